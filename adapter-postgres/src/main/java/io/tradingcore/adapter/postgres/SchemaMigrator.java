@@ -34,6 +34,8 @@ public final class SchemaMigrator {
         // Liquibase 4.30+ may phone home and prints a banner; a trading core does neither.
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
+        System.setProperty("liquibase.showSummary", "off");
+        System.setProperty("liquibase.showSummaryOutput", "log");
         Logger.getLogger("liquibase").setLevel(Level.WARNING);
     }
 
