@@ -17,9 +17,11 @@ public record Quote(String symbol, Instant ts, BigDecimal bid, BigDecimal ask, B
         Objects.requireNonNull(askSize, "askSize");
     }
 
-    /** (ask - bid) / mid in basis points, scale 18. */
+    /**
+     * (ask - bid) / bid in basis points at scale 8, HALF_EVEN: the same figure as order_book_snapshot.spread_bps
+     * (NUMERIC(12,8)) and the domain's BookSnapshot.spreadBps(), so a replay from the database gives the same fills.
+     */
     public BigDecimal spreadBps() {
-        BigDecimal mid = bid.add(ask).divide(BigDecimal.valueOf(2), Decimals.SCALE + 4, RoundingMode.HALF_EVEN);
-        return Decimals.value(ask.subtract(bid).multiply(Decimals.BPS).divide(mid, Decimals.SCALE + 4, RoundingMode.HALF_EVEN));
+        return ask.subtract(bid).multiply(Decimals.BPS).divide(bid, 8, RoundingMode.HALF_EVEN);
     }
 }

@@ -122,11 +122,11 @@ class SimulatedExchangeTest {
         void halfSpreadComesFromLatestBookSnapshotAtOrBeforeTheHourAndIgnoresLaterOnes() {
             SimulatedExchange s = sim(config());
             s.addQuotes(List.of(
-                    new Quote(BTC, H0.minusSeconds(60), new BigDecimal("39990"), new BigDecimal("40010"), BigDecimal.ONE, BigDecimal.ONE),
+                    new Quote(BTC, H0.minusSeconds(60), new BigDecimal("40000"), new BigDecimal("40020"), BigDecimal.ONE, BigDecimal.ONE),
                     new Quote(BTC, H0.plusSeconds(1), new BigDecimal("39000"), new BigDecimal("41000"), BigDecimal.ONE, BigDecimal.ONE)));
             accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
             s.executeThrough(H0);
-            // spread 20 / 40000 = 5 bps, half 2.5 bps, plus 1 bp slippage
+            // spread 20 / 40000 (the bid) = 5 bps, half 2.5 bps, plus 1 bp slippage
             assertNum(s.fills("b1").get(0).price(), "40014");
         }
 
