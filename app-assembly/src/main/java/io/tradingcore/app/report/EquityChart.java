@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -86,12 +87,45 @@ final class EquityChart {
     }
 
     private static XYSeries add(XYChart chart, String name, List<Date> x, List<Double> y, Color color) {
-        XYSeries s = chart.addSeries(name, x, y);
+        List<Integer> keep = decimate(y, WIDTH);
+        XYSeries s = chart.addSeries(name, keep.stream().map(x::get).toList(), keep.stream().map(y::get).toList());
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 60));
         s.setLineWidth(1.4f);
         return s;
+    }
+
+    /**
+     * Indexes to plot: all of them for short curves; for long ones the first, the lowest and the highest point
+     * of each of {@code buckets} equal slices, in time order. A pixel column cannot show more than its minimum
+     * and maximum, so the picture keeps every peak and trough while XChart draws a few thousand points
+     * instead of tens of thousands.
+     */
+    static List<Integer> decimate(List<Double> y, int buckets) {
+        int n = y.size();
+        List<Integer> keep = new ArrayList<>();
+        if (n <= 3 * buckets) {
+            for (int i = 0; i < n; i++) {
+                keep.add(i);
+            }
+            return keep;
+        }
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * n / buckets);
+            int to = (int) ((long) (b + 1) * n / buckets);
+            int lo = from;
+            int hi = from;
+            for (int i = from + 1; i < to; i++) {
+                lo = y.get(i) < y.get(lo) ? i : lo;
+                hi = y.get(i) > y.get(hi) ? i : hi;
+            }
+            new TreeSet<>(List.of(from, lo, hi)).forEach(keep::add);
+        }
+        if (keep.get(keep.size() - 1) != n - 1) {
+            keep.add(n - 1);
+        }
+        return keep;
     }
 
     private static List<Double> equitySeries(BigDecimal initialCapital, List<EquityPoint> curve) {

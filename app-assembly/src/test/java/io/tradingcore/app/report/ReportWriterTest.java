@@ -2,10 +2,15 @@ package io.tradingcore.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +61,22 @@ class ReportWriterTest {
                 .contains("\"index\": 3")
                 .contains("\"title\": \"Synthetic backtest <BTC/USDT & ETH/USDT>\"");
         assertThat(json.chars().filter(c -> c == '{').count()).isEqualTo(json.chars().filter(c -> c == '}').count());
+    }
+
+    @Test
+    void writesAReportForAFlatCurveWithoutTradesWhoseRatiosAreNull() throws Exception {
+        List<EquityPoint> flat = Curves.flatExposureFree("1000", "1000", "1000");
+        TreeMap<Instant, BigDecimal> price = new TreeMap<>();
+        price.put(Curves.h(1), Curves.d("5"));
+        ReportInput in = new ReportInput("flat", Curves.d("1000"), flat, List.of(), List.of(),
+                new TreeMap<>(Map.of("STABLE/USDT", price)));
+
+        ReportWriter.Written w = ReportWriter.write(dir, in);
+
+        assertThat(Files.size(w.equityPng())).isGreaterThan(1_000);
+        assertThat(Files.readString(w.metricsJson())).contains("\"sharpe\": null", "\"calmar\": null",
+                "\"winRate\": null", "\"folds\": []");
+        assertThat(Files.readString(w.html())).contains("n/a").doesNotContain("Walk-forward folds");
     }
 
     @Test
