@@ -48,8 +48,9 @@ class ConcurrentWritersIT {
 
     @Test
     void twoLedgerEntriesRacingForTheSameSequenceCannotBothCommit() throws Exception {
+        // the second writer waits on the account lock, then finds entry 1 taken
         assertSecondWriterWaitsAndIsRefused(Fixture.deposit(1, "100", "100"), Fixture.deposit(1, "50", "50"),
-                "trg_cash_ledger_chain");
+                "pk_cash_ledger");
         assertThat(single("SELECT string_agg(balance_after::text, ',') FROM cash_ledger")).isEqualTo("100.000000000000000000");
     }
 
