@@ -127,6 +127,8 @@ class ModelAndFeatureIT extends SchemaTestSupport {
         assertThat(rejected(Fixture.metaComponent())).contains("trg_meta_learner_component_links", "BASE_TREE H1");
         assertThat(rejected(Fixture.metaComponent().with("component_name", "regime").with("component_role", "REGIME")
                 .with("component_horizon", null))).contains("trg_meta_learner_component_links", "regime_output");
+        assertThat(rejected(Fixture.metaComponent().with("component_horizon", null)))
+                .contains("ck_meta_learner_component_horizon_by_role");
         // the row checks run after the link trigger, so the links are satisfied here
         insert(Fixture.regimeOutput());
         assertThat(rejected(Fixture.metaComponent().with("component_name", "regime").with("component_role", "REGIME")))

@@ -159,6 +159,17 @@ class OrderIT extends SchemaTestSupport {
     }
 
     @Test
+    void aReSentFillIsSkippedOrRefusedAsADuplicateEvenWhenTheOrderIsFull() throws SQLException {
+        insert(Fixture.orderRequest(), Fixture.orderFill(), Fixture.orderFill().with("fill_id",
+                "00000000-0000-0000-0000-0000000000f2").with("exchange_trade_id", "t-2").with("fill_qty", "6"));
+        assertThat(Fixture.orderFill().insertOnConflictDoNothing(c)).isZero();
+        assertThat(rejected(Fixture.orderFill().with("fill_id", "00000000-0000-0000-0000-0000000000f3")))
+                .contains("uq_order_fill_order_trade");
+        assertThat(rejected(Fixture.orderFill().with("exchange_trade_id", "t-3"))).contains("pk_order_fill");
+        assertThat(queryString("SELECT sum(fill_qty) FROM order_fill")).isEqualTo("10.000000000000000000");
+    }
+
+    @Test
     void refusesAFillThatWouldExceedTheOrderQuantity() throws SQLException {
         insert(Fixture.orderRequest(), Fixture.orderFill());
         assertThat(rejected(Fixture.orderFill().with("fill_id", "00000000-0000-0000-0000-0000000000f2")

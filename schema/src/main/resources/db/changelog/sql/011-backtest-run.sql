@@ -5,7 +5,7 @@
 -- its own account), assets, test window, seed, canonical configuration and the code that ran it.
 -- Only status and completed_at_utc change after insert (trg_backtest_run_immutable).
 
---changeset tradingcore:010-backtest-run
+--changeset tradingcore:011-backtest-run
 CREATE TABLE backtest_run (
     backtest_run_id UUID NOT NULL,
     account_id SMALLINT NOT NULL,
@@ -38,7 +38,7 @@ CREATE TABLE backtest_run (
         CHECK (completed_at_utc IS NULL OR completed_at_utc >= created_at_utc)
 );
 
---changeset tradingcore:010-backtest-run-immutable splitStatements:false
+--changeset tradingcore:011-backtest-run-immutable splitStatements:false
 CREATE OR REPLACE FUNCTION fn_backtest_run_immutable()
 RETURNS TRIGGER
 LANGUAGE plpgsql
