@@ -1,0 +1,17 @@
+package io.tradingcore.domain;
+
+/** Prediction horizon exactly as {@code horizon_enum}. */
+public enum Horizon {
+    H1(1), H4(4), H24(24);
+
+    private final int hours;
+
+    Horizon(int hours) {
+        this.hours = hours;
+    }
+
+    /** Number of hours ahead this horizon looks. */
+    public int hours() {
+        return hours;
+    }
+}

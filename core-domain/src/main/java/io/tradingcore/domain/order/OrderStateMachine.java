@@ -1,0 +1,62 @@
+package io.tradingcore.domain.order;
+
+import io.tradingcore.domain.OrderStatus;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The order lifecycle as an explicit table of (status, event) -&gt; status; anything not listed is refused.
+ * A fill may arrive before the acknowledgement (MARKET orders on a fast venue), so NEW accepts fills.
+ */
+public final class OrderStateMachine {
+    private static final Map<OrderStatus, Map<OrderEvent.Kind, OrderStatus>> TABLE = build();
+
+    private OrderStateMachine() {
+    }
+
+    private static Map<OrderStatus, Map<OrderEvent.Kind, OrderStatus>> build() {
+        EnumMap<OrderStatus, Map<OrderEvent.Kind, OrderStatus>> t = new EnumMap<>(OrderStatus.class);
+        for (OrderStatus s : OrderStatus.values()) {
+            t.put(s, new EnumMap<>(OrderEvent.Kind.class));
+        }
+        t.get(OrderStatus.NEW).put(OrderEvent.Kind.ACKNOWLEDGE, OrderStatus.ACK);
+        t.get(OrderStatus.NEW).put(OrderEvent.Kind.PARTIAL_FILL, OrderStatus.PARTIAL);
+        t.get(OrderStatus.NEW).put(OrderEvent.Kind.COMPLETE_FILL, OrderStatus.FILLED);
+        t.get(OrderStatus.NEW).put(OrderEvent.Kind.CANCEL, OrderStatus.CANCELLED);
+        t.get(OrderStatus.NEW).put(OrderEvent.Kind.REJECT, OrderStatus.REJECTED);
+        t.get(OrderStatus.ACK).put(OrderEvent.Kind.PARTIAL_FILL, OrderStatus.PARTIAL);
+        t.get(OrderStatus.ACK).put(OrderEvent.Kind.COMPLETE_FILL, OrderStatus.FILLED);
+        t.get(OrderStatus.ACK).put(OrderEvent.Kind.CANCEL, OrderStatus.CANCELLED);
+        t.get(OrderStatus.PARTIAL).put(OrderEvent.Kind.PARTIAL_FILL, OrderStatus.PARTIAL);
+        t.get(OrderStatus.PARTIAL).put(OrderEvent.Kind.COMPLETE_FILL, OrderStatus.FILLED);
+        t.get(OrderStatus.PARTIAL).put(OrderEvent.Kind.CANCEL, OrderStatus.CANCELLED);
+        EnumMap<OrderStatus, Map<OrderEvent.Kind, OrderStatus>> frozen = new EnumMap<>(OrderStatus.class);
+        t.forEach((k, v) -> frozen.put(k, Collections.unmodifiableMap(v)));
+        return Collections.unmodifiableMap(frozen);
+    }
+
+    /** The next status, or empty if the table has no entry for (from, event). */
+    public static Optional<OrderStatus> next(OrderStatus from, OrderEvent event) {
+        return Optional.ofNullable(TABLE.get(from).get(event.kind()));
+    }
+
+    /**
+     * The next status.
+     *
+     * @throws IllegalOrderTransitionException if (from, event) is not in the table
+     */
+    public static OrderStatus transition(OrderStatus from, OrderEvent event) {
+        return next(from, event).orElseThrow(() -> new IllegalOrderTransitionException(from, event));
+    }
+
+    /** Thrown when code tries a transition the table does not list: a broken invariant, not a venue answer. */
+    public static final class IllegalOrderTransitionException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        IllegalOrderTransitionException(OrderStatus from, OrderEvent event) {
+            super("illegal order transition: " + from + " on " + event.kind());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.tradingcore.ports.out;
+
+import java.time.Instant;
+
+/** The only source of wall-clock time; the cycle never calls Instant.now() itself. */
+public interface Clock {
+    /** The current instant (UTC). Implementations for tests and backtests return a controlled value. */
+    Instant now();
+}

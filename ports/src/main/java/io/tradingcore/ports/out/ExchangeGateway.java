@@ -1,0 +1,39 @@
+package io.tradingcore.ports.out;
+
+import io.tradingcore.domain.ClientOrderId;
+import io.tradingcore.domain.OrderRequest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/** A trading venue (simulated for BACKTEST/PAPER, real for LIVE). Venue types never cross this port. */
+public interface ExchangeGateway {
+    /**
+     * Places an order. Idempotent per {@link OrderRequest#clientOrderId()}: submitting the same client
+     * order id again never creates a second order; it returns the existing order's state as Accepted.
+     * Expected refusals are {@link SubmitResult.Rejected}; a lost answer is {@link SubmitResult.Unknown}.
+     * Does not throw for venue-side problems.
+     */
+    SubmitResult submit(OrderRequest o);
+
+    /**
+     * Cancels an open order and returns its state after the cancel (FILLED if it filled first;
+     * cancelling a terminal order returns its terminal state unchanged).
+     *
+     * @throws java.util.NoSuchElementException if the venue does not know the id
+     */
+    ExchangeOrderState cancel(ClientOrderId id);
+
+    /** The venue's current view of an order, or empty if it does not know the id. */
+    Optional<ExchangeOrderState> query(ClientOrderId id);
+
+    /**
+     * Every trade of the order so far, each once, ordered by trade time then trade id. Calling again
+     * returns the same trades (plus new ones); de-duplication on our side is by exchange trade id.
+     */
+    List<ExchangeFill> fills(ClientOrderId id);
+
+    /** Free balances by asset code (e.g. "USDT", "BTC"), sorted. */
+    SortedMap<String, BigDecimal> balances();
+}
