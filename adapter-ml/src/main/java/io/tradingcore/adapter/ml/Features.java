@@ -80,7 +80,7 @@ final class Features {
         double[] h = new double[n];
         double[] l = new double[n];
         double[] lv = new double[n];
-        BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum.class).build();
+        BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum::valueOf).build();
         Instant previous = null;
         for (int i = 0; i < n; i++) {
             Bar b = w.get(i);
