@@ -20,6 +20,6 @@ public final class Wiring {
             }
         }
         return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),
-                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData());
+                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting());
     }
 }
