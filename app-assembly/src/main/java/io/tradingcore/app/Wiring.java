@@ -22,4 +22,9 @@ public final class Wiring {
         return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),
                 pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting());
     }
+
+    /** The model trainer of the ML adapter. */
+    public static io.tradingcore.ports.out.ModelTrainer modelTrainer() {
+        throw new IllegalStateException("the ML adapter is not wired in this build");
+    }
 }
