@@ -3,6 +3,7 @@ package io.tradingcore.adapter.exchange;
 import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.exchange.binance.BinanceExchange;
 import io.tradingcore.adapter.exchange.binance.BinanceMarketData;
+import io.tradingcore.adapter.exchange.model.SymbolRules;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SimulatedExchange;
@@ -10,6 +11,7 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.ports.out.MarketDataGateway;
 
 import java.util.Collection;
+import java.util.List;
 
 /** The adapter's one entry point: the simulated exchange and the Binance clients, as the ports' implementations. */
 public final class Exchanges {
@@ -35,6 +37,11 @@ public final class Exchanges {
             throw new IllegalArgumentException("the Binance order client needs API credentials (environment or file)");
         }
         return new BinanceGateway(BinanceExchange.create(config));
+    }
+
+    /** Binance's trading rules (tick size, lot size, minimum notional) of {@code symbols}, to configure a PAPER simulation. */
+    public static List<SymbolRules> binanceSymbolRules(BinanceConfig config, List<String> symbols) {
+        return BinanceMarketData.create(config).symbolRules(symbols);
     }
 
     /** Binance public market data (hourly klines, best bid/ask) for PAPER and LIVE; needs no credentials. */

@@ -3,7 +3,7 @@ package io.tradingcore.adapter.exchange;
 import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.exchange.binance.BinanceCredentials;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
-import io.tradingcore.adapter.exchange.sim.SymbolRules;
+import io.tradingcore.adapter.exchange.model.SymbolRules;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BookSnapshot;

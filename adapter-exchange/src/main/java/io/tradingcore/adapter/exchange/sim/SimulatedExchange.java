@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.adapter.exchange.model.SymbolRules;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
@@ -133,10 +134,8 @@ public final class SimulatedExchange implements VenueGateway {
     public synchronized Submission submit(OrderTicket t) {
         SimOrder existing = orders.get(t.clientOrderId());
         if (existing != null) {
-            if (!existing.ticket.sameIntent(t)) {
-                return new Submission.Rejected(Reject.DUPLICATE_CLIENT_ORDER_ID,
-                        "client order id " + t.clientOrderId() + " is already used by a different order");
-            }
+            // The port's contract: a known id returns the existing order, whatever the resubmission says; like a venue,
+            // the simulation never lets a second order share an id (nor lets the retry change the first one).
             return existing.status == VenueStatus.REJECTED
                     ? new Submission.Rejected(existing.reject, existing.rejectMessage)
                     : new Submission.Accepted(existing.view());

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.adapter.exchange.model.SymbolRules;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
@@ -379,13 +380,14 @@ class SimulatedExchangeTest {
         }
 
         @Test
-        void reusingAClientOrderIdForADifferentOrderIsRejectedAndLeavesTheOriginal() {
+        void reusingAClientOrderIdForADifferentOrderReturnsTheOriginalUnchanged() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
-            Submission r = s.submit(limit("l1", Side.BUY, "0.2", "39000", TimeInForce.GTC, H0));
-            assertThat(r).isInstanceOf(Submission.Rejected.class);
-            assertThat(((Submission.Rejected) r).reason()).isEqualTo(Reject.DUPLICATE_CLIENT_ORDER_ID);
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            VenueOrder first = accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
+            VenueOrder again = accepted(s.submit(limit("l1", Side.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
+            assertThat(again).isEqualTo(first);
+            assertNum(s.balances().get("USDT").locked(), "3902.925"); // only the first order's reservation
+            s.executeThrough(H1);
+            assertNum(s.query("l1").orElseThrow().filledQuantity(), "0.1");
         }
 
         @Test

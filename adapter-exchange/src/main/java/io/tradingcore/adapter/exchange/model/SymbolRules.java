@@ -1,4 +1,4 @@
-package io.tradingcore.adapter.exchange.sim;
+package io.tradingcore.adapter.exchange.model;
 
 import java.math.BigDecimal;
 import java.util.Objects;
