@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public final class SimulatedExchange implements VenueGateway {
     private final Map<String, NavigableMap<Instant, Bar>> bars = new TreeMap<>();
     private final Map<String, NavigableMap<Instant, Quote>> quotes = new TreeMap<>();
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    /** The orders still working, in submission order: matching walks only these, so a long backtest stays linear. */
+    private final Map<String, SimOrder> working = new LinkedHashMap<>();
     private final SortedMap<String, BigDecimal[]> wallet = new TreeMap<>();
     private final SplittableRandom random;
     private Instant executedThrough;
@@ -150,6 +153,7 @@ public final class SimulatedExchange implements VenueGateway {
             return rejected.get();
         }
         order.status = VenueStatus.ACK;
+        working.put(t.clientOrderId(), order);
         return new Submission.Accepted(order.view());
     }
 
@@ -162,6 +166,7 @@ public final class SimulatedExchange implements VenueGateway {
         if (!o.status.isTerminal()) {
             o.status = VenueStatus.CANCELLED;
             release(o);
+            working.remove(clientOrderId);
         }
         return o.view();
     }
@@ -180,10 +185,8 @@ public final class SimulatedExchange implements VenueGateway {
     /** Orders still resting (ACK or PARTIAL), in submission order. */
     public synchronized List<VenueOrder> openOrders() {
         List<VenueOrder> open = new ArrayList<>();
-        for (SimOrder o : orders.values()) {
-            if (!o.status.isTerminal()) {
-                open.add(o.view());
-            }
+        for (SimOrder o : working.values()) {
+            open.add(o.view());
         }
         return open;
     }
@@ -280,9 +283,10 @@ public final class SimulatedExchange implements VenueGateway {
         SymbolRules r = config.rules().get(bar.symbol());
         BigDecimal volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), r.stepSize());
         BigDecimal half = halfSpreadBps(bar.symbol(), bar.openTime());
-        for (SimOrder o : orders.values()) {
+        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
+            SimOrder o = it.next();
             OrderTicket t = o.ticket;
-            if (o.status.isTerminal() || !t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
+            if (!t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
                 continue;
             }
             boolean arrival = o.barsSeen++ == 0;
@@ -318,6 +322,9 @@ public final class SimulatedExchange implements VenueGateway {
                 release(o);
             } else {
                 o.status = o.filled.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
+            }
+            if (o.status.isTerminal()) {
+                it.remove();
             }
         }
     }
