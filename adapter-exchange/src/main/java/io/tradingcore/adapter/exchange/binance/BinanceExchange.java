@@ -10,6 +10,7 @@ import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.adapter.exchange.model.VenueStatus;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
 import java.time.Duration;
@@ -64,7 +65,9 @@ public final class BinanceExchange implements VenueGateway {
 
     @Override
     public Submission submit(OrderTicket t) {
-        requireConfigured(t.symbol());
+        if (!config.symbols().contains(t.symbol())) {
+            return new Submission.Rejected(Reject.UNKNOWN_SYMBOL, t.symbol() + " is not among the configured Binance symbols " + config.symbols());
+        }
         symbolOf.put(t.clientOrderId(), t.symbol());
         if (config.queryBeforeSubmit()) {
             Lookup before = lookup(t.symbol(), t.clientOrderId());
@@ -79,7 +82,10 @@ public final class BinanceExchange implements VenueGateway {
         for (int attempt = 1; attempt <= config.maxSubmitAttempts(); attempt++) {
             BinanceHttp.Outcome o = http.signed("POST", "/api/v3/order", newOrderParams(t));
             if (o instanceof BinanceHttp.Ok ok) {
-                return new Submission.Accepted(BinanceAdapters.order(ok.body(), config.symbols()));
+                VenueOrder placed = BinanceAdapters.order(ok.body(), config.symbols());
+                return placed.status() == VenueStatus.REJECTED
+                        ? new Submission.Rejected(Reject.VENUE_ERROR, "Binance answered the placement of " + t.clientOrderId() + " with status REJECTED")
+                        : new Submission.Accepted(placed);
             }
             if (o instanceof BinanceHttp.VenueError e && !BinanceErrorAdapter.isExecutionUnknown(e.httpStatus(), e.code())) {
                 if (BinanceErrorAdapter.isDuplicateOrder(e.code(), e.msg())) {
@@ -329,11 +335,5 @@ public final class BinanceExchange implements VenueGateway {
             return n.why();
         }
         return "unexpected answer " + ((BinanceHttp.Ok) o).body();
-    }
-
-    private void requireConfigured(String symbol) {
-        if (!config.symbols().contains(symbol)) {
-            throw new IllegalArgumentException(symbol + " is not among the configured Binance symbols " + config.symbols());
-        }
     }
 }

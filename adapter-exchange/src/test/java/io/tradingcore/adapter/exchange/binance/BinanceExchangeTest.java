@@ -305,4 +305,12 @@ class BinanceExchangeTest {
         assertThat(shown).doesNotContain(BinanceFake.KEY).doesNotContain(BinanceFake.SECRET).contains("redacted");
     }
 
+
+    @Test
+    void symbolOutsideTheConfigurationIsRejectedWithoutAnyRequest() {
+        Submission s = fake.exchange().submit(new OrderTicket("c-0005", "ETH/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC,
+                BigDecimal.ONE, null, Instant.parse("2024-01-01T00:00:00Z")));
+        assertThat(((Submission.Rejected) s).reason()).isEqualTo(Reject.UNKNOWN_SYMBOL);
+        assertThat(fake.server.getAllServeEvents()).isEmpty();
+    }
 }
