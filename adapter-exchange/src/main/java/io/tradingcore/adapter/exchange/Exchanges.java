@@ -8,10 +8,12 @@ import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SimulatedExchange;
 import io.tradingcore.domain.Asset;
+import io.tradingcore.ports.out.Clock;
 import io.tradingcore.ports.out.MarketDataGateway;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /** The adapter's one entry point: the simulated exchange and the Binance clients, as the ports' implementations. */
 public final class Exchanges {
@@ -20,15 +22,22 @@ public final class Exchanges {
 
     /**
      * A deterministic simulated exchange (BACKTEST, PAPER) trading {@code assets} under {@code config}'s rules, fees
-     * and fill model; LIMIT orders rest GTC. Feed it candles (and optionally book snapshots), then execute hour by hour.
+     * and fill model, LIMIT orders resting GTC. Every port call first advances it to {@code clock.now()} (the
+     * cycle's clock: a backtest's manual clock, or the wall clock in PAPER). Feed it candles (and optionally book
+     * snapshots) as they become known.
      */
-    public static SimulatedVenue simulated(SimConfig config, Collection<Asset> assets) {
-        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC);
+    public static SimulatedVenue simulated(SimConfig config, Collection<Asset> assets, Clock clock) {
+        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC, Objects.requireNonNull(clock, "clock"));
     }
 
-    /** As {@link #simulated(SimConfig, Collection)}, with LIMIT orders sent IOC instead of GTC. */
-    public static SimulatedVenue simulatedImmediateOrCancel(SimConfig config, Collection<Asset> assets) {
-        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.IOC);
+    /** As {@link #simulated(SimConfig, Collection, Clock)}, but advanced only by explicit executeThrough/advanceTo calls. */
+    public static SimulatedVenue simulatedManual(SimConfig config, Collection<Asset> assets) {
+        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC, null);
+    }
+
+    /** As {@link #simulated(SimConfig, Collection, Clock)}, with LIMIT orders sent IOC instead of GTC. */
+    public static SimulatedVenue simulatedImmediateOrCancel(SimConfig config, Collection<Asset> assets, Clock clock) {
+        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.IOC, Objects.requireNonNull(clock, "clock"));
     }
 
     /** Binance spot orders, balances and start-up reconciliation (LIVE); needs credentials. */
