@@ -30,13 +30,18 @@ public final class SchemaMigrator {
     /** Classpath location of the master changelog (module {@code schema}). */
     public static final String MASTER_CHANGELOG = "db/changelog/db.changelog-master.xml";
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
     static {
         // Liquibase 4.30+ may phone home and prints a banner; a trading core does neither.
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
         System.setProperty("liquibase.showSummary", "off");
         System.setProperty("liquibase.showSummaryOutput", "log");
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        // failures reach the caller as MigrationException; Liquibase's own SEVERE stack traces would break
+        // the one-line error contract of the CLI
+        LIQUIBASE_LOG.setLevel(Level.OFF);
     }
 
     private final DataSource dataSource;

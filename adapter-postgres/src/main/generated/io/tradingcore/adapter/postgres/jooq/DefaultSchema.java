@@ -7,6 +7,7 @@ package io.tradingcore.adapter.postgres.jooq;
 import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
+import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
 import io.tradingcore.adapter.postgres.jooq.tables.FeatureSnapshot;
@@ -60,6 +61,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>backtest_fold_result</code>.
      */
     public final BacktestFoldResult BACKTEST_FOLD_RESULT = BacktestFoldResult.BACKTEST_FOLD_RESULT;
+
+    /**
+     * The table <code>backtest_run</code>.
+     */
+    public final BacktestRun BACKTEST_RUN = BacktestRun.BACKTEST_RUN;
 
     /**
      * The table <code>cash_ledger</code>.
@@ -165,6 +171,7 @@ public class DefaultSchema extends SchemaImpl {
             Account.ACCOUNT,
             Asset.ASSET,
             BacktestFoldResult.BACKTEST_FOLD_RESULT,
+            BacktestRun.BACKTEST_RUN,
             CashLedger.CASH_LEDGER,
             ExecutedTrade.EXECUTED_TRADE,
             FeatureSnapshot.FEATURE_SNAPSHOT,
