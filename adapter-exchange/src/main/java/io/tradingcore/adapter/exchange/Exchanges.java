@@ -3,7 +3,7 @@ package io.tradingcore.adapter.exchange;
 import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.exchange.binance.BinanceExchange;
 import io.tradingcore.adapter.exchange.binance.BinanceMarketData;
-import io.tradingcore.adapter.exchange.model.SymbolRules;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SimulatedExchange;
@@ -22,17 +22,25 @@ public final class Exchanges {
 
     /**
      * A deterministic simulated exchange (BACKTEST, PAPER) trading {@code assets} under {@code config}'s rules, fees
-     * and fill model, LIMIT orders resting GTC. Every port call first advances it to {@code clock.now()} (the
-     * cycle's clock: a backtest's manual clock, or the wall clock in PAPER). Feed it candles (and optionally book
-     * snapshots) as they become known.
+     * and fill model, LIMIT orders resting GTC, advanced by the caller: {@code executeThrough(H)} after the cycle of
+     * H (its fills are then read by the cycle of H+1), or {@code advanceTo(now)}.
+     */
+    public static SimulatedVenue simulated(SimConfig config, Collection<Asset> assets) {
+        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC, null);
+    }
+
+    /**
+     * As {@link #simulated(SimConfig, Collection)}, but every port call first advances the simulation to
+     * {@code clock.now()} (the cycle's clock: a backtest's simulated hour, or the wall clock in PAPER), so a MARKET
+     * order submitted at H shows its fill at H's open to the same cycle.
      */
     public static SimulatedVenue simulated(SimConfig config, Collection<Asset> assets, Clock clock) {
         return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC, Objects.requireNonNull(clock, "clock"));
     }
 
-    /** As {@link #simulated(SimConfig, Collection, Clock)}, but advanced only by explicit executeThrough/advanceTo calls. */
-    public static SimulatedVenue simulatedManual(SimConfig config, Collection<Asset> assets) {
-        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC, null);
+    /** As {@link #simulated(SimConfig, Collection)}, with LIMIT orders sent IOC instead of GTC. */
+    public static SimulatedVenue simulatedImmediateOrCancel(SimConfig config, Collection<Asset> assets) {
+        return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.IOC, null);
     }
 
     /** As {@link #simulated(SimConfig, Collection, Clock)}, with LIMIT orders sent IOC instead of GTC. */

@@ -3,7 +3,7 @@ package io.tradingcore.adapter.exchange;
 import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.exchange.binance.BinanceCredentials;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
-import io.tradingcore.adapter.exchange.model.SymbolRules;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BookSnapshot;
@@ -57,7 +57,7 @@ class ExchangesPortTest {
     }
 
     static SimulatedVenue venue() {
-        SimulatedVenue v = Exchanges.simulatedManual(SimConfig.builder().seed(3).defaultSpreadBps("2").slippageBps("1").takerFeeBps("10")
+        SimulatedVenue v = Exchanges.simulated(SimConfig.builder().seed(3).defaultSpreadBps("2").slippageBps("1").takerFeeBps("10")
                 .makerFeeBps("10").rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5"))
                 .balance("USDT", "10000").build(), List.of(BTC));
         v.addCandles(List.of(Candle.of(BTC.id(), H0, "40000", "40500", "39500", "40200", "100"),

@@ -6,7 +6,7 @@ import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.Quote;
 import io.tradingcore.adapter.exchange.model.Reject;
-import io.tradingcore.adapter.exchange.model.SymbolRules;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
 import io.tradingcore.adapter.exchange.model.VenueStatus;

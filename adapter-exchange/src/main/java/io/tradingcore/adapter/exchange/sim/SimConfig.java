@@ -1,6 +1,5 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.adapter.exchange.model.SymbolRules;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;

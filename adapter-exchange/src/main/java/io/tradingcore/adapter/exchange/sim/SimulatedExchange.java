@@ -1,6 +1,5 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.adapter.exchange.model.SymbolRules;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;

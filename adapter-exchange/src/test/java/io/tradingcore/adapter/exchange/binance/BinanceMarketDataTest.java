@@ -2,7 +2,7 @@ package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.SymbolRules;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

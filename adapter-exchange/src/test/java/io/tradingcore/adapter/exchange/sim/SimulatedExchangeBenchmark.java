@@ -4,7 +4,6 @@ import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.Side;
-import io.tradingcore.adapter.exchange.model.SymbolRules;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package io.tradingcore.adapter.exchange.model;
+package io.tradingcore.adapter.exchange.sim;
 
 import java.math.BigDecimal;
 import java.util.Objects;
