@@ -33,12 +33,20 @@ public final class SchemaMigrator {
     /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
     private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
 
+    /**
+     * Classpath location of this adapter's additions (tables the ports need beyond the contract, see
+     * docs/persistence.md); applied after {@link #MASTER_CHANGELOG}.
+     */
+    public static final String ADAPTER_CHANGELOG = "db/changelog-adapter-postgres/adapter-postgres-changelog.xml";
+
     static {
         // Liquibase 4.30+ may phone home and prints a banner; a trading core does neither.
         System.setProperty("liquibase.analytics.enabled", "false");
         System.setProperty("liquibase.showBanner", "false");
         System.setProperty("liquibase.showSummary", "off");
         System.setProperty("liquibase.showSummaryOutput", "log");
+        System.setProperty("liquibase.command.showSummary", "off");
+        System.setProperty("liquibase.command.showSummaryOutput", "log");
         // failures reach the caller as MigrationException; Liquibase's own SEVERE stack traces would break
         // the one-line error contract of the CLI
         LIQUIBASE_LOG.setLevel(Level.OFF);
@@ -73,14 +81,15 @@ public final class SchemaMigrator {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Liquibase liquibase = new Liquibase(MASTER_CHANGELOG,
-                    new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database);
-            List<ChangeSet> pending = liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression());
             List<String> pendingIds = new ArrayList<>();
-            for (ChangeSet cs : pending) {
-                pendingIds.add(cs.getId());
+            for (String changelog : List.of(MASTER_CHANGELOG, ADAPTER_CHANGELOG)) {
+                Liquibase liquibase = new Liquibase(changelog,
+                        new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database);
+                for (ChangeSet cs : liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
+                    pendingIds.add(cs.getId());
+                }
+                quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
             }
-            liquibase.update(new Contexts(), new LabelExpression());
             List<String> applied = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             readOutcome(connection, pendingIds, applied, skipped);
@@ -90,6 +99,17 @@ public final class SchemaMigrator {
             throw new MigrationException("schema migration failed: " + rootMessage(e), e);
         } catch (SQLException e) {
             throw new MigrationException("cannot reach the database: " + rootMessage(e), e);
+        }
+    }
+
+    /** Runs Liquibase with its console output sent to its (silenced) log: the caller prints the report. */
+    private static void quietly(liquibase.Scope.ScopedRunner<?> work) throws LiquibaseException {
+        try {
+            liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), work);
+        } catch (LiquibaseException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LiquibaseException(e);
         }
     }
 

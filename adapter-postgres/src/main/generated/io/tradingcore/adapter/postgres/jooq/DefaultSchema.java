@@ -8,11 +8,13 @@ import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
+import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
 import io.tradingcore.adapter.postgres.jooq.tables.FeatureSnapshot;
 import io.tradingcore.adapter.postgres.jooq.tables.MarketOhlcvHourly;
 import io.tradingcore.adapter.postgres.jooq.tables.MetaLearnerComponent;
+import io.tradingcore.adapter.postgres.jooq.tables.ModelArtifact;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelPrediction;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderBookSnapshot;
@@ -24,7 +26,9 @@ import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskHourlyState;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext;
+import io.tradingcore.adapter.postgres.jooq.tables.RunStepHash;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal;
+import io.tradingcore.adapter.postgres.jooq.tables.TradeSignalDetail;
 
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +72,11 @@ public class DefaultSchema extends SchemaImpl {
     public final BacktestRun BACKTEST_RUN = BacktestRun.BACKTEST_RUN;
 
     /**
+     * The table <code>cash_entry_ref</code>.
+     */
+    public final CashEntryRef CASH_ENTRY_REF = CashEntryRef.CASH_ENTRY_REF;
+
+    /**
      * The table <code>cash_ledger</code>.
      */
     public final CashLedger CASH_LEDGER = CashLedger.CASH_LEDGER;
@@ -91,6 +100,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>meta_learner_component</code>.
      */
     public final MetaLearnerComponent META_LEARNER_COMPONENT = MetaLearnerComponent.META_LEARNER_COMPONENT;
+
+    /**
+     * The table <code>model_artifact</code>.
+     */
+    public final ModelArtifact MODEL_ARTIFACT = ModelArtifact.MODEL_ARTIFACT;
 
     /**
      * The table <code>model_prediction</code>.
@@ -148,9 +162,19 @@ public class DefaultSchema extends SchemaImpl {
     public final RunContext RUN_CONTEXT = RunContext.RUN_CONTEXT;
 
     /**
+     * The table <code>run_step_hash</code>.
+     */
+    public final RunStepHash RUN_STEP_HASH = RunStepHash.RUN_STEP_HASH;
+
+    /**
      * The table <code>trade_signal</code>.
      */
     public final TradeSignal TRADE_SIGNAL = TradeSignal.TRADE_SIGNAL;
+
+    /**
+     * The table <code>trade_signal_detail</code>.
+     */
+    public final TradeSignalDetail TRADE_SIGNAL_DETAIL = TradeSignalDetail.TRADE_SIGNAL_DETAIL;
 
     /**
      * No further instances allowed
@@ -172,11 +196,13 @@ public class DefaultSchema extends SchemaImpl {
             Asset.ASSET,
             BacktestFoldResult.BACKTEST_FOLD_RESULT,
             BacktestRun.BACKTEST_RUN,
+            CashEntryRef.CASH_ENTRY_REF,
             CashLedger.CASH_LEDGER,
             ExecutedTrade.EXECUTED_TRADE,
             FeatureSnapshot.FEATURE_SNAPSHOT,
             MarketOhlcvHourly.MARKET_OHLCV_HOURLY,
             MetaLearnerComponent.META_LEARNER_COMPONENT,
+            ModelArtifact.MODEL_ARTIFACT,
             ModelPrediction.MODEL_PREDICTION,
             ModelVersion.MODEL_VERSION,
             OrderBookSnapshot.ORDER_BOOK_SNAPSHOT,
@@ -188,7 +214,9 @@ public class DefaultSchema extends SchemaImpl {
             RiskEvent.RISK_EVENT,
             RiskHourlyState.RISK_HOURLY_STATE,
             RunContext.RUN_CONTEXT,
-            TradeSignal.TRADE_SIGNAL
+            RunStepHash.RUN_STEP_HASH,
+            TradeSignal.TRADE_SIGNAL,
+            TradeSignalDetail.TRADE_SIGNAL_DETAIL
         );
     }
 }

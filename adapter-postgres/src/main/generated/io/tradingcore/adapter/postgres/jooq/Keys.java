@@ -8,11 +8,13 @@ import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
+import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
 import io.tradingcore.adapter.postgres.jooq.tables.FeatureSnapshot;
 import io.tradingcore.adapter.postgres.jooq.tables.MarketOhlcvHourly;
 import io.tradingcore.adapter.postgres.jooq.tables.MetaLearnerComponent;
+import io.tradingcore.adapter.postgres.jooq.tables.ModelArtifact;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelPrediction;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderBookSnapshot;
@@ -24,16 +26,20 @@ import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskHourlyState;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext;
+import io.tradingcore.adapter.postgres.jooq.tables.RunStepHash;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal;
+import io.tradingcore.adapter.postgres.jooq.tables.TradeSignalDetail;
 import io.tradingcore.adapter.postgres.jooq.tables.records.AccountRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.AssetRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestFoldResultRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestRunRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.CashEntryRefRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.FeatureSnapshotRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.MarketOhlcvHourlyRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.MetaLearnerComponentRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.ModelArtifactRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelPredictionRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelVersionRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderBookSnapshotRecord;
@@ -45,6 +51,8 @@ import io.tradingcore.adapter.postgres.jooq.tables.records.RegimeOutputRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RiskEventRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RiskHourlyStateRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RunContextRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.RunStepHashRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalDetailRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalRecord;
 
 import org.jooq.ForeignKey;
@@ -73,12 +81,15 @@ public class Keys {
     public static final UniqueKey<BacktestFoldResultRecord> UQ_BACKTEST_FOLD_RESULT_RUN_FOLD_MODEL = Internal.createUniqueKey(BacktestFoldResult.BACKTEST_FOLD_RESULT, DSL.name("uq_backtest_fold_result_run_fold_model"), new TableField[] { BacktestFoldResult.BACKTEST_FOLD_RESULT.BACKTEST_RUN_ID, BacktestFoldResult.BACKTEST_FOLD_RESULT.FOLD_INDEX, BacktestFoldResult.BACKTEST_FOLD_RESULT.MODEL_ROLE, BacktestFoldResult.BACKTEST_FOLD_RESULT.HORIZON }, true);
     public static final UniqueKey<BacktestRunRecord> PK_BACKTEST_RUN = Internal.createUniqueKey(BacktestRun.BACKTEST_RUN, DSL.name("pk_backtest_run"), new TableField[] { BacktestRun.BACKTEST_RUN.BACKTEST_RUN_ID }, true);
     public static final UniqueKey<BacktestRunRecord> UQ_BACKTEST_RUN_ACCOUNT = Internal.createUniqueKey(BacktestRun.BACKTEST_RUN, DSL.name("uq_backtest_run_account"), new TableField[] { BacktestRun.BACKTEST_RUN.ACCOUNT_ID }, true);
+    public static final UniqueKey<CashEntryRefRecord> PK_CASH_ENTRY_REF = Internal.createUniqueKey(CashEntryRef.CASH_ENTRY_REF, DSL.name("pk_cash_entry_ref"), new TableField[] { CashEntryRef.CASH_ENTRY_REF.ENTRY_ID }, true);
+    public static final UniqueKey<CashEntryRefRecord> UQ_CASH_ENTRY_REF_ENTRY = Internal.createUniqueKey(CashEntryRef.CASH_ENTRY_REF, DSL.name("uq_cash_entry_ref_entry"), new TableField[] { CashEntryRef.CASH_ENTRY_REF.ACCOUNT_ID, CashEntryRef.CASH_ENTRY_REF.ENTRY_SEQ }, true);
     public static final UniqueKey<CashLedgerRecord> PK_CASH_LEDGER = Internal.createUniqueKey(CashLedger.CASH_LEDGER, DSL.name("pk_cash_ledger"), new TableField[] { CashLedger.CASH_LEDGER.ACCOUNT_ID, CashLedger.CASH_LEDGER.ENTRY_SEQ }, true);
     public static final UniqueKey<ExecutedTradeRecord> PK_EXECUTED_TRADE = Internal.createUniqueKey(ExecutedTrade.EXECUTED_TRADE, DSL.name("pk_executed_trade"), new TableField[] { ExecutedTrade.EXECUTED_TRADE.TRADE_ID }, true);
     public static final UniqueKey<ExecutedTradeRecord> UQ_EXECUTED_TRADE_FILL = Internal.createUniqueKey(ExecutedTrade.EXECUTED_TRADE, DSL.name("uq_executed_trade_fill"), new TableField[] { ExecutedTrade.EXECUTED_TRADE.FILL_ID }, true);
     public static final UniqueKey<FeatureSnapshotRecord> PK_FEATURE_SNAPSHOT = Internal.createUniqueKey(FeatureSnapshot.FEATURE_SNAPSHOT, DSL.name("pk_feature_snapshot"), new TableField[] { FeatureSnapshot.FEATURE_SNAPSHOT.RUN_ID, FeatureSnapshot.FEATURE_SNAPSHOT.ASSET_ID, FeatureSnapshot.FEATURE_SNAPSHOT.HOUR_TS_UTC }, true);
     public static final UniqueKey<MarketOhlcvHourlyRecord> PK_MARKET_OHLCV_HOURLY = Internal.createUniqueKey(MarketOhlcvHourly.MARKET_OHLCV_HOURLY, DSL.name("pk_market_ohlcv_hourly"), new TableField[] { MarketOhlcvHourly.MARKET_OHLCV_HOURLY.ASSET_ID, MarketOhlcvHourly.MARKET_OHLCV_HOURLY.HOUR_TS_UTC, MarketOhlcvHourly.MARKET_OHLCV_HOURLY.SOURCE_VENUE }, true);
     public static final UniqueKey<MetaLearnerComponentRecord> PK_META_LEARNER_COMPONENT = Internal.createUniqueKey(MetaLearnerComponent.META_LEARNER_COMPONENT, DSL.name("pk_meta_learner_component"), new TableField[] { MetaLearnerComponent.META_LEARNER_COMPONENT.RUN_ID, MetaLearnerComponent.META_LEARNER_COMPONENT.ASSET_ID, MetaLearnerComponent.META_LEARNER_COMPONENT.META_HORIZON, MetaLearnerComponent.META_LEARNER_COMPONENT.COMPONENT_NAME, MetaLearnerComponent.META_LEARNER_COMPONENT.HOUR_TS_UTC }, true);
+    public static final UniqueKey<ModelArtifactRecord> PK_MODEL_ARTIFACT = Internal.createUniqueKey(ModelArtifact.MODEL_ARTIFACT, DSL.name("pk_model_artifact"), new TableField[] { ModelArtifact.MODEL_ARTIFACT.MODEL_VERSION_ID }, true);
     public static final UniqueKey<ModelPredictionRecord> PK_MODEL_PREDICTION = Internal.createUniqueKey(ModelPrediction.MODEL_PREDICTION, DSL.name("pk_model_prediction"), new TableField[] { ModelPrediction.MODEL_PREDICTION.RUN_ID, ModelPrediction.MODEL_PREDICTION.ASSET_ID, ModelPrediction.MODEL_PREDICTION.MODEL_ROLE, ModelPrediction.MODEL_PREDICTION.HORIZON, ModelPrediction.MODEL_PREDICTION.HOUR_TS_UTC }, true);
     public static final UniqueKey<ModelVersionRecord> PK_MODEL_VERSION = Internal.createUniqueKey(ModelVersion.MODEL_VERSION, DSL.name("pk_model_version"), new TableField[] { ModelVersion.MODEL_VERSION.MODEL_VERSION_ID }, true);
     public static final UniqueKey<ModelVersionRecord> UQ_MODEL_VERSION_ID_ROLE = Internal.createUniqueKey(ModelVersion.MODEL_VERSION, DSL.name("uq_model_version_id_role"), new TableField[] { ModelVersion.MODEL_VERSION.MODEL_VERSION_ID, ModelVersion.MODEL_VERSION.MODEL_ROLE }, true);
@@ -98,8 +109,10 @@ public class Keys {
     public static final UniqueKey<RunContextRecord> PK_RUN_CONTEXT = Internal.createUniqueKey(RunContext.RUN_CONTEXT, DSL.name("pk_run_context"), new TableField[] { RunContext.RUN_CONTEXT.RUN_ID }, true);
     public static final UniqueKey<RunContextRecord> UQ_RUN_CONTEXT_ACCOUNT_MODE_HOUR = Internal.createUniqueKey(RunContext.RUN_CONTEXT, DSL.name("uq_run_context_account_mode_hour"), new TableField[] { RunContext.RUN_CONTEXT.ACCOUNT_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
     public static final UniqueKey<RunContextRecord> UQ_RUN_CONTEXT_RUN_MODE_HOUR = Internal.createUniqueKey(RunContext.RUN_CONTEXT, DSL.name("uq_run_context_run_mode_hour"), new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
+    public static final UniqueKey<RunStepHashRecord> PK_RUN_STEP_HASH = Internal.createUniqueKey(RunStepHash.RUN_STEP_HASH, DSL.name("pk_run_step_hash"), new TableField[] { RunStepHash.RUN_STEP_HASH.RUN_ID, RunStepHash.RUN_STEP_HASH.STEP }, true);
     public static final UniqueKey<TradeSignalRecord> PK_TRADE_SIGNAL = Internal.createUniqueKey(TradeSignal.TRADE_SIGNAL, DSL.name("pk_trade_signal"), new TableField[] { TradeSignal.TRADE_SIGNAL.SIGNAL_ID }, true);
     public static final UniqueKey<TradeSignalRecord> UQ_TRADE_SIGNAL_RUN_ASSET_HORIZON = Internal.createUniqueKey(TradeSignal.TRADE_SIGNAL, DSL.name("uq_trade_signal_run_asset_horizon"), new TableField[] { TradeSignal.TRADE_SIGNAL.RUN_ID, TradeSignal.TRADE_SIGNAL.ASSET_ID, TradeSignal.TRADE_SIGNAL.HORIZON }, true);
+    public static final UniqueKey<TradeSignalDetailRecord> PK_TRADE_SIGNAL_DETAIL = Internal.createUniqueKey(TradeSignalDetail.TRADE_SIGNAL_DETAIL, DSL.name("pk_trade_signal_detail"), new TableField[] { TradeSignalDetail.TRADE_SIGNAL_DETAIL.SIGNAL_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -107,6 +120,7 @@ public class Keys {
 
     public static final ForeignKey<BacktestFoldResultRecord, ModelVersionRecord> BACKTEST_FOLD_RESULT__FK_BACKTEST_FOLD_RESULT_MODEL_VERSION = Internal.createForeignKey(BacktestFoldResult.BACKTEST_FOLD_RESULT, DSL.name("fk_backtest_fold_result_model_version"), new TableField[] { BacktestFoldResult.BACKTEST_FOLD_RESULT.MODEL_VERSION_ID }, Keys.PK_MODEL_VERSION, new TableField[] { ModelVersion.MODEL_VERSION.MODEL_VERSION_ID }, true);
     public static final ForeignKey<BacktestRunRecord, AccountRecord> BACKTEST_RUN__FK_BACKTEST_RUN_ACCOUNT = Internal.createForeignKey(BacktestRun.BACKTEST_RUN, DSL.name("fk_backtest_run_account"), new TableField[] { BacktestRun.BACKTEST_RUN.ACCOUNT_ID }, Keys.PK_ACCOUNT, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<CashEntryRefRecord, CashLedgerRecord> CASH_ENTRY_REF__FK_CASH_ENTRY_REF_CASH_LEDGER = Internal.createForeignKey(CashEntryRef.CASH_ENTRY_REF, DSL.name("fk_cash_entry_ref_cash_ledger"), new TableField[] { CashEntryRef.CASH_ENTRY_REF.ACCOUNT_ID, CashEntryRef.CASH_ENTRY_REF.ENTRY_SEQ }, Keys.PK_CASH_LEDGER, new TableField[] { CashLedger.CASH_LEDGER.ACCOUNT_ID, CashLedger.CASH_LEDGER.ENTRY_SEQ }, true);
     public static final ForeignKey<CashLedgerRecord, AccountRecord> CASH_LEDGER__FK_CASH_LEDGER_ACCOUNT = Internal.createForeignKey(CashLedger.CASH_LEDGER, DSL.name("fk_cash_ledger_account"), new TableField[] { CashLedger.CASH_LEDGER.ACCOUNT_ID }, Keys.PK_ACCOUNT, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<CashLedgerRecord, RunContextRecord> CASH_LEDGER__FK_CASH_LEDGER_RUN_CONTEXT = Internal.createForeignKey(CashLedger.CASH_LEDGER, DSL.name("fk_cash_ledger_run_context"), new TableField[] { CashLedger.CASH_LEDGER.RUN_ID, CashLedger.CASH_LEDGER.RUN_MODE, CashLedger.CASH_LEDGER.HOUR_TS_UTC }, Keys.UQ_RUN_CONTEXT_RUN_MODE_HOUR, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
     public static final ForeignKey<CashLedgerRecord, ExecutedTradeRecord> CASH_LEDGER__FK_CASH_LEDGER_TRADE = Internal.createForeignKey(CashLedger.CASH_LEDGER, DSL.name("fk_cash_ledger_trade"), new TableField[] { CashLedger.CASH_LEDGER.TRADE_ID }, Keys.PK_EXECUTED_TRADE, new TableField[] { ExecutedTrade.EXECUTED_TRADE.TRADE_ID }, true);
@@ -118,6 +132,7 @@ public class Keys {
     public static final ForeignKey<MarketOhlcvHourlyRecord, AssetRecord> MARKET_OHLCV_HOURLY__FK_MARKET_OHLCV_HOURLY_ASSET = Internal.createForeignKey(MarketOhlcvHourly.MARKET_OHLCV_HOURLY, DSL.name("fk_market_ohlcv_hourly_asset"), new TableField[] { MarketOhlcvHourly.MARKET_OHLCV_HOURLY.ASSET_ID }, Keys.PK_ASSET, new TableField[] { Asset.ASSET.ASSET_ID }, true);
     public static final ForeignKey<MetaLearnerComponentRecord, AssetRecord> META_LEARNER_COMPONENT__FK_META_LEARNER_COMPONENT_ASSET = Internal.createForeignKey(MetaLearnerComponent.META_LEARNER_COMPONENT, DSL.name("fk_meta_learner_component_asset"), new TableField[] { MetaLearnerComponent.META_LEARNER_COMPONENT.ASSET_ID }, Keys.PK_ASSET, new TableField[] { Asset.ASSET.ASSET_ID }, true);
     public static final ForeignKey<MetaLearnerComponentRecord, RunContextRecord> META_LEARNER_COMPONENT__FK_META_LEARNER_COMPONENT_RUN_CONTEXT = Internal.createForeignKey(MetaLearnerComponent.META_LEARNER_COMPONENT, DSL.name("fk_meta_learner_component_run_context"), new TableField[] { MetaLearnerComponent.META_LEARNER_COMPONENT.RUN_ID, MetaLearnerComponent.META_LEARNER_COMPONENT.RUN_MODE, MetaLearnerComponent.META_LEARNER_COMPONENT.HOUR_TS_UTC }, Keys.UQ_RUN_CONTEXT_RUN_MODE_HOUR, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
+    public static final ForeignKey<ModelArtifactRecord, ModelVersionRecord> MODEL_ARTIFACT__FK_MODEL_ARTIFACT_MODEL_VERSION = Internal.createForeignKey(ModelArtifact.MODEL_ARTIFACT, DSL.name("fk_model_artifact_model_version"), new TableField[] { ModelArtifact.MODEL_ARTIFACT.MODEL_VERSION_ID }, Keys.PK_MODEL_VERSION, new TableField[] { ModelVersion.MODEL_VERSION.MODEL_VERSION_ID }, true);
     public static final ForeignKey<ModelPredictionRecord, AssetRecord> MODEL_PREDICTION__FK_MODEL_PREDICTION_ASSET = Internal.createForeignKey(ModelPrediction.MODEL_PREDICTION, DSL.name("fk_model_prediction_asset"), new TableField[] { ModelPrediction.MODEL_PREDICTION.ASSET_ID }, Keys.PK_ASSET, new TableField[] { Asset.ASSET.ASSET_ID }, true);
     public static final ForeignKey<ModelPredictionRecord, ModelVersionRecord> MODEL_PREDICTION__FK_MODEL_PREDICTION_MODEL_VERSION = Internal.createForeignKey(ModelPrediction.MODEL_PREDICTION, DSL.name("fk_model_prediction_model_version"), new TableField[] { ModelPrediction.MODEL_PREDICTION.MODEL_VERSION_ID, ModelPrediction.MODEL_PREDICTION.MODEL_ROLE, ModelPrediction.MODEL_PREDICTION.HORIZON }, Keys.UQ_MODEL_VERSION_ID_ROLE_HORIZON, new TableField[] { ModelVersion.MODEL_VERSION.MODEL_VERSION_ID, ModelVersion.MODEL_VERSION.MODEL_ROLE, ModelVersion.MODEL_VERSION.HORIZON }, true);
     public static final ForeignKey<ModelPredictionRecord, RunContextRecord> MODEL_PREDICTION__FK_MODEL_PREDICTION_RUN_CONTEXT = Internal.createForeignKey(ModelPrediction.MODEL_PREDICTION, DSL.name("fk_model_prediction_run_context"), new TableField[] { ModelPrediction.MODEL_PREDICTION.RUN_ID, ModelPrediction.MODEL_PREDICTION.RUN_MODE, ModelPrediction.MODEL_PREDICTION.HOUR_TS_UTC }, Keys.UQ_RUN_CONTEXT_RUN_MODE_HOUR, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
@@ -140,6 +155,8 @@ public class Keys {
     public static final ForeignKey<RiskEventRecord, TradeSignalRecord> RISK_EVENT__FK_RISK_EVENT_SIGNAL = Internal.createForeignKey(RiskEvent.RISK_EVENT, DSL.name("fk_risk_event_signal"), new TableField[] { RiskEvent.RISK_EVENT.SIGNAL_ID }, Keys.PK_TRADE_SIGNAL, new TableField[] { TradeSignal.TRADE_SIGNAL.SIGNAL_ID }, true);
     public static final ForeignKey<RiskHourlyStateRecord, RunContextRecord> RISK_HOURLY_STATE__FK_RISK_HOURLY_STATE_RUN_CONTEXT = Internal.createForeignKey(RiskHourlyState.RISK_HOURLY_STATE, DSL.name("fk_risk_hourly_state_run_context"), new TableField[] { RiskHourlyState.RISK_HOURLY_STATE.RUN_ID, RiskHourlyState.RISK_HOURLY_STATE.RUN_MODE, RiskHourlyState.RISK_HOURLY_STATE.HOUR_TS_UTC }, Keys.UQ_RUN_CONTEXT_RUN_MODE_HOUR, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
     public static final ForeignKey<RunContextRecord, AccountRecord> RUN_CONTEXT__FK_RUN_CONTEXT_ACCOUNT = Internal.createForeignKey(RunContext.RUN_CONTEXT, DSL.name("fk_run_context_account"), new TableField[] { RunContext.RUN_CONTEXT.ACCOUNT_ID }, Keys.PK_ACCOUNT, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
+    public static final ForeignKey<RunStepHashRecord, RunContextRecord> RUN_STEP_HASH__FK_RUN_STEP_HASH_RUN_CONTEXT = Internal.createForeignKey(RunStepHash.RUN_STEP_HASH, DSL.name("fk_run_step_hash_run_context"), new TableField[] { RunStepHash.RUN_STEP_HASH.RUN_ID }, Keys.PK_RUN_CONTEXT, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID }, true);
     public static final ForeignKey<TradeSignalRecord, AssetRecord> TRADE_SIGNAL__FK_TRADE_SIGNAL_ASSET = Internal.createForeignKey(TradeSignal.TRADE_SIGNAL, DSL.name("fk_trade_signal_asset"), new TableField[] { TradeSignal.TRADE_SIGNAL.ASSET_ID }, Keys.PK_ASSET, new TableField[] { Asset.ASSET.ASSET_ID }, true);
     public static final ForeignKey<TradeSignalRecord, RunContextRecord> TRADE_SIGNAL__FK_TRADE_SIGNAL_RUN_CONTEXT = Internal.createForeignKey(TradeSignal.TRADE_SIGNAL, DSL.name("fk_trade_signal_run_context"), new TableField[] { TradeSignal.TRADE_SIGNAL.RUN_ID, TradeSignal.TRADE_SIGNAL.RUN_MODE, TradeSignal.TRADE_SIGNAL.HOUR_TS_UTC }, Keys.UQ_RUN_CONTEXT_RUN_MODE_HOUR, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);
+    public static final ForeignKey<TradeSignalDetailRecord, TradeSignalRecord> TRADE_SIGNAL_DETAIL__FK_TRADE_SIGNAL_DETAIL_TRADE_SIGNAL = Internal.createForeignKey(TradeSignalDetail.TRADE_SIGNAL_DETAIL, DSL.name("fk_trade_signal_detail_trade_signal"), new TableField[] { TradeSignalDetail.TRADE_SIGNAL_DETAIL.SIGNAL_ID }, Keys.PK_TRADE_SIGNAL, new TableField[] { TradeSignal.TRADE_SIGNAL.SIGNAL_ID }, true);
 }

@@ -8,11 +8,13 @@ import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
+import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
 import io.tradingcore.adapter.postgres.jooq.tables.FeatureSnapshot;
 import io.tradingcore.adapter.postgres.jooq.tables.MarketOhlcvHourly;
 import io.tradingcore.adapter.postgres.jooq.tables.MetaLearnerComponent;
+import io.tradingcore.adapter.postgres.jooq.tables.ModelArtifact;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelPrediction;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderBookSnapshot;
@@ -24,7 +26,9 @@ import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskHourlyState;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext;
+import io.tradingcore.adapter.postgres.jooq.tables.RunStepHash;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal;
+import io.tradingcore.adapter.postgres.jooq.tables.TradeSignalDetail;
 
 
 /**
@@ -54,6 +58,11 @@ public class Tables {
     public static final BacktestRun BACKTEST_RUN = BacktestRun.BACKTEST_RUN;
 
     /**
+     * The table <code>cash_entry_ref</code>.
+     */
+    public static final CashEntryRef CASH_ENTRY_REF = CashEntryRef.CASH_ENTRY_REF;
+
+    /**
      * The table <code>cash_ledger</code>.
      */
     public static final CashLedger CASH_LEDGER = CashLedger.CASH_LEDGER;
@@ -77,6 +86,11 @@ public class Tables {
      * The table <code>meta_learner_component</code>.
      */
     public static final MetaLearnerComponent META_LEARNER_COMPONENT = MetaLearnerComponent.META_LEARNER_COMPONENT;
+
+    /**
+     * The table <code>model_artifact</code>.
+     */
+    public static final ModelArtifact MODEL_ARTIFACT = ModelArtifact.MODEL_ARTIFACT;
 
     /**
      * The table <code>model_prediction</code>.
@@ -134,7 +148,17 @@ public class Tables {
     public static final RunContext RUN_CONTEXT = RunContext.RUN_CONTEXT;
 
     /**
+     * The table <code>run_step_hash</code>.
+     */
+    public static final RunStepHash RUN_STEP_HASH = RunStepHash.RUN_STEP_HASH;
+
+    /**
      * The table <code>trade_signal</code>.
      */
     public static final TradeSignal TRADE_SIGNAL = TradeSignal.TRADE_SIGNAL;
+
+    /**
+     * The table <code>trade_signal_detail</code>.
+     */
+    public static final TradeSignalDetail TRADE_SIGNAL_DETAIL = TradeSignalDetail.TRADE_SIGNAL_DETAIL;
 }

@@ -9,6 +9,7 @@ import io.tradingcore.adapter.postgres.jooq.Indexes;
 import io.tradingcore.adapter.postgres.jooq.Keys;
 import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.Account.AccountPath;
+import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef.CashEntryRefPath;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade.ExecutedTradePath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
@@ -242,6 +243,19 @@ public class CashLedger extends TableImpl<CashLedgerRecord> {
             _executedTrade = new ExecutedTradePath(this, Keys.CASH_LEDGER__FK_CASH_LEDGER_TRADE, null);
 
         return _executedTrade;
+    }
+
+    private transient CashEntryRefPath _cashEntryRef;
+
+    /**
+     * Get the implicit to-many join path to the <code>cash_entry_ref</code>
+     * table
+     */
+    public CashEntryRefPath cashEntryRef() {
+        if (_cashEntryRef == null)
+            _cashEntryRef = new CashEntryRefPath(this, null, Keys.CASH_ENTRY_REF__FK_CASH_ENTRY_REF_CASH_LEDGER.getInverseKey());
+
+        return _cashEntryRef;
     }
 
     @Override

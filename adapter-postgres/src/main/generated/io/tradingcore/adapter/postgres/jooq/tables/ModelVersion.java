@@ -10,6 +10,7 @@ import io.tradingcore.adapter.postgres.jooq.Keys;
 import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
 import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult.BacktestFoldResultPath;
+import io.tradingcore.adapter.postgres.jooq.tables.ModelArtifact.ModelArtifactPath;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelPrediction.ModelPredictionPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput.RegimeOutputPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelVersionRecord;
@@ -220,6 +221,19 @@ public class ModelVersion extends TableImpl<ModelVersionRecord> {
             _backtestFoldResult = new BacktestFoldResultPath(this, null, Keys.BACKTEST_FOLD_RESULT__FK_BACKTEST_FOLD_RESULT_MODEL_VERSION.getInverseKey());
 
         return _backtestFoldResult;
+    }
+
+    private transient ModelArtifactPath _modelArtifact;
+
+    /**
+     * Get the implicit to-many join path to the <code>model_artifact</code>
+     * table
+     */
+    public ModelArtifactPath modelArtifact() {
+        if (_modelArtifact == null)
+            _modelArtifact = new ModelArtifactPath(this, null, Keys.MODEL_ARTIFACT__FK_MODEL_ARTIFACT_MODEL_VERSION.getInverseKey());
+
+        return _modelArtifact;
     }
 
     private transient ModelPredictionPath _modelPrediction;

@@ -21,6 +21,7 @@ import io.tradingcore.adapter.postgres.jooq.tables.PositionHourlyState.PositionH
 import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput.RegimeOutputPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent.RiskEventPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskHourlyState.RiskHourlyStatePath;
+import io.tradingcore.adapter.postgres.jooq.tables.RunStepHash.RunStepHashPath;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal.TradeSignalPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RunContextRecord;
 
@@ -391,6 +392,19 @@ public class RunContext extends TableImpl<RunContextRecord> {
             _riskHourlyState = new RiskHourlyStatePath(this, null, Keys.RISK_HOURLY_STATE__FK_RISK_HOURLY_STATE_RUN_CONTEXT.getInverseKey());
 
         return _riskHourlyState;
+    }
+
+    private transient RunStepHashPath _runStepHash;
+
+    /**
+     * Get the implicit to-many join path to the <code>run_step_hash</code>
+     * table
+     */
+    public RunStepHashPath runStepHash() {
+        if (_runStepHash == null)
+            _runStepHash = new RunStepHashPath(this, null, Keys.RUN_STEP_HASH__FK_RUN_STEP_HASH_RUN_CONTEXT.getInverseKey());
+
+        return _runStepHash;
     }
 
     private transient TradeSignalPath _tradeSignal;

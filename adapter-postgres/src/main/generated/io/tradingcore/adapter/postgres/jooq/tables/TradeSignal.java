@@ -13,6 +13,7 @@ import io.tradingcore.adapter.postgres.jooq.tables.Asset.AssetPath;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderRequest.OrderRequestPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent.RiskEventPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
+import io.tradingcore.adapter.postgres.jooq.tables.TradeSignalDetail.TradeSignalDetailPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalRecord;
 
 import java.math.BigDecimal;
@@ -251,6 +252,19 @@ public class TradeSignal extends TableImpl<TradeSignalRecord> {
             _riskEvent = new RiskEventPath(this, null, Keys.RISK_EVENT__FK_RISK_EVENT_SIGNAL.getInverseKey());
 
         return _riskEvent;
+    }
+
+    private transient TradeSignalDetailPath _tradeSignalDetail;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>trade_signal_detail</code> table
+     */
+    public TradeSignalDetailPath tradeSignalDetail() {
+        if (_tradeSignalDetail == null)
+            _tradeSignalDetail = new TradeSignalDetailPath(this, null, Keys.TRADE_SIGNAL_DETAIL__FK_TRADE_SIGNAL_DETAIL_TRADE_SIGNAL.getInverseKey());
+
+        return _tradeSignalDetail;
     }
 
     @Override
