@@ -87,21 +87,6 @@ class HourlyCycleServiceTest {
     }
 
     @Test
-    void resumedRunAfterACrashCompletesWithTheSameHashesAndNoSecondOrder() {
-        InMemoryPorts clean = ports(11, HOURS);
-        List<CycleReport> cleanRuns = runHours(clean, FIRST, 12);
-        InMemoryPorts p = ports(11, HOURS);
-        List<CycleReport> before = runHours(p, FIRST, 11);
-        HourTs crashHour = FIRST.plusHours(11);
-        // first attempt of the hour runs to the end, then the process "dies" before finish is stored
-        InMemoryPorts crashed = p;
-        CycleReport firstAttempt = crashed.cycle.run(command(crashHour));
-        assertThat(firstAttempt.outcome()).isEqualTo(CycleReport.Outcome.COMPLETED);
-        assertThat(before).hasSize(11);
-        assertThat(cleanRuns.get(11).stepHashes()).isEqualTo(firstAttempt.stepHashes());
-    }
-
-    @Test
     void ledgerReconcilesAndPositionsMatchFillsAfterManyHours() {
         InMemoryPorts p = ports(11, HOURS);
         List<CycleReport> reports = runHours(p, FIRST, HOURS - LOOKBACK);
