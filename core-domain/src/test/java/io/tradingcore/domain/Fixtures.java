@@ -29,6 +29,11 @@ public final class Fixtures {
                 side, OrderType.MARKET, d(qty), null, d(notional), d(cash), HOUR);
     }
 
+    /** A NEW order for a request: no reserved fee; a SELL may sell exactly its quantity. */
+    public static Order placed(OrderRequest r) {
+        return Order.placed(r, Decimals.ZERO, r.side() == OrderSide.SELL ? r.quantity() : Decimals.ZERO);
+    }
+
     public static Fill fill(Order order, String tradeId, String qty, String price, String fee) {
         return new Fill(order.request().orderId(), new ExchangeTradeId(tradeId), BTC.id(), order.request().side(), d(qty), d(price), d(fee),
                 Instant.parse("2024-03-01T10:00:01Z"), "TAKER");

@@ -18,9 +18,9 @@ class CashLedgerTest {
     void everyMovementIsAnEntryWithTheBalanceAfterAndTheSumEqualsTheBalance() {
         List<CashEntry> all = new ArrayList<>();
         CashLedger l = post(CashLedger.empty(ACCOUNT).transfer(CashEntryType.DEPOSIT, d("1000"), T, "initial"), all);
-        Order buy = Order.placed(buy("2", "200", "1000"));
+        Order buy = placed(buy("2", "200", "1000"));
         l = post(l.bookFill(fill(buy, "t1", "2", "100", "0.2")), all);
-        Order sell = Order.placed(request(OrderSide.SELL, "1", "110", "0"));
+        Order sell = placed(request(OrderSide.SELL, "1", "110", "0"));
         l = post(l.bookFill(fill(sell, "t2", "1", "110", "0.11")), all);
         l = post(l.transfer(CashEntryType.WITHDRAWAL, d("9.69"), T, "w1"), all);
         assertThat(all).extracting(CashEntry::type).containsExactly(CashEntryType.DEPOSIT, CashEntryType.BUY, CashEntryType.FEE,
@@ -34,7 +34,7 @@ class CashLedgerTest {
     @Test
     void aBuyThatWouldMakeTheBalanceNegativeIsRefusedAndNothingIsPosted() {
         CashLedger l = ((LedgerResult.Posted) CashLedger.empty(ACCOUNT).transfer(CashEntryType.DEPOSIT, d("200"), T, "i")).ledger();
-        Order o = Order.placed(buy("2", "200", "200"));
+        Order o = placed(buy("2", "200", "200"));
         assertThat(l.bookFill(fill(o, "t1", "2", "100", "0"))).isInstanceOf(LedgerResult.Posted.class);
         LedgerResult withFee = l.bookFill(fill(o, "t1", "2", "100", "0.000000000000000001"));
         assertThat(withFee).isInstanceOf(LedgerResult.Refused.class);

@@ -8,7 +8,7 @@ import io.tradingcore.domain.OrderStatus;
 import org.junit.jupiter.api.Test;
 
 class OrderFillTest {
-    private final Order order = Order.placed(buy("2", "200", "1000")).on(new OrderEvent.Acknowledged());
+    private final Order order = placed(buy("2", "200", "1000")).on(new OrderEvent.Acknowledged());
 
     @Test
     void fillEqualToTheRemainderCompletesTheOrder() {
@@ -51,15 +51,29 @@ class OrderFillTest {
     void fillOnAClosedOrderOrAnotherOrderIsRefused() {
         Order cancelled = order.on(new OrderEvent.Cancelled("halt"));
         assertThat(cancelled.applyFill(fill(order, "t1", "1", "100", "0"))).isInstanceOf(FillOutcome.Refused.class);
-        Order other = Order.placed(request(io.tradingcore.domain.OrderSide.SELL, "1", "100", "0"));
+        Order other = placed(request(io.tradingcore.domain.OrderSide.SELL, "1", "100", "0"));
         assertThat(other.applyFill(fill(order, "t1", "1", "100", "0"))).isInstanceOf(FillOutcome.Refused.class);
+    }
+
+    @Test
+    void aNewOrderTakesNoFillUntilAcknowledged() {
+        Order fresh = placed(buy("2", "200", "1000"));
+        assertThat(fresh.applyFill(fill(fresh, "t1", "1", "100", "0"))).isInstanceOf(FillOutcome.Refused.class);
+    }
+
+    @Test
+    void placedOrderRefusesLeverageWithItsReservedFeeAndSellingMoreThanHeld() {
+        assertThatThrownBy(() -> Order.placed(buy("2", "200", "200"), new java.math.BigDecimal("0.2"), java.math.BigDecimal.ZERO))
+                .hasMessageContaining("no-leverage rule");
+        assertThatThrownBy(() -> Order.placed(request(io.tradingcore.domain.OrderSide.SELL, "2", "200", "0"), java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ONE)).hasMessageContaining("long-only");
     }
 
     @Test
     void nonFillEventsGoThroughTheTableAndFillsCannotBypassQuantityChecks() {
         assertThatThrownBy(() -> order.on(new OrderEvent.Filled())).hasMessageContaining("applyFill");
         assertThatThrownBy(() -> order.on(new OrderEvent.Acknowledged())).hasMessageContaining("illegal order transition");
-        assertThat(Order.placed(buy("1", "1", "1")).on(new OrderEvent.Rejected("MIN_NOTIONAL")).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(placed(buy("1", "1", "1")).on(new OrderEvent.Rejected("MIN_NOTIONAL")).status()).isEqualTo(OrderStatus.REJECTED);
     }
 
     private static Order applied(FillOutcome o) {

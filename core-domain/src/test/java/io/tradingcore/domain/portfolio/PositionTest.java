@@ -11,8 +11,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class PositionTest {
-    private final Order buy = Order.placed(buy("10", "10000", "100000"));
-    private final Order sell = Order.placed(request(OrderSide.SELL, "10", "10000", "0"));
+    private final Order buy = placed(buy("10", "10000", "100000"));
+    private final Order sell = placed(request(OrderSide.SELL, "10", "10000", "0"));
 
     @Test
     void buyFeesGoIntoAverageCostAndSellFeesReduceRealisedPnl() {

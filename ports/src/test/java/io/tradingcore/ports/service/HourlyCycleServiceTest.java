@@ -90,22 +90,7 @@ class HourlyCycleServiceTest {
     void ledgerReconcilesAndPositionsMatchFillsAfterManyHours() {
         InMemoryPorts p = ports(11, HOURS);
         List<CycleReport> reports = runHours(p, FIRST, HOURS - LOOKBACK);
-        var ledger = p.execution.ledger(ACCOUNT, RunMode.BACKTEST);
-        BigDecimal balance = p.execution.cashBalance(ACCOUNT, RunMode.BACKTEST);
-        assertThat(CashLedger.reconciles(ledger, balance)).isTrue();
-        HourlyState last = reports.get(reports.size() - 1).state().orElseThrow();
-        assertThat(last.portfolio().cash()).isEqualByComparingTo(balance);
-        for (var asset : ASSETS) {
-            BigDecimal net = BigDecimal.ZERO;
-            for (Fill f : p.execution.allFills()) {
-                if (f.asset().equals(asset.id())) {
-                    net = f.side() == OrderSide.BUY ? net.add(f.quantity()) : net.subtract(f.quantity());
-                }
-            }
-            BigDecimal held = last.positions().stream().filter(s -> s.asset().equals(asset.id()))
-                    .map(s -> s.quantity()).findFirst().orElse(BigDecimal.ZERO);
-            assertThat(held).as("position of " + asset.symbol()).isEqualByComparingTo(net);
-        }
+        assertBooksReconcile(p, reports);
         assertThat(reports.stream().flatMap(r -> r.signals().stream()).map(s -> s.decision().action()))
                 .contains(SignalAction.ENTER, SignalAction.EXIT);
         assertThat(p.runs.all()).allMatch(r -> r.status() == RunStatus.COMPLETED);

@@ -19,6 +19,7 @@ import io.tradingcore.domain.ledger.LedgerResult;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.FillOutcome;
 import io.tradingcore.domain.order.Order;
+import io.tradingcore.domain.order.OrderEvent;
 import io.tradingcore.domain.portfolio.Portfolio;
 import io.tradingcore.domain.risk.DrawdownMonitor;
 import io.tradingcore.domain.risk.DrawdownPolicy;
@@ -50,7 +51,7 @@ import net.jqwik.api.constraints.Size;
  * order, ledger, positions): cash never goes negative, no order needs more than the cash before it,
  * the ledger sums to its balance, positions equal the net of the fills, fills never exceed orders.
  */
-class TradingInvariantsProperties {
+class TradingInvariantsPropertyTest {
     private static final BigDecimal FEE = new BigDecimal("0.001");
     private static final BigDecimal BUFFER = new BigDecimal("0.005");
 
@@ -114,7 +115,8 @@ class TradingInvariantsProperties {
             // execution moves the price against us by at most half the sizing buffer
             BigDecimal slip = BUFFER.divide(BigDecimal.valueOf(2)).multiply(BigDecimal.valueOf(s.slipPercentOfHalfBuffer())).movePointLeft(2);
             BigDecimal exec = Decimals.value(price.multiply(s.buy() ? BigDecimal.ONE.add(slip) : BigDecimal.ONE.subtract(slip)));
-            Order order = Order.placed(req);
+            BigDecimal reserved = s.buy() ? OrderSizing.feeEstimate(req.requestedNotional(), FEE) : Decimals.ZERO;
+            Order order = Order.placed(req, reserved, portfolio.position(BTC.id()).quantity()).on(new OrderEvent.Acknowledged());
             for (Fill f : fills(req, exec, s.parts(), s.duplicate())) {
                 FillOutcome out = order.applyFill(f);
                 if (out instanceof FillOutcome.Duplicate) {
