@@ -47,6 +47,24 @@ public record Order(OrderRequest request, BigDecimal reservedFee, BigDecimal pre
     }
 
     /**
+     * An order read back without its reservation figures (a store that does not keep them): no
+     * reserved fee, and a SELL's pre-order position taken as its quantity.
+     */
+    public Order(OrderRequest request, OrderStatus status, BigDecimal filledQuantity, BigDecimal filledNotional, BigDecimal fees,
+                 List<ExchangeTradeId> tradeIds) {
+        this(request, Decimals.ZERO, defaultPosition(request), status, filledQuantity, filledNotional, fees, tradeIds);
+    }
+
+    /** A freshly decided order without reservation figures (see the six-argument constructor). */
+    public static Order placed(OrderRequest request) {
+        return placed(request, Decimals.ZERO, defaultPosition(request));
+    }
+
+    private static BigDecimal defaultPosition(OrderRequest request) {
+        return request.side() == io.tradingcore.domain.OrderSide.SELL ? request.quantity() : Decimals.ZERO;
+    }
+
+    /**
      * A freshly decided order, status NEW, nothing filled. {@code reservedFee} is the fee estimate the
      * no-leverage rule reserved (BUY: notional + reservedFee &lt;= pre-order cash); {@code preOrderPositionQty}
      * is the holding before the order (SELL: quantity &lt;= it).

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * A risk event of one account-hour. {@code tier} is the tier in force (for TIER_CHANGE: the new tier,
- * {@code fromTier} the old one; {@code fromTier} is null for other events). {@code asset} is null for
+ * {@code fromTier} the old one when known; {@code fromTier} is null for other events). {@code asset} is null for
  * account-wide events, {@code order} for events not about an order; {@code rule} names the rule or
  * mechanism that raised it, {@code detail} is the human-readable reason. The id derives from the content so a resumed cycle writes the
  * same event again (idempotently) rather than a second one.
@@ -26,12 +26,24 @@ public record RiskEvent(UUID eventId, AccountId account, HourTs hour, RiskEventT
         Objects.requireNonNull(tier, "riskEvent.tier");
         Objects.requireNonNull(rule, "riskEvent.rule");
         Objects.requireNonNull(detail, "riskEvent.detail");
-        if ((type == RiskEventType.TIER_CHANGE) != (fromTier != null)) {
-            throw new IllegalArgumentException("fromTier is set exactly for TIER_CHANGE events");
+        if (fromTier != null && type != RiskEventType.TIER_CHANGE) {
+            throw new IllegalArgumentException("fromTier is only set for TIER_CHANGE events");
         }
         if (detail.isBlank()) {
             throw new IllegalArgumentException("risk event detail must not be blank");
         }
+    }
+
+    /** An event read back without from-tier and order (a store that does not keep them). */
+    public RiskEvent(UUID eventId, AccountId account, HourTs hour, RiskEventType type, DrawdownTier tier, AssetId asset,
+                     String rule, String detail) {
+        this(eventId, account, hour, type, null, tier, asset, null, rule, detail);
+    }
+
+    /** An event about no particular order, with its deterministic id. */
+    public static RiskEvent of(AccountId account, HourTs hour, RiskEventType type, DrawdownTier tier, AssetId asset,
+                               String rule, String detail) {
+        return of(account, hour, type, tier, asset, null, rule, detail);
     }
 
     /** An event (not a tier change) with its deterministic id. */

@@ -1,9 +1,6 @@
 package io.tradingcore.ports.out;
 
 import io.tradingcore.domain.BacktestRunId;
-import io.tradingcore.domain.Horizon;
-import io.tradingcore.domain.ModelRole;
-import io.tradingcore.domain.ModelVersionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -12,28 +9,19 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One walk-forward fold of one model (backtest_fold_result), keyed by (backtest run, fold index, role,
- * horizon). {@code horizon} is null only for REGIME; {@code modelVersion} may be null when the fold's
- * model was not registered. The four standard metrics are nullable (not every role has them); any
- * other metric, including the fold's trading metrics, goes to {@code metrics} by name.
+ * One walk-forward fold (backtest_fold_result): training and test windows and its metrics by name
+ * (e.g. "BASE_TREE.H4.log_loss", "META.H1.auc", "trading.sharpe").
  */
-public record BacktestFoldResult(BacktestRunId backtestRunId, int foldIndex, ModelRole role, Horizon horizon,
-                                 ModelVersionId modelVersion, Instant trainFrom, Instant trainTo, Instant testFrom,
-                                 Instant testTo, int purgeHours, int embargoHours, int sampleCount, BigDecimal accuracy,
-                                 BigDecimal rocAuc, BigDecimal logLoss, BigDecimal brierScore,
-                                 SortedMap<String, BigDecimal> metrics) {
+public record BacktestFoldResult(BacktestRunId backtestRunId, int foldIndex, Instant trainFrom, Instant trainTo,
+                                 Instant testFrom, Instant testTo, SortedMap<String, BigDecimal> metrics) {
     public BacktestFoldResult {
         Objects.requireNonNull(backtestRunId, "fold.backtestRunId");
-        Objects.requireNonNull(role, "fold.role");
         Objects.requireNonNull(trainFrom, "fold.trainFrom");
         Objects.requireNonNull(trainTo, "fold.trainTo");
         Objects.requireNonNull(testFrom, "fold.testFrom");
         Objects.requireNonNull(testTo, "fold.testTo");
-        if (foldIndex < 0 || purgeHours < 0 || embargoHours < 0 || sampleCount < 0) {
-            throw new IllegalArgumentException("fold index, purge, embargo and sample count must be >= 0");
-        }
-        if (role != ModelRole.REGIME && horizon == null) {
-            throw new IllegalArgumentException("fold of a " + role + " model needs a horizon");
+        if (foldIndex < 0) {
+            throw new IllegalArgumentException("fold index must be >= 0");
         }
         if (!trainFrom.isBefore(trainTo) || !testFrom.isBefore(testTo) || testFrom.isBefore(trainTo)) {
             throw new IllegalArgumentException("fold windows must be ordered: trainFrom < trainTo <= testFrom < testTo");

@@ -29,13 +29,21 @@ public interface ExecutionRepository {
 
     /**
      * Compare-and-set of an order's status (acknowledge, cancel, reject; fills move status through
-     * {@link #recordFill}), with a reason for CANCELLED/REJECTED (null otherwise). Returns false, writing
-     * nothing, if the stored status is not {@code expected}.
+     * {@link #recordFill}). Returns false, writing nothing, if the stored status is not {@code expected}.
      *
      * @throws java.util.NoSuchElementException if the order is unknown
      * @throws InvariantViolationException      if expected -&gt; next is not a legal transition
      */
-    boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason);
+    boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next);
+
+    /**
+     * As {@link #updateOrderStatus(OrderId, OrderStatus, OrderStatus)}, with the reason of a CANCELLED or
+     * REJECTED status (order_request.status_reason; null otherwise). The default drops the reason;
+     * implementations that can store it override this.
+     */
+    default boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
+        return updateOrderStatus(orderId, expected, next);
+    }
 
     /**
      * Books one fill in one transaction: order_fill (fill_id = DeterministicIds.fillId), executed_trade

@@ -10,21 +10,19 @@ import java.util.Map;
 
 /** backtest_fold_result in memory. */
 public final class InMemoryBacktestRepository implements BacktestRepository {
-    private record Key(BacktestRunId run, int fold, io.tradingcore.domain.ModelRole role, io.tradingcore.domain.Horizon horizon) {
+    private record Key(BacktestRunId run, int fold) {
     }
 
     private final Map<Key, BacktestFoldResult> rows = new LinkedHashMap<>();
 
     @Override
     public synchronized void recordFoldResult(BacktestFoldResult result) {
-        Idempotent.putAll(rows, List.of(result), r -> new Key(r.backtestRunId(), r.foldIndex(), r.role(), r.horizon()), "backtest_fold_result");
+        Idempotent.putAll(rows, List.of(result), r -> new Key(r.backtestRunId(), r.foldIndex()), "backtest_fold_result");
     }
 
     @Override
     public synchronized List<BacktestFoldResult> foldResults(BacktestRunId backtestRunId) {
         return rows.values().stream().filter(r -> r.backtestRunId().equals(backtestRunId))
-                .sorted(Comparator.comparingInt(BacktestFoldResult::foldIndex).thenComparing(BacktestFoldResult::role)
-                        .thenComparing(r -> r.horizon() == null ? -1 : r.horizon().ordinal()))
-                .toList();
+                .sorted(Comparator.comparingInt(BacktestFoldResult::foldIndex)).toList();
     }
 }

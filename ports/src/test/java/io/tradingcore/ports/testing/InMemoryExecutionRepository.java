@@ -70,7 +70,7 @@ public final class InMemoryExecutionRepository implements ExecutionRepository {
     }
 
     @Override
-    public synchronized boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
+    public synchronized boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next) {
         Order o = orders.get(orderId);
         if (o == null) {
             throw new NoSuchElementException("unknown order " + orderId);
