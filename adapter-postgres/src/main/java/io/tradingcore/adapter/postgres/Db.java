@@ -1,0 +1,63 @@
+package io.tradingcore.adapter.postgres;
+
+import io.tradingcore.ports.out.PortException;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * The one place that opens transactions: every port call is one {@link #tx} (all or nothing), and every
+ * database error leaves it as a port exception naming the rule ({@link DbErrors}).
+ */
+final class Db {
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(DSLContext tx) throws Exception;
+    }
+
+    private final DataSource dataSource;
+    private final DSLContext ctx;
+
+    Db(DataSource dataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.ctx = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction; {@code what} names the call in error messages. */
+    <T> T tx(String what, Work<T> work) {
+        try {
+            return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
+        } catch (PortException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+            throw e;
+        } catch (DataAccessException e) {
+            throw DbErrors.map(what, e);
+        } catch (RuntimeException e) {
+            throw DbErrors.mapOther(what, e);
+        }
+    }
+
+    /** A read outside an explicit transaction (one statement, or a consistent enough pair). */
+    <T> T read(String what, Function<DSLContext, T> query) {
+        try {
+            return query.apply(ctx);
+        } catch (DataAccessException e) {
+            throw DbErrors.map(what, e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.tradingcore.adapter.postgres;
+
+import io.tradingcore.ports.out.ConflictingWriteException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
+
+/**
+ * The write rule of append-only tables, in the caller's transaction: one multi-row
+ * {@code INSERT ... ON CONFLICT DO NOTHING RETURNING key}; rows that were not inserted are read back and
+ * compared. An identical stored row is skipped; a different one throws {@link ConflictingWriteException},
+ * which rolls the whole call back. Race-free: a concurrent writer's row is either seen by ON CONFLICT
+ * (then compared) or not there at all.
+ */
+final class Idempotent {
+    private Idempotent() {
+    }
+
+    /**
+     * Inserts {@code rows} (all with the same columns set) into {@code table}; columns in {@code ignored}
+     * are written but not compared (e.g. a mutable status).
+     *
+     * @return the number of rows newly inserted
+     */
+    static <R extends TableRecord<R>> int insert(DSLContext tx, Table<R> table, List<R> rows, String family,
+                                                  Function<R, String> describe, Set<Field<?>> ignored) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<TableField<R, ?>> key = table.getPrimaryKey().getFields();
+        List<Field<?>> columns = new ArrayList<>();
+        for (Field<?> f : table.fields()) {
+            if (rows.get(0).changed(f)) {
+                columns.add(f);
+            }
+        }
+        InsertValuesStepN<R> insert = tx.insertInto(table, columns);
+        for (R r : rows) {
+            List<Object> values = new ArrayList<>(columns.size());
+            for (Field<?> f : columns) {
+                values.add(r.get(f));
+            }
+            insert = insert.values(values);
+        }
+        Set<List<Object>> inserted = new HashSet<>();
+        for (Record k : insert.onConflictDoNothing().returningResult(key).fetch()) {
+            inserted.add(Arrays.asList(k.intoArray()));
+        }
+        if (inserted.size() == rows.size()) {
+            return inserted.size();
+        }
+        List<R> skipped = new ArrayList<>();
+        for (R r : rows) {
+            if (!inserted.contains(keyOf(r, key))) {
+                skipped.add(r);
+            }
+        }
+        Map<List<Object>, R> stored = new HashMap<>();
+        for (R s : tx.selectFrom(table).where(anyKey(skipped, key)).fetch()) {
+            stored.put(keyOf(s, key), s);
+        }
+        for (R r : skipped) {
+            R s = stored.get(keyOf(r, key));
+            if (s == null) {
+                throw new ConflictingWriteException(family + ": " + describe.apply(r)
+                        + " collides with a stored row on another unique key");
+            }
+            for (Field<?> f : columns) {
+                if (!ignored.contains(f) && !same(r.get(f), s.get(f))) {
+                    throw new ConflictingWriteException(family + ": " + describe.apply(r)
+                            + " is already stored with a different " + f.getName()
+                            + " (append-only: a replay must be identical, a correction is a new row)");
+                }
+            }
+        }
+        return inserted.size();
+    }
+
+    static <R extends TableRecord<R>> int insert(DSLContext tx, Table<R> table, List<R> rows, String family,
+                                                  Function<R, String> describe) {
+        return insert(tx, table, rows, family, describe, Set.of());
+    }
+
+    static <R extends Record> List<Object> keyOf(R r, List<? extends Field<?>> key) {
+        List<Object> k = new ArrayList<>(key.size());
+        for (Field<?> f : key) {
+            k.add(r.get(f));
+        }
+        return k;
+    }
+
+    @SuppressWarnings("unchecked")
+    static <R extends Record> Condition anyKey(List<R> rows, List<? extends Field<?>> key) {
+        List<Condition> any = new ArrayList<>();
+        for (R r : rows) {
+            List<Condition> all = new ArrayList<>();
+            for (Field<?> f : key) {
+                all.add(((Field<Object>) f).eq(r.get(f)));
+            }
+            any.add(DSL.and(all));
+        }
+        return DSL.or(any);
+    }
+
+    static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof JSONB x && b instanceof JSONB y) {
+            return Json.sameObject(x, y);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.stripTrailing().equals(y.stripTrailing()); // CHAR(n) pads
+        }
+        return Objects.deepEquals(a, b);
+    }
+}

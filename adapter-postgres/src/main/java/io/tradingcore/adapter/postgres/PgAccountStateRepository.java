@@ -1,0 +1,160 @@
+package io.tradingcore.adapter.postgres;
+
+import static io.tradingcore.adapter.postgres.jooq.Tables.PORTFOLIO_HOURLY_STATE;
+import static io.tradingcore.adapter.postgres.jooq.Tables.POSITION_HOURLY_STATE;
+import static io.tradingcore.adapter.postgres.jooq.Tables.RISK_HOURLY_STATE;
+import static io.tradingcore.adapter.postgres.jooq.Tables.RUN_CONTEXT;
+
+import io.tradingcore.adapter.postgres.jooq.tables.records.PortfolioHourlyStateRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.PositionHourlyStateRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.RiskHourlyStateRecord;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.portfolio.PortfolioState;
+import io.tradingcore.domain.portfolio.PositionState;
+import io.tradingcore.domain.risk.RiskHourlyState;
+import io.tradingcore.domain.risk.TradingState;
+import io.tradingcore.domain.run.RunKey;
+import io.tradingcore.ports.out.AccountStateRepository;
+import io.tradingcore.ports.out.HourlyState;
+import io.tradingcore.ports.out.InvariantViolationException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.Record2;
+
+/**
+ * position/portfolio/risk_hourly_state: the updatable end-of-hour state, rewritten as a whole per hour in
+ * one transaction (positions deleted and inserted, portfolio and risk upserted).
+ */
+final class PgAccountStateRepository implements AccountStateRepository {
+    private static final BigDecimal HALT_DRAWDOWN = new BigDecimal("0.20");
+
+    private final Db db;
+
+    PgAccountStateRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void recordHourlyState(RunKey key, HourlyState state) {
+        if (!state.hour().equals(key.hour())) {
+            throw new IllegalArgumentException("hourly state of " + state.hour() + " recorded under the run key of " + key.hour());
+        }
+        RiskHourlyState risk = state.risk();
+        if (risk.drawdown().compareTo(HALT_DRAWDOWN) >= 0 && (risk.tier() != DrawdownTier.HALT20 || !risk.halted())) {
+            throw new InvariantViolationException("20% drawdown halt rule: drawdown " + risk.drawdown().toPlainString()
+                    + " must be HALT20 and halted, was " + risk.tier() + (risk.halted() ? " halted" : " not halted"));
+        }
+        db.tx("recording the hourly state of run " + key.runId(), tx -> {
+            UUID run = key.runId().value();
+            Instant hour = Conv.hour(key.hour());
+            tx.deleteFrom(POSITION_HOURLY_STATE)
+                    .where(POSITION_HOURLY_STATE.RUN_ID.eq(run), POSITION_HOURLY_STATE.HOUR_TS_UTC.eq(hour)).execute();
+            List<PositionHourlyStateRecord> positions = new ArrayList<>();
+            BigDecimal realised = Decimals.ZERO;
+            BigDecimal unrealised = Decimals.ZERO;
+            for (PositionState p : state.positions()) {
+                PositionHourlyStateRecord r = tx.newRecord(POSITION_HOURLY_STATE);
+                r.setRunId(run);
+                r.setRunMode(Conv.mode(key.mode()));
+                r.setHourTsUtc(hour);
+                r.setAssetId(p.asset().value());
+                r.setQuantity(p.quantity());
+                r.setAvgCost(p.avgCost());
+                r.setMarkPrice(p.markPrice());
+                r.setMarketValue(p.marketValue());
+                r.setRealizedPnl(p.realisedPnl());
+                r.setUnrealizedPnl(p.unrealisedPnl());
+                positions.add(r);
+                realised = realised.add(p.realisedPnl());
+                unrealised = unrealised.add(p.unrealisedPnl());
+            }
+            if (!positions.isEmpty()) {
+                tx.batchInsert(positions).execute();
+            }
+            PortfolioState ps = state.portfolio();
+            PortfolioHourlyStateRecord pr = tx.newRecord(PORTFOLIO_HOURLY_STATE);
+            pr.setRunId(run);
+            pr.setRunMode(Conv.mode(key.mode()));
+            pr.setHourTsUtc(hour);
+            pr.setCash(ps.cash());
+            pr.setPositionsValue(ps.marketValue());
+            pr.setEquity(ps.equity());
+            pr.setPeakEquity(ps.peakEquity());
+            pr.setDrawdownPct(ps.drawdown());
+            pr.setRealizedPnl(realised);
+            pr.setUnrealizedPnl(unrealised);
+            upsert(tx, pr);
+            RiskHourlyStateRecord rr = tx.newRecord(RISK_HOURLY_STATE);
+            rr.setRunId(run);
+            rr.setRunMode(Conv.mode(key.mode()));
+            rr.setHourTsUtc(hour);
+            rr.setDrawdownPct(risk.drawdown());
+            rr.setDrawdownTier(Conv.tier(risk.tier()));
+            rr.setTradingHalted(risk.halted());
+            rr.setHaltReason(risk.halted() ? "drawdown tier " + risk.tier() + " at drawdown " + risk.drawdown().toPlainString() : null);
+            upsert(tx, rr);
+            return null;
+        });
+    }
+
+    private static <R extends org.jooq.UpdatableRecord<R>> void upsert(DSLContext tx, R r) {
+        r.changed(true);
+        tx.insertInto(r.getTable()).set(r).onDuplicateKeyUpdate().set(r).execute();
+    }
+
+    @Override
+    public Optional<HourlyState> latestBefore(AccountId account, RunMode mode, HourTs hour) {
+        return db.tx("reading the latest hourly state of account " + account + " before " + hour, tx -> {
+            Record2<UUID, Instant> run = tx.select(PORTFOLIO_HOURLY_STATE.RUN_ID, PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC)
+                    .from(PORTFOLIO_HOURLY_STATE).join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(PORTFOLIO_HOURLY_STATE.RUN_ID))
+                    .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)),
+                            PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC.lt(hour.toInstant()))
+                    .orderBy(PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC.desc()).limit(1).fetchOne();
+            return run == null ? Optional.<HourlyState>empty() : load(tx, run.value1(), run.value2());
+        });
+    }
+
+    @Override
+    public Optional<HourlyState> at(AccountId account, RunMode mode, HourTs hour) {
+        return db.tx("reading the hourly state of account " + account + " at " + hour, tx -> {
+            UUID run = tx.select(RUN_CONTEXT.RUN_ID).from(RUN_CONTEXT)
+                    .where(PgRunContextRepository.triple(account, mode, hour)).fetchOne(RUN_CONTEXT.RUN_ID);
+            return run == null ? Optional.<HourlyState>empty() : load(tx, run, hour.toInstant());
+        });
+    }
+
+    private static Optional<HourlyState> load(DSLContext tx, UUID run, Instant hour) {
+        PortfolioHourlyStateRecord p = tx.selectFrom(PORTFOLIO_HOURLY_STATE)
+                .where(PORTFOLIO_HOURLY_STATE.RUN_ID.eq(run), PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC.eq(hour)).fetchOne();
+        RiskHourlyStateRecord r = tx.selectFrom(RISK_HOURLY_STATE)
+                .where(RISK_HOURLY_STATE.RUN_ID.eq(run), RISK_HOURLY_STATE.HOUR_TS_UTC.eq(hour)).fetchOne();
+        if (p == null || r == null) {
+            return Optional.empty();
+        }
+        HourTs h = Conv.hour(hour);
+        List<PositionState> positions = tx.selectFrom(POSITION_HOURLY_STATE)
+                .where(POSITION_HOURLY_STATE.RUN_ID.eq(run), POSITION_HOURLY_STATE.HOUR_TS_UTC.eq(hour))
+                .orderBy(POSITION_HOURLY_STATE.ASSET_ID)
+                .fetch(x -> new PositionState(new AssetId(x.getAssetId()), h, x.getQuantity(), x.getAvgCost(),
+                        x.getMarkPrice(), x.getMarketValue(), x.getRealizedPnl(), x.getUnrealizedPnl()));
+        PortfolioState ps = new PortfolioState(h, p.getCash(), p.getPositionsValue(), p.getEquity(), p.getPeakEquity(),
+                p.getDrawdownPct());
+        DrawdownTier tier = Conv.tier(r.getDrawdownTier());
+        // risk_hourly_state has no trading-state column: halted is HALTED, a reduced tier is REDUCING
+        TradingState ts = r.getTradingHalted() ? TradingState.HALTED
+                : tier == DrawdownTier.NORMAL ? TradingState.ACTIVE : TradingState.REDUCING;
+        RiskHourlyState rs = new RiskHourlyState(h, tier, r.getDrawdownPct(), p.getEquity(), p.getPeakEquity(),
+                r.getTradingHalted(), ts);
+        return Optional.of(new HourlyState(h, positions, ps, rs));
+    }
+}

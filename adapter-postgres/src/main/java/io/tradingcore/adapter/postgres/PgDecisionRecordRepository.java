@@ -1,0 +1,268 @@
+package io.tradingcore.adapter.postgres;
+
+import static io.tradingcore.adapter.postgres.jooq.Tables.FEATURE_SNAPSHOT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.META_LEARNER_COMPONENT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.MODEL_PREDICTION;
+import static io.tradingcore.adapter.postgres.jooq.Tables.REGIME_OUTPUT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.RISK_EVENT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.RUN_CONTEXT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.TRADE_SIGNAL;
+import static io.tradingcore.adapter.postgres.jooq.Tables.TRADE_SIGNAL_DETAIL;
+
+import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
+import io.tradingcore.adapter.postgres.jooq.tables.records.FeatureSnapshotRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.MetaLearnerComponentRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.ModelPredictionRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.RegimeOutputRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.RiskEventRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalDetailRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalRecord;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BasePrediction;
+import io.tradingcore.domain.DeterministicIds;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.FeatureVector;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.MetaComponent;
+import io.tradingcore.domain.MetaPrediction;
+import io.tradingcore.domain.RunId;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.SignalId;
+import io.tradingcore.domain.StackPrediction;
+import io.tradingcore.domain.risk.RiskEvent;
+import io.tradingcore.domain.risk.RiskEventType;
+import io.tradingcore.domain.run.RunKey;
+import io.tradingcore.domain.signal.SignalDecision;
+import io.tradingcore.domain.signal.TradeSignal;
+import io.tradingcore.ports.out.DecisionRecordRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/**
+ * The append-only decision tables of a cycle. Each call is one transaction of multi-row inserts
+ * ({@link Idempotent}): a replayed step is skipped row by row, a changed row refuses the whole call.
+ */
+final class PgDecisionRecordRepository implements DecisionRecordRepository {
+    private final Db db;
+
+    PgDecisionRecordRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void recordFeatures(RunKey key, List<FeatureVector> features) {
+        db.tx("recording features of run " + key.runId(), tx -> {
+            List<FeatureSnapshotRecord> rows = new ArrayList<>(features.size());
+            for (FeatureVector f : features) {
+                sameHour(key, f.hour(), "feature vector of asset " + f.asset());
+                FeatureSnapshotRecord r = tx.newRecord(FEATURE_SNAPSHOT);
+                r.setRunId(key.runId().value());
+                r.setRunMode(Conv.mode(key.mode()));
+                r.setHourTsUtc(Conv.hour(key.hour()));
+                r.setAssetId(f.asset().value());
+                r.setWindowStartTsUtc(Conv.ts(f.windowStart()));
+                r.setWindowEndTsUtc(Conv.ts(f.windowEnd()));
+                r.setFeatureNames(f.names().toArray(new String[0]));
+                r.setFeatureValues(f.values().toArray(new Double[0]));
+                r.setFeatureHash(featureHash(f));
+                rows.add(r);
+            }
+            return Idempotent.insert(tx, FEATURE_SNAPSHOT, rows, "feature_snapshot",
+                    r -> "features of asset " + r.getAssetId() + " in run " + r.getRunId());
+        });
+    }
+
+    @Override
+    public void recordModelOutputs(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
+        db.tx("recording model outputs of run " + key.runId(), tx -> {
+            List<RegimeOutputRecord> regimes = new ArrayList<>();
+            List<ModelPredictionRecord> preds = new ArrayList<>();
+            List<MetaLearnerComponentRecord> comps = new ArrayList<>();
+            for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
+                short asset = e.getKey().value();
+                StackPrediction p = e.getValue();
+                RegimeOutputRecord ro = tx.newRecord(REGIME_OUTPUT);
+                ro.setRunId(key.runId().value());
+                ro.setRunMode(Conv.mode(key.mode()));
+                ro.setHourTsUtc(Conv.hour(key.hour()));
+                ro.setAssetId(asset);
+                ro.setModelVersionId(p.regime().modelVersion().value());
+                ro.setModelRole(ModelRoleEnum.REGIME);
+                ro.setRegimeLabel(p.regime().regime());
+                ro.setConfidence(Conv.num(p.regime().confidence()));
+                regimes.add(ro);
+                for (BasePrediction b : p.base()) {
+                    preds.add(prediction(tx, key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
+                            b.probability(), null));
+                }
+                for (MetaPrediction m : p.meta()) {
+                    preds.add(prediction(tx, key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
+                            m.probability(), m.expectedReturn()));
+                    for (MetaComponent c : m.components()) {
+                        MetaLearnerComponentRecord r = tx.newRecord(META_LEARNER_COMPONENT);
+                        r.setRunId(key.runId().value());
+                        r.setRunMode(Conv.mode(key.mode()));
+                        r.setHourTsUtc(Conv.hour(key.hour()));
+                        r.setAssetId(asset);
+                        r.setMetaHorizon(Conv.horizon(m.horizon()));
+                        r.setComponentName(c.name());
+                        r.setComponentRole(Conv.role(c.role()));
+                        r.setComponentHorizon(Conv.horizon(c.horizon()));
+                        r.setComponentWeight(Conv.num(c.weight()));
+                        r.setComponentValue(Conv.num(c.value()));
+                        r.setContribution(Conv.num(c.contribution()));
+                        comps.add(r);
+                    }
+                }
+            }
+            // order matters: trg_meta_learner_component_links checks that the predictions exist
+            Idempotent.insert(tx, REGIME_OUTPUT, regimes, "regime_output",
+                    r -> "regime of asset " + r.getAssetId() + " in run " + r.getRunId());
+            Idempotent.insert(tx, MODEL_PREDICTION, preds, "model_prediction",
+                    r -> r.getModelRole() + " " + r.getHorizon() + " prediction of asset " + r.getAssetId()
+                            + " in run " + r.getRunId());
+            return Idempotent.insert(tx, META_LEARNER_COMPONENT, comps, "meta_learner_component",
+                    r -> "component " + r.getComponentName() + " of META " + r.getMetaHorizon() + " for asset "
+                            + r.getAssetId() + " in run " + r.getRunId());
+        });
+    }
+
+    private static ModelPredictionRecord prediction(DSLContext tx, RunKey key, short asset, ModelRoleEnum role,
+                                                    io.tradingcore.domain.Horizon horizon, java.util.UUID version,
+                                                    double probability, Double expectedReturn) {
+        ModelPredictionRecord r = tx.newRecord(MODEL_PREDICTION);
+        r.setRunId(key.runId().value());
+        r.setRunMode(Conv.mode(key.mode()));
+        r.setHourTsUtc(Conv.hour(key.hour()));
+        r.setAssetId(asset);
+        r.setModelRole(role);
+        r.setHorizon(Conv.horizon(horizon));
+        r.setModelVersionId(version);
+        r.setProbability(Conv.num(probability));
+        r.setExpectedReturn(expectedReturn == null ? null : Conv.num(expectedReturn));
+        return r;
+    }
+
+    @Override
+    public void recordSignals(RunKey key, List<TradeSignal> signals) {
+        db.tx("recording signals of run " + key.runId(), tx -> {
+            List<TradeSignalRecord> rows = new ArrayList<>();
+            List<TradeSignalDetailRecord> details = new ArrayList<>();
+            for (TradeSignal s : signals) {
+                sameHour(key, s.hour(), "signal " + s.signalId());
+                if (!s.runId().equals(key.runId())) {
+                    throw new IllegalArgumentException("signal " + s.signalId() + " belongs to run " + s.runId()
+                            + ", not " + key.runId());
+                }
+                SignalDecision d = s.decision();
+                TradeSignalRecord r = tx.newRecord(TRADE_SIGNAL);
+                r.setSignalId(s.signalId().value());
+                r.setRunId(key.runId().value());
+                r.setRunMode(Conv.mode(key.mode()));
+                r.setHourTsUtc(Conv.hour(key.hour()));
+                r.setAssetId(s.asset().value());
+                r.setAction(Conv.action(d.action()));
+                r.setHorizon(Conv.horizon(d.horizon()));
+                r.setProbability(Conv.num(d.probability()));
+                r.setExpectedReturn(Conv.num(d.expectedReturn()));
+                r.setTargetNotional(d.targetNotional());
+                rows.add(r);
+                TradeSignalDetailRecord x = tx.newRecord(TRADE_SIGNAL_DETAIL);
+                x.setSignalId(s.signalId().value());
+                x.setProbability(d.probability());
+                x.setExpectedReturn(d.expectedReturn());
+                x.setRegime(d.regime());
+                x.setRoundTripCost(d.roundTripCost());
+                x.setReason(d.reason());
+                details.add(x);
+            }
+            Idempotent.insert(tx, TRADE_SIGNAL, rows, "trade_signal",
+                    r -> "signal " + r.getSignalId() + " (asset " + r.getAssetId() + ", run " + r.getRunId() + ")");
+            return Idempotent.insert(tx, TRADE_SIGNAL_DETAIL, details, "trade_signal",
+                    r -> "signal " + r.getSignalId());
+        });
+    }
+
+    @Override
+    public void recordRiskEvents(RunKey key, List<RiskEvent> events) {
+        db.tx("recording risk events of run " + key.runId(), tx -> {
+            List<RiskEventRecord> rows = new ArrayList<>();
+            for (RiskEvent e : events) {
+                sameHour(key, e.hour(), "risk event " + e.eventId());
+                RiskEventRecord r = tx.newRecord(RISK_EVENT);
+                r.setRiskEventId(e.eventId());
+                r.setRunId(key.runId().value());
+                r.setRunMode(Conv.mode(key.mode()));
+                r.setHourTsUtc(Conv.hour(key.hour()));
+                r.setEventType(e.type().name());
+                r.setAssetId(e.asset() == null ? null : e.asset().value());
+                r.setReason(e.rule() + ": " + e.detail());
+                SortedMap<String, String> details = new TreeMap<>();
+                details.put("rule", e.rule());
+                details.put("detail", e.detail());
+                details.put("tier", e.tier().name());
+                details.put("account", e.account().toString());
+                r.setDetails(Json.strings(details));
+                rows.add(r);
+            }
+            return Idempotent.insert(tx, RISK_EVENT, rows, "risk_event", r -> "risk event " + r.getRiskEventId());
+        });
+    }
+
+    @Override
+    public List<TradeSignal> signals(RunId runId) {
+        return db.read("reading the signals of run " + runId, ctx -> ctx.select()
+                .from(TRADE_SIGNAL).join(TRADE_SIGNAL_DETAIL).on(TRADE_SIGNAL_DETAIL.SIGNAL_ID.eq(TRADE_SIGNAL.SIGNAL_ID))
+                .where(TRADE_SIGNAL.RUN_ID.eq(runId.value()))
+                .orderBy(TRADE_SIGNAL.ASSET_ID, TRADE_SIGNAL.HORIZON)
+                .fetch(PgDecisionRecordRepository::signal));
+    }
+
+    private static TradeSignal signal(Record r) {
+        SignalDecision d = new SignalDecision(Conv.action(r.get(TRADE_SIGNAL.ACTION)), r.get(TRADE_SIGNAL.TARGET_NOTIONAL),
+                Conv.horizon(r.get(TRADE_SIGNAL.HORIZON)), r.get(TRADE_SIGNAL_DETAIL.PROBABILITY),
+                r.get(TRADE_SIGNAL_DETAIL.EXPECTED_RETURN), r.get(TRADE_SIGNAL_DETAIL.REGIME),
+                r.get(TRADE_SIGNAL_DETAIL.ROUND_TRIP_COST), r.get(TRADE_SIGNAL_DETAIL.REASON));
+        return new TradeSignal(new SignalId(r.get(TRADE_SIGNAL.SIGNAL_ID)), new RunId(r.get(TRADE_SIGNAL.RUN_ID)),
+                new AssetId(r.get(TRADE_SIGNAL.ASSET_ID)), Conv.hour(r.get(TRADE_SIGNAL.HOUR_TS_UTC)), d);
+    }
+
+    @Override
+    public List<RiskEvent> riskEvents(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
+        return db.read("reading risk events of account " + account, ctx -> ctx.select(RISK_EVENT.fields())
+                .select(RUN_CONTEXT.ACCOUNT_ID)
+                .from(RISK_EVENT).join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(RISK_EVENT.RUN_ID))
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RISK_EVENT.RUN_MODE.eq(Conv.mode(mode)),
+                        RISK_EVENT.HOUR_TS_UTC.ge(fromInclusive.toInstant()), RISK_EVENT.HOUR_TS_UTC.lt(toExclusive.toInstant()))
+                .orderBy(RISK_EVENT.HOUR_TS_UTC, RISK_EVENT.RISK_EVENT_ID)
+                .fetch(r -> {
+                    SortedMap<String, String> d = Json.readStrings(r.get(RISK_EVENT.DETAILS));
+                    return new RiskEvent(r.get(RISK_EVENT.RISK_EVENT_ID), new AccountId(r.get(RUN_CONTEXT.ACCOUNT_ID)),
+                            Conv.hour(r.get(RISK_EVENT.HOUR_TS_UTC)), RiskEventType.valueOf(r.get(RISK_EVENT.EVENT_TYPE)),
+                            DrawdownTier.valueOf(d.get("tier")), Conv.asset(r.get(RISK_EVENT.ASSET_ID)), d.get("rule"),
+                            d.get("detail"));
+                }));
+    }
+
+    private static void sameHour(RunKey key, HourTs hour, String what) {
+        if (!hour.equals(key.hour())) {
+            throw new IllegalArgumentException(what + " is for hour " + hour + " but the run key is for " + key.hour());
+        }
+    }
+
+    /** SHA-256 over the names and the exact double values, so equal vectors hash equal everywhere. */
+    static String featureHash(FeatureVector f) {
+        String[] parts = new String[f.names().size() * 2];
+        for (int i = 0; i < f.names().size(); i++) {
+            parts[2 * i] = f.names().get(i);
+            parts[2 * i + 1] = Long.toHexString(Double.doubleToLongBits(f.values().get(i)));
+        }
+        return DeterministicIds.sha256Hex(parts);
+    }
+}

@@ -1,0 +1,369 @@
+package io.tradingcore.adapter.postgres;
+
+import static io.tradingcore.adapter.postgres.jooq.Tables.ACCOUNT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.ASSET;
+import static io.tradingcore.adapter.postgres.jooq.Tables.CASH_ENTRY_REF;
+import static io.tradingcore.adapter.postgres.jooq.Tables.CASH_LEDGER;
+import static io.tradingcore.adapter.postgres.jooq.Tables.EXECUTED_TRADE;
+import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_FILL;
+import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_REQUEST;
+
+import io.tradingcore.adapter.postgres.jooq.enums.OrderStatusEnum;
+import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.OrderFillRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.OrderRequestRecord;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.ClientOrderId;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.domain.DeterministicIds;
+import io.tradingcore.domain.ExchangeTradeId;
+import io.tradingcore.domain.OrderId;
+import io.tradingcore.domain.OrderRequest;
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.domain.RunId;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.SignalId;
+import io.tradingcore.domain.ledger.CashEntry;
+import io.tradingcore.domain.ledger.CashEntryType;
+import io.tradingcore.domain.order.Fill;
+import io.tradingcore.domain.order.Order;
+import io.tradingcore.domain.run.RunKey;
+import io.tradingcore.ports.out.ConflictingWriteException;
+import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.FillBooking;
+import io.tradingcore.ports.out.FillRecording;
+import io.tradingcore.ports.out.InvariantViolationException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * order_request, order_fill, executed_trade and cash_ledger. A fill is booked in one transaction whose
+ * first statement is INSERT ... ON CONFLICT DO NOTHING on (order id, exchange trade id): a repeated fill
+ * inserts nothing, is reported as {@link FillRecording#DUPLICATE}, and leaves the transaction healthy.
+ * An order's filled quantity, notional, fees and trade ids are derived from its fills, never stored twice.
+ */
+final class PgExecutionRepository implements ExecutionRepository {
+    private static final Set<OrderStatusEnum> OPEN = Set.of(OrderStatusEnum.NEW, OrderStatusEnum.ACK, OrderStatusEnum.PARTIAL);
+
+    private final Db db;
+
+    PgExecutionRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void recordOrders(RunKey key, List<Order> orders) {
+        db.tx("recording orders of run " + key.runId(), tx -> {
+            List<OrderRequestRecord> rows = new ArrayList<>();
+            for (Order o : orders) {
+                OrderRequest q = o.request();
+                if (!q.runId().equals(key.runId()) || !q.hour().equals(key.hour())) {
+                    throw new IllegalArgumentException("order " + q.orderId() + " belongs to run " + q.runId() + " at "
+                            + q.hour() + ", not to " + key.runId() + " at " + key.hour());
+                }
+                if (q.side() == OrderSide.BUY && q.requestedNotional().compareTo(q.preOrderCashAvailable()) > 0) {
+                    throw new InvariantViolationException("no-leverage rule: requested " + q.requestedNotional().toPlainString()
+                            + " > cash " + q.preOrderCashAvailable().toPlainString() + " (order " + q.orderId() + ")");
+                }
+                OrderRequestRecord r = tx.newRecord(ORDER_REQUEST);
+                r.setOrderId(q.orderId().value());
+                r.setClientOrderId(q.clientOrderId().value());
+                r.setRunId(key.runId().value());
+                r.setRunMode(Conv.mode(key.mode()));
+                r.setHourTsUtc(Conv.hour(key.hour()));
+                r.setSignalId(q.signalId().value());
+                r.setAccountId(q.accountId().value());
+                r.setAssetId(q.asset().id().value());
+                r.setSide(Conv.side(q.side()));
+                r.setOrderType(Conv.type(q.type()));
+                r.setStatus(Conv.status(o.status()));
+                r.setRequestedQty(q.quantity());
+                r.setLimitPrice(q.limitPrice());
+                r.setRequestedNotional(q.requestedNotional());
+                r.setPreOrderCashAvailable(q.preOrderCashAvailable());
+                r.setReservedFee(Decimals.ZERO);
+                // the port's OrderRequest does not carry the holding; a SELL is sized to at most the holding
+                // by the domain, so its own quantity is the tightest bound the schema's check can verify
+                r.setPreOrderPositionQty(q.side() == OrderSide.SELL ? q.quantity() : Decimals.ZERO);
+                rows.add(r);
+            }
+            return Idempotent.insert(tx, ORDER_REQUEST, rows, "order_request",
+                    r -> "order " + r.getOrderId() + " (client id " + r.getClientOrderId() + ")",
+                    Set.of(ORDER_REQUEST.STATUS, ORDER_REQUEST.VENUE_ORDER_ID, ORDER_REQUEST.STATUS_REASON));
+        });
+    }
+
+    @Override
+    public boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next) {
+        return db.tx("moving order " + orderId + " from " + expected + " to " + next, tx -> {
+            int n = tx.update(ORDER_REQUEST)
+                    .set(ORDER_REQUEST.STATUS, Conv.status(next))
+                    .set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
+                    .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.eq(Conv.status(expected)))
+                    .execute();
+            if (n == 1) {
+                return true;
+            }
+            if (!tx.fetchExists(ORDER_REQUEST, ORDER_REQUEST.ORDER_ID.eq(orderId.value()))) {
+                throw new NoSuchElementException("unknown order " + orderId);
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public FillRecording recordFill(RunKey key, FillBooking booking) {
+        Fill f = booking.fill();
+        OrderRequest q = booking.orderAfter().request();
+        return db.tx("booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
+            UUID fillId = DeterministicIds.uuid("fill", f.orderId().toString(), f.tradeId().value());
+            OrderFillRecord fr = tx.newRecord(ORDER_FILL);
+            fr.setFillId(fillId);
+            fr.setOrderId(f.orderId().value());
+            fr.setExchangeTradeId(f.tradeId().value());
+            fr.setRunId(key.runId().value());
+            fr.setRunMode(Conv.mode(key.mode()));
+            fr.setHourTsUtc(Conv.hour(key.hour()));
+            fr.setFillTsUtc(Conv.ts(f.tradeTs()));
+            fr.setFillQty(f.quantity());
+            fr.setFillPrice(f.price());
+            fr.setFee(f.fee());
+            fr.setFeeAsset(q.asset().quote());
+            fr.setLiquidity(f.liquidity());
+            if (tx.insertInto(ORDER_FILL).set(fr).onConflictDoNothing().execute() == 0) {
+                return FillRecording.DUPLICATE;
+            }
+            UUID tradeId = tradeUuid(f.orderId(), f.tradeId());
+            ExecutedTradeRecord tr = tx.newRecord(EXECUTED_TRADE);
+            tr.setTradeId(tradeId);
+            tr.setRunId(key.runId().value());
+            tr.setRunMode(Conv.mode(key.mode()));
+            tr.setHourTsUtc(Conv.hour(key.hour()));
+            tr.setOrderId(f.orderId().value());
+            tr.setFillId(fillId);
+            tr.setAccountId(q.accountId().value());
+            tr.setAssetId(q.asset().id().value());
+            tr.setSide(Conv.side(q.side()));
+            tr.setQuantity(f.quantity());
+            tr.setPrice(f.price());
+            tr.setGrossNotional(f.notional());
+            tr.setFeeQuote(f.fee());
+            tr.setRealizedPnl(booking.realisedPnl());
+            tr.setExecutedAtUtc(Conv.ts(f.tradeTs()));
+            tx.insertInto(EXECUTED_TRADE).set(tr).execute();
+            append(tx, key, q.accountId(), booking.cashEntries());
+            moveStatus(tx, f.orderId(), booking.orderAfter().status());
+            return FillRecording.RECORDED;
+        });
+    }
+
+    /** Fills move NEW straight to PARTIAL/FILLED; the schema's lifecycle passes through ACK, so record it. */
+    private static void moveStatus(DSLContext tx, OrderId orderId, OrderStatus target) {
+        OrderStatusEnum cur = tx.select(ORDER_REQUEST.STATUS).from(ORDER_REQUEST)
+                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value())).forNoKeyUpdate().fetchSingle().value1();
+        OrderStatusEnum next = Conv.status(target);
+        if (cur == next) {
+            return;
+        }
+        if (cur == OrderStatusEnum.NEW && (next == OrderStatusEnum.PARTIAL || next == OrderStatusEnum.FILLED)) {
+            setStatus(tx, orderId, OrderStatusEnum.ACK);
+        }
+        setStatus(tx, orderId, next);
+    }
+
+    private static void setStatus(DSLContext tx, OrderId orderId, OrderStatusEnum s) {
+        tx.update(ORDER_REQUEST).set(ORDER_REQUEST.STATUS, s).set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
+                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value())).execute();
+    }
+
+    @Override
+    public void appendCash(RunKey key, List<CashEntry> entries) {
+        db.tx("appending cash entries of account " + key.account(), tx -> {
+            append(tx, key, key.account(), entries);
+            return null;
+        });
+    }
+
+    /**
+     * Appends entries to the account's chain (entry_seq = last + 1); an entry id already stored is skipped
+     * if identical and refused if not. The account row lock serialises concurrent appenders.
+     */
+    private static void append(DSLContext tx, RunKey key, AccountId account, List<CashEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(account.value())).forNoKeyUpdate().fetch();
+        List<UUID> ids = entries.stream().map(CashEntry::entryId).toList();
+        Map<UUID, CashEntry> stored = new LinkedHashMap<>();
+        for (Record r : ledgerQuery(tx).where(CASH_ENTRY_REF.ENTRY_ID.in(ids)).fetch()) {
+            CashEntry e = entry(r);
+            stored.put(e.entryId(), e);
+        }
+        Long last = tx.select(DSL.max(CASH_LEDGER.ENTRY_SEQ)).from(CASH_LEDGER)
+                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value())).fetchSingle().value1();
+        long seq = last == null ? 0 : last;
+        for (CashEntry e : entries) {
+            if (!e.account().equals(account)) {
+                throw new IllegalArgumentException("cash entry " + e.entryId() + " is for account " + e.account()
+                        + ", not " + account);
+            }
+            CashEntry s = stored.get(e.entryId());
+            if (s != null) {
+                if (!sameEntry(s, e)) {
+                    throw new ConflictingWriteException("cash_ledger: entry " + e.entryId() + " of account " + account
+                            + " is already stored with different content");
+                }
+                continue;
+            }
+            seq++;
+            CashLedgerRecord r = tx.newRecord(CASH_LEDGER);
+            r.setAccountId(account.value());
+            r.setEntrySeq(seq);
+            r.setEntryType(e.type().name());
+            r.setAmount(e.amount());
+            r.setBalanceAfter(e.balanceAfter());
+            r.setRunId(key.runId().value());
+            r.setRunMode(Conv.mode(key.mode()));
+            r.setHourTsUtc(Conv.hour(key.hour()));
+            r.setTradeId(e.orderId() == null ? null : tradeUuid(e.orderId(), e.tradeId()));
+            r.setEntryTsUtc(Conv.ts(e.ts()));
+            r.setDescription(e.memo());
+            tx.insertInto(CASH_LEDGER).set(r).execute();
+            tx.insertInto(CASH_ENTRY_REF).set(CASH_ENTRY_REF.ENTRY_ID, e.entryId())
+                    .set(CASH_ENTRY_REF.ACCOUNT_ID, account.value()).set(CASH_ENTRY_REF.ENTRY_SEQ, seq).execute();
+        }
+    }
+
+    private static boolean sameEntry(CashEntry a, CashEntry b) {
+        return a.type() == b.type() && a.amount().compareTo(b.amount()) == 0
+                && a.balanceAfter().compareTo(b.balanceAfter()) == 0 && a.ts().equals(Conv.ts(b.ts()))
+                && a.memo().equals(b.memo()) && java.util.Objects.equals(a.orderId(), b.orderId())
+                && java.util.Objects.equals(a.tradeId(), b.tradeId());
+    }
+
+    static UUID tradeUuid(OrderId order, ExchangeTradeId trade) {
+        return DeterministicIds.uuid("trade", order.toString(), trade.value());
+    }
+
+    @Override
+    public Optional<Order> order(OrderId orderId) {
+        return orders("reading order " + orderId, ORDER_REQUEST.ORDER_ID.eq(orderId.value())).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Order> orderByClientId(ClientOrderId clientOrderId) {
+        return orders("reading order " + clientOrderId, ORDER_REQUEST.CLIENT_ORDER_ID.eq(clientOrderId.value()))
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<Order> openOrders(AccountId account, RunMode mode) {
+        return orders("reading open orders of account " + account, ORDER_REQUEST.ACCOUNT_ID.eq(account.value())
+                .and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode))).and(ORDER_REQUEST.STATUS.in(OPEN)));
+    }
+
+    private List<Order> orders(String what, Condition where) {
+        return db.tx(what, tx -> {
+            List<Record> rows = tx.select(ORDER_REQUEST.fields()).select(ASSET.SYMBOL, ASSET.BASE_ASSET, ASSET.QUOTE_ASSET)
+                    .from(ORDER_REQUEST).join(ASSET).on(ASSET.ASSET_ID.eq(ORDER_REQUEST.ASSET_ID))
+                    .where(where).orderBy(ORDER_REQUEST.HOUR_TS_UTC, ORDER_REQUEST.ORDER_ID).fetch();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            List<UUID> ids = rows.stream().map(r -> r.get(ORDER_REQUEST.ORDER_ID)).toList();
+            Map<UUID, List<OrderFillRecord>> fills = new LinkedHashMap<>();
+            for (OrderFillRecord f : tx.selectFrom(ORDER_FILL).where(ORDER_FILL.ORDER_ID.in(ids))
+                    .orderBy(ORDER_FILL.CREATED_AT_UTC, ORDER_FILL.FILL_TS_UTC, ORDER_FILL.EXCHANGE_TRADE_ID).fetch()) {
+                fills.computeIfAbsent(f.getOrderId(), k -> new ArrayList<>()).add(f);
+            }
+            List<Order> out = new ArrayList<>(rows.size());
+            for (Record r : rows) {
+                out.add(order(r, fills.getOrDefault(r.get(ORDER_REQUEST.ORDER_ID), List.of())));
+            }
+            return out;
+        });
+    }
+
+    private static Order order(Record r, List<OrderFillRecord> fills) {
+        Asset asset = new Asset(new AssetId(r.get(ORDER_REQUEST.ASSET_ID)), r.get(ASSET.SYMBOL), r.get(ASSET.BASE_ASSET),
+                r.get(ASSET.QUOTE_ASSET));
+        OrderRequest q = new OrderRequest(new OrderId(r.get(ORDER_REQUEST.ORDER_ID)),
+                new ClientOrderId(r.get(ORDER_REQUEST.CLIENT_ORDER_ID)), new RunId(r.get(ORDER_REQUEST.RUN_ID)),
+                new SignalId(r.get(ORDER_REQUEST.SIGNAL_ID)), new AccountId(r.get(ORDER_REQUEST.ACCOUNT_ID)), asset,
+                Conv.side(r.get(ORDER_REQUEST.SIDE)), Conv.type(r.get(ORDER_REQUEST.ORDER_TYPE)),
+                r.get(ORDER_REQUEST.REQUESTED_QTY), r.get(ORDER_REQUEST.LIMIT_PRICE), r.get(ORDER_REQUEST.REQUESTED_NOTIONAL),
+                r.get(ORDER_REQUEST.PRE_ORDER_CASH_AVAILABLE), Conv.hour(r.get(ORDER_REQUEST.HOUR_TS_UTC)));
+        BigDecimal qty = Decimals.ZERO;
+        BigDecimal notional = Decimals.ZERO;
+        BigDecimal fees = Decimals.ZERO;
+        List<ExchangeTradeId> tradeIds = new ArrayList<>();
+        for (OrderFillRecord f : fills) {
+            qty = qty.add(f.getFillQty());
+            notional = notional.add(Decimals.multiply(f.getFillQty(), f.getFillPrice()));
+            fees = fees.add(f.getFee());
+            tradeIds.add(new ExchangeTradeId(f.getExchangeTradeId()));
+        }
+        return new Order(q, Conv.status(r.get(ORDER_REQUEST.STATUS)), qty, notional, fees, tradeIds);
+    }
+
+    @Override
+    public List<CashEntry> ledger(AccountId account, RunMode mode) {
+        return db.read("reading the cash ledger of account " + account, ctx -> ledgerQuery(ctx)
+                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), modeOf(mode))
+                .orderBy(CASH_LEDGER.ENTRY_SEQ).fetch(PgExecutionRepository::entry));
+    }
+
+    @Override
+    public BigDecimal cashBalance(AccountId account, RunMode mode) {
+        return db.read("reading the cash balance of account " + account, ctx -> ctx.select(CASH_LEDGER.BALANCE_AFTER)
+                .from(CASH_LEDGER).where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), modeOf(mode))
+                .orderBy(CASH_LEDGER.ENTRY_SEQ.desc()).limit(1).fetchOptional(CASH_LEDGER.BALANCE_AFTER))
+                .orElse(Decimals.ZERO);
+    }
+
+    private static Condition modeOf(RunMode mode) {
+        // entries booked outside any cycle carry no run key, hence no mode: they belong to every mode
+        return CASH_LEDGER.RUN_MODE.eq(Conv.mode(mode)).or(CASH_LEDGER.RUN_MODE.isNull());
+    }
+
+    private static org.jooq.SelectOnConditionStep<Record> ledgerQuery(DSLContext ctx) {
+        return ctx.select(CASH_LEDGER.fields()).select(CASH_ENTRY_REF.ENTRY_ID, EXECUTED_TRADE.ORDER_ID,
+                        ORDER_FILL.EXCHANGE_TRADE_ID)
+                .from(CASH_LEDGER)
+                .leftJoin(CASH_ENTRY_REF).on(CASH_ENTRY_REF.ACCOUNT_ID.eq(CASH_LEDGER.ACCOUNT_ID)
+                        .and(CASH_ENTRY_REF.ENTRY_SEQ.eq(CASH_LEDGER.ENTRY_SEQ)))
+                .leftJoin(EXECUTED_TRADE).on(EXECUTED_TRADE.TRADE_ID.eq(CASH_LEDGER.TRADE_ID))
+                .leftJoin(ORDER_FILL).on(ORDER_FILL.FILL_ID.eq(EXECUTED_TRADE.FILL_ID));
+    }
+
+    private static CashEntry entry(Record r) {
+        short account = r.get(CASH_LEDGER.ACCOUNT_ID);
+        long seq = r.get(CASH_LEDGER.ENTRY_SEQ);
+        UUID id = r.get(CASH_ENTRY_REF.ENTRY_ID);
+        if (id == null) {
+            // a row written outside this adapter: give it a stable id from its place in the chain
+            id = DeterministicIds.uuid("cash-row", Short.toString(account), Long.toString(seq));
+        }
+        UUID order = r.get(EXECUTED_TRADE.ORDER_ID);
+        String trade = r.get(ORDER_FILL.EXCHANGE_TRADE_ID);
+        return new CashEntry(id, new AccountId(account), CashEntryType.valueOf(r.get(CASH_LEDGER.ENTRY_TYPE)),
+                r.get(CASH_LEDGER.AMOUNT), r.get(CASH_LEDGER.BALANCE_AFTER), r.get(CASH_LEDGER.ENTRY_TS_UTC),
+                order == null ? null : new OrderId(order), trade == null ? null : new ExchangeTradeId(trade),
+                r.get(CASH_LEDGER.DESCRIPTION));
+    }
+}

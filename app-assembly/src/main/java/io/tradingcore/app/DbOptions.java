@@ -1,0 +1,85 @@
+package io.tradingcore.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tradingcore.adapter.postgres.Databases;
+import io.tradingcore.adapter.postgres.Databases.DbTarget;
+import io.tradingcore.adapter.postgres.SchemaMigrator;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import picocli.CommandLine.Option;
+
+/** Database selection shared by every command: --db-url, else TRADING_DB_URL, else the embedded default. */
+public final class DbOptions {
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL",
+            description = "PostgreSQL JDBC URL (user/password may be URL parameters or TRADING_DB_USER/"
+                    + "TRADING_DB_PASSWORD). Default: $TRADING_DB_URL, else an embedded PostgreSQL.")
+    String dbUrl;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Data directory of the embedded PostgreSQL (default: $TRADING_DATA_DIR, else ~/.trading-core/pgdata).")
+    Path dataDir;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print stack traces of failures.")
+    boolean verbose;
+
+    /** An open database: pool plus, for the embedded default, the server to stop afterwards. */
+    public record OpenDatabase(HikariDataSource dataSource, Databases.EmbeddedServer embedded, DbTarget target)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            dataSource.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    DbTarget explicitTarget() {
+        String url = dbUrl != null ? dbUrl : System.getenv("TRADING_DB_URL");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        return new DbTarget(url.trim(), System.getenv("TRADING_DB_USER"), System.getenv("TRADING_DB_PASSWORD"),
+                redact(url.trim()));
+    }
+
+    Path embeddedDataDir() {
+        if (dataDir != null) {
+            return dataDir;
+        }
+        String env = System.getenv("TRADING_DATA_DIR");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env, "pgdata");
+        }
+        return Path.of(System.getProperty("user.home"), ".trading-core", "pgdata");
+    }
+
+    /** Opens the selected database, checks that it answers, and says on stderr which one it is. */
+    public OpenDatabase open(int poolSize) {
+        DbTarget target = explicitTarget();
+        Databases.EmbeddedServer embedded = null;
+        if (target == null) {
+            embedded = Databases.embedded(embeddedDataDir());
+            target = embedded.target();
+        }
+        System.err.println("database: " + target.description());
+        HikariDataSource ds = Databases.pool(target, poolSize);
+        try (Connection c = ds.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            ds.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw new CliException(ExitCodes.DATABASE_UNREACHABLE,
+                    "cannot connect to " + target.description() + ": " + SchemaMigrator.rootMessage(e), e);
+        }
+        return new OpenDatabase(ds, embedded, target);
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}

@@ -1,0 +1,172 @@
+package io.tradingcore.app.ingest;
+
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads hourly candles in the project's CSV format ({@code open_time_utc,open,high,low,close,volume},
+ * ascending, ISO-8601 UTC hour-aligned times, exact decimals), plain or gzip-compressed.
+ *
+ * <p>The whole file is validated before anything is returned: a malformed row (bad number, unaligned,
+ * duplicate or out-of-order hour, high &lt; low, open/close outside [low, high], non-positive price,
+ * negative volume, more than 18 decimals) raises {@link CsvFormatException} naming file, line and reason,
+ * so that a caller stores nothing from a bad file. Gaps and zero-volume candles are real market facts:
+ * they are accepted and counted in the result.
+ */
+public final class CandleCsvReader {
+
+    public static final String HEADER = "open_time_utc,open,high,low,close,volume";
+    private static final Pattern FILE_ASSET = Pattern.compile("^([A-Z0-9]+)_([A-Z0-9]+)(?:_1h)?\\.csv(?:\\.gz)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private CandleCsvReader() {
+    }
+
+    /** What a file held. */
+    public record Parsed(Path file, List<Candle> candles, List<HourTs> gapsAfter, int missingHours,
+                         int zeroVolumeCandles) {
+    }
+
+    /** "BTC/USDT" from {@code BTC_USDT_1h.csv(.gz)}; empty if the name does not say. */
+    public static java.util.Optional<String> symbolFromFileName(Path file) {
+        Matcher m = FILE_ASSET.matcher(file.getFileName().toString());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(m.group(1).toUpperCase(Locale.ROOT) + "/" + m.group(2).toUpperCase(Locale.ROOT));
+    }
+
+    public static Parsed read(Path file, AssetId asset) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new CsvFormatException(file, 0, "no such file");
+        }
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return parse(file, asset, r);
+        }
+    }
+
+    static Parsed parse(Path file, AssetId asset, BufferedReader r) throws IOException {
+        String header = r.readLine();
+        if (header == null) {
+            throw new CsvFormatException(file, 1, "empty file (expected header '" + HEADER + "')");
+        }
+        if (!header.strip().replace("\uFEFF", "").equals(HEADER)) {
+            throw new CsvFormatException(file, 1, "unexpected header '" + header + "' (expected '" + HEADER + "')");
+        }
+        List<Candle> candles = new ArrayList<>();
+        List<HourTs> gapsAfter = new ArrayList<>();
+        int missing = 0;
+        int zeroVolume = 0;
+        HourTs previous = null;
+        String line;
+        int lineNo = 1;
+        while ((line = r.readLine()) != null) {
+            lineNo++;
+            if (line.isBlank()) {
+                continue;
+            }
+            Candle c = parseRow(file, lineNo, asset, line);
+            if (previous != null) {
+                long step = previous.hoursUntil(c.openTime());
+                if (step == 0) {
+                    throw new CsvFormatException(file, lineNo, "duplicate hour " + c.openTime());
+                }
+                if (step < 0) {
+                    throw new CsvFormatException(file, lineNo, "hour " + c.openTime() + " is earlier than the previous row's "
+                            + previous + " (rows must ascend)");
+                }
+                if (step > 1) {
+                    gapsAfter.add(previous);
+                    missing += (int) (step - 1);
+                }
+            }
+            if (c.volume().signum() == 0) {
+                zeroVolume++;
+            }
+            candles.add(c);
+            previous = c.openTime();
+        }
+        if (candles.isEmpty()) {
+            throw new CsvFormatException(file, lineNo, "no candle rows after the header");
+        }
+        return new Parsed(file, List.copyOf(candles), List.copyOf(gapsAfter), missing, zeroVolume);
+    }
+
+    private static Candle parseRow(Path file, int lineNo, AssetId asset, String line) {
+        String[] f = line.split(",", -1);
+        if (f.length != 6) {
+            throw new CsvFormatException(file, lineNo, "expected 6 fields, found " + f.length);
+        }
+        Instant t;
+        try {
+            t = Instant.parse(f[0].strip());
+        } catch (DateTimeParseException e) {
+            throw new CsvFormatException(file, lineNo, "open_time_utc '" + f[0] + "' is not an ISO-8601 UTC time");
+        }
+        HourTs hour;
+        try {
+            hour = HourTs.of(t);
+        } catch (IllegalArgumentException e) {
+            throw new CsvFormatException(file, lineNo, "open_time_utc " + t + " is not aligned to a UTC hour");
+        }
+        String[] names = {"open", "high", "low", "close", "volume"};
+        BigDecimal[] v = new BigDecimal[5];
+        for (int i = 0; i < 5; i++) {
+            try {
+                v[i] = new BigDecimal(f[i + 1].strip());
+            } catch (NumberFormatException e) {
+                throw new CsvFormatException(file, lineNo, names[i] + " '" + f[i + 1] + "' is not a decimal number");
+            }
+            if (i < 4 && v[i].signum() <= 0) {
+                throw new CsvFormatException(file, lineNo, names[i] + " " + v[i].toPlainString() + " is not a positive price");
+            }
+        }
+        if (v[2].compareTo(v[1]) > 0) {
+            throw new CsvFormatException(file, lineNo, "high " + v[1].toPlainString() + " < low " + v[2].toPlainString());
+        }
+        try {
+            return new Candle(asset, hour, v[0], v[1], v[2], v[3], v[4]);
+        } catch (IllegalArgumentException e) {
+            throw new CsvFormatException(file, lineNo, e.getMessage());
+        }
+    }
+
+    /** A file that cannot be ingested; says where and why. */
+    public static final class CsvFormatException extends IllegalArgumentException {
+        private final Path file;
+        private final int line;
+
+        public CsvFormatException(Path file, int line, String reason) {
+            super(file + (line > 0 ? ":" + line : "") + ": " + reason);
+            this.file = file;
+            this.line = line;
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+}
