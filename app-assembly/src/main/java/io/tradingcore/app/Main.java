@@ -21,6 +21,16 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Held strongly so the level sticks: Tribuo and Liquibase log through java.util.logging. */
+    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+
+    static {
+        JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler h : JUL_ROOT.getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }

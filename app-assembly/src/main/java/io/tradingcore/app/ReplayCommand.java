@@ -50,7 +50,11 @@ final class ReplayCommand implements Callable<Integer> {
             try (HikariDataSource scratchDs = Databases.pool(scratchTarget, 4)) {
                 Persistence scratch = Wiring.persistence(scratchDs, true);
                 try (ConsoleProgress progress = new ConsoleProgress()) {
-                    outcome = new BacktestReplay(stored, scratch, Wiring.modelTrainer()).replay(id, only, progress);
+                    var def = stored.backtests().find(id).orElseThrow(() ->
+                            new NoSuchElementException("no backtest with id " + id.value()));
+                    var trainer = Wiring.modelTrainer(io.tradingcore.app.config.ConfigLoader
+                            .fromCanonical(def.configCanonicalJson()).config());
+                    outcome = new BacktestReplay(stored, scratch, trainer).replay(id, only, progress);
                 }
             } catch (NoSuchElementException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage());
