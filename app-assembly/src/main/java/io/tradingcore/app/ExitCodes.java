@@ -8,6 +8,7 @@ public final class ExitCodes {
     public static final int DATABASE_UNREACHABLE = 3;
     public static final int MIGRATION_FAILED = 4;
     public static final int REPLAY_DIFFERS = 5;
+    public static final int DATA_CONFLICT = 6;
 
     private ExitCodes() {
     }

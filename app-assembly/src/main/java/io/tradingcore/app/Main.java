@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code trading-core.jar}. Exit codes are listed in {@link ExitCodes}. */
 @Command(name = "trading-core", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Production core of an AI-driven crypto trading system.",
-        subcommands = {MigrateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, IngestCommand.class, BacktestCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "2:bad usage or bad input (unknown option, bad date, unknown asset, malformed file)",
             "3:database unreachable or refused the credentials",
             "4:schema migration failed",
-            "5:replay found a difference"})
+            "5:replay found a difference",
+            "6:ingest found candles that conflict with stored ones (nothing overwritten)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

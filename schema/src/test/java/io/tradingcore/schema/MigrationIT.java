@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MigrationIT {
 
-    private static final List<String> ALL_TABLES = List.of("account", "asset", "backtest_fold_result", "cash_ledger",
+    private static final List<String> ALL_TABLES = List.of("account", "asset", "backtest_fold_result", "backtest_run", "cash_ledger",
             "executed_trade", "feature_snapshot", "market_ohlcv_hourly", "meta_learner_component", "model_prediction",
             "model_version", "order_book_snapshot", "order_fill", "order_request", "portfolio_hourly_state",
             "position_hourly_state", "regime_output", "risk_event", "risk_hourly_state", "run_context",

@@ -46,8 +46,17 @@ final class Row {
     }
 
     void insert(Connection c) throws SQLException {
+        insert(c, "");
+    }
+
+    /** The idempotent re-send writers use when a cycle is resumed; returns the rows inserted. */
+    int insertOnConflictDoNothing(Connection c) throws SQLException {
+        return insert(c, " ON CONFLICT DO NOTHING");
+    }
+
+    private int insert(Connection c, String suffix) throws SQLException {
         String sql = "INSERT INTO " + table + " (" + String.join(", ", values.keySet()) + ") VALUES ("
-                + values.keySet().stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
+                + values.keySet().stream().map(k -> "?").collect(Collectors.joining(", ")) + ")" + suffix;
         try (PreparedStatement st = c.prepareStatement(sql)) {
             int i = 1;
             for (Object v : values.values()) {
@@ -57,7 +66,7 @@ final class Row {
                     st.setObject(i++, v.toString(), Types.OTHER);
                 }
             }
-            st.executeUpdate();
+            return st.executeUpdate();
         }
     }
 }

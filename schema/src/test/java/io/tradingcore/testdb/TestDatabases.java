@@ -127,6 +127,9 @@ public final class TestDatabases {
                             .setServerConfig("synchronous_commit", "off")
                             .setServerConfig("full_page_writes", "off")
                             .setServerConfig("max_connections", "200")
+                            // passwords are checked for every role but the superuser, so that tests of
+                            // wrong credentials mean something on the embedded server too
+                            .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath()))
                             .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -139,6 +142,19 @@ public final class TestDatabases {
                     "postgres", "", pg);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL for integration tests", e);
+        }
+    }
+
+    private static void writeHba(java.nio.file.Path dataDir) {
+        try {
+            java.nio.file.Files.writeString(dataDir.resolve("pg_hba.conf"), String.join("\n",
+                    "local all all trust",
+                    "host all postgres 127.0.0.1/32 trust",
+                    "host all postgres ::1/128 trust",
+                    "host all all 127.0.0.1/32 scram-sha-256",
+                    "host all all ::1/128 scram-sha-256", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

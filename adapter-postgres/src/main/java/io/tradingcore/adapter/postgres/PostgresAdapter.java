@@ -110,4 +110,19 @@ public final class PostgresAdapter {
             return Idempotent.insert(tx, ACCOUNT, java.util.List.of(r), "account", x -> "account " + x.getAccountId());
         });
     }
+
+    /** asset and account registration. */
+    public io.tradingcore.ports.out.ReferenceDataRepository referenceData() {
+        return new PgReferenceDataRepository(db);
+    }
+
+    /** backtest_run: stored backtest definitions (resume and replay). */
+    public io.tradingcore.ports.out.BacktestRunRepository backtestRuns() {
+        return new PgBacktestRunRepository(db);
+    }
+
+    /** Bulk reads for reports (equity curve, executed trades). */
+    public io.tradingcore.ports.out.ReportingRepository reporting() {
+        return new PgReportingRepository(db);
+    }
 }

@@ -30,6 +30,9 @@ public final class SchemaMigrator {
     /** Classpath location of the master changelog (module {@code schema}). */
     public static final String MASTER_CHANGELOG = "db/changelog/db.changelog-master.xml";
 
+    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
+    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
+
     /**
      * Classpath location of this adapter's additions (tables the ports need beyond the contract, see
      * docs/persistence.md); applied after {@link #MASTER_CHANGELOG}.
@@ -42,7 +45,11 @@ public final class SchemaMigrator {
         System.setProperty("liquibase.showBanner", "false");
         System.setProperty("liquibase.showSummary", "off");
         System.setProperty("liquibase.showSummaryOutput", "log");
-        Logger.getLogger("liquibase").setLevel(Level.WARNING);
+        System.setProperty("liquibase.command.showSummary", "off");
+        System.setProperty("liquibase.command.showSummaryOutput", "log");
+        // failures reach the caller as MigrationException; Liquibase's own SEVERE stack traces would break
+        // the one-line error contract of the CLI
+        LIQUIBASE_LOG.setLevel(Level.OFF);
     }
 
     private final DataSource dataSource;
@@ -81,7 +88,7 @@ public final class SchemaMigrator {
                 for (ChangeSet cs : liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
                     pendingIds.add(cs.getId());
                 }
-                liquibase.update(new Contexts(), new LabelExpression());
+                quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
             }
             List<String> applied = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
@@ -92,6 +99,17 @@ public final class SchemaMigrator {
             throw new MigrationException("schema migration failed: " + rootMessage(e), e);
         } catch (SQLException e) {
             throw new MigrationException("cannot reach the database: " + rootMessage(e), e);
+        }
+    }
+
+    /** Runs Liquibase with its console output sent to its (silenced) log: the caller prints the report. */
+    private static void quietly(liquibase.Scope.ScopedRunner<?> work) throws LiquibaseException {
+        try {
+            liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), work);
+        } catch (LiquibaseException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LiquibaseException(e);
         }
     }
 

@@ -7,6 +7,7 @@ package io.tradingcore.adapter.postgres.jooq;
 import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
+import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
 import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
@@ -64,6 +65,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>backtest_fold_result</code>.
      */
     public final BacktestFoldResult BACKTEST_FOLD_RESULT = BacktestFoldResult.BACKTEST_FOLD_RESULT;
+
+    /**
+     * The table <code>backtest_run</code>.
+     */
+    public final BacktestRun BACKTEST_RUN = BacktestRun.BACKTEST_RUN;
 
     /**
      * The table <code>cash_entry_ref</code>.
@@ -189,6 +195,7 @@ public class DefaultSchema extends SchemaImpl {
             Account.ACCOUNT,
             Asset.ASSET,
             BacktestFoldResult.BACKTEST_FOLD_RESULT,
+            BacktestRun.BACKTEST_RUN,
             CashEntryRef.CASH_ENTRY_REF,
             CashLedger.CASH_LEDGER,
             ExecutedTrade.EXECUTED_TRADE,

@@ -7,6 +7,7 @@ package io.tradingcore.adapter.postgres.jooq;
 import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
+import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
 import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
@@ -31,6 +32,7 @@ import io.tradingcore.adapter.postgres.jooq.tables.TradeSignalDetail;
 import io.tradingcore.adapter.postgres.jooq.tables.records.AccountRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.AssetRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestFoldResultRecord;
+import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestRunRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.CashEntryRefRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
@@ -77,6 +79,8 @@ public class Keys {
     public static final UniqueKey<AssetRecord> UQ_ASSET_SYMBOL = Internal.createUniqueKey(Asset.ASSET, DSL.name("uq_asset_symbol"), new TableField[] { Asset.ASSET.SYMBOL }, true);
     public static final UniqueKey<BacktestFoldResultRecord> PK_BACKTEST_FOLD_RESULT = Internal.createUniqueKey(BacktestFoldResult.BACKTEST_FOLD_RESULT, DSL.name("pk_backtest_fold_result"), new TableField[] { BacktestFoldResult.BACKTEST_FOLD_RESULT.FOLD_RESULT_ID }, true);
     public static final UniqueKey<BacktestFoldResultRecord> UQ_BACKTEST_FOLD_RESULT_RUN_FOLD_MODEL = Internal.createUniqueKey(BacktestFoldResult.BACKTEST_FOLD_RESULT, DSL.name("uq_backtest_fold_result_run_fold_model"), new TableField[] { BacktestFoldResult.BACKTEST_FOLD_RESULT.BACKTEST_RUN_ID, BacktestFoldResult.BACKTEST_FOLD_RESULT.FOLD_INDEX, BacktestFoldResult.BACKTEST_FOLD_RESULT.MODEL_ROLE, BacktestFoldResult.BACKTEST_FOLD_RESULT.HORIZON }, true);
+    public static final UniqueKey<BacktestRunRecord> PK_BACKTEST_RUN = Internal.createUniqueKey(BacktestRun.BACKTEST_RUN, DSL.name("pk_backtest_run"), new TableField[] { BacktestRun.BACKTEST_RUN.BACKTEST_RUN_ID }, true);
+    public static final UniqueKey<BacktestRunRecord> UQ_BACKTEST_RUN_ACCOUNT = Internal.createUniqueKey(BacktestRun.BACKTEST_RUN, DSL.name("uq_backtest_run_account"), new TableField[] { BacktestRun.BACKTEST_RUN.ACCOUNT_ID }, true);
     public static final UniqueKey<CashEntryRefRecord> PK_CASH_ENTRY_REF = Internal.createUniqueKey(CashEntryRef.CASH_ENTRY_REF, DSL.name("pk_cash_entry_ref"), new TableField[] { CashEntryRef.CASH_ENTRY_REF.ENTRY_ID }, true);
     public static final UniqueKey<CashEntryRefRecord> UQ_CASH_ENTRY_REF_ENTRY = Internal.createUniqueKey(CashEntryRef.CASH_ENTRY_REF, DSL.name("uq_cash_entry_ref_entry"), new TableField[] { CashEntryRef.CASH_ENTRY_REF.ACCOUNT_ID, CashEntryRef.CASH_ENTRY_REF.ENTRY_SEQ }, true);
     public static final UniqueKey<CashLedgerRecord> PK_CASH_LEDGER = Internal.createUniqueKey(CashLedger.CASH_LEDGER, DSL.name("pk_cash_ledger"), new TableField[] { CashLedger.CASH_LEDGER.ACCOUNT_ID, CashLedger.CASH_LEDGER.ENTRY_SEQ }, true);
@@ -115,6 +119,7 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final ForeignKey<BacktestFoldResultRecord, ModelVersionRecord> BACKTEST_FOLD_RESULT__FK_BACKTEST_FOLD_RESULT_MODEL_VERSION = Internal.createForeignKey(BacktestFoldResult.BACKTEST_FOLD_RESULT, DSL.name("fk_backtest_fold_result_model_version"), new TableField[] { BacktestFoldResult.BACKTEST_FOLD_RESULT.MODEL_VERSION_ID }, Keys.PK_MODEL_VERSION, new TableField[] { ModelVersion.MODEL_VERSION.MODEL_VERSION_ID }, true);
+    public static final ForeignKey<BacktestRunRecord, AccountRecord> BACKTEST_RUN__FK_BACKTEST_RUN_ACCOUNT = Internal.createForeignKey(BacktestRun.BACKTEST_RUN, DSL.name("fk_backtest_run_account"), new TableField[] { BacktestRun.BACKTEST_RUN.ACCOUNT_ID }, Keys.PK_ACCOUNT, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<CashEntryRefRecord, CashLedgerRecord> CASH_ENTRY_REF__FK_CASH_ENTRY_REF_CASH_LEDGER = Internal.createForeignKey(CashEntryRef.CASH_ENTRY_REF, DSL.name("fk_cash_entry_ref_cash_ledger"), new TableField[] { CashEntryRef.CASH_ENTRY_REF.ACCOUNT_ID, CashEntryRef.CASH_ENTRY_REF.ENTRY_SEQ }, Keys.PK_CASH_LEDGER, new TableField[] { CashLedger.CASH_LEDGER.ACCOUNT_ID, CashLedger.CASH_LEDGER.ENTRY_SEQ }, true);
     public static final ForeignKey<CashLedgerRecord, AccountRecord> CASH_LEDGER__FK_CASH_LEDGER_ACCOUNT = Internal.createForeignKey(CashLedger.CASH_LEDGER, DSL.name("fk_cash_ledger_account"), new TableField[] { CashLedger.CASH_LEDGER.ACCOUNT_ID }, Keys.PK_ACCOUNT, new TableField[] { Account.ACCOUNT.ACCOUNT_ID }, true);
     public static final ForeignKey<CashLedgerRecord, RunContextRecord> CASH_LEDGER__FK_CASH_LEDGER_RUN_CONTEXT = Internal.createForeignKey(CashLedger.CASH_LEDGER, DSL.name("fk_cash_ledger_run_context"), new TableField[] { CashLedger.CASH_LEDGER.RUN_ID, CashLedger.CASH_LEDGER.RUN_MODE, CashLedger.CASH_LEDGER.HOUR_TS_UTC }, Keys.UQ_RUN_CONTEXT_RUN_MODE_HOUR, new TableField[] { RunContext.RUN_CONTEXT.RUN_ID, RunContext.RUN_CONTEXT.RUN_MODE, RunContext.RUN_CONTEXT.HOUR_TS_UTC }, true);

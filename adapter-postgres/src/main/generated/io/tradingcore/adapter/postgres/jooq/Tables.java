@@ -7,6 +7,7 @@ package io.tradingcore.adapter.postgres.jooq;
 import io.tradingcore.adapter.postgres.jooq.tables.Account;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
+import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun;
 import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
@@ -50,6 +51,11 @@ public class Tables {
      * The table <code>backtest_fold_result</code>.
      */
     public static final BacktestFoldResult BACKTEST_FOLD_RESULT = BacktestFoldResult.BACKTEST_FOLD_RESULT;
+
+    /**
+     * The table <code>backtest_run</code>.
+     */
+    public static final BacktestRun BACKTEST_RUN = BacktestRun.BACKTEST_RUN;
 
     /**
      * The table <code>cash_entry_ref</code>.

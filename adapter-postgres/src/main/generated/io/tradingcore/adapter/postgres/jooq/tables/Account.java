@@ -6,6 +6,7 @@ package io.tradingcore.adapter.postgres.jooq.tables;
 
 import io.tradingcore.adapter.postgres.jooq.DefaultSchema;
 import io.tradingcore.adapter.postgres.jooq.Keys;
+import io.tradingcore.adapter.postgres.jooq.tables.BacktestRun.BacktestRunPath;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger.CashLedgerPath;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderRequest.OrderRequestPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
@@ -156,6 +157,18 @@ public class Account extends TableImpl<AccountRecord> {
     @Override
     public List<UniqueKey<AccountRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.UQ_ACCOUNT_NAME);
+    }
+
+    private transient BacktestRunPath _backtestRun;
+
+    /**
+     * Get the implicit to-many join path to the <code>backtest_run</code> table
+     */
+    public BacktestRunPath backtestRun() {
+        if (_backtestRun == null)
+            _backtestRun = new BacktestRunPath(this, null, Keys.BACKTEST_RUN__FK_BACKTEST_RUN_ACCOUNT.getInverseKey());
+
+        return _backtestRun;
     }
 
     private transient CashLedgerPath _cashLedger;

@@ -1,0 +1,161 @@
+package io.tradingcore.adapter.exchange.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingcore.adapter.exchange.model.Balance;
+import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.adapter.exchange.model.Reject;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
+import io.tradingcore.adapter.exchange.model.VenueFill;
+import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.adapter.exchange.model.VenueStatus;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The one place where Binance's JSON (https://developers.binance.com/docs/binance-spot-api-docs/rest-api) becomes
+ * our values, in the manner of XChange's BinanceAdapters. Decimals are read from their strings, never via double.
+ */
+final class BinanceAdapters {
+    private BinanceAdapters() {
+    }
+
+    /** "BTC/USDT" -> "BTCUSDT". */
+    static String toVenueSymbol(String ours) {
+        int slash = ours.indexOf('/');
+        if (slash <= 0 || slash != ours.lastIndexOf('/') || slash == ours.length() - 1) {
+            throw new IllegalArgumentException("symbol must look like BASE/QUOTE, got '" + ours + "'");
+        }
+        return ours.substring(0, slash) + ours.substring(slash + 1);
+    }
+
+    /** "BTCUSDT" -> "BTC/USDT" among the configured symbols; a symbol we do not trade is refused. */
+    static String fromVenueSymbol(String venue, Collection<String> ours) {
+        for (String s : ours) {
+            if (toVenueSymbol(s).equals(venue)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("Binance symbol " + venue + " is not among the configured symbols " + ours);
+    }
+
+    /** Binance order status -> ours. PENDING_CANCEL still holds the order; EXPIRED* ended it without a fill of the rest. */
+    static VenueStatus status(String binance, BigDecimal executed) {
+        return switch (binance) {
+            case "NEW", "PENDING_NEW" -> VenueStatus.ACK;
+            case "PARTIALLY_FILLED" -> VenueStatus.PARTIAL;
+            case "FILLED" -> VenueStatus.FILLED;
+            case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> VenueStatus.CANCELLED;
+            case "PENDING_CANCEL" -> executed.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
+            case "REJECTED" -> VenueStatus.REJECTED;
+            default -> throw new IllegalArgumentException("unknown Binance order status " + binance);
+        };
+    }
+
+    /**
+     * An order from GET/POST/DELETE /api/v3/order, openOrders or allOrders. A cancel answer carries our id in
+     * origClientOrderId (its clientOrderId is the cancel request's own), hence the preference.
+     */
+    static VenueOrder order(JsonNode n, Collection<String> ourSymbols) {
+        String clientOrderId = n.hasNonNull("origClientOrderId") ? n.get("origClientOrderId").asText() : n.path("clientOrderId").asText();
+        BigDecimal executed = decimal(n, "executedQty");
+        BigDecimal quote = n.hasNonNull("cummulativeQuoteQty") ? decimal(n, "cummulativeQuoteQty") : BigDecimal.ZERO;
+        VenueStatus status = status(n.path("status").asText(), executed);
+        BigDecimal avg = executed.signum() > 0 && quote.signum() > 0 ? quote.divide(executed, Decimals.SCALE, RoundingMode.HALF_EVEN) : null;
+        return new VenueOrder(clientOrderId, n.path("orderId").asText(), fromVenueSymbol(n.path("symbol").asText(), ourSymbols), status,
+                executed, avg, status == VenueStatus.REJECTED ? Reject.VENUE_ERROR : null,
+                status == VenueStatus.REJECTED ? "rejected by Binance" : null);
+    }
+
+    /** Fills in a FULL new-order answer; they executed on arrival, so they took liquidity. */
+    static List<VenueFill> newOrderFills(JsonNode n, String clientOrderId) {
+        List<VenueFill> out = new ArrayList<>();
+        Instant ts = Instant.ofEpochMilli(n.path("transactTime").asLong());
+        for (JsonNode f : n.path("fills")) {
+            out.add(new VenueFill(clientOrderId, f.path("tradeId").asText(), decimal(f, "qty"), decimal(f, "price"),
+                    decimal(f, "commission"), f.path("commissionAsset").asText(), ts, "TAKER"));
+        }
+        return out;
+    }
+
+    /** One entry of GET /api/v3/myTrades, attributed to {@code clientOrderId}. */
+    static VenueFill trade(JsonNode t, String clientOrderId) {
+        return new VenueFill(clientOrderId, t.path("id").asText(), decimal(t, "qty"), decimal(t, "price"), decimal(t, "commission"),
+                t.path("commissionAsset").asText(), Instant.ofEpochMilli(t.path("time").asLong()),
+                t.path("isMaker").asBoolean() ? "MAKER" : "TAKER");
+    }
+
+    /** One kline array: [openTime, open, high, low, close, volume, closeTime, ...]. */
+    static Bar kline(JsonNode k, String ourSymbol) {
+        return new Bar(ourSymbol, Instant.ofEpochMilli(k.get(0).asLong()), decimal(k.get(1)), decimal(k.get(2)), decimal(k.get(3)),
+                decimal(k.get(4)), decimal(k.get(5)));
+    }
+
+    /** GET /api/v3/ticker/bookTicker; it carries no time, so the caller stamps it with its clock's reading. */
+    static Quote bookTicker(JsonNode n, String ourSymbol, Instant receivedAt) {
+        return new Quote(ourSymbol, receivedAt, decimal(n, "bidPrice"), decimal(n, "askPrice"), decimal(n, "bidQty"), decimal(n, "askQty"));
+    }
+
+    /**
+     * One symbol of GET /api/v3/exchangeInfo as our rules: PRICE_FILTER tickSize, LOT_SIZE stepSize and minQty, and
+     * minNotional from NOTIONAL (or the older MIN_NOTIONAL); a filter that is absent imposes nothing (zero).
+     */
+    static SymbolRules symbolRules(JsonNode symbol, String ourSymbol) {
+        BigDecimal tick = BigDecimal.ZERO;
+        BigDecimal step = BigDecimal.ZERO;
+        BigDecimal minQty = BigDecimal.ZERO;
+        BigDecimal minNotional = BigDecimal.ZERO;
+        for (JsonNode f : symbol.path("filters")) {
+            switch (f.path("filterType").asText()) {
+                case "PRICE_FILTER" -> tick = decimal(f, "tickSize");
+                case "LOT_SIZE" -> {
+                    step = decimal(f, "stepSize");
+                    minQty = decimal(f, "minQty");
+                }
+                case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = decimal(f, "minNotional");
+                default -> {
+                    // other filters (ICEBERG_PARTS, PERCENT_PRICE_BY_SIDE, MAX_NUM_ORDERS, ...) are not simulated
+                }
+            }
+        }
+        String base = symbol.path("baseAsset").asText();
+        String quote = symbol.path("quoteAsset").asText();
+        if (!ourSymbol.equals(base + "/" + quote)) {
+            throw new IllegalArgumentException("exchangeInfo describes " + base + "/" + quote + ", not " + ourSymbol);
+        }
+        return new SymbolRules(ourSymbol, base, quote, tick.stripTrailingZeros(), step.stripTrailingZeros(), minQty.stripTrailingZeros(),
+                minNotional.stripTrailingZeros());
+    }
+
+    /** GET /api/v3/account balances, assets in alphabetical order, empty ones left out. */
+    static SortedMap<String, Balance> balances(JsonNode account) {
+        SortedMap<String, Balance> out = new TreeMap<>();
+        for (JsonNode b : account.path("balances")) {
+            Balance bal = new Balance(decimal(b, "free"), decimal(b, "locked"));
+            if (bal.total().signum() != 0) {
+                out.put(b.path("asset").asText(), bal);
+            }
+        }
+        return out;
+    }
+
+    private static BigDecimal decimal(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("Binance answer lacks '" + field + "': " + n);
+        }
+        return decimal(v);
+    }
+
+    private static BigDecimal decimal(JsonNode v) {
+        return Decimals.parse(v.asText());
+    }
+}

@@ -1,0 +1,97 @@
+package io.tradingcore.adapter.exchange.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
+import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Public Binance market data: hourly klines and best bid/ask. Needs no credentials. */
+public final class BinanceMarketData {
+    private static final int PAGE = 1000;
+
+    private final BinanceConfig config;
+    private final BinanceHttp http;
+
+    private BinanceMarketData(BinanceConfig config) {
+        this.config = config;
+        this.http = new BinanceHttp(config);
+    }
+
+    public static BinanceMarketData create(BinanceConfig config) {
+        return new BinanceMarketData(config);
+    }
+
+    /**
+     * Closed hourly bars with openTime in [from, to), oldest first. A bar still open at the clock's "now" is left out
+     * (its values are not final, and reading it would be lookahead for the hour being decided).
+     */
+    public List<Bar> hourlyBars(String symbol, Instant fromInclusive, Instant toExclusive) {
+        String venue = BinanceAdapters.toVenueSymbol(symbol);
+        Instant now = config.clock().instant();
+        List<Bar> out = new ArrayList<>();
+        Instant start = fromInclusive;
+        while (start.isBefore(toExclusive)) {
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("symbol", venue);
+            p.put("interval", "1h");
+            p.put("startTime", Long.toString(start.toEpochMilli()));
+            p.put("endTime", Long.toString(toExclusive.toEpochMilli() - 1));
+            p.put("limit", Integer.toString(PAGE));
+            BinanceHttp.Outcome o = http.publicGet("/api/v3/klines", p);
+            if (!(o instanceof BinanceHttp.Ok ok) || !ok.body().isArray()) {
+                throw new VenueUnavailableException("reading klines of " + symbol + " from Binance failed: " + o);
+            }
+            int n = 0;
+            for (JsonNode k : ok.body()) {
+                n++;
+                Bar b = BinanceAdapters.kline(k, symbol);
+                if (!b.closeTime().isAfter(now) && !b.openTime().isBefore(fromInclusive) && b.openTime().isBefore(toExclusive)) {
+                    out.add(b);
+                }
+                start = b.openTime().plus(Duration.ofHours(1));
+            }
+            if (n < PAGE) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The trading rules of each symbol from GET /api/v3/exchangeInfo, in the order given: what a PAPER simulation
+     * needs to refuse exactly what Binance would refuse. A symbol Binance does not list is refused.
+     */
+    public List<SymbolRules> symbolRules(List<String> symbols) {
+        List<SymbolRules> out = new ArrayList<>();
+        for (String s : symbols) {
+            BinanceHttp.Outcome o = http.publicGet("/api/v3/exchangeInfo", Map.of("symbol", BinanceAdapters.toVenueSymbol(s)));
+            if (!(o instanceof BinanceHttp.Ok ok) || ok.body().path("symbols").size() != 1) {
+                throw new VenueUnavailableException("reading exchangeInfo of " + s + " from Binance failed: " + o);
+            }
+            out.add(BinanceAdapters.symbolRules(ok.body().path("symbols").get(0), s));
+        }
+        return out;
+    }
+
+    /** Best bid and ask now, stamped with the clock's reading; empty when the symbol has no book. */
+    public Optional<Quote> bestBidAsk(String symbol) {
+        BinanceHttp.Outcome o = http.publicGet("/api/v3/ticker/bookTicker", Map.of("symbol", BinanceAdapters.toVenueSymbol(symbol)));
+        if (o instanceof BinanceHttp.Ok ok) {
+            JsonNode n = ok.body();
+            if (n.path("bidPrice").asText("0").matches("0(\\.0*)?") || n.path("askPrice").asText("0").matches("0(\\.0*)?")) {
+                return Optional.empty();
+            }
+            return Optional.of(BinanceAdapters.bookTicker(n, symbol, config.clock().instant()));
+        }
+        throw new VenueUnavailableException("reading bookTicker of " + symbol + " from Binance failed: " + o);
+    }
+}

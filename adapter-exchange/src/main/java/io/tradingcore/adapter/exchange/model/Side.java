@@ -1,0 +1,3 @@
+package io.tradingcore.adapter.exchange.model;
+
+public enum Side { BUY, SELL }

@@ -1,0 +1,546 @@
+package io.tradingcore.adapter.exchange.sim;
+
+import io.tradingcore.adapter.exchange.model.Balance;
+import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.adapter.exchange.model.OrderKind;
+import io.tradingcore.adapter.exchange.model.OrderTicket;
+import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.adapter.exchange.model.Reject;
+import io.tradingcore.adapter.exchange.model.Side;
+import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.adapter.exchange.model.TimeInForce;
+import io.tradingcore.adapter.exchange.model.VenueFill;
+import io.tradingcore.adapter.exchange.model.VenueGateway;
+import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.adapter.exchange.model.VenueStatus;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A deterministic exchange for BACKTEST and PAPER. It is fed hourly bars (and optionally top-of-book quotes)
+ * and executes, bar by bar, the orders decided at or before each bar's open. The fill model is in
+ * docs/exchange.md; in short: MARKET at the bar's open plus half the spread plus slippage (taker),
+ * a LIMIT marketable on arrival as a taker at no worse than its limit, otherwise resting until a bar trades
+ * through it and then at the limit (maker); our fills per bar are capped at a share of the bar's volume.
+ *
+ * <p>Same configuration (seed included), same bars and same call sequence give the same orders, fills, ids and
+ * balances. Not thread-safe by design beyond the monitor on every public method.
+ */
+public final class SimulatedExchange implements VenueGateway {
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final long ONE_MILLI = 1;
+    private static final Duration HOUR = Duration.ofHours(1);
+
+    private final SimConfig config;
+    /** Per symbol (alphabetical): its bars, quotes and how far its hours have been executed. */
+    private final SortedMap<String, Market> markets = new TreeMap<>();
+    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    /** The orders still working, in submission order: matching walks only these, so a long backtest stays linear. */
+    private final Map<String, SimOrder> working = new LinkedHashMap<>();
+    private final SortedMap<String, BigDecimal[]> wallet = new TreeMap<>();
+    private final SplittableRandom random;
+    private long orderSequence;
+
+    private SimulatedExchange(SimConfig config) {
+        this.config = config;
+        this.random = new SplittableRandom(config.seed());
+        config.initialBalances().forEach((asset, amount) -> wallet.put(asset, new BigDecimal[] {Decimals.value(amount), Decimals.value(BigDecimal.ZERO)}));
+        config.rules().keySet().forEach(symbol -> markets.put(symbol, new Market()));
+    }
+
+    public static SimulatedExchange create(SimConfig config) {
+        return new SimulatedExchange(config);
+    }
+
+    /**
+     * Adds bars. Market data is append-only: a bar already known with different values is refused, as is a new bar
+     * at or before an hour of its symbol that already began executing (history that ran cannot change).
+     */
+    public synchronized void addBars(Collection<Bar> newBars) {
+        for (Bar b : newBars) {
+            Market m = market(b.symbol());
+            Bar known = m.bars.get(b.openTime());
+            if (known != null) {
+                if (!sameBar(known, b)) {
+                    throw new IllegalArgumentException("conflicting bar for " + b.symbol() + " at " + b.openTime() + ": " + known + " vs " + b);
+                }
+                continue;
+            }
+            if (m.opened != null && !b.openTime().isAfter(m.opened)) {
+                throw new IllegalArgumentException("bar " + b.symbol() + " " + b.openTime() + " arrives after hour " + m.opened + " began executing");
+            }
+            m.bars.put(b.openTime(), b);
+        }
+    }
+
+    /** Adds top-of-book quotes; the latest one at or before an hour sets that hour's spread. */
+    public synchronized void addQuotes(Collection<Quote> newQuotes) {
+        for (Quote q : newQuotes) {
+            market(q.symbol()).quotes.put(q.ts(), q);
+        }
+    }
+
+    /**
+     * Executes every bar with openTime up to and including {@code hour} completely: its open (MARKET orders, limits
+     * marketable on arrival) and then its range (resting limits the market traded through). Oldest bar first,
+     * symbols in alphabetical order, orders in submission order.
+     */
+    public synchronized void executeThrough(Instant hour) {
+        requireHour(hour);
+        advance(hour.plus(HOUR), hour);
+    }
+
+    /**
+     * Brings the simulation to instant {@code now}, using only what is known then: the open of every bar with
+     * openTime <= now, and the range (high/low) of every bar that has closed (openTime + 1h <= now). An order
+     * submitted at hour H after bar H opened executes against that open at once.
+     */
+    public synchronized void advanceTo(Instant now) {
+        advance(now, now);
+    }
+
+    /** The latest bar of any symbol whose range has been executed (its hour is complete). */
+    public synchronized Optional<Instant> executedThrough() {
+        return markets.values().stream().map(m -> m.closed).filter(java.util.Objects::nonNull).max(Instant::compareTo);
+    }
+
+    private void advance(Instant closeUpTo, Instant openUpTo) {
+        TreeSet<Instant> times = new TreeSet<>();
+        for (Market m : markets.values()) {
+            NavigableMap<Instant, Bar> pending = m.closed == null ? m.bars : m.bars.tailMap(m.closed, false);
+            times.addAll(pending.headMap(openUpTo, true).keySet());
+        }
+        for (Instant t : times) {
+            for (Map.Entry<String, Market> e : markets.entrySet()) {
+                Market m = e.getValue();
+                Bar bar = m.bars.get(t);
+                if (bar == null || (m.closed != null && !t.isAfter(m.closed))) {
+                    continue;
+                }
+                if (m.opened == null || t.isAfter(m.opened)) {
+                    openPhase(m, bar);
+                }
+                if (!t.plus(HOUR).isAfter(closeUpTo)) {
+                    rangePhase(m, bar);
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized Submission submit(OrderTicket t) {
+        SimOrder existing = orders.get(t.clientOrderId());
+        if (existing != null) {
+            // The port's contract: a known id returns the existing order, whatever the resubmission says; like a venue,
+            // the simulation never lets a second order share an id (nor lets the retry change the first one).
+            return existing.status == VenueStatus.REJECTED
+                    ? new Submission.Rejected(existing.reject, existing.rejectMessage)
+                    : new Submission.Accepted(existing.view());
+        }
+        SimOrder order = new SimOrder(t, "SIM-" + (++orderSequence));
+        orders.put(t.clientOrderId(), order);
+        Optional<Submission.Rejected> rejected = validateAndReserve(order);
+        if (rejected.isPresent()) {
+            order.status = VenueStatus.REJECTED;
+            order.reject = rejected.get().reason();
+            order.rejectMessage = rejected.get().message();
+            return rejected.get();
+        }
+        order.status = VenueStatus.ACK;
+        working.put(t.clientOrderId(), order);
+        Market m = markets.get(t.symbol());
+        if (m.opened != null && !m.opened.isBefore(t.decidedAt()) && (m.closed == null || m.closed.isBefore(m.opened))) {
+            // its bar has opened but not closed: the order meets that open now, as it would have on arrival
+            arrive(order, m, m.bars.get(m.opened));
+            if (order.status.isTerminal()) {
+                working.remove(t.clientOrderId());
+            }
+        }
+        return new Submission.Accepted(order.view());
+    }
+
+    @Override
+    public synchronized VenueOrder cancel(String clientOrderId) {
+        SimOrder o = orders.get(clientOrderId);
+        if (o == null) {
+            throw new NoSuchElementException("no simulated order with client order id " + clientOrderId);
+        }
+        if (!o.status.isTerminal()) {
+            o.status = VenueStatus.CANCELLED;
+            release(o);
+            working.remove(clientOrderId);
+        }
+        return o.view();
+    }
+
+    @Override
+    public synchronized Optional<VenueOrder> query(String clientOrderId) {
+        return Optional.ofNullable(orders.get(clientOrderId)).map(SimOrder::view);
+    }
+
+    @Override
+    public synchronized List<VenueFill> fills(String clientOrderId) {
+        SimOrder o = orders.get(clientOrderId);
+        return o == null ? List.of() : List.copyOf(o.fills);
+    }
+
+    /** Orders still resting (ACK or PARTIAL), in submission order. */
+    public synchronized List<VenueOrder> openOrders() {
+        List<VenueOrder> open = new ArrayList<>();
+        for (SimOrder o : working.values()) {
+            open.add(o.view());
+        }
+        return open;
+    }
+
+    @Override
+    public synchronized SortedMap<String, Balance> balances() {
+        SortedMap<String, Balance> out = new TreeMap<>();
+        wallet.forEach((asset, fl) -> out.put(asset, new Balance(fl[0], fl[1])));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- validation and reservation
+
+    private Optional<Submission.Rejected> validateAndReserve(SimOrder o) {
+        OrderTicket t = o.ticket;
+        SymbolRules r = config.rules().get(t.symbol());
+        if (r == null) {
+            return reject(Reject.UNKNOWN_SYMBOL, "symbol " + t.symbol() + " is not traded here");
+        }
+        if (t.quantity().compareTo(r.minQty()) < 0 || !Decimals.isMultiple(t.quantity(), r.stepSize())) {
+            return reject(Reject.LOT_SIZE, "quantity " + t.quantity().stripTrailingZeros().toPlainString() + " of " + t.symbol()
+                    + " breaks LOT_SIZE (minQty " + r.minQty().toPlainString() + ", stepSize " + r.stepSize().toPlainString() + ")");
+        }
+        if (t.kind() == OrderKind.LIMIT && !Decimals.isMultiple(t.limitPrice(), r.tickSize())) {
+            return reject(Reject.TICK_SIZE, "limit price " + t.limitPrice().stripTrailingZeros().toPlainString() + " of " + t.symbol()
+                    + " is not a multiple of tickSize " + r.tickSize().toPlainString());
+        }
+        BigDecimal priceBasis;
+        if (t.kind() == OrderKind.LIMIT) {
+            priceBasis = t.limitPrice();
+        } else {
+            Optional<BigDecimal> ref = referencePrice(t.symbol(), t.decidedAt());
+            if (ref.isEmpty()) {
+                return reject(Reject.MARKET_CLOSED, "no market data for " + t.symbol() + " at or before " + t.decidedAt());
+            }
+            priceBasis = ref.get();
+        }
+        BigDecimal notional = Decimals.value(t.quantity().multiply(priceBasis));
+        if (notional.compareTo(r.minNotional()) < 0) {
+            return reject(Reject.MIN_NOTIONAL, "notional " + notional.stripTrailingZeros().toPlainString() + " of " + t.symbol()
+                    + " is below minNotional " + r.minNotional().toPlainString());
+        }
+        String asset;
+        BigDecimal needed;
+        if (t.side() == Side.SELL) {
+            asset = r.base();
+            needed = Decimals.value(t.quantity());
+        } else {
+            asset = r.quote();
+            BigDecimal unit = t.kind() == OrderKind.LIMIT ? t.limitPrice()
+                    : adverse(Side.BUY, priceBasis, halfSpreadBps(t.symbol(), t.decidedAt()).add(config.slippageBps()).add(config.slippageJitterBps()));
+            BigDecimal cost = t.quantity().multiply(unit);
+            needed = config.feeInBaseForBuys() ? Decimals.value(cost)
+                    : Decimals.value(cost.add(Decimals.bps(cost, config.makerFeeBps().max(config.takerFeeBps()))));
+        }
+        BigDecimal[] fl = account(asset);
+        if (fl[0].compareTo(needed) < 0) {
+            return reject(Reject.INSUFFICIENT_BALANCE, "order " + t.clientOrderId() + " needs " + needed.stripTrailingZeros().toPlainString()
+                    + " " + asset + ", free is " + fl[0].stripTrailingZeros().toPlainString());
+        }
+        fl[0] = fl[0].subtract(needed);
+        fl[1] = fl[1].add(needed);
+        o.reservedAsset = asset;
+        o.reserved = needed;
+        return Optional.empty();
+    }
+
+    private static Optional<Submission.Rejected> reject(Reject reason, String message) {
+        return Optional.of(new Submission.Rejected(reason, message));
+    }
+
+    /** The price an order decided at {@code hour} would meet: the open of bar {@code hour}, else the last known close. */
+    private Optional<BigDecimal> referencePrice(String symbol, Instant hour) {
+        NavigableMap<Instant, Bar> series = markets.get(symbol).bars;
+        Bar at = series.get(hour);
+        if (at != null) {
+            return Optional.of(at.open());
+        }
+        Map.Entry<Instant, Bar> before = series.lowerEntry(hour);
+        return before == null ? Optional.empty() : Optional.of(before.getValue().close());
+    }
+
+    /** Half the spread in bps from the latest quote at or before {@code hour}, else half the configured spread. */
+    private BigDecimal halfSpreadBps(String symbol, Instant hour) {
+        Map.Entry<Instant, Quote> q = markets.get(symbol).quotes.floorEntry(hour);
+        BigDecimal spread = q == null ? config.defaultSpreadBps() : q.getValue().spreadBps();
+        return spread.divide(TWO, Decimals.SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    /** The open of a bar: MARKET orders (new, or GTC remainders) and limits on their arrival. */
+    private void openPhase(Market m, Bar bar) {
+        m.opened = bar.openTime();
+        m.volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(bar.symbol()).stepSize());
+        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
+            SimOrder o = it.next();
+            if (o.ticket.symbol().equals(bar.symbol()) && !o.ticket.decidedAt().isAfter(bar.openTime())) {
+                arrive(o, m, bar);
+                if (o.status.isTerminal()) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private void arrive(SimOrder o, Market m, Bar bar) {
+        OrderTicket t = o.ticket;
+        BigDecimal half = halfSpreadBps(t.symbol(), bar.openTime());
+        boolean outOfFunds = false;
+        if (t.kind() == OrderKind.MARKET) {
+            outOfFunds = execute(o, m, bar, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps())), "TAKER");
+            settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
+        } else if (!o.arrived && isMarketable(t, adverse(t.side(), bar.open(), half))) {
+            outOfFunds = execute(o, m, bar, capAtLimit(t, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps()))), "TAKER");
+            settle(o, outOfFunds);
+        }
+        o.arrived = true;
+    }
+
+    /** The range of a closed bar: resting limits the market traded through; then IOC remainders end. */
+    private void rangePhase(Market m, Bar bar) {
+        m.closed = bar.openTime();
+        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
+            SimOrder o = it.next();
+            OrderTicket t = o.ticket;
+            if (!o.arrived || !t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
+                continue;
+            }
+            boolean outOfFunds = false;
+            if (t.kind() == OrderKind.LIMIT && tradesThrough(t, bar)) {
+                outOfFunds = execute(o, m, bar, t.limitPrice(), "MAKER");
+            }
+            settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
+            if (o.status.isTerminal()) {
+                it.remove();
+            }
+        }
+    }
+
+    /**
+     * Fills what the bar's remaining volume share and (for a buy) the funds allow at {@code price}.
+     * Returns true when funds, not volume or quantity, limited the fill.
+     */
+    private boolean execute(SimOrder o, Market m, Bar bar, BigDecimal price, String liquidity) {
+        SymbolRules r = config.rules().get(bar.symbol());
+        if (m.volumeLeft.signum() <= 0 || o.remaining().signum() <= 0) {
+            return false;
+        }
+        BigDecimal wanted = o.remaining().min(m.volumeLeft);
+        BigDecimal qty = wanted;
+        BigDecimal feeBps = "MAKER".equals(liquidity) ? config.makerFeeBps() : config.takerFeeBps();
+        if (o.ticket.side() == Side.BUY) {
+            qty = qty.min(affordable(o, price, feeBps, r.stepSize()));
+        }
+        if (qty.signum() > 0) {
+            fill(o, r, bar, qty, price, feeBps, liquidity);
+            m.volumeLeft = m.volumeLeft.subtract(qty);
+        }
+        return qty.compareTo(wanted) < 0;
+    }
+
+    /** Sets the status after a phase; {@code endRemainder} cancels what is left (IOC, or no funds to go on). */
+    private void settle(SimOrder o, boolean endRemainder) {
+        if (o.remaining().signum() == 0) {
+            o.status = VenueStatus.FILLED;
+            release(o);
+        } else if (endRemainder) {
+            o.status = VenueStatus.CANCELLED;
+            release(o);
+        } else {
+            o.status = o.filled.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
+        }
+    }
+
+    private static boolean isMarketable(OrderTicket t, BigDecimal arrivalPrice) {
+        int c = t.limitPrice().compareTo(arrivalPrice);
+        return t.side() == Side.BUY ? c >= 0 : c <= 0;
+    }
+
+    /** The market traded through the limit: strictly beyond it, since touching says nothing about our queue position. */
+    private static boolean tradesThrough(OrderTicket t, Bar bar) {
+        return t.side() == Side.BUY ? bar.low().compareTo(t.limitPrice()) < 0 : bar.high().compareTo(t.limitPrice()) > 0;
+    }
+
+    private static BigDecimal capAtLimit(OrderTicket t, BigDecimal price) {
+        return t.side() == Side.BUY ? price.min(t.limitPrice()) : price.max(t.limitPrice());
+    }
+
+    /** Moves {@code price} against the taker by {@code bps}: up for a buy, down for a sell. */
+    private static BigDecimal adverse(Side side, BigDecimal price, BigDecimal bps) {
+        BigDecimal delta = Decimals.bps(price, bps);
+        return Decimals.value(side == Side.BUY ? price.add(delta) : price.subtract(delta));
+    }
+
+    private BigDecimal jitterBps() {
+        if (config.slippageJitterBps().signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return config.slippageJitterBps().multiply(BigDecimal.valueOf(random.nextLong(1_000_000L), 6));
+    }
+
+    /** Largest lot-rounded quantity the order's reservation plus the free quote balance can pay for. */
+    private BigDecimal affordable(SimOrder o, BigDecimal price, BigDecimal feeBps, BigDecimal step) {
+        BigDecimal funds = o.reserved.add(account(o.reservedAsset)[0]);
+        BigDecimal unit = config.feeInBaseForBuys() ? price : price.add(Decimals.bps(price, feeBps));
+        return Decimals.floorToStep(funds.divide(unit, Decimals.SCALE, RoundingMode.DOWN), step);
+    }
+
+    private void fill(SimOrder o, SymbolRules r, Bar bar, BigDecimal qty, BigDecimal price, BigDecimal feeBps, String liquidity) {
+        OrderTicket t = o.ticket;
+        BigDecimal notional = Decimals.value(qty.multiply(price));
+        BigDecimal fee;
+        String feeAsset;
+        if (t.side() == Side.BUY) {
+            if (config.feeInBaseForBuys()) {
+                fee = Decimals.bps(qty, feeBps);
+                feeAsset = r.base();
+                spend(o, notional);
+                account(r.base())[0] = account(r.base())[0].add(qty).subtract(fee);
+            } else {
+                fee = Decimals.bps(notional, feeBps);
+                feeAsset = r.quote();
+                spend(o, notional.add(fee));
+                account(r.base())[0] = account(r.base())[0].add(qty);
+            }
+        } else {
+            fee = Decimals.bps(notional, feeBps);
+            feeAsset = r.quote();
+            spend(o, Decimals.value(qty));
+            account(r.quote())[0] = account(r.quote())[0].add(notional).subtract(fee);
+        }
+        Instant ts = "TAKER".equals(liquidity) ? bar.openTime() : bar.closeTime().minusMillis(ONE_MILLI);
+        o.fills.add(new VenueFill(t.clientOrderId(), tradeId(t.clientOrderId(), o.fills.size()), Decimals.value(qty), price, fee,
+                feeAsset, ts, liquidity));
+        o.filled = o.filled.add(qty);
+        o.filledNotional = o.filledNotional.add(notional);
+    }
+
+    /** Pays {@code amount} of the order's reserved asset: from its reservation first, then from the free balance. */
+    private void spend(SimOrder o, BigDecimal amount) {
+        BigDecimal[] fl = account(o.reservedAsset);
+        BigDecimal fromLock = amount.min(o.reserved);
+        o.reserved = o.reserved.subtract(fromLock);
+        fl[1] = fl[1].subtract(fromLock);
+        fl[0] = fl[0].subtract(amount.subtract(fromLock));
+        if (fl[0].signum() < 0) {
+            throw new IllegalStateException("simulated balance of " + o.reservedAsset + " went negative on " + o.ticket.clientOrderId());
+        }
+    }
+
+    private void release(SimOrder o) {
+        if (o.reservedAsset == null) {
+            return;
+        }
+        BigDecimal[] fl = account(o.reservedAsset);
+        fl[0] = fl[0].add(o.reserved);
+        fl[1] = fl[1].subtract(o.reserved);
+        o.reserved = Decimals.value(BigDecimal.ZERO);
+    }
+
+    private BigDecimal[] account(String asset) {
+        return wallet.computeIfAbsent(asset, k -> new BigDecimal[] {Decimals.value(BigDecimal.ZERO), Decimals.value(BigDecimal.ZERO)});
+    }
+
+    /** Deterministic, seed-scoped trade id: the same run gives the same ids, another seed a disjoint-looking set. */
+    private String tradeId(String clientOrderId, int index) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] d = sha.digest((config.seed() + "|" + clientOrderId + "|" + index).getBytes(StandardCharsets.UTF_8));
+            return "SIM-T-" + HexFormat.of().formatHex(d, 0, 10);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private Market market(String symbol) {
+        Market m = markets.get(symbol);
+        if (m == null) {
+            throw new IllegalArgumentException("no SymbolRules configured for " + symbol);
+        }
+        return m;
+    }
+
+    private static void requireHour(Instant hour) {
+        if (hour.getEpochSecond() % 3600 != 0 || hour.getNano() != 0) {
+            throw new IllegalArgumentException("an hour-aligned instant is needed, got " + hour);
+        }
+    }
+
+    private static boolean sameBar(Bar a, Bar b) {
+        return a.open().compareTo(b.open()) == 0 && a.high().compareTo(b.high()) == 0 && a.low().compareTo(b.low()) == 0
+                && a.close().compareTo(b.close()) == 0 && a.volume().compareTo(b.volume()) == 0;
+    }
+
+    private static final class Market {
+        final NavigableMap<Instant, Bar> bars = new TreeMap<>();
+        final NavigableMap<Instant, Quote> quotes = new TreeMap<>();
+        /** openTime of the last bar whose open was executed, and of the last whose range was. */
+        Instant opened;
+        Instant closed;
+        /** What is left of the current bar's volume share for our orders. */
+        BigDecimal volumeLeft = BigDecimal.ZERO;
+    }
+
+    private static final class SimOrder {
+        final OrderTicket ticket;
+        final String venueOrderId;
+        final List<VenueFill> fills = new ArrayList<>();
+        VenueStatus status = VenueStatus.NEW;
+        BigDecimal filled = Decimals.value(BigDecimal.ZERO);
+        BigDecimal filledNotional = Decimals.value(BigDecimal.ZERO);
+        String reservedAsset;
+        BigDecimal reserved = Decimals.value(BigDecimal.ZERO);
+        boolean arrived;
+        Reject reject;
+        String rejectMessage;
+
+        SimOrder(OrderTicket ticket, String venueOrderId) {
+            this.ticket = ticket;
+            this.venueOrderId = venueOrderId;
+        }
+
+        BigDecimal remaining() {
+            return ticket.quantity().subtract(filled);
+        }
+
+        VenueOrder view() {
+            BigDecimal avg = filled.signum() == 0 ? null : filledNotional.divide(filled, Decimals.SCALE, RoundingMode.HALF_EVEN);
+            return new VenueOrder(ticket.clientOrderId(), venueOrderId, ticket.symbol(), status, Decimals.value(filled), avg, reject,
+                    rejectMessage);
+        }
+    }
+}

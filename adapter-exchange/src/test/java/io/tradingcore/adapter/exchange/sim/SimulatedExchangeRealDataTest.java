@@ -1,0 +1,103 @@
+package io.tradingcore.adapter.exchange.sim;
+
+import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.adapter.exchange.model.OrderKind;
+import io.tradingcore.adapter.exchange.model.OrderTicket;
+import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.adapter.exchange.model.Side;
+import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.adapter.exchange.model.TimeInForce;
+import io.tradingcore.adapter.exchange.model.VenueFill;
+import io.tradingcore.adapter.exchange.model.VenueStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fill rules on excerpts of real Binance candles and bookTicker updates (src/test/resources/sim). */
+class SimulatedExchangeRealDataTest {
+
+    @Test
+    void bookTickerUpdateAfterTheHourIsNotUsedButIsUsedForTheNextHour() throws IOException {
+        SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().defaultSpreadBps("4").slippageBps("1")
+                .rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")).balance("USDT", "100000").build());
+        s.addBars(bars("BTC/USDT", "sim/BTC_USDT_1h-2023-10-01T23..02T02.csv"));
+        List<Quote> quotes = quotes("BTC/USDT", "sim/BTCUSDT-bookTicker-2023-10-02-first20.csv");
+        s.addQuotes(quotes);
+        Instant h0 = Instant.parse("2023-10-02T00:00:00Z");
+        Instant h1 = h0.plusSeconds(3600);
+        submit(s, new OrderTicket("at00", "BTC/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h0));
+        submit(s, new OrderTicket("at01", "BTC/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h1));
+        s.executeThrough(h1);
+
+        // the first update is at 00:00:00.012, after hour 00:00: the configured 4 bps spread applies (2 + 1 bp)
+        assertThat(s.fills("at00").get(0).price()).isEqualByComparingTo(bps("27992.58", "3"));
+        // at 01:00 the last update (bid 27981.3 / ask 27981.4, ~0.036 bps) sets the spread
+        BigDecimal half = quotes.get(quotes.size() - 1).spreadBps().divide(BigDecimal.valueOf(2));
+        assertThat(s.fills("at01").get(0).price()).isEqualByComparingTo(bps("27932.05", half.add(BigDecimal.ONE).toPlainString()));
+    }
+
+    @Test
+    void shibOrderDecidedOnTheZeroVolumeCandleFillsAtTheNextTradedOpenAfterTheOutage() throws IOException {
+        SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().defaultSpreadBps("2").slippageBps("0")
+                .rules(SymbolRules.of("SHIB/USDT", "0.00000001", "1", "1", "5")).balance("USDT", "100").build());
+        s.addBars(bars("SHIB/USDT", "sim/SHIB_USDT_1h-2023-03-24T10..13.csv"));
+        Instant flat = Instant.parse("2023-03-24T12:00:00Z");
+        submit(s, new OrderTicket("shib", "SHIB/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.GTC, new BigDecimal("1000000"), null, flat));
+        s.executeThrough(flat);
+        assertThat(s.fills("shib")).isEmpty();
+        assertThat(s.query("shib").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+
+        s.executeThrough(Instant.parse("2023-03-24T14:00:00Z")); // 13:00 is missing in the data (exchange outage)
+        VenueFill f = s.fills("shib").get(0);
+        assertThat(f.tradeTs()).isEqualTo(Instant.parse("2023-03-24T14:00:00Z"));
+        assertThat(f.price()).isEqualByComparingTo("0.000010641064"); // 0.00001064 * (1 + 1 bp)
+        assertThat(f.fee()).isEqualByComparingTo("0.0106410640"); // 10.641064 USDT * 10 bps, exact at 1e-5 prices
+        assertThat(s.balances().get("USDT").free()).isEqualByComparingTo("89.348294936");
+    }
+
+    private static BigDecimal bps(String price, String bps) {
+        BigDecimal p = new BigDecimal(price);
+        return Decimals.value(p.add(Decimals.bps(p, new BigDecimal(bps))));
+    }
+
+    private static void submit(SimulatedExchange s, OrderTicket t) {
+        assertThat(s.submit(t)).isInstanceOf(Submission.Accepted.class);
+    }
+
+    static List<Bar> bars(String symbol, String resource) throws IOException {
+        List<Bar> out = new ArrayList<>();
+        for (String[] c : csv(resource)) {
+            out.add(new Bar(symbol, Instant.parse(c[0]), new BigDecimal(c[1]), new BigDecimal(c[2]), new BigDecimal(c[3]),
+                    new BigDecimal(c[4]), new BigDecimal(c[5])));
+        }
+        return out;
+    }
+
+    static List<Quote> quotes(String symbol, String resource) throws IOException {
+        List<Quote> out = new ArrayList<>();
+        for (String[] c : csv(resource)) {
+            out.add(new Quote(symbol, Instant.ofEpochMilli(Long.parseLong(c[5])), new BigDecimal(c[1]), new BigDecimal(c[3]),
+                    new BigDecimal(c[2]), new BigDecimal(c[4])));
+        }
+        return out;
+    }
+
+    private static List<String[]> csv(String resource) throws IOException {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(SimulatedExchangeRealDataTest.class.getClassLoader().getResourceAsStream(resource), resource),
+                StandardCharsets.UTF_8))) {
+            return r.lines().skip(1).map(l -> l.split(",")).toList();
+        }
+    }
+}

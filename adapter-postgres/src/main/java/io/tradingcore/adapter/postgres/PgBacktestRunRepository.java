@@ -1,0 +1,113 @@
+package io.tradingcore.adapter.postgres;
+
+import static io.tradingcore.adapter.postgres.jooq.Tables.ACCOUNT;
+import static io.tradingcore.adapter.postgres.jooq.Tables.BACKTEST_RUN;
+
+import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestRunRecord;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.BacktestRunId;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.ports.out.BacktestRunRepository;
+import io.tradingcore.ports.out.ConflictingWriteException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.jooq.JSONB;
+
+/** backtest_run (status updatable, everything else immutable by trigger). */
+final class PgBacktestRunRepository implements BacktestRunRepository {
+    private final Db db;
+
+    PgBacktestRunRepository(Db db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(BacktestRunDefinition d) {
+        db.tx("storing backtest " + d.id().value(), tx -> {
+            BacktestRunRecord existing = tx.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(d.id().value())).fetchOne();
+            if (existing != null) {
+                BacktestRunDefinition stored = toDefinition(existing);
+                if (!sameDefinition(stored, d)) {
+                    throw new ConflictingWriteException("backtest " + d.id().value() + " is already stored with another definition");
+                }
+                return 0;
+            }
+            var acc = tx.newRecord(ACCOUNT);
+            acc.setAccountId(d.account().value());
+            acc.setAccountName("backtest-" + d.id().value());
+            acc.setCashCurrency(quoteOf(d.assetSymbols()));
+            Idempotent.insert(tx, ACCOUNT, List.of(acc), "account", x -> "account " + x.getAccountId(),
+                    java.util.Set.of(ACCOUNT.CREATED_AT_UTC));
+            BacktestRunRecord r = tx.newRecord(BACKTEST_RUN);
+            r.setBacktestRunId(d.id().value());
+            r.setAccountId(d.account().value());
+            r.setAssetSymbols(d.assetSymbols().toArray(String[]::new));
+            r.setTestStartTsUtc(d.testFrom().toInstant());
+            r.setTestEndTsUtc(d.testTo().toInstant());
+            r.setRandomSeed(d.seed());
+            r.setInitialCapital(d.initialCapital());
+            r.setConfigCanonical(JSONB.valueOf(d.configCanonicalJson()));
+            r.setConfigHash(d.configHash());
+            r.setCodeVersionSha(d.codeVersionSha());
+            r.setStatus(d.status());
+            return r.insert();
+        });
+    }
+
+    private static String quoteOf(List<String> symbols) {
+        String s = symbols.get(0);
+        return s.substring(s.indexOf('/') + 1);
+    }
+
+    private static boolean sameDefinition(BacktestRunDefinition a, BacktestRunDefinition b) {
+        return a.id().equals(b.id()) && a.assetSymbols().equals(b.assetSymbols()) && a.testFrom().equals(b.testFrom())
+                && a.testTo().equals(b.testTo()) && a.seed() == b.seed()
+                && a.initialCapital().compareTo(b.initialCapital()) == 0 && a.configHash().equals(b.configHash())
+                && a.codeVersionSha().equals(b.codeVersionSha());
+    }
+
+    @Override
+    public Optional<BacktestRunDefinition> find(BacktestRunId id) {
+        return db.read("reading backtest " + id.value(), ctx -> ctx.selectFrom(BACKTEST_RUN)
+                .where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(id.value())).fetchOptional().map(PgBacktestRunRepository::toDefinition));
+    }
+
+    @Override
+    public AccountId nextFreeAccount() {
+        Short max = db.read("allocating an account", ctx -> ctx.select(org.jooq.impl.DSL.max(ACCOUNT.ACCOUNT_ID)).from(ACCOUNT).fetchOne(0, Short.class));
+        int next = (max == null ? 0 : max) + 1;
+        if (next > Short.MAX_VALUE) {
+            throw new IllegalStateException("no free account id left (SMALLINT)");
+        }
+        return AccountId.of(next);
+    }
+
+    @Override
+    public void updateStatus(BacktestRunId id, String status) {
+        db.tx("updating backtest " + id.value(), tx -> {
+            int n = tx.update(BACKTEST_RUN).set(BACKTEST_RUN.STATUS, status)
+                    .set(BACKTEST_RUN.COMPLETED_AT_UTC, "COMPLETED".equals(status)
+                            ? org.jooq.impl.DSL.currentInstant() : org.jooq.impl.DSL.inline((java.time.Instant) null))
+                    .where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(id.value())).execute();
+            if (n == 0) {
+                throw new NoSuchElementException("no backtest " + id.value());
+            }
+            return n;
+        });
+    }
+
+    @Override
+    public List<BacktestRunDefinition> all() {
+        return db.read("listing backtests", ctx -> ctx.selectFrom(BACKTEST_RUN)
+                .orderBy(BACKTEST_RUN.CREATED_AT_UTC.desc(), BACKTEST_RUN.BACKTEST_RUN_ID).fetch(PgBacktestRunRepository::toDefinition));
+    }
+
+    private static BacktestRunDefinition toDefinition(BacktestRunRecord r) {
+        return new BacktestRunDefinition(new BacktestRunId(r.getBacktestRunId()), new AccountId(r.getAccountId()),
+                Arrays.asList(r.getAssetSymbols()), HourTs.of(r.getTestStartTsUtc()), HourTs.of(r.getTestEndTsUtc()),
+                r.getRandomSeed(), r.getInitialCapital(), r.getConfigCanonical().data(), r.getConfigHash(),
+                r.getCodeVersionSha(), r.getStatus());
+    }
+}

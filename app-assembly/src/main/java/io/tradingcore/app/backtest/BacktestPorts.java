@@ -1,0 +1,32 @@
+package io.tradingcore.app.backtest;
+
+import io.tradingcore.ports.out.AccountStateRepository;
+import io.tradingcore.ports.out.BacktestRepository;
+import io.tradingcore.ports.out.BacktestRunRepository;
+import io.tradingcore.ports.out.DecisionRecordRepository;
+import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.MarketDataRepository;
+import io.tradingcore.ports.out.ModelRegistry;
+import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.out.ReferenceDataRepository;
+import io.tradingcore.ports.out.RunContextRepository;
+import java.util.Objects;
+
+/** The outbound ports a walk-forward backtest drives (persistence plus the model trainer). */
+public record BacktestPorts(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
+                            ExecutionRepository execution, AccountStateRepository states, BacktestRepository folds,
+                            BacktestRunRepository backtests, ModelRegistry registry, ReferenceDataRepository reference,
+                            ModelTrainer trainer) {
+    public BacktestPorts {
+        Objects.requireNonNull(runs, "runs");
+        Objects.requireNonNull(marketData, "marketData");
+        Objects.requireNonNull(decisions, "decisions");
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(states, "states");
+        Objects.requireNonNull(folds, "folds");
+        Objects.requireNonNull(backtests, "backtests");
+        Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(trainer, "trainer");
+    }
+}

@@ -1,0 +1,146 @@
+package io.tradingcore.ports.service;
+
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.ExchangeTradeId;
+import io.tradingcore.domain.OrderId;
+import io.tradingcore.domain.ledger.CashEntry;
+import io.tradingcore.domain.ledger.CashLedger;
+import io.tradingcore.domain.ledger.LedgerResult;
+import io.tradingcore.domain.order.Fill;
+import io.tradingcore.domain.order.FillOutcome;
+import io.tradingcore.domain.order.Order;
+import io.tradingcore.domain.portfolio.Portfolio;
+import io.tradingcore.domain.portfolio.Position;
+import io.tradingcore.domain.risk.RiskEvent;
+import io.tradingcore.domain.risk.RiskEventType;
+import io.tradingcore.domain.run.RunKey;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.FillBooking;
+import io.tradingcore.ports.out.FillRecording;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The mutable working state of one cycle: cash ledger, portfolio, and what the cycle booked (fills,
+ * cash entries, late risk events). Books venue fills through the domain (order, ledger, position) and
+ * the execution port, one fill per transaction. Not thread-safe; lives for one cycle.
+ */
+final class CycleBook {
+    private final RunKey key;
+    private final ExecutionRepository execution;
+    private CashLedger ledger;
+    private Portfolio portfolio;
+    private final List<Fill> fills = new ArrayList<>();
+    private final List<CashEntry> cashEntries = new ArrayList<>();
+    private final List<RiskEvent> events = new ArrayList<>();
+    private int duplicates;
+
+    CycleBook(RunKey key, ExecutionRepository execution, CashLedger ledger, Portfolio portfolio) {
+        this.key = key;
+        this.execution = execution;
+        this.ledger = ledger;
+        this.portfolio = portfolio;
+    }
+
+    CashLedger ledger() {
+        return ledger;
+    }
+
+    Portfolio portfolio() {
+        return portfolio;
+    }
+
+    List<Fill> fills() {
+        return fills;
+    }
+
+    List<CashEntry> cashEntries() {
+        return cashEntries;
+    }
+
+    List<RiskEvent> events() {
+        return events;
+    }
+
+    int duplicates() {
+        return duplicates;
+    }
+
+    void deposited(List<CashEntry> entries, CashLedger after) {
+        cashEntries.addAll(entries);
+        ledger = after;
+    }
+
+    void event(RiskEventType type, DrawdownTier tier, Asset asset, OrderId order, String rule, String detail) {
+        events.add(RiskEvent.of(key.account(), key.hour(), type, tier, asset == null ? null : asset.id(), order, rule, detail));
+    }
+
+    /**
+     * Books every venue fill of {@code order} not yet booked, in trade time then trade id order.
+     * Returns the order after them.
+     */
+    Order bookFills(Order order, List<ExchangeFill> venueFills, DrawdownTier tier) {
+        List<ExchangeFill> sorted = new ArrayList<>(venueFills);
+        sorted.sort(Comparator.comparing(ExchangeFill::tradeTs).thenComparing(ExchangeFill::exchangeTradeId));
+        Order current = order;
+        for (ExchangeFill vf : sorted) {
+            current = bookOne(current, vf, tier);
+        }
+        return current;
+    }
+
+    private Order bookOne(Order order, ExchangeFill vf, DrawdownTier tier) {
+        Asset asset = order.request().asset();
+        Fill fill = toFill(order, vf);
+        FillOutcome outcome = order.applyFill(fill);
+        if (outcome instanceof FillOutcome.Duplicate) {
+            duplicates++;
+            return order;
+        }
+        if (outcome instanceof FillOutcome.Refused r) {
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "fill-check", r.reason());
+            return order;
+        }
+        Order after = ((FillOutcome.Applied) outcome).order();
+        LedgerResult lr = ledger.bookFill(fill);
+        if (lr instanceof LedgerResult.Refused refused) {
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "cash-ledger",
+                    refused.reason() + " (trade " + vf.exchangeTradeId() + ")");
+            return order;
+        }
+        LedgerResult.Posted posted = (LedgerResult.Posted) lr;
+        Position before = portfolio.position(fill.asset());
+        Portfolio nextPortfolio = portfolio.apply(fill);
+        BigDecimal realised = nextPortfolio.position(fill.asset()).realisedPnl().subtract(before.realisedPnl());
+        FillRecording rec = execution.recordFill(key, new FillBooking(fill, after, posted.entries(), realised));
+        if (rec == FillRecording.DUPLICATE) {
+            // stored by an earlier attempt of this run (crash, resume): the book was rebuilt from the
+            // previous hour's state, so the fill still belongs in it
+            duplicates++;
+        }
+        ledger = posted.ledger();
+        portfolio = nextPortfolio;
+        fills.add(fill);
+        cashEntries.addAll(posted.entries());
+        return after;
+    }
+
+    /** Venue fill to domain fill; a fee charged in the base asset is valued at the fill price. */
+    private static Fill toFill(Order order, ExchangeFill vf) {
+        Asset asset = order.request().asset();
+        BigDecimal fee = vf.fee();
+        if (vf.feeAsset().equals(asset.base())) {
+            fee = Decimals.multiply(vf.fee(), vf.price());
+        } else if (!vf.feeAsset().equals(asset.quote())) {
+            throw new IllegalStateException("fee asset " + vf.feeAsset() + " of trade " + vf.exchangeTradeId()
+                    + " is neither " + asset.base() + " nor " + asset.quote());
+        }
+        return new Fill(order.request().orderId(), new ExchangeTradeId(vf.exchangeTradeId().value()), asset.id(),
+                order.request().side(), vf.quantity(), vf.price(), fee, vf.tradeTs(), vf.liquidity());
+    }
+}
