@@ -52,6 +52,16 @@ public final class DeterministicIds {
         return new OrderId(uuid("order", run.toString(), signal.toString()));
     }
 
+    /** order_fill.fill_id of the venue trade {@code trade} of {@code order}. */
+    public static UUID fillId(OrderId order, ExchangeTradeId trade) {
+        return uuid("fill", order.toString(), trade.value());
+    }
+
+    /** executed_trade.trade_id (and cash_ledger.trade_id) of the venue trade {@code trade} of {@code order}. */
+    public static UUID executedTradeId(OrderId order, ExchangeTradeId trade) {
+        return uuid("executed-trade", order.toString(), trade.value());
+    }
+
     private static byte[] join(String... parts) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {

@@ -8,28 +8,80 @@ import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.ClientOrderId;
+import io.tradingcore.domain.OrderRequest;
+import io.tradingcore.ports.out.Clock;
+import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.ExchangeGateway;
 import io.tradingcore.ports.out.ExchangeOrderState;
+import io.tradingcore.ports.out.SubmitResult;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The simulated exchange behind the {@link ExchangeGateway} port (BACKTEST, PAPER), plus what a simulation needs:
- * feeding it the market and advancing it hour by hour. Orders decided at hour H execute when
- * {@link #executeThrough(HourTs)} reaches H, against the candle with openTime H (never earlier).
+ * feeding it the market and advancing it. Orders decided at hour H execute against the candle with openTime H
+ * (never an earlier one): at its open (MARKET, limits marketable on arrival) and over its range once it has
+ * closed (resting limits).
+ *
+ * <p>With a {@link Clock}, every port call first brings the simulation to {@code clock.now()} (what is known
+ * then, nothing later), so the hourly cycle needs no extra call: a MARKET order submitted at H is filled at H's
+ * open by the time {@code fills} is asked, a resting limit once H has closed. Without a clock the caller drives
+ * it with {@link #executeThrough(HourTs)} or {@link #advanceTo(Instant)}.
  */
 public final class SimulatedVenue extends VenueExchangeGateway {
     private final SimulatedExchange sim;
     private final Map<AssetId, Asset> assets = new TreeMap<>();
+    private final Clock clock;
 
-    SimulatedVenue(SimulatedExchange sim, Collection<Asset> assets, TimeInForce limitTif) {
+    SimulatedVenue(SimulatedExchange sim, Collection<Asset> assets, TimeInForce limitTif, Clock clock) {
         super(sim, limitTif);
         this.sim = sim;
+        this.clock = clock;
         assets.forEach(a -> this.assets.put(a.id(), a));
+    }
+
+    @Override
+    public SubmitResult submit(OrderRequest o) {
+        sync();
+        return super.submit(o);
+    }
+
+    @Override
+    public ExchangeOrderState cancel(ClientOrderId id) {
+        sync();
+        return super.cancel(id);
+    }
+
+    @Override
+    public Optional<ExchangeOrderState> query(ClientOrderId id) {
+        sync();
+        return super.query(id);
+    }
+
+    @Override
+    public List<ExchangeFill> fills(ClientOrderId id) {
+        sync();
+        return super.fills(id);
+    }
+
+    @Override
+    public SortedMap<String, BigDecimal> balances() {
+        sync();
+        return super.balances();
+    }
+
+    private void sync() {
+        if (clock != null) {
+            sim.advanceTo(clock.now());
+        }
     }
 
     /**
@@ -45,19 +97,26 @@ public final class SimulatedVenue extends VenueExchangeGateway {
         sim.addQuotes(books.stream().map(b -> PortMapping.quote(asset(b.asset()), b)).toList());
     }
 
-    /** Executes every candle up to and including openTime {@code hour}, oldest first. */
+    /** Executes every candle up to and including openTime {@code hour} completely (open and range), oldest first. */
     public void executeThrough(HourTs hour) {
         sim.executeThrough(hour.toInstant());
     }
 
+    /** Brings the simulation to {@code now}: opens of candles with openTime <= now, ranges of candles closed by now. */
+    public void advanceTo(Instant now) {
+        sim.advanceTo(now);
+    }
+
     /** Orders still resting, in submission order. */
     public List<ExchangeOrderState> openOrders() {
+        sync();
         return sim.openOrders().stream().map(PortMapping::state).toList();
     }
 
     /** Free plus locked per asset (the port's {@link #balances()} gives the free part). */
-    public SortedMap<String, java.math.BigDecimal> totalBalances() {
-        SortedMap<String, java.math.BigDecimal> out = new TreeMap<>();
+    public SortedMap<String, BigDecimal> totalBalances() {
+        sync();
+        SortedMap<String, BigDecimal> out = new TreeMap<>();
         for (Map.Entry<String, Balance> e : sim.balances().entrySet()) {
             out.put(e.getKey(), e.getValue().total());
         }

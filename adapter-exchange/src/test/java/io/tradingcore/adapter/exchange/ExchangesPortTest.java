@@ -167,4 +167,25 @@ class ExchangesPortTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void clockedVenueServesTheHourlyCycleWithoutExtraCalls() {
+        Instant[] now = {H0.toInstant()};
+        SimulatedVenue v = Exchanges.simulated(SimConfig.builder().seed(3).defaultSpreadBps("2").slippageBps("1")
+                .rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")).balance("USDT", "10000").build(), List.of(BTC),
+                () -> now[0]);
+        v.addCandles(List.of(Candle.of(BTC.id(), H0, "40000", "40500", "39500", "40200", "100"),
+                Candle.of(BTC.id(), H0.plusHours(1), "40200", "40300", "38900", "39000", "100")));
+        OrderRequest market = request(H0, OrderSide.BUY, OrderType.MARKET, "0.1", null);
+        OrderRequest l = request(H0, OrderSide.SELL, OrderType.LIMIT, "0.05", "40250");
+        OrderRequest limit = new OrderRequest(l.orderId(), new ClientOrderId("tc-limit-sell"), l.runId(), l.signalId(), l.accountId(), l.asset(),
+                l.side(), l.type(), l.quantity(), l.limitPrice(), l.requestedNotional(), l.preOrderCashAvailable(), l.hour());
+
+        v.submit(market);
+        assertThat(v.fills(market.clientOrderId())).hasSize(1); // filled at H0's open, known at H0
+        v.submit(limit);
+        assertThat(v.fills(limit.clientOrderId())).isEmpty(); // H0's high is not known at H0
+        now[0] = H0.plusHours(1).toInstant();
+        assertThat(v.fills(limit.clientOrderId())).extracting(ExchangeFill::price).containsExactly(new BigDecimal("40250.000000000000000000"));
+    }
 }

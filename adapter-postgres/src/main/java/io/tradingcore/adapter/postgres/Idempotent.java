@@ -51,6 +51,7 @@ final class Idempotent {
                 columns.add(f);
             }
         }
+        rows = distinct(rows, key, columns, ignored, family, describe);
         InsertValuesStepN<R> insert = tx.insertInto(table, columns);
         for (R r : rows) {
             List<Object> values = new ArrayList<>(columns.size());
@@ -82,15 +83,35 @@ final class Idempotent {
                 throw new ConflictingWriteException(family + ": " + describe.apply(r)
                         + " collides with a stored row on another unique key");
             }
-            for (Field<?> f : columns) {
-                if (!ignored.contains(f) && !same(r.get(f), s.get(f))) {
-                    throw new ConflictingWriteException(family + ": " + describe.apply(r)
-                            + " is already stored with a different " + f.getName()
-                            + " (append-only: a replay must be identical, a correction is a new row)");
-                }
-            }
+            differingColumn(r, s, columns, ignored, family, describe);
         }
         return inserted.size();
+    }
+
+    /** One statement cannot both insert and compare a key twice: repeats inside the batch are settled here. */
+    private static <R extends TableRecord<R>> List<R> distinct(List<R> rows, List<TableField<R, ?>> key,
+                                                                List<Field<?>> columns, Set<Field<?>> ignored,
+                                                                String family, Function<R, String> describe) {
+        Map<List<Object>, R> byKey = new java.util.LinkedHashMap<>();
+        for (R r : rows) {
+            R first = byKey.putIfAbsent(keyOf(r, key), r);
+            if (first != null) {
+                differingColumn(r, first, columns, ignored, family, describe);
+            }
+        }
+        return byKey.size() == rows.size() ? rows : new ArrayList<>(byKey.values());
+    }
+
+    private static <R extends TableRecord<R>> void differingColumn(R r, R stored, List<Field<?>> columns,
+                                                                    Set<Field<?>> ignored, String family,
+                                                                    Function<R, String> describe) {
+        for (Field<?> f : columns) {
+            if (!ignored.contains(f) && !same(r.get(f), stored.get(f))) {
+                throw new ConflictingWriteException(family + ": " + describe.apply(r)
+                        + " is already stored with a different " + f.getName()
+                        + " (append-only: a replay must be identical, a correction is a new row)");
+            }
+        }
     }
 
     static <R extends TableRecord<R>> int insert(DSLContext tx, Table<R> table, List<R> rows, String family,

@@ -108,8 +108,9 @@ final class PgAccountStateRepository implements AccountStateRepository {
     }
 
     private static <R extends org.jooq.UpdatableRecord<R>> void upsert(DSLContext tx, R r) {
-        r.changed(true);
-        tx.insertInto(r.getTable()).set(r).onDuplicateKeyUpdate().set(r).execute();
+        org.jooq.Field<Instant> updatedAt = r.getTable().field("updated_at_utc", Instant.class);
+        tx.insertInto(r.getTable()).set(r).onDuplicateKeyUpdate().set(r).set(updatedAt, org.jooq.impl.DSL.currentInstant())
+                .execute();
     }
 
     @Override

@@ -120,4 +120,9 @@ public final class PostgresAdapter {
     public io.tradingcore.ports.out.BacktestRunRepository backtestRuns() {
         return new PgBacktestRunRepository(db);
     }
+
+    /** Bulk reads for reports (equity curve, executed trades). */
+    public io.tradingcore.ports.out.ReportingRepository reporting() {
+        return new PgReportingRepository(db);
+    }
 }

@@ -45,6 +45,8 @@ public final class SchemaMigrator {
         System.setProperty("liquibase.showBanner", "false");
         System.setProperty("liquibase.showSummary", "off");
         System.setProperty("liquibase.showSummaryOutput", "log");
+        System.setProperty("liquibase.command.showSummary", "off");
+        System.setProperty("liquibase.command.showSummaryOutput", "log");
         // failures reach the caller as MigrationException; Liquibase's own SEVERE stack traces would break
         // the one-line error contract of the CLI
         LIQUIBASE_LOG.setLevel(Level.OFF);
@@ -86,7 +88,7 @@ public final class SchemaMigrator {
                 for (ChangeSet cs : liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
                     pendingIds.add(cs.getId());
                 }
-                liquibase.update(new Contexts(), new LabelExpression());
+                quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
             }
             List<String> applied = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
@@ -97,6 +99,17 @@ public final class SchemaMigrator {
             throw new MigrationException("schema migration failed: " + rootMessage(e), e);
         } catch (SQLException e) {
             throw new MigrationException("cannot reach the database: " + rootMessage(e), e);
+        }
+    }
+
+    /** Runs Liquibase with its console output sent to its (silenced) log: the caller prints the report. */
+    private static void quietly(liquibase.Scope.ScopedRunner<?> work) throws LiquibaseException {
+        try {
+            liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), work);
+        } catch (LiquibaseException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new LiquibaseException(e);
         }
     }
 

@@ -14,11 +14,25 @@ import java.util.Objects;
  * already booked (the de-duplication key is (order id, exchange trade id)). Immutable: every change
  * returns a new Order. The filled quantity never exceeds the order quantity.
  */
-public record Order(OrderRequest request, OrderStatus status, BigDecimal filledQuantity, BigDecimal filledNotional,
-                    BigDecimal fees, List<ExchangeTradeId> tradeIds) {
+public record Order(OrderRequest request, BigDecimal reservedFee, BigDecimal preOrderPositionQty, OrderStatus status,
+                    BigDecimal filledQuantity, BigDecimal filledNotional, BigDecimal fees, List<ExchangeTradeId> tradeIds) {
     public Order {
         Objects.requireNonNull(request, "order.request");
         Objects.requireNonNull(status, "order.status");
+        reservedFee = Decimals.exact(reservedFee, "order.reservedFee");
+        preOrderPositionQty = Decimals.exact(preOrderPositionQty, "order.preOrderPositionQty");
+        if (reservedFee.signum() < 0 || preOrderPositionQty.signum() < 0) {
+            throw new IllegalArgumentException("order reservedFee and preOrderPositionQty must be >= 0");
+        }
+        if (request.side() == io.tradingcore.domain.OrderSide.BUY
+                && request.requestedNotional().add(reservedFee).compareTo(request.preOrderCashAvailable()) > 0) {
+            throw new IllegalArgumentException("no-leverage rule: requested " + request.requestedNotional().toPlainString() + " + fee "
+                    + reservedFee.toPlainString() + " > cash " + request.preOrderCashAvailable().toPlainString());
+        }
+        if (request.side() == io.tradingcore.domain.OrderSide.SELL && request.quantity().compareTo(preOrderPositionQty) > 0) {
+            throw new IllegalArgumentException("long-only: sell of " + request.quantity().toPlainString() + " exceeds position "
+                    + preOrderPositionQty.toPlainString());
+        }
         filledQuantity = Decimals.exact(filledQuantity, "order.filledQuantity");
         filledNotional = Decimals.exact(filledNotional, "order.filledNotional");
         fees = Decimals.exact(fees, "order.fees");
@@ -32,9 +46,31 @@ public record Order(OrderRequest request, OrderStatus status, BigDecimal filledQ
         }
     }
 
-    /** A freshly decided order, status NEW, nothing filled. */
+    /**
+     * An order read back without its reservation figures (a store that does not keep them): no
+     * reserved fee, and a SELL's pre-order position taken as its quantity.
+     */
+    public Order(OrderRequest request, OrderStatus status, BigDecimal filledQuantity, BigDecimal filledNotional, BigDecimal fees,
+                 List<ExchangeTradeId> tradeIds) {
+        this(request, Decimals.ZERO, defaultPosition(request), status, filledQuantity, filledNotional, fees, tradeIds);
+    }
+
+    /** A freshly decided order without reservation figures (see the six-argument constructor). */
     public static Order placed(OrderRequest request) {
-        return new Order(request, OrderStatus.NEW, Decimals.ZERO, Decimals.ZERO, Decimals.ZERO, List.of());
+        return placed(request, Decimals.ZERO, defaultPosition(request));
+    }
+
+    private static BigDecimal defaultPosition(OrderRequest request) {
+        return request.side() == io.tradingcore.domain.OrderSide.SELL ? request.quantity() : Decimals.ZERO;
+    }
+
+    /**
+     * A freshly decided order, status NEW, nothing filled. {@code reservedFee} is the fee estimate the
+     * no-leverage rule reserved (BUY: notional + reservedFee &lt;= pre-order cash); {@code preOrderPositionQty}
+     * is the holding before the order (SELL: quantity &lt;= it).
+     */
+    public static Order placed(OrderRequest request, BigDecimal reservedFee, BigDecimal preOrderPositionQty) {
+        return new Order(request, reservedFee, preOrderPositionQty, OrderStatus.NEW, Decimals.ZERO, Decimals.ZERO, Decimals.ZERO, List.of());
     }
 
     /** Quantity still open. */
@@ -81,12 +117,12 @@ public record Order(OrderRequest request, OrderStatus status, BigDecimal filledQ
         }
         List<ExchangeTradeId> ids = new ArrayList<>(tradeIds);
         ids.add(fill.tradeId());
-        Order after = new Order(request, next.get(), filledQuantity.add(fill.quantity()),
+        Order after = new Order(request, reservedFee, preOrderPositionQty, next.get(), filledQuantity.add(fill.quantity()),
                 filledNotional.add(fill.notional()), fees.add(fill.fee()), ids);
         return new FillOutcome.Applied(after, fill);
     }
 
     private Order withStatus(OrderStatus s) {
-        return new Order(request, s, filledQuantity, filledNotional, fees, tradeIds);
+        return new Order(request, reservedFee, preOrderPositionQty, s, filledQuantity, filledNotional, fees, tradeIds);
     }
 }

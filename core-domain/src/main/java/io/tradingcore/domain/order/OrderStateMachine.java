@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The order lifecycle as an explicit table of (status, event) -&gt; status; anything not listed is refused.
- * A fill may arrive before the acknowledgement (MARKET orders on a fast venue), so NEW accepts fills.
+ * Fills need an acknowledged order (as the schema's trg_order_request_lifecycle): a caller that sees
+ * venue fills for a NEW order acknowledges it first (the venue evidently holds it).
  */
 public final class OrderStateMachine {
     private static final Map<OrderStatus, Map<OrderEvent.Kind, OrderStatus>> TABLE = build();
@@ -22,8 +23,6 @@ public final class OrderStateMachine {
             t.put(s, new EnumMap<>(OrderEvent.Kind.class));
         }
         t.get(OrderStatus.NEW).put(OrderEvent.Kind.ACKNOWLEDGE, OrderStatus.ACK);
-        t.get(OrderStatus.NEW).put(OrderEvent.Kind.PARTIAL_FILL, OrderStatus.PARTIAL);
-        t.get(OrderStatus.NEW).put(OrderEvent.Kind.COMPLETE_FILL, OrderStatus.FILLED);
         t.get(OrderStatus.NEW).put(OrderEvent.Kind.CANCEL, OrderStatus.CANCELLED);
         t.get(OrderStatus.NEW).put(OrderEvent.Kind.REJECT, OrderStatus.REJECTED);
         t.get(OrderStatus.ACK).put(OrderEvent.Kind.PARTIAL_FILL, OrderStatus.PARTIAL);

@@ -37,20 +37,20 @@ public final class DrawdownMonitor {
             halted = false;
             peak = Decimals.value(equity);
             OperatorReset r = reset.get();
-            events.add(RiskEvent.of(account, hour, RiskEventType.OPERATOR_RESET, previous.tier(), null, "operator-reset",
+            events.add(RiskEvent.of(account, hour, RiskEventType.OPERATOR_RESET, previous.tier(), null, null, "operator-reset",
                     "halt lifted by " + r.operator() + ": " + r.reason() + "; peak re-based to " + Decimals.canonical(peak)));
         }
         BigDecimal drawdown = PortfolioState.drawdown(equity, peak);
         DrawdownTier tier = DrawdownTier.forDrawdown(drawdown);
         if (tier != previous.tier()) {
-            events.add(RiskEvent.of(account, hour, RiskEventType.TIER_CHANGE, tier, null, "drawdown-tier",
+            events.add(RiskEvent.tierChange(account, hour, previous.tier(), tier,
                     previous.tier() + " -> " + tier + " at drawdown " + Decimals.canonical(drawdown)));
         }
         boolean triggered = false;
         if (policy.action(tier).flattenAndHalt() && !halted) {
             halted = true;
             triggered = true;
-            events.add(RiskEvent.of(account, hour, RiskEventType.HALT_TRIGGERED, tier, null, "drawdown-halt",
+            events.add(RiskEvent.of(account, hour, RiskEventType.HALT_TRIGGERED, tier, null, null, "drawdown-halt",
                     "trading halted at drawdown " + Decimals.canonical(drawdown) + ": cancel open orders, close positions"));
         }
         TradingState ts = halted ? TradingState.HALTED : policy.action(tier).tradingState();

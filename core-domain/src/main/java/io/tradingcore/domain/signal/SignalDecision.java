@@ -6,7 +6,10 @@ import io.tradingcore.domain.SignalAction;
 import java.math.BigDecimal;
 import java.util.Objects;
 
-/** The policy's verdict with what it was based on (probability and expected return are NaN if no meta). */
+/**
+ * The policy's verdict with what it was based on: the meta probability and expected return of the
+ * decision horizon (0 and 0 when there was no prediction, the reason says why).
+ */
 public record SignalDecision(SignalAction action, BigDecimal targetNotional, Horizon horizon, double probability,
                              double expectedReturn, String regime, BigDecimal roundTripCost, String reason) {
     public SignalDecision {
@@ -16,6 +19,12 @@ public record SignalDecision(SignalAction action, BigDecimal targetNotional, Hor
         Objects.requireNonNull(reason, "reason");
         targetNotional = Decimals.value(targetNotional);
         roundTripCost = Decimals.value(roundTripCost);
+        if (!(probability >= 0.0 && probability <= 1.0)) {
+            throw new IllegalArgumentException("signal probability must be in [0, 1], was " + probability);
+        }
+        if (!Double.isFinite(expectedReturn)) {
+            throw new IllegalArgumentException("signal expectedReturn must be finite, was " + expectedReturn);
+        }
         if (targetNotional.signum() < 0) {
             throw new IllegalArgumentException("target notional must be >= 0");
         }

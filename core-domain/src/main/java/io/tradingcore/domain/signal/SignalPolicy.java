@@ -32,7 +32,7 @@ public final class SignalPolicy {
         Optional<MetaPrediction> meta = in.stack().meta(config.decisionHorizon());
         boolean holding = in.positionQuantity().signum() > 0;
         if (meta.isEmpty()) {
-            return decision(SignalAction.HOLD, holding ? in.positionValue() : Decimals.ZERO, Double.NaN, Double.NaN, regime, cost,
+            return decision(SignalAction.HOLD, holding ? in.positionValue() : Decimals.ZERO, 0.0, 0.0, regime, cost,
                     "no meta prediction for " + config.decisionHorizon());
         }
         double p = meta.get().probability();

@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 public interface ExecutionRepository {
     /**
-     * order_request rows for new orders (status as given, normally NEW), written before submission so
+     * order_request rows for new orders (status as given, normally NEW; with the order's reserved fee and
+     * pre-order position quantity), written before submission so
      * that a crash after submitting leaves a row to query the venue with. Idempotent per order id
      * (identical row: no-op; different content: {@link ConflictingWriteException}).
      *
@@ -31,12 +32,23 @@ public interface ExecutionRepository {
      * {@link #recordFill}). Returns false, writing nothing, if the stored status is not {@code expected}.
      *
      * @throws java.util.NoSuchElementException if the order is unknown
+     * @throws InvariantViolationException      if expected -&gt; next is not a legal transition
      */
     boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next);
 
     /**
-     * Books one fill in one transaction: order_fill, executed_trade, the cash entries and the order's
-     * status/filled quantity/fees from {@code booking.orderAfter()}. If (order id, exchange trade id) is
+     * As {@link #updateOrderStatus(OrderId, OrderStatus, OrderStatus)}, with the reason of a CANCELLED or
+     * REJECTED status (order_request.status_reason; null otherwise). The default drops the reason;
+     * implementations that can store it override this.
+     */
+    default boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
+        return updateOrderStatus(orderId, expected, next);
+    }
+
+    /**
+     * Books one fill in one transaction: order_fill (fill_id = DeterministicIds.fillId), executed_trade
+     * (trade_id = DeterministicIds.executedTradeId, realised PnL from the booking), the cash entries
+     * (trade_id as executed_trade) and the order's status from {@code booking.orderAfter()}. If (order id, exchange trade id) is
      * already stored, returns {@link FillRecording#DUPLICATE} and writes nothing (no exception, nothing
      * else lost). {@code key} is the run that books the fill (a late fill may be booked by a later hour).
      *

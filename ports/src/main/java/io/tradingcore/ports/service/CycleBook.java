@@ -4,6 +4,7 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.ExchangeTradeId;
+import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashLedger;
 import io.tradingcore.domain.ledger.LedgerResult;
@@ -75,8 +76,8 @@ final class CycleBook {
         ledger = after;
     }
 
-    void event(RiskEventType type, DrawdownTier tier, Asset asset, String rule, String detail) {
-        events.add(RiskEvent.of(key.account(), key.hour(), type, tier, asset == null ? null : asset.id(), rule, detail));
+    void event(RiskEventType type, DrawdownTier tier, Asset asset, OrderId order, String rule, String detail) {
+        events.add(RiskEvent.of(key.account(), key.hour(), type, tier, asset == null ? null : asset.id(), order, rule, detail));
     }
 
     /**
@@ -102,13 +103,14 @@ final class CycleBook {
             return order;
         }
         if (outcome instanceof FillOutcome.Refused r) {
-            event(RiskEventType.FILL_REFUSED, tier, asset, "fill-check", r.reason());
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "fill-check", r.reason());
             return order;
         }
         Order after = ((FillOutcome.Applied) outcome).order();
         LedgerResult lr = ledger.bookFill(fill);
         if (lr instanceof LedgerResult.Refused refused) {
-            event(RiskEventType.FILL_REFUSED, tier, asset, "cash-ledger", refused.reason() + " (trade " + vf.exchangeTradeId() + ")");
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "cash-ledger",
+                    refused.reason() + " (trade " + vf.exchangeTradeId() + ")");
             return order;
         }
         LedgerResult.Posted posted = (LedgerResult.Posted) lr;

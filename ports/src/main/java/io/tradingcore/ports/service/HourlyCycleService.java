@@ -257,16 +257,31 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
                 if (open.request().hour().equals(key.hour())) {
                     continue;
                 }
-                Order after = book.bookFills(open, exchange.fills(open.request().clientOrderId()), currentTierOrNormal());
                 Optional<ExchangeOrderState> venue = exchange.query(open.request().clientOrderId());
-                if (venue.isEmpty() && after.status() == OrderStatus.NEW) {
-                    // never reached the venue (lost answer): same client order id, so a resubmit cannot duplicate
-                    after = submitted(after, exchange.submit(after.request()));
-                } else if (venue.isPresent()) {
-                    after = adoptVenueStatus(after, venue.get());
-                }
+                Order after = venue.isEmpty() && open.status() == OrderStatus.NEW
+                        // never reached the venue (lost answer): same client order id, so a resubmit cannot duplicate
+                        ? submitted(open, exchange.submit(open.request()))
+                        : syncWithVenue(open, venue);
                 orders.add(after);
             }
+        }
+
+        /**
+         * Brings an order in line with the venue: acknowledge it if the venue holds it, book the venue's
+         * fills, then take over a terminal CANCELLED/REJECTED (fills first: a cancel may follow a partial fill).
+         */
+        private Order syncWithVenue(Order o, Optional<ExchangeOrderState> venue) {
+            if (venue.isEmpty()) {
+                return o;
+            }
+            Order cur = o;
+            if (cur.status() == OrderStatus.NEW && venue.get().status() != OrderStatus.REJECTED) {
+                cur = move(cur, new OrderEvent.Acknowledged());
+            }
+            if (cur.status().isOpen() && cur.status() != OrderStatus.NEW) {
+                cur = book.bookFills(cur, exchange.fills(cur.request().clientOrderId()), currentTierOrNormal());
+            }
+            return adoptVenueStatus(cur, venue.get());
         }
 
         private DrawdownTier currentTierOrNormal() {
@@ -278,11 +293,9 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             for (Order o : orders) {
                 if (o.status().isOpen()) {
                     ExchangeOrderState s = exchange.cancel(o.request().clientOrderId());
-                    Order after = book.bookFills(o, exchange.fills(o.request().clientOrderId()), currentTierOrNormal());
-                    after = adoptVenueStatus(after, s);
-                    book.event(RiskEventType.ORDER_CANCELLED, currentTierOrNormal(), o.request().asset(), "drawdown-halt",
-                            "order " + o.request().clientOrderId() + " cancelled by halt, venue status " + s.status());
-                    still.add(after);
+                    book.event(RiskEventType.ORDER_CANCELLED, currentTierOrNormal(), o.request().asset(), o.request().orderId(),
+                            "drawdown-halt", "order " + o.request().clientOrderId() + " cancelled by halt, venue status " + s.status());
+                    still.add(syncWithVenue(o, Optional.of(s)));
                 } else {
                     still.add(o);
                 }
@@ -324,11 +337,13 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
                 Position pos = book.portfolio().position(id);
                 SignalDecision d;
                 if (halted && !pos.isFlat()) {
-                    d = new SignalDecision(SignalAction.EXIT, Decimals.ZERO, signalConfig.decisionHorizon(), Double.NaN, Double.NaN,
+                    var meta = Optional.ofNullable(predictions.get(id)).flatMap(p -> p.meta(signalConfig.decisionHorizon()));
+                    d = new SignalDecision(SignalAction.EXIT, Decimals.ZERO, signalConfig.decisionHorizon(),
+                            meta.map(m -> m.probability()).orElse(0.0), meta.map(m -> m.expectedReturn()).orElse(0.0),
                             regimeOf(predictions, id), signalConfig.roundTripCost(in.spreadBps()), "trading halted: close position");
                 } else if (!predictions.containsKey(id)) {
                     BigDecimal value = pos.isFlat() ? Decimals.ZERO : pos.marketValue(marks.get(id));
-                    d = new SignalDecision(SignalAction.HOLD, value, signalConfig.decisionHorizon(), Double.NaN, Double.NaN,
+                    d = new SignalDecision(SignalAction.HOLD, value, signalConfig.decisionHorizon(), 0.0, 0.0,
                             "unknown", signalConfig.roundTripCost(in.spreadBps()), "no fresh data at " + key.hour());
                 } else {
                     BigDecimal value = pos.isFlat() ? Decimals.ZERO : pos.marketValue(marks.get(id));
@@ -352,7 +367,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             RiskHourlyState rs = assessment.state();
             BigDecimal cashAvailable = book.ledger().balance();
             List<RiskDecision> verdicts = new ArrayList<>();
-            List<OrderRequest> requests = new ArrayList<>();
+            List<Order> placed = new ArrayList<>();
             for (OrderSide side : List.of(OrderSide.SELL, OrderSide.BUY)) {
                 for (TradeSignal s : signals) {
                     Optional<OrderIntent> intent = intentFor(s, side, cashAvailable);
@@ -365,16 +380,17 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
                     verdicts.add(v);
                     Asset asset = assetOf(s.asset());
                     if (v instanceof RiskDecision.Denied d) {
-                        book.event(d.type(), rs.tier(), asset, d.rule(), d.reason());
+                        book.event(d.type(), rs.tier(), asset, null, d.rule(), d.reason());
                         continue;
                     }
                     OrderIntent ok = ((RiskDecision.Approved) v).intent();
                     Optional<OrderRequest> req = request(s, asset, ok, cashAvailable);
                     if (req.isPresent()) {
-                        requests.add(req.get());
+                        BigDecimal n = req.get().requestedNotional();
+                        BigDecimal fee = side == OrderSide.BUY ? OrderSizing.feeEstimate(n, signalConfig.feeRate()) : Decimals.ZERO;
+                        placed.add(Order.placed(req.get(), fee, book.portfolio().position(s.asset()).quantity()));
                         if (side == OrderSide.BUY) {
-                            BigDecimal n = req.get().requestedNotional();
-                            cashAvailable = cashAvailable.subtract(n).subtract(OrderSizing.feeEstimate(n, signalConfig.feeRate()));
+                            cashAvailable = cashAvailable.subtract(n).subtract(fee);
                         }
                     }
                 }
@@ -383,13 +399,9 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             events.addAll(book.events());
             decisions.recordRiskEvents(key, events);
             hashes = hashes.with(CycleStep.RISK, Canonical.sha256(List.of(rs, verdicts, events)));
-            List<Order> placed = new ArrayList<>();
-            for (OrderRequest r : requests) {
-                placed.add(Order.placed(r));
-            }
             execution.recordOrders(key, placed);
             orders.addAll(placed);
-            hashes = hashes.with(CycleStep.ORDERS, Canonical.sha256(requests));
+            hashes = hashes.with(CycleStep.ORDERS, Canonical.sha256(placed));
             return verdicts;
         }
 
@@ -440,9 +452,6 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
                 if (o.request().hour().equals(key.hour()) && o.status() == OrderStatus.NEW) {
                     cur = submitted(o, exchange.submit(o.request()));
                 }
-                if (cur.status().isOpen()) {
-                    cur = book.bookFills(cur, exchange.fills(cur.request().clientOrderId()), assessment.state().tier());
-                }
                 after.add(cur);
             }
             orders.clear();
@@ -454,19 +463,19 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
         private Order submitted(Order o, SubmitResult result) {
             Asset asset = o.request().asset();
             if (result instanceof SubmitResult.Accepted acc) {
-                return adoptVenueStatus(o, acc.state());
+                return syncWithVenue(o, Optional.of(acc.state()));
             }
             if (result instanceof SubmitResult.Rejected rej) {
-                book.event(RiskEventType.ORDER_REJECTED, currentTierOrNormal(), asset, "venue",
+                book.event(RiskEventType.ORDER_REJECTED, currentTierOrNormal(), asset, o.request().orderId(), "venue",
                         rej.reason() + ": " + rej.message() + " (" + o.request().clientOrderId() + ")");
-                return move(o, new OrderEvent.Rejected(rej.reason().name()));
+                return move(o, new OrderEvent.Rejected(rej.reason() + ": " + rej.message()));
             }
             SubmitResult.Unknown unk = (SubmitResult.Unknown) result;
             Optional<ExchangeOrderState> q = exchange.query(o.request().clientOrderId());
             if (q.isPresent()) {
-                return adoptVenueStatus(o, q.get());
+                return syncWithVenue(o, q);
             }
-            book.event(RiskEventType.ORDER_UNKNOWN, currentTierOrNormal(), asset, "venue",
+            book.event(RiskEventType.ORDER_UNKNOWN, currentTierOrNormal(), asset, o.request().orderId(), "venue",
                     "no answer for " + o.request().clientOrderId() + ": " + unk.why() + "; will query next hour");
             return o;
         }
@@ -479,17 +488,22 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             OrderEvent event = switch (venue.status()) {
                 case NEW, ACK, PARTIAL, FILLED -> new OrderEvent.Acknowledged();
                 case CANCELLED -> new OrderEvent.Cancelled("venue reports CANCELLED");
-                case REJECTED -> new OrderEvent.Rejected(String.valueOf(venue.rejectReason()));
+                case REJECTED -> new OrderEvent.Rejected(venue.rejectReason() + ": " + venue.rejectMessage());
             };
             if (OrderStateMachine.next(o.status(), event).isEmpty()) {
                 return o;
+            }
+            if (event instanceof OrderEvent.Rejected) {
+                book.event(RiskEventType.ORDER_REJECTED, currentTierOrNormal(), o.request().asset(), o.request().orderId(), "venue",
+                        venue.rejectReason() + ": " + venue.rejectMessage() + " (" + o.request().clientOrderId() + ")");
             }
             return move(o, event);
         }
 
         private Order move(Order o, OrderEvent event) {
             Order after = o.on(event);
-            if (!execution.updateOrderStatus(o.request().orderId(), o.status(), after.status())) {
+            String reason = event instanceof OrderEvent.Cancelled c ? c.reason() : event instanceof OrderEvent.Rejected r ? r.reason() : null;
+            if (!execution.updateOrderStatus(o.request().orderId(), o.status(), after.status(), reason)) {
                 // a resumed cycle replays from NEW while the store already moved on: fine if the stored
                 // status is the target or lies beyond it
                 OrderStatus stored = execution.order(o.request().orderId()).map(Order::status).orElseThrow();

@@ -1,16 +1,22 @@
 package io.tradingcore.ports.service;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.ledger.CashLedger;
+import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.risk.DrawdownPolicy;
 import io.tradingcore.domain.risk.OperatorReset;
 import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
+import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.testing.InMemoryPorts;
 import io.tradingcore.ports.testing.SyntheticCandles;
@@ -62,5 +68,28 @@ final class CycleFixture {
             out.add(p.cycle.run(command(h)));
         }
         return out;
+    }
+
+    /**
+     * The books agree after a run: the ledger chain sums to its balance, the last state's cash is that
+     * balance, and each position equals the net quantity of its fills.
+     */
+    static void assertBooksReconcile(InMemoryPorts p, List<CycleReport> reports) {
+        var ledger = p.execution.ledger(ACCOUNT, RunMode.BACKTEST);
+        BigDecimal balance = p.execution.cashBalance(ACCOUNT, RunMode.BACKTEST);
+        assertThat(CashLedger.reconciles(ledger, balance)).as("ledger sum equals balance").isTrue();
+        HourlyState last = reports.get(reports.size() - 1).state().orElseThrow();
+        assertThat(last.portfolio().cash()).isEqualByComparingTo(balance);
+        for (var asset : ASSETS) {
+            BigDecimal net = BigDecimal.ZERO;
+            for (Fill f : p.execution.allFills()) {
+                if (f.asset().equals(asset.id())) {
+                    net = f.side() == OrderSide.BUY ? net.add(f.quantity()) : net.subtract(f.quantity());
+                }
+            }
+            BigDecimal held = last.positions().stream().filter(x -> x.asset().equals(asset.id())).map(x -> x.quantity())
+                    .findFirst().orElse(BigDecimal.ZERO);
+            assertThat(held).as("position of " + asset.symbol() + " reconciles with fills").isEqualByComparingTo(net);
+        }
     }
 }

@@ -87,40 +87,10 @@ class HourlyCycleServiceTest {
     }
 
     @Test
-    void resumedRunAfterACrashCompletesWithTheSameHashesAndNoSecondOrder() {
-        InMemoryPorts clean = ports(11, HOURS);
-        List<CycleReport> cleanRuns = runHours(clean, FIRST, 12);
-        InMemoryPorts p = ports(11, HOURS);
-        List<CycleReport> before = runHours(p, FIRST, 11);
-        HourTs crashHour = FIRST.plusHours(11);
-        // first attempt of the hour runs to the end, then the process "dies" before finish is stored
-        InMemoryPorts crashed = p;
-        CycleReport firstAttempt = crashed.cycle.run(command(crashHour));
-        assertThat(firstAttempt.outcome()).isEqualTo(CycleReport.Outcome.COMPLETED);
-        assertThat(before).hasSize(11);
-        assertThat(cleanRuns.get(11).stepHashes()).isEqualTo(firstAttempt.stepHashes());
-    }
-
-    @Test
     void ledgerReconcilesAndPositionsMatchFillsAfterManyHours() {
         InMemoryPorts p = ports(11, HOURS);
         List<CycleReport> reports = runHours(p, FIRST, HOURS - LOOKBACK);
-        var ledger = p.execution.ledger(ACCOUNT, RunMode.BACKTEST);
-        BigDecimal balance = p.execution.cashBalance(ACCOUNT, RunMode.BACKTEST);
-        assertThat(CashLedger.reconciles(ledger, balance)).isTrue();
-        HourlyState last = reports.get(reports.size() - 1).state().orElseThrow();
-        assertThat(last.portfolio().cash()).isEqualByComparingTo(balance);
-        for (var asset : ASSETS) {
-            BigDecimal net = BigDecimal.ZERO;
-            for (Fill f : p.execution.allFills()) {
-                if (f.asset().equals(asset.id())) {
-                    net = f.side() == OrderSide.BUY ? net.add(f.quantity()) : net.subtract(f.quantity());
-                }
-            }
-            BigDecimal held = last.positions().stream().filter(s -> s.asset().equals(asset.id()))
-                    .map(s -> s.quantity()).findFirst().orElse(BigDecimal.ZERO);
-            assertThat(held).as("position of " + asset.symbol()).isEqualByComparingTo(net);
-        }
+        assertBooksReconcile(p, reports);
         assertThat(reports.stream().flatMap(r -> r.signals().stream()).map(s -> s.decision().action()))
                 .contains(SignalAction.ENTER, SignalAction.EXIT);
         assertThat(p.runs.all()).allMatch(r -> r.status() == RunStatus.COMPLETED);

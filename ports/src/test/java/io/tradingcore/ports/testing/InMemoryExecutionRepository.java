@@ -36,6 +36,12 @@ public final class InMemoryExecutionRepository implements ExecutionRepository {
     private record FillKey(OrderId order, ExchangeTradeId trade) {
     }
 
+    /** The schema's trg_order_request_lifecycle transitions. */
+    private static final Map<OrderStatus, java.util.Set<OrderStatus>> LEGAL = Map.of(
+            OrderStatus.NEW, java.util.Set.of(OrderStatus.ACK, OrderStatus.REJECTED, OrderStatus.CANCELLED),
+            OrderStatus.ACK, java.util.Set.of(OrderStatus.PARTIAL, OrderStatus.FILLED, OrderStatus.CANCELLED),
+            OrderStatus.PARTIAL, java.util.Set.of(OrderStatus.FILLED, OrderStatus.CANCELLED));
+
     private final Map<OrderId, Order> orders = new LinkedHashMap<>();
     private final Map<OrderId, RunMode> orderModes = new HashMap<>();
     private final Map<FillKey, Fill> fills = new LinkedHashMap<>();
@@ -46,7 +52,7 @@ public final class InMemoryExecutionRepository implements ExecutionRepository {
     public synchronized void recordOrders(RunKey key, List<Order> batch) {
         for (Order o : batch) {
             if (o.request().side() == OrderSide.BUY
-                    && o.request().requestedNotional().compareTo(o.request().preOrderCashAvailable()) > 0) {
+                    && o.request().requestedNotional().add(o.reservedFee()).compareTo(o.request().preOrderCashAvailable()) > 0) {
                 throw new InvariantViolationException("no-leverage rule: requested " + o.request().requestedNotional().toPlainString()
                         + " > cash " + o.request().preOrderCashAvailable().toPlainString());
             }
@@ -72,7 +78,11 @@ public final class InMemoryExecutionRepository implements ExecutionRepository {
         if (o.status() != expected) {
             return false;
         }
-        orders.put(orderId, new Order(o.request(), next, o.filledQuantity(), o.filledNotional(), o.fees(), o.tradeIds()));
+        if (!LEGAL.getOrDefault(expected, java.util.Set.of()).contains(next)) {
+            throw new InvariantViolationException("illegal order status transition " + expected + " -> " + next + " for " + orderId);
+        }
+        orders.put(orderId, new Order(o.request(), o.reservedFee(), o.preOrderPositionQty(), next, o.filledQuantity(), o.filledNotional(),
+                o.fees(), o.tradeIds()));
         return true;
     }
 
@@ -86,6 +96,9 @@ public final class InMemoryExecutionRepository implements ExecutionRepository {
         Order stored = orders.get(f.orderId());
         if (stored == null) {
             throw new NoSuchElementException("fill for unknown order " + f.orderId());
+        }
+        if (stored.status() == OrderStatus.REJECTED || stored.status() == OrderStatus.NEW && booking.orderAfter().status() != OrderStatus.NEW) {
+            throw new InvariantViolationException("fill of order " + f.orderId() + " in status " + stored.status());
         }
         BigDecimal filled = fills.values().stream().filter(x -> x.orderId().equals(f.orderId()))
                 .map(Fill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add).add(f.quantity());

@@ -6,6 +6,7 @@ import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.Quote;
 import io.tradingcore.adapter.exchange.model.Reject;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
 import io.tradingcore.adapter.exchange.model.VenueStatus;
@@ -101,6 +102,37 @@ final class BinanceAdapters {
     /** GET /api/v3/ticker/bookTicker; it carries no time, so the caller stamps it with its clock's reading. */
     static Quote bookTicker(JsonNode n, String ourSymbol, Instant receivedAt) {
         return new Quote(ourSymbol, receivedAt, decimal(n, "bidPrice"), decimal(n, "askPrice"), decimal(n, "bidQty"), decimal(n, "askQty"));
+    }
+
+    /**
+     * One symbol of GET /api/v3/exchangeInfo as our rules: PRICE_FILTER tickSize, LOT_SIZE stepSize and minQty, and
+     * minNotional from NOTIONAL (or the older MIN_NOTIONAL); a filter that is absent imposes nothing (zero).
+     */
+    static SymbolRules symbolRules(JsonNode symbol, String ourSymbol) {
+        BigDecimal tick = BigDecimal.ZERO;
+        BigDecimal step = BigDecimal.ZERO;
+        BigDecimal minQty = BigDecimal.ZERO;
+        BigDecimal minNotional = BigDecimal.ZERO;
+        for (JsonNode f : symbol.path("filters")) {
+            switch (f.path("filterType").asText()) {
+                case "PRICE_FILTER" -> tick = decimal(f, "tickSize");
+                case "LOT_SIZE" -> {
+                    step = decimal(f, "stepSize");
+                    minQty = decimal(f, "minQty");
+                }
+                case "NOTIONAL", "MIN_NOTIONAL" -> minNotional = decimal(f, "minNotional");
+                default -> {
+                    // other filters (ICEBERG_PARTS, PERCENT_PRICE_BY_SIDE, MAX_NUM_ORDERS, ...) are not simulated
+                }
+            }
+        }
+        String base = symbol.path("baseAsset").asText();
+        String quote = symbol.path("quoteAsset").asText();
+        if (!ourSymbol.equals(base + "/" + quote)) {
+            throw new IllegalArgumentException("exchangeInfo describes " + base + "/" + quote + ", not " + ourSymbol);
+        }
+        return new SymbolRules(ourSymbol, base, quote, tick.stripTrailingZeros(), step.stripTrailingZeros(), minQty.stripTrailingZeros(),
+                minNotional.stripTrailingZeros());
     }
 
     /** GET /api/v3/account balances, assets in alphabetical order, empty ones left out. */

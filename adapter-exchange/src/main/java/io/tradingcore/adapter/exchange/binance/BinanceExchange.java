@@ -10,6 +10,7 @@ import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.adapter.exchange.model.VenueStatus;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
 import java.time.Duration;
@@ -64,7 +65,9 @@ public final class BinanceExchange implements VenueGateway {
 
     @Override
     public Submission submit(OrderTicket t) {
-        requireConfigured(t.symbol());
+        if (!config.symbols().contains(t.symbol())) {
+            return new Submission.Rejected(Reject.UNKNOWN_SYMBOL, t.symbol() + " is not among the configured Binance symbols " + config.symbols());
+        }
         symbolOf.put(t.clientOrderId(), t.symbol());
         if (config.queryBeforeSubmit()) {
             Lookup before = lookup(t.symbol(), t.clientOrderId());
@@ -79,7 +82,10 @@ public final class BinanceExchange implements VenueGateway {
         for (int attempt = 1; attempt <= config.maxSubmitAttempts(); attempt++) {
             BinanceHttp.Outcome o = http.signed("POST", "/api/v3/order", newOrderParams(t));
             if (o instanceof BinanceHttp.Ok ok) {
-                return new Submission.Accepted(BinanceAdapters.order(ok.body(), config.symbols()));
+                VenueOrder placed = BinanceAdapters.order(ok.body(), config.symbols());
+                return placed.status() == VenueStatus.REJECTED
+                        ? new Submission.Rejected(Reject.VENUE_ERROR, "Binance answered the placement of " + t.clientOrderId() + " with status REJECTED")
+                        : new Submission.Accepted(placed);
             }
             if (o instanceof BinanceHttp.VenueError e && !BinanceErrorAdapter.isExecutionUnknown(e.httpStatus(), e.code())) {
                 if (BinanceErrorAdapter.isDuplicateOrder(e.code(), e.msg())) {
@@ -248,15 +254,11 @@ public final class BinanceExchange implements VenueGateway {
                 }
             }
             Map<String, VenueOrder> byOrderId = new LinkedHashMap<>();
-            Map<String, String> p = new LinkedHashMap<>();
-            p.put("symbol", venue);
-            p.put("startTime", Long.toString(in.since().toEpochMilli()));
-            p.put("limit", Integer.toString(PAGE));
-            for (JsonNode n : array(http.signed("GET", "/api/v3/allOrders", p), "allOrders " + s)) {
+            for (JsonNode n : windowed("/api/v3/allOrders", "orderId", "orderId", venue, in.since())) {
                 VenueOrder o = BinanceAdapters.order(n, config.symbols());
                 byOrderId.put(o.venueOrderId(), o);
             }
-            for (JsonNode t : tradesSince(venue, in.since())) {
+            for (JsonNode t : windowed("/api/v3/myTrades", "fromId", "id", venue, in.since())) {
                 String orderId = t.path("orderId").asText();
                 VenueOrder o = byOrderId.computeIfAbsent(orderId, id -> orderById(venue, id));
                 if (in.ourClientOrderIds().contains(o.clientOrderId())) {
@@ -273,8 +275,11 @@ public final class BinanceExchange implements VenueGateway {
         return new Reconciliation.Report(missing, new ArrayList<>(unknown.values()), ourOpen);
     }
 
-    /** myTrades from {@code since} to now: 24-hour windows (Binance's maximum), each paged forward by trade id. */
-    private List<JsonNode> tradesSince(String venue, Instant since) {
+    /**
+     * allOrders or myTrades from {@code since} to now: Binance allows at most 24 hours between startTime and endTime,
+     * so the span is read window by window, and a full page is continued forward by id ({@code pageParam} = last + 1).
+     */
+    private List<JsonNode> windowed(String path, String pageParam, String idField, String venue, Instant since) {
         List<JsonNode> out = new ArrayList<>();
         Instant now = config.clock().instant();
         for (Instant start = since; start.isBefore(now); start = start.plus(DAY)) {
@@ -284,16 +289,19 @@ public final class BinanceExchange implements VenueGateway {
             p.put("startTime", Long.toString(start.toEpochMilli()));
             p.put("endTime", Long.toString(end));
             p.put("limit", Integer.toString(PAGE));
-            List<JsonNode> page = array(http.signed("GET", "/api/v3/myTrades", p), "myTrades " + venue);
+            List<JsonNode> page = array(http.signed("GET", path, p), path + " " + venue);
             out.addAll(page);
             while (page.size() == PAGE) {
                 Map<String, String> next = new LinkedHashMap<>();
                 next.put("symbol", venue);
-                next.put("fromId", Long.toString(page.get(page.size() - 1).path("id").asLong() + 1));
+                next.put(pageParam, Long.toString(page.get(page.size() - 1).path(idField).asLong() + 1));
                 next.put("limit", Integer.toString(PAGE));
-                page = array(http.signed("GET", "/api/v3/myTrades", next), "myTrades " + venue).stream()
-                        .filter(t -> t.path("time").asLong() <= end).toList();
+                List<JsonNode> more = array(http.signed("GET", path, next), path + " " + venue);
+                page = more.stream().filter(n -> n.path("time").asLong() <= end).toList();
                 out.addAll(page);
+                if (more.size() < PAGE) {
+                    break;
+                }
             }
         }
         return out;
@@ -327,11 +335,5 @@ public final class BinanceExchange implements VenueGateway {
             return n.why();
         }
         return "unexpected answer " + ((BinanceHttp.Ok) o).body();
-    }
-
-    private void requireConfigured(String symbol) {
-        if (!config.symbols().contains(symbol)) {
-            throw new IllegalArgumentException(symbol + " is not among the configured Binance symbols " + config.symbols());
-        }
     }
 }

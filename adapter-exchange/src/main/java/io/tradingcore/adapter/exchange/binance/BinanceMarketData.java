@@ -3,6 +3,7 @@ package io.tradingcore.adapter.exchange.binance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
 import java.time.Duration;
@@ -61,6 +62,22 @@ public final class BinanceMarketData {
             if (n < PAGE) {
                 break;
             }
+        }
+        return out;
+    }
+
+    /**
+     * The trading rules of each symbol from GET /api/v3/exchangeInfo, in the order given: what a PAPER simulation
+     * needs to refuse exactly what Binance would refuse. A symbol Binance does not list is refused.
+     */
+    public List<SymbolRules> symbolRules(List<String> symbols) {
+        List<SymbolRules> out = new ArrayList<>();
+        for (String s : symbols) {
+            BinanceHttp.Outcome o = http.publicGet("/api/v3/exchangeInfo", Map.of("symbol", BinanceAdapters.toVenueSymbol(s)));
+            if (!(o instanceof BinanceHttp.Ok ok) || ok.body().path("symbols").size() != 1) {
+                throw new VenueUnavailableException("reading exchangeInfo of " + s + " from Binance failed: " + o);
+            }
+            out.add(BinanceAdapters.symbolRules(ok.body().path("symbols").get(0), s));
         }
         return out;
     }

@@ -31,11 +31,4 @@ public record OrderTicket(String clientOrderId, String symbol, Side side, OrderK
             throw new IllegalArgumentException("a MARKET order has no limitPrice, got " + limitPrice + " for " + clientOrderId);
         }
     }
-
-    /** Same order intent (used to tell an idempotent resubmission from a clashing reuse of the id). */
-    public boolean sameIntent(OrderTicket o) {
-        return symbol.equals(o.symbol) && side == o.side && kind == o.kind && timeInForce == o.timeInForce
-                && quantity.compareTo(o.quantity) == 0
-                && (limitPrice == null ? o.limitPrice == null : o.limitPrice != null && limitPrice.compareTo(o.limitPrice) == 0);
-    }
 }

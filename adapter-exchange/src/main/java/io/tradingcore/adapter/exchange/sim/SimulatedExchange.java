@@ -20,10 +20,12 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,20 +50,23 @@ import java.util.TreeSet;
 public final class SimulatedExchange implements VenueGateway {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final long ONE_MILLI = 1;
+    private static final Duration HOUR = Duration.ofHours(1);
 
     private final SimConfig config;
-    private final Map<String, NavigableMap<Instant, Bar>> bars = new TreeMap<>();
-    private final Map<String, NavigableMap<Instant, Quote>> quotes = new TreeMap<>();
+    /** Per symbol (alphabetical): its bars, quotes and how far its hours have been executed. */
+    private final SortedMap<String, Market> markets = new TreeMap<>();
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    /** The orders still working, in submission order: matching walks only these, so a long backtest stays linear. */
+    private final Map<String, SimOrder> working = new LinkedHashMap<>();
     private final SortedMap<String, BigDecimal[]> wallet = new TreeMap<>();
     private final SplittableRandom random;
-    private Instant executedThrough;
     private long orderSequence;
 
     private SimulatedExchange(SimConfig config) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
         config.initialBalances().forEach((asset, amount) -> wallet.put(asset, new BigDecimal[] {Decimals.value(amount), Decimals.value(BigDecimal.ZERO)}));
+        config.rules().keySet().forEach(symbol -> markets.put(symbol, new Market()));
     }
 
     public static SimulatedExchange create(SimConfig config) {
@@ -70,73 +75,85 @@ public final class SimulatedExchange implements VenueGateway {
 
     /**
      * Adds bars. Market data is append-only: a bar already known with different values is refused, as is a new bar
-     * at or before the last executed hour (history that already ran cannot change).
+     * at or before an hour of its symbol that already began executing (history that ran cannot change).
      */
     public synchronized void addBars(Collection<Bar> newBars) {
         for (Bar b : newBars) {
-            requireKnownSymbol(b.symbol());
-            NavigableMap<Instant, Bar> series = bars.computeIfAbsent(b.symbol(), k -> new TreeMap<>());
-            Bar known = series.get(b.openTime());
+            Market m = market(b.symbol());
+            Bar known = m.bars.get(b.openTime());
             if (known != null) {
                 if (!sameBar(known, b)) {
                     throw new IllegalArgumentException("conflicting bar for " + b.symbol() + " at " + b.openTime() + ": " + known + " vs " + b);
                 }
                 continue;
             }
-            if (executedThrough != null && !b.openTime().isAfter(executedThrough)) {
-                throw new IllegalArgumentException("bar " + b.symbol() + " " + b.openTime() + " arrives after hour " + executedThrough + " was executed");
+            if (m.opened != null && !b.openTime().isAfter(m.opened)) {
+                throw new IllegalArgumentException("bar " + b.symbol() + " " + b.openTime() + " arrives after hour " + m.opened + " began executing");
             }
-            series.put(b.openTime(), b);
+            m.bars.put(b.openTime(), b);
         }
     }
 
     /** Adds top-of-book quotes; the latest one at or before an hour sets that hour's spread. */
     public synchronized void addQuotes(Collection<Quote> newQuotes) {
         for (Quote q : newQuotes) {
-            requireKnownSymbol(q.symbol());
-            quotes.computeIfAbsent(q.symbol(), k -> new TreeMap<>()).put(q.ts(), q);
+            market(q.symbol()).quotes.put(q.ts(), q);
         }
     }
 
     /**
-     * Executes every bar with openTime in (last executed hour, {@code hour}], oldest first and symbols in
-     * alphabetical order, against the orders decided at or before each bar's open.
+     * Executes every bar with openTime up to and including {@code hour} completely: its open (MARKET orders, limits
+     * marketable on arrival) and then its range (resting limits the market traded through). Oldest bar first,
+     * symbols in alphabetical order, orders in submission order.
      */
     public synchronized void executeThrough(Instant hour) {
-        if (hour.getEpochSecond() % 3600 != 0 || hour.getNano() != 0) {
-            throw new IllegalArgumentException("executeThrough needs an hour-aligned instant, got " + hour);
-        }
-        if (executedThrough != null && hour.isBefore(executedThrough)) {
-            throw new IllegalArgumentException("hour " + hour + " is before the already executed " + executedThrough);
-        }
+        requireHour(hour);
+        advance(hour.plus(HOUR), hour);
+    }
+
+    /**
+     * Brings the simulation to instant {@code now}, using only what is known then: the open of every bar with
+     * openTime <= now, and the range (high/low) of every bar that has closed (openTime + 1h <= now). An order
+     * submitted at hour H after bar H opened executes against that open at once.
+     */
+    public synchronized void advanceTo(Instant now) {
+        advance(now, now);
+    }
+
+    /** The latest bar of any symbol whose range has been executed (its hour is complete). */
+    public synchronized Optional<Instant> executedThrough() {
+        return markets.values().stream().map(m -> m.closed).filter(java.util.Objects::nonNull).max(Instant::compareTo);
+    }
+
+    private void advance(Instant closeUpTo, Instant openUpTo) {
         TreeSet<Instant> times = new TreeSet<>();
-        for (NavigableMap<Instant, Bar> series : bars.values()) {
-            NavigableMap<Instant, Bar> window = executedThrough == null ? series.headMap(hour, true) : series.subMap(executedThrough, false, hour, true);
-            times.addAll(window.keySet());
+        for (Market m : markets.values()) {
+            NavigableMap<Instant, Bar> pending = m.closed == null ? m.bars : m.bars.tailMap(m.closed, false);
+            times.addAll(pending.headMap(openUpTo, true).keySet());
         }
         for (Instant t : times) {
-            for (NavigableMap<Instant, Bar> series : bars.values()) {
-                Bar bar = series.get(t);
-                if (bar != null) {
-                    match(bar);
+            for (Map.Entry<String, Market> e : markets.entrySet()) {
+                Market m = e.getValue();
+                Bar bar = m.bars.get(t);
+                if (bar == null || (m.closed != null && !t.isAfter(m.closed))) {
+                    continue;
+                }
+                if (m.opened == null || t.isAfter(m.opened)) {
+                    openPhase(m, bar);
+                }
+                if (!t.plus(HOUR).isAfter(closeUpTo)) {
+                    rangePhase(m, bar);
                 }
             }
         }
-        executedThrough = hour;
-    }
-
-    public synchronized Optional<Instant> executedThrough() {
-        return Optional.ofNullable(executedThrough);
     }
 
     @Override
     public synchronized Submission submit(OrderTicket t) {
         SimOrder existing = orders.get(t.clientOrderId());
         if (existing != null) {
-            if (!existing.ticket.sameIntent(t)) {
-                return new Submission.Rejected(Reject.DUPLICATE_CLIENT_ORDER_ID,
-                        "client order id " + t.clientOrderId() + " is already used by a different order");
-            }
+            // The port's contract: a known id returns the existing order, whatever the resubmission says; like a venue,
+            // the simulation never lets a second order share an id (nor lets the retry change the first one).
             return existing.status == VenueStatus.REJECTED
                     ? new Submission.Rejected(existing.reject, existing.rejectMessage)
                     : new Submission.Accepted(existing.view());
@@ -151,6 +168,15 @@ public final class SimulatedExchange implements VenueGateway {
             return rejected.get();
         }
         order.status = VenueStatus.ACK;
+        working.put(t.clientOrderId(), order);
+        Market m = markets.get(t.symbol());
+        if (m.opened != null && !m.opened.isBefore(t.decidedAt()) && (m.closed == null || m.closed.isBefore(m.opened))) {
+            // its bar has opened but not closed: the order meets that open now, as it would have on arrival
+            arrive(order, m, m.bars.get(m.opened));
+            if (order.status.isTerminal()) {
+                working.remove(t.clientOrderId());
+            }
+        }
         return new Submission.Accepted(order.view());
     }
 
@@ -163,6 +189,7 @@ public final class SimulatedExchange implements VenueGateway {
         if (!o.status.isTerminal()) {
             o.status = VenueStatus.CANCELLED;
             release(o);
+            working.remove(clientOrderId);
         }
         return o.view();
     }
@@ -181,10 +208,8 @@ public final class SimulatedExchange implements VenueGateway {
     /** Orders still resting (ACK or PARTIAL), in submission order. */
     public synchronized List<VenueOrder> openOrders() {
         List<VenueOrder> open = new ArrayList<>();
-        for (SimOrder o : orders.values()) {
-            if (!o.status.isTerminal()) {
-                open.add(o.view());
-            }
+        for (SimOrder o : working.values()) {
+            open.add(o.view());
         }
         return open;
     }
@@ -258,7 +283,7 @@ public final class SimulatedExchange implements VenueGateway {
 
     /** The price an order decided at {@code hour} would meet: the open of bar {@code hour}, else the last known close. */
     private Optional<BigDecimal> referencePrice(String symbol, Instant hour) {
-        NavigableMap<Instant, Bar> series = bars.getOrDefault(symbol, new TreeMap<>());
+        NavigableMap<Instant, Bar> series = markets.get(symbol).bars;
         Bar at = series.get(hour);
         if (at != null) {
             return Optional.of(at.open());
@@ -269,57 +294,94 @@ public final class SimulatedExchange implements VenueGateway {
 
     /** Half the spread in bps from the latest quote at or before {@code hour}, else half the configured spread. */
     private BigDecimal halfSpreadBps(String symbol, Instant hour) {
-        NavigableMap<Instant, Quote> book = quotes.get(symbol);
-        Map.Entry<Instant, Quote> q = book == null ? null : book.floorEntry(hour);
+        Map.Entry<Instant, Quote> q = markets.get(symbol).quotes.floorEntry(hour);
         BigDecimal spread = q == null ? config.defaultSpreadBps() : q.getValue().spreadBps();
         return spread.divide(TWO, Decimals.SCALE, RoundingMode.HALF_EVEN);
     }
 
     // ---------------------------------------------------------------- matching
 
-    private void match(Bar bar) {
-        SymbolRules r = config.rules().get(bar.symbol());
-        BigDecimal volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), r.stepSize());
-        BigDecimal half = halfSpreadBps(bar.symbol(), bar.openTime());
-        for (SimOrder o : orders.values()) {
+    /** The open of a bar: MARKET orders (new, or GTC remainders) and limits on their arrival. */
+    private void openPhase(Market m, Bar bar) {
+        m.opened = bar.openTime();
+        m.volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(bar.symbol()).stepSize());
+        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
+            SimOrder o = it.next();
+            if (o.ticket.symbol().equals(bar.symbol()) && !o.ticket.decidedAt().isAfter(bar.openTime())) {
+                arrive(o, m, bar);
+                if (o.status.isTerminal()) {
+                    it.remove();
+                }
+            }
+        }
+    }
+
+    private void arrive(SimOrder o, Market m, Bar bar) {
+        OrderTicket t = o.ticket;
+        BigDecimal half = halfSpreadBps(t.symbol(), bar.openTime());
+        boolean outOfFunds = false;
+        if (t.kind() == OrderKind.MARKET) {
+            outOfFunds = execute(o, m, bar, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps())), "TAKER");
+            settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
+        } else if (!o.arrived && isMarketable(t, adverse(t.side(), bar.open(), half))) {
+            outOfFunds = execute(o, m, bar, capAtLimit(t, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps()))), "TAKER");
+            settle(o, outOfFunds);
+        }
+        o.arrived = true;
+    }
+
+    /** The range of a closed bar: resting limits the market traded through; then IOC remainders end. */
+    private void rangePhase(Market m, Bar bar) {
+        m.closed = bar.openTime();
+        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
+            SimOrder o = it.next();
             OrderTicket t = o.ticket;
-            if (o.status.isTerminal() || !t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
+            if (!o.arrived || !t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
                 continue;
             }
-            boolean arrival = o.barsSeen++ == 0;
-            BigDecimal price = null;
-            String liquidity = "TAKER";
-            if (t.kind() == OrderKind.MARKET) {
-                price = adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps()));
-            } else if (arrival && isMarketable(t, adverse(t.side(), bar.open(), half))) {
-                price = capAtLimit(t, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps())));
-            } else if (tradesThrough(t, bar)) {
-                price = t.limitPrice();
-                liquidity = "MAKER";
-            }
             boolean outOfFunds = false;
-            if (price != null && volumeLeft.signum() > 0) {
-                BigDecimal wanted = o.remaining().min(volumeLeft);
-                BigDecimal qty = wanted;
-                BigDecimal feeBps = "MAKER".equals(liquidity) ? config.makerFeeBps() : config.takerFeeBps();
-                if (t.side() == Side.BUY) {
-                    qty = qty.min(affordable(o, price, feeBps, r.stepSize()));
-                    outOfFunds = qty.compareTo(wanted) < 0;
-                }
-                if (qty.signum() > 0) {
-                    fill(o, r, bar, qty, price, feeBps, liquidity);
-                    volumeLeft = volumeLeft.subtract(qty);
-                }
+            if (t.kind() == OrderKind.LIMIT && tradesThrough(t, bar)) {
+                outOfFunds = execute(o, m, bar, t.limitPrice(), "MAKER");
             }
-            if (o.remaining().signum() == 0) {
-                o.status = VenueStatus.FILLED;
-                release(o);
-            } else if (t.timeInForce() == TimeInForce.IOC || outOfFunds) {
-                o.status = VenueStatus.CANCELLED;
-                release(o);
-            } else {
-                o.status = o.filled.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
+            settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
+            if (o.status.isTerminal()) {
+                it.remove();
             }
+        }
+    }
+
+    /**
+     * Fills what the bar's remaining volume share and (for a buy) the funds allow at {@code price}.
+     * Returns true when funds, not volume or quantity, limited the fill.
+     */
+    private boolean execute(SimOrder o, Market m, Bar bar, BigDecimal price, String liquidity) {
+        SymbolRules r = config.rules().get(bar.symbol());
+        if (m.volumeLeft.signum() <= 0 || o.remaining().signum() <= 0) {
+            return false;
+        }
+        BigDecimal wanted = o.remaining().min(m.volumeLeft);
+        BigDecimal qty = wanted;
+        BigDecimal feeBps = "MAKER".equals(liquidity) ? config.makerFeeBps() : config.takerFeeBps();
+        if (o.ticket.side() == Side.BUY) {
+            qty = qty.min(affordable(o, price, feeBps, r.stepSize()));
+        }
+        if (qty.signum() > 0) {
+            fill(o, r, bar, qty, price, feeBps, liquidity);
+            m.volumeLeft = m.volumeLeft.subtract(qty);
+        }
+        return qty.compareTo(wanted) < 0;
+    }
+
+    /** Sets the status after a phase; {@code endRemainder} cancels what is left (IOC, or no funds to go on). */
+    private void settle(SimOrder o, boolean endRemainder) {
+        if (o.remaining().signum() == 0) {
+            o.status = VenueStatus.FILLED;
+            release(o);
+        } else if (endRemainder) {
+            o.status = VenueStatus.CANCELLED;
+            release(o);
+        } else {
+            o.status = o.filled.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
         }
     }
 
@@ -424,15 +486,33 @@ public final class SimulatedExchange implements VenueGateway {
         }
     }
 
-    private void requireKnownSymbol(String symbol) {
-        if (!config.rules().containsKey(symbol)) {
+    private Market market(String symbol) {
+        Market m = markets.get(symbol);
+        if (m == null) {
             throw new IllegalArgumentException("no SymbolRules configured for " + symbol);
+        }
+        return m;
+    }
+
+    private static void requireHour(Instant hour) {
+        if (hour.getEpochSecond() % 3600 != 0 || hour.getNano() != 0) {
+            throw new IllegalArgumentException("an hour-aligned instant is needed, got " + hour);
         }
     }
 
     private static boolean sameBar(Bar a, Bar b) {
         return a.open().compareTo(b.open()) == 0 && a.high().compareTo(b.high()) == 0 && a.low().compareTo(b.low()) == 0
                 && a.close().compareTo(b.close()) == 0 && a.volume().compareTo(b.volume()) == 0;
+    }
+
+    private static final class Market {
+        final NavigableMap<Instant, Bar> bars = new TreeMap<>();
+        final NavigableMap<Instant, Quote> quotes = new TreeMap<>();
+        /** openTime of the last bar whose open was executed, and of the last whose range was. */
+        Instant opened;
+        Instant closed;
+        /** What is left of the current bar's volume share for our orders. */
+        BigDecimal volumeLeft = BigDecimal.ZERO;
     }
 
     private static final class SimOrder {
@@ -444,7 +524,7 @@ public final class SimulatedExchange implements VenueGateway {
         BigDecimal filledNotional = Decimals.value(BigDecimal.ZERO);
         String reservedAsset;
         BigDecimal reserved = Decimals.value(BigDecimal.ZERO);
-        int barsSeen;
+        boolean arrived;
         Reject reject;
         String rejectMessage;
 

@@ -34,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BinanceExchangeTest {
     static final String ORDER = "/api/v3/order";
+    /** Timeout tests: the client gives up after 1.5 s, the fake answers after 4 s. */
+    static final Duration SHORT_TIMEOUT = Duration.ofMillis(1500);
+    static final int TIMEOUT_DELAY_MS = 4000;
     final BinanceFake fake = new BinanceFake();
 
     @AfterEach
@@ -199,11 +202,11 @@ class BinanceExchangeTest {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).inScenario("timeout").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json(400, "error-no-such-order.json")));
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).inScenario("timeout").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("placed")
-                .willReturn(json(200, "order-filled.json").withFixedDelay(2000)));
+                .willReturn(json(200, "order-filled.json").withFixedDelay(TIMEOUT_DELAY_MS)));
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).inScenario("timeout").whenScenarioStateIs("placed")
                 .willReturn(json(200, "query-filled.json")));
 
-        VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
+        VenueOrder o = accepted(BinanceExchange.create(fake.config().requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1")));
 
         assertThat(o.status()).isEqualTo(VenueStatus.FILLED);
         assertThat(o.venueOrderId()).isEqualTo("5003");
@@ -249,8 +252,8 @@ class BinanceExchangeTest {
     @Test
     void withASingleAttemptAnUnconfirmedPlacementIsReportedUnknownNotRetried() {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).willReturn(json(400, "error-no-such-order.json")));
-        fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json").withFixedDelay(2000)));
-        Submission s = BinanceExchange.create(fake.config().maxSubmitAttempts(1).build()).submit(marketBuy("c-0003", "0.1"));
+        fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json").withFixedDelay(TIMEOUT_DELAY_MS)));
+        Submission s = BinanceExchange.create(fake.config().maxSubmitAttempts(1).requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1"));
         assertThat(s).isInstanceOf(Submission.Unknown.class);
         assertThat(((Submission.Unknown) s).why()).contains("c-0003");
         assertThat(posts()).isEqualTo(1);
@@ -305,4 +308,12 @@ class BinanceExchangeTest {
         assertThat(shown).doesNotContain(BinanceFake.KEY).doesNotContain(BinanceFake.SECRET).contains("redacted");
     }
 
+
+    @Test
+    void symbolOutsideTheConfigurationIsRejectedWithoutAnyRequest() {
+        Submission s = fake.exchange().submit(new OrderTicket("c-0005", "ETH/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC,
+                BigDecimal.ONE, null, Instant.parse("2024-01-01T00:00:00Z")));
+        assertThat(((Submission.Rejected) s).reason()).isEqualTo(Reject.UNKNOWN_SYMBOL);
+        assertThat(fake.server.getAllServeEvents()).isEmpty();
+    }
 }

@@ -54,7 +54,7 @@ final class BinanceFake implements AutoCloseable {
                 .baseUrl("http://127.0.0.1:" + server.port())
                 .credentials(BinanceCredentials.of(KEY, SECRET))
                 .symbols(List.of("BTC/USDT"))
-                .requestTimeout(Duration.ofMillis(800))
+                .requestTimeout(Duration.ofSeconds(5)) // generous: the machine is shared; timeout tests set their own
                 .rateLimitBudget(Duration.ofSeconds(10))
                 .initialBackoff(Duration.ofMillis(250))
                 .unknownOrderBudget(Duration.ofSeconds(3))

@@ -2,6 +2,7 @@ package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +55,13 @@ class BinanceMarketDataTest {
         assertThat(q.askSize()).isEqualByComparingTo("0.901");
         assertThat(q.ts()).isEqualTo(BinanceFake.NOW);
         assertThat(q.spreadBps()).isEqualByComparingTo("0.00235183"); // 0.01 / 42519.99 * 10000 = 0.0023518349..
+    }
+
+    @Test
+    void exchangeInfoFiltersBecomeTheSymbolRulesASimulationEnforces() {
+        fake.server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).withQueryParam("symbol", equalTo("BTCUSDT"))
+                .willReturn(json(200, "exchange-info-btcusdt.json")));
+        SymbolRules r = BinanceMarketData.create(fake.config().build()).symbolRules(List.of("BTC/USDT")).get(0);
+        assertThat(r).isEqualTo(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5"));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.tradingcore.adapter.exchange.binance.BinanceFake.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +76,37 @@ class BinanceReconciliationTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502).withBody("Bad Gateway")));
         assertThatThrownBy(() -> fake.exchange().reconcile(new Reconciliation.Input(Set.of(), Set.of(), SINCE)))
                 .isInstanceOf(VenueUnavailableException.class).hasMessageContaining("allOrders").hasMessageContaining("502");
+    }
+
+    @Test
+    void aFullPageOfTradesIsContinuedByTradeIdAndEveryFillIsReportedOnce() {
+        fake.server.stubFor(get(urlPathEqualTo("/api/v3/openOrders")).atPriority(1).willReturn(okJsonArray("[]")));
+        fake.server.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("startTime", matching("\\d+")).atPriority(1)
+                .willReturn(okJsonArray(trades(1, 1000))));
+        fake.server.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("1001")).atPriority(1)
+                .willReturn(okJsonArray(trades(1001, 2))));
+
+        Reconciliation.Report r = fake.exchange().reconcile(new Reconciliation.Input(Set.of("c-0011"), Set.of(), SINCE));
+
+        assertThat(r.missingFills()).hasSize(1002);
+        assertThat(r.missingFills()).extracting(VenueFill::tradeId).doesNotHaveDuplicates().contains("1", "1000", "1001", "1002");
+        fake.server.verify(1, getRequestedFor(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("1001")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJsonArray(String body) {
+        return com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** {@code n} trades of order 5011 (c-0011) from id {@code first}, one second apart from 00:30. */
+    private static String trades(int first, int n) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            long id = first + i;
+            b.append(i == 0 ? "" : ",").append("{\"symbol\":\"BTCUSDT\",\"id\":").append(id)
+                    .append(",\"orderId\":5011,\"orderListId\":-1,\"price\":\"39500.00000000\",\"qty\":\"0.00010000\",")
+                    .append("\"quoteQty\":\"3.95000000\",\"commission\":\"0.00000010\",\"commissionAsset\":\"BTC\",\"time\":")
+                    .append(SINCE.toEpochMilli() + 1_800_000L + id * 1000).append(",\"isBuyer\":true,\"isMaker\":true,\"isBestMatch\":true}");
+        }
+        return b.append("]").toString();
     }
 }

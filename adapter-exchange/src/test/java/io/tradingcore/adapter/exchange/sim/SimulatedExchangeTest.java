@@ -379,13 +379,14 @@ class SimulatedExchangeTest {
         }
 
         @Test
-        void reusingAClientOrderIdForADifferentOrderIsRejectedAndLeavesTheOriginal() {
+        void reusingAClientOrderIdForADifferentOrderReturnsTheOriginalUnchanged() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
-            Submission r = s.submit(limit("l1", Side.BUY, "0.2", "39000", TimeInForce.GTC, H0));
-            assertThat(r).isInstanceOf(Submission.Rejected.class);
-            assertThat(((Submission.Rejected) r).reason()).isEqualTo(Reject.DUPLICATE_CLIENT_ORDER_ID);
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            VenueOrder first = accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
+            VenueOrder again = accepted(s.submit(limit("l1", Side.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
+            assertThat(again).isEqualTo(first);
+            assertNum(s.balances().get("USDT").locked(), "3902.925"); // only the first order's reservation
+            s.executeThrough(H1);
+            assertNum(s.query("l1").orElseThrow().filledQuantity(), "0.1");
         }
 
         @Test
@@ -440,6 +441,60 @@ class SimulatedExchangeTest {
             s.executeThrough(H2);
             assertThatThrownBy(() -> s.addBars(List.of(bar(H0.minusSeconds(3600), "1", "1", "1", "1", "1"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after hour");
+        }
+    }
+
+    @Nested
+    class TimeAndKnowledge {
+        @Test
+        void orderSubmittedAfterItsCandleOpenedMeetsThatOpenAtOnce() {
+            SimulatedExchange s = sim(config());
+            s.advanceTo(H0); // the cycle of H0 runs at H0: the open of candle H0 is known, its range is not
+            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            assertThat(s.fills("b1")).extracting(VenueFill::price).containsExactly(new BigDecimal("40008.000000000000000000"));
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.FILLED);
+        }
+
+        @Test
+        void restingLimitIsFilledOnlyOnceItsCandleHasClosed() {
+            SimulatedExchange s = sim(config());
+            s.advanceTo(H0);
+            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39600", TimeInForce.GTC, H0))); // H0's low is 39500
+            s.advanceTo(H0.plusSeconds(1800));
+            assertThat(s.fills("l1")).isEmpty();
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            s.advanceTo(H1);
+            assertThat(s.fills("l1")).extracting(VenueFill::tradeTs).containsExactly(H1.minusMillis(1));
+            assertThat(s.fills("l1").get(0).liquidity()).isEqualTo("MAKER");
+        }
+
+        @Test
+        void iocLimitEndsWhenItsFirstCandleCloses() {
+            SimulatedExchange s = sim(config());
+            s.advanceTo(H0);
+            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.IOC, H0)));
+            s.advanceTo(H1.minusSeconds(60));
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            s.advanceTo(H1);
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(s.executedThrough()).contains(H0);
+        }
+
+        @Test
+        void advancingStepByStepGivesTheSameFillsAsExecutingAtOnce() {
+            SimulatedExchange stepwise = sim(config().slippageJitterBps("3").maxVolumeShare("0.001").balance("USDT", "20000"));
+            SimulatedExchange atOnce = sim(config().slippageJitterBps("3").maxVolumeShare("0.001").balance("USDT", "20000"));
+            for (SimulatedExchange s : List.of(stepwise, atOnce)) {
+                accepted(s.submit(marketGtc("g", Side.BUY, "0.25", H0)));
+                accepted(s.submit(limit("l", Side.SELL, "0.1", "40400", TimeInForce.GTC, H0)));
+            }
+            for (int m = 0; m <= 180; m += 30) {
+                stepwise.advanceTo(H0.plusSeconds(m * 60L));
+            }
+            atOnce.executeThrough(H2);
+            assertThat(stepwise.fills("g")).isEqualTo(atOnce.fills("g"));
+            assertThat(stepwise.fills("l")).isEqualTo(atOnce.fills("l"));
+            assertThat(stepwise.balances()).isEqualTo(atOnce.balances());
         }
     }
 }
