@@ -21,8 +21,9 @@ record Standardizer(double[] mean, double[] sd) {
         for (int j = 0; j < d; j++) {
             mean[j] /= rows.length;
             double var = sq[j] / rows.length - mean[j] * mean[j];
-            // constant columns (e.g. no order book in history) pass through as zeros
-            sd[j] = var > 1e-18 ? Math.sqrt(var) : 1.0;
+            // a column constant in training (no order book in history: spread 0, has_book 0) carries no learnt
+            // weight, so it must stay 0 at inference even when a book shows up: dividing by infinity does that
+            sd[j] = var > 1e-18 ? Math.sqrt(var) : Double.POSITIVE_INFINITY;
         }
         return new Standardizer(mean, sd);
     }

@@ -126,6 +126,19 @@ class MlPortsTest {
     }
 
     @Test
+    void aBookSnapshotChangesNoPredictionOfModelsTrainedWithoutBooks() {
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        BookSnapshot book = new BookSnapshot(ETH, hour.toInstant().minusSeconds(30), new BigDecimal("2500"),
+                new BigDecimal("2501.5"), BigDecimal.ONE, BigDecimal.ONE, "test");
+        FeatureVector without = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        FeatureVector with = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.of(book));
+        assertThat(with.value("f19_spread_bps")).isEqualTo(6.0);
+        assertThat(with.value("f20_has_book")).isEqualTo(1.0);
+        // the history has no books: spread and has_book were constant in training and must not move anything
+        assertThat(trained.modelStack().predict(with)).isEqualTo(trained.modelStack().predict(without));
+    }
+
+    @Test
     void refusesAVectorWithOtherFeatureNames() {
         HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
         FeatureVector v = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
