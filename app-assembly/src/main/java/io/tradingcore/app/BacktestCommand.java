@@ -53,7 +53,7 @@ final class BacktestCommand implements Callable<Integer> {
             Persistence p = Wiring.persistence(open.dataSource(), true);
             var assetList = CliArgs.assets(p.reference(), assets);
             BacktestPorts ports = new BacktestPorts(p.runs(), p.marketData(), p.decisions(), p.execution(), p.states(),
-                    p.folds(), p.backtests(), p.registry(), p.reference(), Wiring.modelTrainer());
+                    p.folds(), p.backtests(), p.registry(), p.reference(), Wiring.modelTrainer(cfg.config()));
             WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();

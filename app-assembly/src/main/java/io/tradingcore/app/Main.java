@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code trading-core.jar}. Exit codes are listed in {@link ExitCodes}. */
 @Command(name = "trading-core", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Production core of an AI-driven crypto trading system.",
-        subcommands = {MigrateCommand.class, IngestCommand.class, BacktestCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, IngestCommand.class, BacktestCommand.class, ReplayCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -20,6 +20,16 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Held strongly so the level sticks: Tribuo and Liquibase log through java.util.logging. */
+    private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
+
+    static {
+        JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler h : JUL_ROOT.getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

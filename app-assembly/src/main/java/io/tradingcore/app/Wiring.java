@@ -23,8 +23,9 @@ public final class Wiring {
                 pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting());
     }
 
-    /** The model trainer of the ML adapter. */
-    public static io.tradingcore.ports.out.ModelTrainer modelTrainer() {
-        throw new IllegalStateException("the ML adapter is not wired in this build");
+    /** The model trainer of the ML adapter, labelling with the configured round-trip cost. */
+    public static io.tradingcore.ports.out.ModelTrainer modelTrainer(io.tradingcore.app.config.AppConfig config) {
+        return io.tradingcore.adapter.ml.MlModels.trainer(io.tradingcore.adapter.ml.MlModels.DEFAULT_MODEL_NAME,
+                config.simulation().takerFeeBps().doubleValue(), config.simulation().defaultSpreadBps().doubleValue());
     }
 }

@@ -1,0 +1,279 @@
+package io.tradingcore.adapter.ml;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * BASE_DEEP: a multi-layer perceptron (ReLU hidden layers, one logistic output) trained by minibatch Adam on
+ * sigmoid cross-entropy, in plain Java. Initial weights and the minibatch order come from one seeded Random and
+ * every operation is sequential IEEE double arithmetic, so the same rows and seed give bit-identical weights.
+ *
+ * <p>Why not TensorFlow: tribuo-tensorflow 4.3.2 (TF-Java 1.0.0) loads and trains here, but the same data and
+ * seed gave a different network on every run, even on one thread with oneDNN, grappler remapping and constant
+ * folding off and TF_DETERMINISTIC_OPS=1 (docs/ml.md has the measurements). Reproducible training is a
+ * requirement, so the network is trained here.
+ */
+final class DeepModel implements BinaryModel {
+
+    static final String KIND = "mlp-weights";
+
+    record Params(int[] hidden, int epochs, int batch, double learningRate) {
+        static final Params DEFAULT = new Params(new int[] {32, 16}, 4, 256, 0.002);
+
+        Params {
+            hidden = hidden.clone();
+            if (hidden.length == 0 || epochs < 1 || batch < 1 || !(learningRate > 0)) {
+                throw new IllegalArgumentException("MLP needs >= 1 hidden layer, epochs >= 1, batch >= 1, lr > 0");
+            }
+        }
+
+        SortedMap<String, String> asMap() {
+            SortedMap<String, String> m = new TreeMap<>();
+            m.put("library", "adapter-ml plain-Java MLP (double precision, sequential)");
+            m.put("hidden", java.util.Arrays.toString(hidden));
+            m.put("activation", "relu");
+            m.put("optimizer", "adam(beta1=0.9,beta2=0.999,eps=1e-8)");
+            m.put("learning_rate", Double.toString(learningRate));
+            m.put("epochs", Integer.toString(epochs));
+            m.put("batch", Integer.toString(batch));
+            m.put("loss", "sigmoid cross-entropy");
+            m.put("init", "glorot-uniform");
+            return m;
+        }
+    }
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPS = 1e-8;
+
+    private final Standardizer scaler;
+    private final double[][][] weights; // [layer][in][out]
+    private final double[][] biases; // [layer][out]
+
+    private DeepModel(Standardizer scaler, double[][][] weights, double[][] biases) {
+        this.scaler = scaler;
+        this.weights = weights;
+        this.biases = biases;
+    }
+
+    static DeepModel train(double[][] x, byte[] y, int[] rows, Params p, long seed) {
+        Standardizer scaler = Standardizer.fit(x, rows);
+        int d = x[rows[0]].length;
+        int layers = p.hidden().length + 1;
+        int[] sizes = new int[layers + 1];
+        sizes[0] = d;
+        System.arraycopy(p.hidden(), 0, sizes, 1, p.hidden().length);
+        sizes[layers] = 1;
+        Random random = new Random(seed);
+        double[][][] w = new double[layers][][];
+        double[][] b = new double[layers][];
+        double[][][] gw = new double[layers][][];
+        double[][] gb = new double[layers][];
+        double[][][] mw = new double[layers][][];
+        double[][][] vw = new double[layers][][];
+        double[][] mb = new double[layers][];
+        double[][] vb = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            double limit = Math.sqrt(6.0 / (sizes[l] + sizes[l + 1])); // Glorot uniform
+            w[l] = new double[sizes[l]][sizes[l + 1]];
+            for (double[] row : w[l]) {
+                for (int j = 0; j < row.length; j++) {
+                    row[j] = (random.nextDouble() * 2 - 1) * limit;
+                }
+            }
+            b[l] = new double[sizes[l + 1]];
+            gw[l] = new double[sizes[l]][sizes[l + 1]];
+            mw[l] = new double[sizes[l]][sizes[l + 1]];
+            vw[l] = new double[sizes[l]][sizes[l + 1]];
+            gb[l] = new double[sizes[l + 1]];
+            mb[l] = new double[sizes[l + 1]];
+            vb[l] = new double[sizes[l + 1]];
+        }
+        double[][] xs = new double[rows.length][d];
+        double[] ys = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            double[] row = x[rows[i]];
+            for (int j = 0; j < d; j++) {
+                xs[i][j] = scaler.apply(j, row[j]);
+            }
+            ys[i] = y[rows[i]] > 0 ? 1.0 : 0.0;
+        }
+        double[][] act = new double[layers + 1][];
+        double[][] delta = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            act[l + 1] = new double[sizes[l + 1]];
+            delta[l] = new double[sizes[l + 1]];
+        }
+        int n = rows.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        long step = 0;
+        for (int epoch = 0; epoch < p.epochs(); epoch++) {
+            shuffle(order, random);
+            for (int start = 0; start < n; start += p.batch()) {
+                int m = Math.min(p.batch(), n - start);
+                for (int l = 0; l < layers; l++) {
+                    for (double[] g : gw[l]) {
+                        java.util.Arrays.fill(g, 0.0);
+                    }
+                    java.util.Arrays.fill(gb[l], 0.0);
+                }
+                for (int i = 0; i < m; i++) {
+                    int r = order[start + i];
+                    act[0] = xs[r];
+                    forward(w, b, act);
+                    double out = act[layers][0];
+                    delta[layers - 1][0] = (1.0 / (1.0 + Math.exp(-out)) - ys[r]) / m;
+                    for (int l = layers - 1; l >= 0; l--) {
+                        double[] in = act[l];
+                        double[] dl = delta[l];
+                        for (int k = 0; k < dl.length; k++) {
+                            gb[l][k] += dl[k];
+                        }
+                        for (int j = 0; j < in.length; j++) {
+                            double aj = in[j];
+                            if (aj != 0.0) {
+                                double[] g = gw[l][j];
+                                for (int k = 0; k < dl.length; k++) {
+                                    g[k] += aj * dl[k];
+                                }
+                            }
+                        }
+                        if (l > 0) {
+                            double[] prev = delta[l - 1];
+                            for (int j = 0; j < prev.length; j++) {
+                                if (in[j] > 0) { // ReLU derivative of the previous layer's output
+                                    double s = 0;
+                                    double[] wj = w[l][j];
+                                    for (int k = 0; k < dl.length; k++) {
+                                        s += wj[k] * dl[k];
+                                    }
+                                    prev[j] = s;
+                                } else {
+                                    prev[j] = 0.0;
+                                }
+                            }
+                        }
+                    }
+                }
+                step++;
+                double c1 = 1 - Math.pow(BETA1, step);
+                double c2 = 1 - Math.pow(BETA2, step);
+                double lr = p.learningRate();
+                for (int l = 0; l < layers; l++) {
+                    for (int j = 0; j < w[l].length; j++) {
+                        adam(w[l][j], gw[l][j], mw[l][j], vw[l][j], lr, c1, c2);
+                    }
+                    adam(b[l], gb[l], mb[l], vb[l], lr, c1, c2);
+                }
+            }
+        }
+        return new DeepModel(scaler, w, b);
+    }
+
+    private static void adam(double[] theta, double[] g, double[] m, double[] v, double lr, double c1, double c2) {
+        for (int k = 0; k < theta.length; k++) {
+            m[k] = BETA1 * m[k] + (1 - BETA1) * g[k];
+            v[k] = BETA2 * v[k] + (1 - BETA2) * g[k] * g[k];
+            theta[k] -= lr * (m[k] / c1) / (Math.sqrt(v[k] / c2) + EPS);
+        }
+    }
+
+    /** act[0] is the input; fills act[1..layers]; hidden layers ReLU, the last one the raw logit. */
+    private static void forward(double[][][] w, double[][] b, double[][] act) {
+        int layers = w.length;
+        for (int l = 0; l < layers; l++) {
+            double[] in = act[l];
+            double[] z = act[l + 1];
+            System.arraycopy(b[l], 0, z, 0, z.length);
+            for (int j = 0; j < in.length; j++) {
+                double aj = in[j];
+                if (aj != 0.0) {
+                    double[] wj = w[l][j];
+                    for (int k = 0; k < z.length; k++) {
+                        z[k] += aj * wj[k];
+                    }
+                }
+            }
+            if (l < layers - 1) {
+                for (int k = 0; k < z.length; k++) {
+                    z[k] = Math.max(0.0, z[k]);
+                }
+            }
+        }
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    @Override
+    public double probability(double[] x) {
+        double[][] act = new double[weights.length + 1][];
+        act[0] = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            act[0][j] = scaler.apply(j, x[j]);
+        }
+        for (int l = 0; l < weights.length; l++) {
+            act[l + 1] = new double[biases[l].length];
+        }
+        forward(weights, biases, act);
+        return 1.0 / (1.0 + Math.exp(-act[weights.length][0]));
+    }
+
+    @Override
+    public byte[] artifact() {
+        return Artifact.encode(KIND, out -> {
+            scaler.write(out);
+            out.writeInt(weights.length);
+            for (int l = 0; l < weights.length; l++) {
+                out.writeInt(weights[l].length);
+                out.writeInt(biases[l].length);
+                for (double[] row : weights[l]) {
+                    for (double v : row) {
+                        out.writeDouble(v);
+                    }
+                }
+                for (double v : biases[l]) {
+                    out.writeDouble(v);
+                }
+            }
+        });
+    }
+
+    static DeepModel load(byte[] artifact, String sha256) {
+        return Artifact.decode(artifact, sha256, KIND, DeepModel::read);
+    }
+
+    private static DeepModel read(DataInputStream in) throws IOException {
+        Standardizer scaler = Standardizer.read(in);
+        int layers = in.readInt();
+        double[][][] w = new double[layers][][];
+        double[][] b = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int rowsIn = in.readInt();
+            int out = in.readInt();
+            w[l] = new double[rowsIn][out];
+            for (int i = 0; i < rowsIn; i++) {
+                for (int k = 0; k < out; k++) {
+                    w[l][i][k] = in.readDouble();
+                }
+            }
+            b[l] = new double[out];
+            for (int k = 0; k < out; k++) {
+                b[l][k] = in.readDouble();
+            }
+        }
+        return new DeepModel(scaler, w, b);
+    }
+}

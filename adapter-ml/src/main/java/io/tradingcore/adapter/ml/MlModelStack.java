@@ -1,0 +1,82 @@
+package io.tradingcore.adapter.ml;
+
+import io.tradingcore.domain.BasePrediction;
+import io.tradingcore.domain.FeatureVector;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.MetaComponent;
+import io.tradingcore.domain.MetaPrediction;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.ModelVersionId;
+import io.tradingcore.domain.RegimeResult;
+import io.tradingcore.domain.StackPrediction;
+import io.tradingcore.ports.out.ModelStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@link ModelStack} over a trained {@link Stack}, stamping every output with its model version. */
+final class MlModelStack implements ModelStack {
+
+    private final Stack stack;
+    private final ModelVersionId regimeId;
+    private final Map<MlHorizon, ModelVersionId> treeIds;
+    private final Map<MlHorizon, ModelVersionId> deepIds;
+    private final Map<MlHorizon, ModelVersionId> metaIds;
+
+    MlModelStack(Stack stack, ModelVersionId regimeId, Map<MlHorizon, ModelVersionId> treeIds,
+                 Map<MlHorizon, ModelVersionId> deepIds, Map<MlHorizon, ModelVersionId> metaIds) {
+        this.stack = stack;
+        this.regimeId = regimeId;
+        this.treeIds = Map.copyOf(treeIds);
+        this.deepIds = Map.copyOf(deepIds);
+        this.metaIds = Map.copyOf(metaIds);
+    }
+
+    Stack stack() {
+        return stack;
+    }
+
+    @Override
+    public StackPrediction predict(FeatureVector features) {
+        if (!features.names().equals(Features.NAMES)) {
+            throw new IllegalArgumentException("feature names " + features.names()
+                    + " do not match the names the models were trained on " + Features.NAMES);
+        }
+        double[] x = new double[Features.SIZE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = features.values().get(i);
+        }
+        Stack.Output o = stack.predict(x);
+        List<BasePrediction> base = new ArrayList<>(6);
+        List<MetaPrediction> meta = new ArrayList<>(3);
+        for (MlHorizon h : MlHorizon.values()) {
+            Horizon hz = horizon(h);
+            int i = h.ordinal();
+            base.add(new BasePrediction(ModelRole.BASE_TREE, hz, treeIds.get(h), o.tree()[i]));
+            base.add(new BasePrediction(ModelRole.BASE_DEEP, hz, deepIds.get(h), o.deep()[i]));
+            MetaModel.Explained e = o.meta()[i];
+            List<MetaComponent> components = new ArrayList<>(e.terms().size());
+            for (MetaModel.Term t : e.terms()) {
+                components.add(new MetaComponent(t.name(), role(t), t.input() < MetaModel.FIRST_REGIME ? hz : null,
+                        t.weight(), t.value(), t.contribution()));
+            }
+            meta.add(new MetaPrediction(hz, metaIds.get(h), e.probability(), e.expectedReturn(), components));
+        }
+        return new StackPrediction(new RegimeResult(o.regime().regime(), o.regime().confidence(), regimeId), base,
+                meta);
+    }
+
+    private static ModelRole role(MetaModel.Term t) {
+        if (t.input() == MetaModel.TREE) {
+            return ModelRole.BASE_TREE;
+        }
+        if (t.input() == MetaModel.DEEP) {
+            return ModelRole.BASE_DEEP;
+        }
+        return t.input() < 0 ? ModelRole.META : ModelRole.REGIME;
+    }
+
+    static Horizon horizon(MlHorizon h) {
+        return Horizon.valueOf(h.name());
+    }
+}

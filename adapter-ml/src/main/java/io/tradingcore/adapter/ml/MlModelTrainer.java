@@ -1,0 +1,160 @@
+package io.tradingcore.adapter.ml;
+
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.DeterministicIds;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.ModelVersionId;
+import io.tradingcore.ports.out.FeatureEngine;
+import io.tradingcore.ports.out.ModelStack;
+import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.out.ModelVersion;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * {@link ModelTrainer} for one outer walk-forward fold. Inside [trainFrom, trainTo) it runs its own walk-forward
+ * (first half of the window for the first inner training, then two test quarters) so the meta-learner sees only
+ * out-of-fold base predictions; the base models of the returned stack are then refitted on the whole window.
+ */
+final class MlModelTrainer implements ModelTrainer {
+
+    private final TrainingConfig base;
+    private final String modelName;
+
+    MlModelTrainer(TrainingConfig base, String modelName) {
+        if (modelName == null || modelName.isBlank()) {
+            throw new IllegalArgumentException("model name must not be blank");
+        }
+        this.base = base;
+        this.modelName = modelName;
+    }
+
+    @Override
+    public TrainedStack train(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo, long seed) {
+        if (!trainFrom.isBefore(trainTo)) {
+            throw new IllegalArgumentException("trainFrom " + trainFrom + " must be before trainTo " + trainTo);
+        }
+        // a label needs the open of candle H+h, known only when that candle exists: dropping every candle that
+        // closes after trainTo keeps all labels inside the training window
+        Samples s = Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(),
+                base.cost());
+        if (s.size() < 4 * base.minMetaRows()) {
+            throw new IllegalArgumentException("only " + s.size() + " training samples in [" + trainFrom + ", "
+                    + trainTo + "); need at least " + 4 * base.minMetaRows());
+        }
+        Duration window = Duration.ofSeconds(s.hour[s.size() - 1] - s.hour[0] + 3600);
+        TrainingConfig c = new TrainingConfig(seed, base.cost(), base.purge(), base.embargo(), window.dividedBy(2),
+                window.dividedBy(4), null, base.enterThreshold(), base.minMetaRows(), base.tree(), base.deep(),
+                base.regime(), base.meta());
+        WalkForward.Result r = WalkForward.run(s, c, modelName);
+        return new Trained(r, s, c, modelName);
+    }
+
+    static SortedMap<String, List<Bar>> bars(SortedMap<AssetId, List<Candle>> candles, Instant closedBy) {
+        SortedMap<String, List<Bar>> out = new TreeMap<>();
+        candles.forEach((asset, list) -> {
+            List<Candle> kept = closedBy == null ? list
+                    : list.stream().filter(c -> !c.closeTime().toInstant().isAfter(closedBy)).toList();
+            out.put(key(asset), DomainBars.bars(kept));
+        });
+        return out;
+    }
+
+    /** Zero-padded so that the String order of assets equals the AssetId order. */
+    private static String key(AssetId a) {
+        return String.format("%05d", a.value());
+    }
+
+    static ModelVersionId versionId(TrainedModel m) {
+        return new ModelVersionId(DeterministicIds.uuid("model_version", m.name(), m.role().name(),
+                m.horizon() == null ? "-" : m.horizon().name(), m.sha256()));
+    }
+
+    static ModelVersion version(TrainedModel m) {
+        SortedMap<String, BigDecimal> metrics = new TreeMap<>();
+        m.metrics().forEach((k, v) -> metrics.put(k, ModelTrainer.metric(v)));
+        return new ModelVersion(versionId(m), m.name(), ModelRole.valueOf(m.role().name()),
+                m.horizon() == null ? null : MlModelStack.horizon(m.horizon()), m.trainFrom(), m.trainTo(),
+                m.hyperParams(), m.seed(), metrics, m.sha256(), false);
+    }
+
+    static MlModelStack modelStack(Stack stack, List<TrainedModel> models) {
+        ModelVersionId regime = null;
+        Map<MlHorizon, ModelVersionId> tree = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, ModelVersionId> deep = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, ModelVersionId> meta = new EnumMap<>(MlHorizon.class);
+        for (TrainedModel m : models) {
+            ModelVersionId id = versionId(m);
+            switch (m.role()) {
+                case REGIME -> regime = id;
+                case BASE_TREE -> tree.put(m.horizon(), id);
+                case BASE_DEEP -> deep.put(m.horizon(), id);
+                case META -> meta.put(m.horizon(), id);
+            }
+        }
+        return new MlModelStack(stack, regime, tree, deep, meta);
+    }
+
+    /** The result of one training: engine, stack, artifacts and after-the-fact evaluation. */
+    private static final class Trained implements TrainedStack {
+        private final WalkForward.Result result;
+        private final MlModelStack stack;
+        private final double[] trainPositiveRate;
+        private final TrainingConfig config;
+
+        Trained(WalkForward.Result result, Samples s, TrainingConfig config, String name) {
+            this.result = result;
+            this.config = config;
+            this.stack = MlModelTrainer.modelStack(result.stack(), result.models());
+            this.trainPositiveRate = new double[MlHorizon.values().length];
+            for (MlHorizon h : MlHorizon.values()) {
+                int[] rows = s.labelled(h, Samples.range(0, s.size()));
+                long pos = java.util.Arrays.stream(rows).filter(r -> s.label[h.ordinal()][r] > 0).count();
+                trainPositiveRate[h.ordinal()] = rows.length == 0 ? 0.5 : (double) pos / rows.length;
+            }
+        }
+
+        @Override
+        public FeatureEngine featureEngine() {
+            return new MlFeatureEngine();
+        }
+
+        @Override
+        public ModelStack modelStack() {
+            return stack;
+        }
+
+        @Override
+        public List<TrainedArtifact> artifacts() {
+            List<TrainedArtifact> out = new ArrayList<>();
+            for (TrainedModel m : result.models()) {
+                out.add(new TrainedArtifact(version(m), m.artifact()));
+            }
+            return List.copyOf(out);
+        }
+
+        @Override
+        public SortedMap<String, BigDecimal> evaluate(SortedMap<AssetId, List<Candle>> candles, HourTs testFrom,
+                                                     HourTs testTo) {
+            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost());
+            SortedMap<String, Double> m = Evaluation.metrics(s, stack.stack(), trainPositiveRate,
+                    config.enterThreshold());
+            SortedMap<String, BigDecimal> out = new TreeMap<>();
+            m.forEach((k, v) -> {
+                if (Double.isFinite(v)) {
+                    out.put(k, ModelTrainer.metric(v));
+                }
+            });
+            return out;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.tradingcore.adapter.ml;
+
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.ports.out.FeatureEngine;
+import io.tradingcore.ports.out.ModelRegistry;
+import io.tradingcore.ports.out.ModelStack;
+import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.out.ModelVersion;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Public entry point of the ML adapter: the feature engine, the trainer and loading the active stack from the
+ * registry. Everything else in this package is package-private; no Tribuo or XGBoost type crosses these methods.
+ */
+public final class MlModels {
+
+    /** Model name used by {@link #trainer()}; per-horizon models are registered as NAME-H1, NAME-H4, NAME-H24. */
+    public static final String DEFAULT_MODEL_NAME = "tc-stack";
+
+    private MlModels() {
+    }
+
+    /** The feature engine: {@link FeatureEngine#lookbackBars()} closed candles in, fixed feature names out. */
+    public static FeatureEngine featureEngine() {
+        return new MlFeatureEngine();
+    }
+
+    /** Trainer with the default hyper-parameters and a round-trip cost of 2 x 10 bps fee + 5 bps spread. */
+    public static ModelTrainer trainer() {
+        return trainer(DEFAULT_MODEL_NAME, 10.0, 5.0);
+    }
+
+    /**
+     * Trainer with the default hyper-parameters and the given label cost.
+     *
+     * @param feeBps    fee per side in basis points (paid on entry and on exit)
+     * @param spreadBps spread paid once per round trip, in basis points
+     * @throws IllegalArgumentException for a blank name or a negative or non-finite cost
+     */
+    public static ModelTrainer trainer(String modelName, double feeBps, double spreadBps) {
+        TrainingConfig d = TrainingConfig.defaults(0L);
+        TrainingConfig c = new TrainingConfig(0L, new LabelCost(feeBps, spreadBps), d.purge(), d.embargo(),
+                d.minTrain(), d.testWindow(), null, d.enterThreshold(), d.minMetaRows(), d.tree(), d.deep(),
+                d.regime(), d.meta());
+        return new MlModelTrainer(c, modelName);
+    }
+
+    /**
+     * Loads the active REGIME, BASE_TREE, BASE_DEEP and META versions of {@code modelName} from the registry.
+     * Each artifact's SHA-256 is checked against its version (by the registry and again here) before decoding.
+     *
+     * @throws IllegalStateException if a needed model has no active version, or an artifact does not match its
+     *                               recorded SHA-256 (it is refused, never loaded)
+     */
+    public static ModelStack loadActive(ModelRegistry registry, String modelName) {
+        List<TrainedModel> models = new ArrayList<>();
+        models.add(fetch(registry, modelName, ModelRole.REGIME, null));
+        for (MlHorizon h : MlHorizon.values()) {
+            for (ModelRole role : List.of(ModelRole.BASE_TREE, ModelRole.BASE_DEEP, ModelRole.META)) {
+                models.add(fetch(registry, modelName + "-" + h.name(), role, h));
+            }
+        }
+        return MlModelTrainer.modelStack(loadStack(models), models);
+    }
+
+    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, MlHorizon h) {
+        ModelVersion v = registry.active(name, role).orElseThrow(() -> new IllegalStateException(
+                "no active " + role + " model named " + name + " in the registry"));
+        Horizon expected = h == null ? null : MlModelStack.horizon(h);
+        if (v.horizon() != expected) {
+            throw new IllegalStateException("active " + role + " model " + name + " is for horizon " + v.horizon()
+                    + ", expected " + expected);
+        }
+        byte[] artifact = registry.loadArtifact(v.id());
+        String actual = Artifact.sha256(artifact);
+        if (!actual.equals(v.artifactSha256())) {
+            throw new Artifact.IntegrityException("refusing to load " + name + "/" + role + ": artifact sha256 "
+                    + actual + " does not match the recorded " + v.artifactSha256());
+        }
+        TreeMap<String, Double> metrics = new TreeMap<>();
+        v.metrics().forEach((k, x) -> metrics.put(k, x.doubleValue()));
+        TrainedModel m = new TrainedModel(v.name(), MlRole.valueOf(role.name()), h, v.trainFrom(), v.trainTo(),
+                v.hyperParams(), v.seed(), metrics, artifact, v.artifactSha256());
+        if (!MlModelTrainer.versionId(m).equals(v.id())) {
+            throw new IllegalStateException("model version id " + v.id() + " was not issued by this adapter for "
+                    + name + "/" + role);
+        }
+        return m;
+    }
+
+    /** Rebuilds a stack from artifacts, verifying each artifact's sha256 before decoding it. */
+    static Stack loadStack(List<TrainedModel> models) {
+        RegimeModel regime = null;
+        Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
+        for (TrainedModel m : models) {
+            switch (m.role()) {
+                case REGIME -> regime = RegimeModel.load(m.artifact(), m.sha256());
+                case BASE_TREE -> trees.put(m.horizon(), TreeModel.load(m.artifact(), m.sha256()));
+                case BASE_DEEP -> deeps.put(m.horizon(), DeepModel.load(m.artifact(), m.sha256()));
+                case META -> metas.put(m.horizon(), MetaModel.load(m.artifact(), m.sha256()));
+            }
+        }
+        if (regime == null) {
+            throw new IllegalArgumentException("no REGIME model among " + models.size() + " models");
+        }
+        return new Stack(regime, trees, deeps, metas);
+    }
+}

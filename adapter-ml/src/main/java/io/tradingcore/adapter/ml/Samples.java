@@ -1,0 +1,167 @@
+package io.tradingcore.adapter.ml;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.stream.IntStream;
+
+/**
+ * Training rows: one per (asset, decision hour H) with features from the candles closed by H and, per horizon, the
+ * forward return from the open of candle H to the open of candle H+h and its label (return beats the round-trip
+ * cost). Rows are ordered by (hour, asset) so that every time split is a contiguous range.
+ */
+final class Samples {
+
+    final List<String> assets;
+    final int[] asset;
+    final long[] hour; // epoch seconds of the decision hour
+    final double[][] x;
+    /** [horizon.ordinal][row]; NaN when candle H+h is missing (outage or end of data). */
+    final double[][] forwardReturn;
+    /** [horizon.ordinal][row]; -1 when the forward return is unknown. */
+    final byte[][] label;
+    final LabelCost cost;
+
+    private Samples(List<String> assets, int[] asset, long[] hour, double[][] x, double[][] forwardReturn,
+                    byte[][] label, LabelCost cost) {
+        this.assets = assets;
+        this.asset = asset;
+        this.hour = hour;
+        this.x = x;
+        this.forwardReturn = forwardReturn;
+        this.label = label;
+        this.cost = cost;
+    }
+
+    int size() {
+        return hour.length;
+    }
+
+    /**
+     * Builds rows for decision hours in [from, to) of every asset (the lookback may reach before {@code from}).
+     * Assets are processed in parallel but each writes only its own rows, so the result does not depend on scheduling.
+     */
+    static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, LabelCost cost) {
+        List<String> assets = List.copyOf(barsByAsset.keySet());
+        List<List<Bar>> series = new ArrayList<>(barsByAsset.values());
+        PerAsset[] parts = new PerAsset[assets.size()];
+        IntStream.range(0, assets.size()).parallel()
+                .forEach(a -> parts[a] = perAsset(a, series.get(a), from, to, cost));
+        int total = Arrays.stream(parts).mapToInt(p -> p.hour.length).sum();
+        Integer[] order = new Integer[total];
+        int[] assetOf = new int[total];
+        int[] localOf = new int[total];
+        int k = 0;
+        for (PerAsset p : parts) {
+            for (int i = 0; i < p.hour.length; i++) {
+                order[k] = k;
+                assetOf[k] = p.asset;
+                localOf[k] = i;
+                k++;
+            }
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingLong(r -> parts[assetOf[r]].hour[localOf[r]])
+                .thenComparingInt(r -> assetOf[r]));
+        int horizons = MlHorizon.values().length;
+        int[] asset = new int[total];
+        long[] hour = new long[total];
+        double[][] x = new double[total][];
+        double[][] fwd = new double[horizons][total];
+        byte[][] label = new byte[horizons][total];
+        for (int i = 0; i < total; i++) {
+            int r = order[i];
+            PerAsset p = parts[assetOf[r]];
+            int j = localOf[r];
+            asset[i] = p.asset;
+            hour[i] = p.hour[j];
+            x[i] = p.x[j];
+            for (int h = 0; h < horizons; h++) {
+                fwd[h][i] = p.fwd[h][j];
+                label[h][i] = p.label[h][j];
+            }
+        }
+        return new Samples(assets, asset, hour, x, fwd, label, cost);
+    }
+
+    private record PerAsset(int asset, long[] hour, double[][] x, double[][] fwd, byte[][] label) {
+    }
+
+    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, LabelCost cost) {
+        int horizons = MlHorizon.values().length;
+        List<long[]> hours = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> fwds = new ArrayList<>();
+        long[] openTimes = bars.stream().mapToLong(b -> b.openTime().getEpochSecond()).toArray();
+        double threshold = cost.roundTrip();
+        for (int i = Features.LOOKBACK; i < bars.size(); i++) {
+            Instant decision = bars.get(i).openTime();
+            if (decision.isBefore(from) || !decision.isBefore(to)) {
+                continue;
+            }
+            // only candles that closed by H: indices < i
+            Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty());
+            double entry = bars.get(i).open();
+            double[] f = new double[horizons];
+            for (MlHorizon hz : MlHorizon.values()) {
+                long exitTime = openTimes[i] + hz.hours() * 3600L;
+                int j = Arrays.binarySearch(openTimes, i, Math.min(openTimes.length, i + hz.hours() + 1), exitTime);
+                f[hz.ordinal()] = j >= 0 ? bars.get(j).open() / entry - 1.0 : Double.NaN;
+            }
+            hours.add(new long[] {decision.getEpochSecond()});
+            xs.add(row.values());
+            fwds.add(f);
+        }
+        int n = hours.size();
+        long[] hour = new long[n];
+        double[][] x = new double[n][];
+        double[][] fwd = new double[horizons][n];
+        byte[][] label = new byte[horizons][n];
+        for (int i = 0; i < n; i++) {
+            hour[i] = hours.get(i)[0];
+            x[i] = xs.get(i);
+            for (int h = 0; h < horizons; h++) {
+                double r = fwds.get(i)[h];
+                fwd[h][i] = r;
+                label[h][i] = Double.isNaN(r) ? (byte) -1 : (r > threshold ? (byte) 1 : (byte) 0);
+            }
+        }
+        return new PerAsset(assetIndex, hour, x, fwd, label);
+    }
+
+    /** Row indices in [fromIdx, toIdx) whose label for the horizon is known. */
+    int[] labelled(MlHorizon h, int[] rows) {
+        return Arrays.stream(rows).filter(r -> label[h.ordinal()][r] >= 0).toArray();
+    }
+
+    /** First row index whose hour is >= epochSecond (rows are sorted by hour). */
+    int firstRowAtOrAfter(long epochSecond) {
+        int lo = 0;
+        int hi = hour.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (hour[mid] < epochSecond) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    static int[] range(int fromInclusive, int toExclusive) {
+        return IntStream.range(fromInclusive, Math.max(fromInclusive, toExclusive)).toArray();
+    }
+
+    Map<String, Integer> assetIndex() {
+        java.util.LinkedHashMap<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < assets.size(); i++) {
+            m.put(assets.get(i), i);
+        }
+        return m;
+    }
+}

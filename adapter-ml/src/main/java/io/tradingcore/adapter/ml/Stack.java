@@ -1,0 +1,51 @@
+package io.tradingcore.adapter.ml;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A full trained stack: regime, base models and meta-learners per horizon. Prediction is a pure function of the
+ * feature row.
+ */
+final class Stack {
+
+    /** Everything one prediction produced; arrays are indexed by {@link MlHorizon#ordinal()}. */
+    record Output(RegimeModel.Result regime, double[] tree, double[] deep, MetaModel.Explained[] meta) {
+    }
+
+    final RegimeModel regime;
+    final Map<MlHorizon, TreeModel> tree;
+    final Map<MlHorizon, DeepModel> deep;
+    final Map<MlHorizon, MetaModel> meta;
+
+    Stack(RegimeModel regime, Map<MlHorizon, TreeModel> tree, Map<MlHorizon, DeepModel> deep,
+          Map<MlHorizon, MetaModel> meta) {
+        for (MlHorizon h : MlHorizon.values()) {
+            if (!tree.containsKey(h) || !deep.containsKey(h) || !meta.containsKey(h)) {
+                throw new IllegalArgumentException("stack is missing a model for horizon " + h);
+            }
+        }
+        this.regime = regime;
+        this.tree = new EnumMap<>(tree);
+        this.deep = new EnumMap<>(deep);
+        this.meta = new EnumMap<>(meta);
+    }
+
+    Output predict(double[] features) {
+        if (features.length != Features.SIZE) {
+            throw new IllegalArgumentException("expected " + Features.SIZE + " features, got " + features.length);
+        }
+        RegimeModel.Result r = regime.predict(features);
+        int n = MlHorizon.values().length;
+        double[] pt = new double[n];
+        double[] pd = new double[n];
+        MetaModel.Explained[] pm = new MetaModel.Explained[n];
+        for (MlHorizon h : MlHorizon.values()) {
+            int i = h.ordinal();
+            pt[i] = tree.get(h).probability(features);
+            pd[i] = deep.get(h).probability(features);
+            pm[i] = meta.get(h).explain(MetaModel.inputs(pt[i], pd[i], r.probabilities()));
+        }
+        return new Output(r, pt, pd, pm);
+    }
+}

@@ -1,0 +1,226 @@
+package io.tradingcore.adapter.ml;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Walk-forward training and evaluation, then the final stack. Base predictions on each test window are
+ * out-of-fold; the meta-learner of fold k is trained only on out-of-fold rows of earlier folds that end a purge
+ * before fold k's test window, and the final meta-learner on all out-of-fold rows.
+ */
+final class WalkForward {
+
+    /** Result of a run: per-fold metrics, the final stack and its models ready for the registry. */
+    record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis) {
+    }
+
+    private static final long HOUR = 3600L;
+
+    private WalkForward() {
+    }
+
+    static Result run(Samples s, TrainingConfig c, String modelName) {
+        if (s.size() == 0) {
+            throw new IllegalArgumentException("no training rows");
+        }
+        int horizons = MlHorizon.values().length;
+        int n = s.size();
+        double[][] oofTree = new double[horizons][n];
+        double[][] oofDeep = new double[horizons][n];
+        double[][] oofRegime = new double[n][];
+        boolean[] oof = new boolean[n];
+
+        long first = s.hour[0];
+        long last = s.hour[n - 1];
+        long purge = c.purge().getSeconds();
+        List<FoldResult> folds = new ArrayList<>();
+        long testStart = first + c.minTrain().getSeconds();
+        int fold = 0;
+        while (testStart <= last) {
+            long testEnd = Math.min(testStart + c.testWindow().getSeconds(), last + HOUR);
+            long trainEnd = testStart - purge;
+            long trainStart = c.rollingTrain() == null ? first : Math.max(first, trainEnd - c.rollingTrain().getSeconds());
+            int[] train = Samples.range(s.firstRowAtOrAfter(trainStart), s.firstRowAtOrAfter(trainEnd));
+            int[] test = Samples.range(s.firstRowAtOrAfter(testStart), s.firstRowAtOrAfter(testEnd));
+            if (train.length > 0 && test.length > 0) {
+                folds.add(runFold(fold++, s, c, train, test, trainStart, trainEnd, testStart, testEnd,
+                        oofTree, oofDeep, oofRegime, oof));
+            }
+            testStart = testEnd + c.embargo().getSeconds();
+        }
+        long t0 = System.nanoTime();
+        Result result = finalStack(s, c, modelName, folds, oofTree, oofDeep, oofRegime, oof);
+        return new Result(List.copyOf(folds), result.stack(), result.models(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static FoldResult runFold(int fold, Samples s, TrainingConfig c, int[] train, int[] test,
+                                      long trainStart, long trainEnd, long testStart, long testEnd,
+                                      double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof) {
+        long t = System.nanoTime();
+        RegimeModel regime = RegimeModel.train(s.x, train, c.regime(), c.seed());
+        long regimeMillis = millisSince(t);
+        for (int r : test) {
+            oofRegime[r] = regime.predict(s.x[r]).probabilities();
+        }
+        List<FoldResult.Row> rows = new ArrayList<>();
+        for (MlHorizon h : MlHorizon.values()) {
+            int hi = h.ordinal();
+            int[] tr = s.labelled(h, train);
+            int[] te = s.labelled(h, test);
+            double base = positiveRate(s.label[hi], tr);
+
+            t = System.nanoTime();
+            TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
+            long treeMillis = millisSince(t);
+            t = System.nanoTime();
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], tr, c.deep(), c.seed());
+            long deepMillis = millisSince(t);
+            for (int r : test) {
+                oofTree[hi][r] = tree.probability(s.x[r]);
+                oofDeep[hi][r] = deep.probability(s.x[r]);
+            }
+            rows.add(evaluate(MlRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], base, s, c));
+            rows.add(evaluate(MlRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], base, s, c));
+
+            // meta: out-of-fold rows of earlier folds, purged before this test window
+            int[] metaRows = s.labelled(h, oofRowsBefore(s, oof, testStart - c.purge().getSeconds()));
+            if (metaRows.length >= c.minMetaRows()) {
+                double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
+                t = System.nanoTime();
+                MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows,
+                        s.cost.roundTrip(), c.meta(), c.seed());
+                long metaMillis = millisSince(t);
+                double[] pm = new double[s.size()];
+                for (int r : te) {
+                    pm[r] = meta.explain(MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r])).probability();
+                }
+                rows.add(evaluate(MlRole.META, h, metaMillis, metaRows.length, te, pm,
+                        positiveRate(s.label[hi], metaRows), s, c));
+            }
+        }
+        for (int r : test) {
+            oof[r] = true;
+        }
+        return new FoldResult(fold, Instant.ofEpochSecond(trainStart), Instant.ofEpochSecond(trainEnd),
+                Instant.ofEpochSecond(testStart), Instant.ofEpochSecond(testEnd), regimeMillis, rows);
+    }
+
+    private static Result finalStack(Samples s, TrainingConfig c, String name, List<FoldResult> folds,
+                                     double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof) {
+        int[] all = Samples.range(0, s.size());
+        Instant from = Instant.ofEpochSecond(s.hour[0]);
+        Instant to = Instant.ofEpochSecond(s.hour[s.size() - 1] + HOUR);
+        List<TrainedModel> models = new ArrayList<>();
+        RegimeModel regime = RegimeModel.train(s.x, all, c.regime(), c.seed());
+        models.add(TrainedModel.of(name, MlRole.REGIME, null, from, to, c.regime().asMap(), c.seed(),
+                new TreeMap<>(), regime.artifact()));
+        Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
+        int[] oofRows = oofRowsBefore(s, oof, Long.MAX_VALUE);
+        for (MlHorizon h : MlHorizon.values()) {
+            int hi = h.ordinal();
+            int[] tr = s.labelled(h, all);
+            TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], tr, c.deep(), c.seed());
+            int[] metaRows = s.labelled(h, oofRows);
+            if (metaRows.length < c.minMetaRows()) {
+                throw new IllegalArgumentException("only " + metaRows.length + " out-of-fold rows for the " + h
+                        + " meta-learner (need " + c.minMetaRows() + "): give more data or a shorter minTrain");
+            }
+            double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
+            MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows, s.cost.roundTrip(),
+                    c.meta(), c.seed());
+            trees.put(h, tree);
+            deeps.put(h, deep);
+            metas.put(h, meta);
+            String hName = name + "-" + h.name();
+            models.add(TrainedModel.of(hName, MlRole.BASE_TREE, h, from, to, c.tree().asMap(), c.seed(),
+                    summary(folds, MlRole.BASE_TREE, h), tree.artifact()));
+            models.add(TrainedModel.of(hName, MlRole.BASE_DEEP, h, from, to, c.deep().asMap(), c.seed(),
+                    summary(folds, MlRole.BASE_DEEP, h), deep.artifact()));
+            Instant metaFrom = Instant.ofEpochSecond(s.hour[metaRows[0]]);
+            Instant metaTo = Instant.ofEpochSecond(s.hour[metaRows[metaRows.length - 1]] + HOUR);
+            models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, c.meta().asMap(), c.seed(),
+                    summary(folds, MlRole.META, h), meta.artifact()));
+        }
+        return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0);
+    }
+
+    /** Mean held-out metrics over the folds, as recorded with the model version. */
+    static SortedMap<String, Double> summary(List<FoldResult> folds, MlRole role, MlHorizon h) {
+        SortedMap<String, Double> m = new TreeMap<>();
+        List<FoldResult.Row> rows = folds.stream().flatMap(f -> f.rows().stream())
+                .filter(r -> r.role() == role && r.horizon() == h).toList();
+        if (rows.isEmpty()) {
+            return m;
+        }
+        m.put("wf_folds", (double) rows.size());
+        m.put("wf_log_loss", rows.stream().mapToDouble(FoldResult.Row::logLoss).average().orElse(Double.NaN));
+        m.put("wf_baseline_log_loss",
+                rows.stream().mapToDouble(FoldResult.Row::baselineLogLoss).average().orElse(Double.NaN));
+        m.put("wf_accuracy", rows.stream().mapToDouble(FoldResult.Row::accuracy).average().orElse(Double.NaN));
+        m.put("wf_auc", rows.stream().mapToDouble(FoldResult.Row::auc).filter(Double::isFinite).average()
+                .orElse(Double.NaN));
+        m.values().removeIf(v -> !Double.isFinite(v));
+        return m;
+    }
+
+    private static int[] oofRowsBefore(Samples s, boolean[] oof, long hourExclusive) {
+        return java.util.stream.IntStream.range(0, s.size()).filter(r -> oof[r] && s.hour[r] < hourExclusive)
+                .toArray();
+    }
+
+    private static double[][] metaInputs(int n, int[] rows, int hi, double[][] oofTree, double[][] oofDeep,
+                                         double[][] oofRegime) {
+        double[][] z = new double[n][];
+        for (int r : rows) {
+            z[r] = MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r]);
+        }
+        return z;
+    }
+
+    private static FoldResult.Row evaluate(MlRole role, MlHorizon h, long millis, int trainRows, int[] te,
+                                           double[] p, double baseRate, Samples s, TrainingConfig c) {
+        int hi = h.ordinal();
+        double[] q = new double[te.length];
+        byte[] y = new byte[te.length];
+        double[] constant = new double[te.length];
+        int enters = 0;
+        int hits = 0;
+        double net = 0;
+        for (int i = 0; i < te.length; i++) {
+            int r = te[i];
+            q[i] = p[r];
+            y[i] = s.label[hi][r];
+            constant[i] = baseRate;
+            if (q[i] >= c.enterThreshold()) {
+                enters++;
+                hits += y[i];
+                net += s.forwardReturn[hi][r] - s.cost.roundTrip();
+            }
+        }
+        if (te.length == 0) {
+            return new FoldResult.Row(role, h, millis, trainRows, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    0, Double.NaN, Double.NaN);
+        }
+        return new FoldResult.Row(role, h, millis, trainRows, te.length, Metrics.accuracy(q, y),
+                Metrics.logLoss(q, y), Metrics.auc(q, y), Metrics.logLoss(constant, y), enters,
+                enters == 0 ? Double.NaN : (double) hits / enters, enters == 0 ? Double.NaN : net / enters);
+    }
+
+    private static double positiveRate(byte[] label, int[] rows) {
+        long pos = Arrays.stream(rows).filter(r -> label[r] > 0).count();
+        return rows.length == 0 ? 0.5 : (double) pos / rows.length;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+}

@@ -1,0 +1,168 @@
+package io.tradingcore.adapter.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.FeatureVector;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.MetaComponent;
+import io.tradingcore.domain.MetaPrediction;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.StackPrediction;
+import io.tradingcore.ports.out.FeatureEngine;
+import io.tradingcore.ports.out.ModelStack;
+import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.testing.InMemoryModelRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MlPortsTest {
+
+    private static final AssetId BTC = AssetId.of(1);
+    private static final AssetId ETH = AssetId.of(2);
+    private static final HourTs TRAIN_FROM = HourTs.parse("2023-09-01T00:00:00Z");
+    private static final HourTs TRAIN_TO = HourTs.parse("2024-01-01T00:00:00Z");
+
+    private SortedMap<AssetId, List<Candle>> candles;
+    private ModelTrainer.TrainedStack trained;
+
+    static List<Candle> candles(AssetId asset, String symbol) {
+        String resource = "/candles/" + symbol + "_USDT_1h_2023_2024.csv.gz";
+        List<Candle> out = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(MlPortsTest.class.getResourceAsStream(resource)), StandardCharsets.UTF_8))) {
+            r.readLine();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] f = line.split(",");
+                out.add(Candle.of(asset, HourTs.parse(f[0]), f[1], f[2], f[3], f[4], f[5]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    @BeforeAll
+    void train() {
+        candles = new TreeMap<>();
+        candles.put(BTC, candles(BTC, "BTC"));
+        candles.put(ETH, candles(ETH, "ETH"));
+        trained = MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+    }
+
+    private List<Candle> closedBy(AssetId asset, HourTs hour) {
+        return candles.get(asset).stream().filter(c -> !c.closeTime().isAfter(hour)).toList();
+    }
+
+    @Test
+    void featureEngineRefusesCandlesAndBooksFromAfterTheDecisionHour() {
+        FeatureEngine engine = MlModels.featureEngine();
+        HourTs hour = HourTs.parse("2024-02-01T10:00:00Z");
+        List<Candle> closed = closedBy(BTC, hour);
+        List<Candle> withOpenCandle = new ArrayList<>(closed);
+        withOpenCandle.add(candles.get(BTC).get(closed.size()));
+        assertThatThrownBy(() -> engine.compute(BTC, hour, withOpenCandle, Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lookahead");
+        BookSnapshot late = new BookSnapshot(BTC, hour.toInstant().plusSeconds(1), new BigDecimal("42000"),
+                new BigDecimal("42001"), BigDecimal.ONE, BigDecimal.ONE, "test");
+        assertThatThrownBy(() -> engine.compute(BTC, hour, closed, Optional.of(late)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("book snapshot");
+    }
+
+    @Test
+    void featureVectorEndsAtTheLastClosedCandleAndCarriesTheSpread() {
+        FeatureEngine engine = MlModels.featureEngine();
+        HourTs hour = HourTs.parse("2024-02-01T10:00:00Z");
+        List<Candle> closed = closedBy(BTC, hour);
+        BookSnapshot book = new BookSnapshot(BTC, hour.toInstant().minusSeconds(5), new BigDecimal("42000"),
+                new BigDecimal("42004.2"), BigDecimal.ONE, BigDecimal.ONE, "test");
+        FeatureVector v = engine.compute(BTC, hour, closed.subList(closed.size() - engine.lookbackBars(), closed.size()),
+                Optional.of(book));
+        assertThat(v.windowEnd()).isEqualTo(hour.toInstant());
+        assertThat(v.names()).isEqualTo(Features.NAMES);
+        assertThat(v.value("f19_spread_bps")).isEqualTo(1.0);
+        // passing the whole history gives the same vector: only the last lookbackBars candles matter
+        assertThat(engine.compute(BTC, hour, closed, Optional.of(book))).isEqualTo(v);
+    }
+
+    @Test
+    void modelStackExplainsEveryMetaPredictionWithItsComponents() {
+        ModelStack stack = trained.modelStack();
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        StackPrediction p = stack.predict(trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour),
+                Optional.empty()));
+        assertThat(p.base()).hasSize(6).extracting(b -> b.role() + "/" + b.horizon())
+                .containsExactly("BASE_TREE/H1", "BASE_TREE/H4", "BASE_TREE/H24", "BASE_DEEP/H1", "BASE_DEEP/H4",
+                        "BASE_DEEP/H24");
+        assertThat(p.meta()).extracting(MetaPrediction::horizon).containsExactly(Horizon.H1, Horizon.H4, Horizon.H24);
+        for (MetaPrediction m : p.meta()) {
+            assertThat(m.components()).extracting(MetaComponent::role).containsExactly(ModelRole.BASE_TREE,
+                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME,
+                    ModelRole.META);
+            assertThat(m.components().get(0).horizon()).isEqualTo(m.horizon());
+            assertThat(m.components().get(2).horizon()).isNull();
+            double logit = m.components().stream().mapToDouble(MetaComponent::contribution).sum();
+            assertThat(1 / (1 + Math.exp(-logit))).isCloseTo(m.probability(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        assertThat(p.regime().modelVersion()).isNotNull();
+    }
+
+    @Test
+    void refusesAVectorWithOtherFeatureNames() {
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        FeatureVector v = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        List<String> names = new ArrayList<>(v.names());
+        names.set(0, "something_else");
+        FeatureVector renamed = new FeatureVector(v.asset(), v.hour(), v.windowStart(), v.windowEnd(), names, v.values());
+        assertThatThrownBy(() -> trained.modelStack().predict(renamed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature names");
+    }
+
+    @Test
+    void artifactsRegisterAndTheActiveStackLoadsBackAndPredictsTheSame() {
+        InMemoryModelRegistry registry = new InMemoryModelRegistry();
+        List<ModelTrainer.TrainedArtifact> artifacts = trained.artifacts();
+        assertThat(artifacts).hasSize(10);
+        for (ModelTrainer.TrainedArtifact a : artifacts) {
+            assertThat(a.version().trainTo()).isBeforeOrEqualTo(TRAIN_TO.toInstant());
+            assertThat(a.version().hyperParams()).containsKey("library");
+            registry.register(a.version(), a.artifact());
+            registry.activate(a.version().id());
+        }
+        ModelStack loaded = MlModels.loadActive(registry, MlModels.DEFAULT_MODEL_NAME);
+        HourTs hour = HourTs.parse("2024-03-03T03:00:00Z");
+        FeatureVector v = trained.featureEngine().compute(BTC, hour, closedBy(BTC, hour), Optional.empty());
+        assertThat(loaded.predict(v)).isEqualTo(trained.modelStack().predict(v));
+
+        registry.corrupt(artifacts.get(1).version().id());
+        assertThatThrownBy(() -> MlModels.loadActive(registry, MlModels.DEFAULT_MODEL_NAME))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void evaluationReportsHeldOutMetricsAgainstTheBaseline() {
+        SortedMap<String, BigDecimal> m = trained.evaluate(candles, HourTs.parse("2024-01-02T00:00:00Z"),
+                HourTs.parse("2024-02-01T00:00:00Z"));
+        assertThat(m).containsKeys("samples", "baseline.H1.log_loss", "BASE_TREE.H1.log_loss", "BASE_DEEP.H4.auc",
+                "META.H24.log_loss", "META.H1.enter_count");
+        assertThat(m.get("samples").intValue()).isEqualTo(2 * 30 * 24);
+    }
+}

@@ -1,0 +1,163 @@
+package io.tradingcore.adapter.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModelStackTest {
+
+    private static final Instant FROM = TestData.t("2023-06-01T00:00:00Z");
+    private static final Instant TO = TestData.t("2024-03-01T00:00:00Z");
+
+    private SortedMap<String, List<Bar>> bars;
+    private Samples samples;
+    private WalkForward.Result first;
+    private WalkForward.Result second;
+
+    @BeforeAll
+    void trainTwiceWithTheSameSeed() {
+        bars = TestData.assets("BTC", "ETH");
+        samples = Samples.build(bars, FROM, TO, LabelCost.DEFAULT);
+        first = WalkForward.run(samples, TestData.fastConfig(7L), "test");
+        second = WalkForward.run(Samples.build(bars, FROM, TO, LabelCost.DEFAULT), TestData.fastConfig(7L), "test");
+    }
+
+    @Test
+    void sameDataAndSeedGiveIdenticalArtifactHashesForEveryModel() {
+        List<String> a = first.models().stream().map(m -> m.role() + "/" + m.horizon() + "=" + m.sha256()).toList();
+        List<String> b = second.models().stream().map(m -> m.role() + "/" + m.horizon() + "=" + m.sha256()).toList();
+        assertThat(a).hasSize(1 + 3 * MlHorizon.values().length).isEqualTo(b);
+    }
+
+    @Test
+    void sameDataAndSeedGiveIdenticalPredictions() {
+        for (int r = 0; r < samples.size(); r += 97) {
+            assertSamePrediction(first.stack().predict(samples.x[r]), second.stack().predict(samples.x[r]));
+        }
+    }
+
+    private static void assertSamePrediction(Stack.Output a, Stack.Output b) {
+        assertThat(b.tree()).containsExactly(a.tree());
+        assertThat(b.deep()).containsExactly(a.deep());
+        assertThat(b.regime().regime()).isEqualTo(a.regime().regime());
+        assertThat(b.regime().probabilities()).containsExactly(a.regime().probabilities());
+        for (int h = 0; h < a.meta().length; h++) {
+            assertThat(b.meta()[h].probability()).isEqualTo(a.meta()[h].probability());
+            assertThat(b.meta()[h].terms()).isEqualTo(a.meta()[h].terms());
+        }
+    }
+
+    @Test
+    void aDifferentSeedGivesADifferentNetworkAndTheSameSeedTheSameOne() {
+        int[] rows = samples.labelled(MlHorizon.H4, Samples.range(0, samples.size()));
+        DeepModel.Params p = TestData.fastConfig(0L).deep();
+        byte[] a = DeepModel.train(samples.x, samples.label[1], rows, p, 11L).artifact();
+        byte[] b = DeepModel.train(samples.x, samples.label[1], rows, p, 11L).artifact();
+        byte[] c = DeepModel.train(samples.x, samples.label[1], rows, p, 12L).artifact();
+        assertThat(Artifact.sha256(b)).isEqualTo(Artifact.sha256(a));
+        assertThat(Artifact.sha256(c)).isNotEqualTo(Artifact.sha256(a));
+    }
+
+    @Test
+    void perturbingCandlesAfterTheDecisionHourChangesNoPredictionForThatHour() {
+        Instant hour = TestData.t("2024-01-15T09:00:00Z");
+        SortedMap<String, List<Bar>> changed = new TreeMap<>();
+        bars.forEach((asset, series) -> {
+            List<Bar> copy = new ArrayList<>();
+            for (Bar b : series) {
+                // a different factor per candle, so that returns (not only levels) change after the hour
+                double f = 1.0 + 0.4 * Math.sin(b.openTime().getEpochSecond() / 3600.0);
+                copy.add(b.openTime().isBefore(hour) ? b
+                        : new Bar(b.openTime(), b.open() * f, b.high() * 3, b.low() * 0.25, b.close() * f, 0));
+            }
+            changed.put(asset, copy);
+        });
+        Samples original = Samples.build(bars, hour, hour.plusSeconds(3600), LabelCost.DEFAULT);
+        Samples perturbed = Samples.build(changed, hour, hour.plusSeconds(3600), LabelCost.DEFAULT);
+        assertThat(original.size()).isEqualTo(2);
+        for (int r = 0; r < original.size(); r++) {
+            assertSamePrediction(first.stack().predict(original.x[r]), first.stack().predict(perturbed.x[r]));
+            // the label of that hour does change: the future really was different
+            assertThat(perturbed.forwardReturn[MlHorizon.H24.ordinal()][r])
+                    .isNotEqualTo(original.forwardReturn[MlHorizon.H24.ordinal()][r]);
+        }
+    }
+
+    @Test
+    void modelsReloadedFromTheirArtifactsPredictExactlyAsTrained() {
+        Stack reloaded = MlModels.loadStack(first.models());
+        for (int r = 0; r < samples.size(); r += 101) {
+            assertSamePrediction(first.stack().predict(samples.x[r]), reloaded.predict(samples.x[r]));
+        }
+    }
+
+    @Test
+    void anArtifactThatDoesNotMatchItsHashRefusesToLoad() {
+        TrainedModel tree = first.models().stream().filter(m -> m.role() == MlRole.BASE_TREE).findFirst().orElseThrow();
+        byte[] tampered = tree.artifact().clone();
+        tampered[tampered.length - 3] ^= 0x01;
+        assertThatThrownBy(() -> TreeModel.load(tampered, tree.sha256()))
+                .isInstanceOf(Artifact.IntegrityException.class).hasMessageContaining("sha256");
+        TrainedModel meta = first.models().stream().filter(m -> m.role() == MlRole.META).findFirst().orElseThrow();
+        assertThatThrownBy(() -> DeepModel.load(meta.artifact(), meta.sha256()))
+                .isInstanceOf(Artifact.IntegrityException.class).hasMessageContaining("expected a mlp-weights");
+    }
+
+    @Test
+    void metaComponentsAddUpToThePredictionAndNameEveryInput() {
+        Stack.Output o = first.stack().predict(samples.x[samples.size() / 2]);
+        for (MetaModel.Explained e : o.meta()) {
+            double logit = e.terms().stream().mapToDouble(MetaModel.Term::contribution).sum();
+            assertThat(1 / (1 + Math.exp(-logit))).isCloseTo(e.probability(), within(1e-12));
+            assertThat(e.terms()).extracting(MetaModel.Term::name)
+                    .containsExactly("m0_tree_logit", "m1_deep_logit", "m2_regime_TRENDING_UP",
+                            "m3_regime_TRENDING_DOWN", "m4_regime_RANGING", "m5_regime_HIGH_VOL", "intercept");
+            for (MetaModel.Term t : e.terms()) {
+                assertThat(t.contribution()).isCloseTo(t.weight() * t.value(), within(1e-12));
+            }
+        }
+        assertThat(o.regime().confidence()).isBetween(0.25, 1.0);
+        assertThat(RegimeModel.REGIMES).contains(o.regime().regime());
+    }
+
+    @Test
+    void foldsArePurgedAndEmbargoed() {
+        List<FoldResult> folds = first.folds();
+        assertThat(folds).hasSizeGreaterThanOrEqualTo(2);
+        for (int i = 0; i < folds.size(); i++) {
+            FoldResult f = folds.get(i);
+            assertThat(Duration.between(f.trainTo(), f.testFrom())).isGreaterThanOrEqualTo(Duration.ofHours(24));
+            if (i > 0) {
+                assertThat(Duration.between(folds.get(i - 1).testTo(), f.testFrom()))
+                        .isGreaterThanOrEqualTo(Duration.ofHours(24));
+            }
+            assertThat(f.rows()).extracting(FoldResult.Row::role).contains(MlRole.BASE_TREE, MlRole.BASE_DEEP);
+            for (FoldResult.Row row : f.rows()) {
+                assertThat(row.logLoss()).isPositive();
+                assertThat(row.testRows()).isPositive();
+            }
+        }
+        // the first fold has no earlier out-of-fold rows, so its meta-learner cannot exist; later ones do
+        assertThat(folds.get(0).rows()).extracting(FoldResult.Row::role).doesNotContain(MlRole.META);
+        assertThat(folds.get(folds.size() - 1).rows()).extracting(FoldResult.Row::role).contains(MlRole.META);
+    }
+
+    @Test
+    void refusesAPurgeShorterThanTheLongestHorizon() {
+        TrainingConfig c = TestData.fastConfig(1L);
+        assertThatThrownBy(() -> new TrainingConfig(1L, c.cost(), Duration.ofHours(23), c.embargo(), c.minTrain(),
+                c.testWindow(), null, 0.5, 100, c.tree(), c.deep(), c.regime(), c.meta()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purge");
+    }
+}

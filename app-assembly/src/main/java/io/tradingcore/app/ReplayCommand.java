@@ -1,0 +1,88 @@
+package io.tradingcore.app;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.tradingcore.adapter.postgres.Databases;
+import io.tradingcore.app.backtest.BacktestReplay;
+import io.tradingcore.domain.BacktestRunId;
+import io.tradingcore.domain.RunId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code replay}: recompute a backtest from what is stored and compare every step hash. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Recompute a stored backtest from its recorded inputs, configuration and seed in a scratch",
+            "database on the same server, and compare each hour's step hashes with the stored ones.",
+            "Exit 0 and 'identical' when all match, otherwise exit 5 naming the first differing hour and step."})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID")
+    String backtestRunId;
+
+    @Option(names = "--run-id", paramLabel = "UUID", description = "Compare only this hour's run.")
+    String runId;
+
+    @Option(names = "--keep-scratch", description = "Keep the scratch database for inspection.")
+    boolean keepScratch;
+
+    @Override
+    public Integer call() {
+        BacktestRunId id = new BacktestRunId(CliArgs.uuid("--backtest-run-id", backtestRunId));
+        Optional<RunId> only = runId == null ? Optional.empty() : Optional.of(new RunId(CliArgs.uuid("--run-id", runId)));
+        try (DbOptions.OpenDatabase open = db.open(4)) {
+            Persistence stored = Wiring.persistence(open.dataSource(), false);
+            String scratchName = "trading_replay_" + id.value().toString().replace("-", "").substring(0, 16);
+            execute(open.dataSource(), "DROP DATABASE IF EXISTS " + scratchName);
+            execute(open.dataSource(), "CREATE DATABASE " + scratchName);
+            Databases.DbTarget t = open.target();
+            Databases.DbTarget scratchTarget = new Databases.DbTarget(withDatabase(t.jdbcUrl(), scratchName), t.user(),
+                    t.password(), "scratch database " + scratchName);
+            BacktestReplay.Outcome outcome;
+            try (HikariDataSource scratchDs = Databases.pool(scratchTarget, 4)) {
+                Persistence scratch = Wiring.persistence(scratchDs, true);
+                try (ConsoleProgress progress = new ConsoleProgress()) {
+                    var def = stored.backtests().find(id).orElseThrow(() ->
+                            new NoSuchElementException("no backtest with id " + id.value()));
+                    var trainer = Wiring.modelTrainer(io.tradingcore.app.config.ConfigLoader
+                            .fromCanonical(def.configCanonicalJson()).config());
+                    outcome = new BacktestReplay(stored, scratch, trainer).replay(id, only, progress);
+                }
+            } catch (NoSuchElementException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
+            } finally {
+                if (!keepScratch) {
+                    execute(open.dataSource(), "DROP DATABASE IF EXISTS " + scratchName);
+                }
+            }
+            if (outcome.identical()) {
+                System.out.println("identical: " + outcome.hoursCompared() + " hour(s) recomputed with equal step hashes");
+                return ExitCodes.OK;
+            }
+            System.out.println("different after " + outcome.hoursCompared() + " identical hour(s): "
+                    + outcome.firstDifference().orElseThrow());
+            return ExitCodes.REPLAY_DIFFERS;
+        }
+    }
+
+    static String withDatabase(String jdbcUrl, String database) {
+        return jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]+)(/[^?]*)?", "$1/" + database);
+    }
+
+    private static void execute(javax.sql.DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new CliException(ExitCodes.FAILED, "replay needs a scratch database on the same server and could not run '"
+                    + sql + "': " + e.getMessage(), e);
+        }
+    }
+}
