@@ -1,5 +1,12 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.FeatureVector;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.StackPrediction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,7 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,8 +56,10 @@ public final class MlBenchmark {
                 Duration.ofDays(730), Duration.ofDays(182), null, 0.5, 500, TreeModel.Params.DEFAULT,
                 DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT);
         long w0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
         WalkForward.Result r = WalkForward.run(s, c, "bench");
         long w1 = System.nanoTime();
+        long cpu1 = processCpuNanos();
         System.out.println();
         System.out.println("fold | test window | role | horizon | train rows | train ms | log loss | baseline | AUC | acc | enters | hit | mean net ret");
         for (FoldResult f : r.folds()) {
@@ -65,46 +74,73 @@ public final class MlBenchmark {
                         row.meanNetReturn());
             }
         }
-        System.out.printf(Locale.ROOT, "%nwalk-forward total (all folds + final stack): %d ms; final stack alone: %d ms%n",
-                ms(w0, w1), r.finalTrainMillis());
+        System.out.printf(Locale.ROOT, "%nwalk-forward total (all folds + final stack): %d ms wall, %d ms process CPU; "
+                + "final stack alone: %d ms wall%n", ms(w0, w1), (cpu1 - cpu0) / 1_000_000, r.finalTrainMillis());
+        System.out.printf(Locale.ROOT, "load average during the run (other processes share these 2 cores): %.2f%n",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "end-to-end incl. csv load and features: %d ms%n", ms(t0, w1));
 
-        inference(bars, r.stack(), to);
+        inference(bars, r, to);
     }
 
-    private static void inference(SortedMap<String, List<Bar>> bars, Stack stack, Instant to) {
-        List<List<Bar>> prefixes = new ArrayList<>();
-        List<Instant> hours = new ArrayList<>();
+    /** Whole stack through the ports: domain candles -> FeatureEngine -> ModelStack (regime, base, meta). */
+    private static void inference(SortedMap<String, List<Bar>> bars, WalkForward.Result trained, Instant to) {
+        MlFeatureEngine engine = new MlFeatureEngine();
+        MlModelStack stack = MlModelTrainer.modelStack(trained.stack(), trained.models());
+        List<List<Candle>> windows = new ArrayList<>();
+        List<HourTs> hours = new ArrayList<>();
+        List<AssetId> ids = new ArrayList<>();
+        int assetNo = 0;
         for (List<Bar> series : bars.values()) {
+            AssetId id = AssetId.of(++assetNo);
             int end = series.size();
             while (end > 0 && !series.get(end - 1).openTime().isBefore(to)) {
                 end--;
             }
-            for (int i = end - 2000; i < end; i++) {
-                prefixes.add(series.subList(i - Features.LOOKBACK, i));
-                hours.add(series.get(i).openTime());
+            List<Candle> candles = new ArrayList<>();
+            for (Bar b : series.subList(end - 2000 - Features.LOOKBACK, end)) {
+                candles.add(new Candle(id, HourTs.of(b.openTime()), dec(b.open()), dec(b.high()), dec(b.low()),
+                        dec(b.close()), dec(b.volume())));
+            }
+            for (int i = Features.LOOKBACK; i < candles.size(); i++) {
+                windows.add(candles.subList(i - Features.LOOKBACK, i));
+                hours.add(candles.get(i).openTime());
+                ids.add(id);
             }
         }
-        int n = prefixes.size();
+        int n = windows.size();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         double sink = 0;
-        for (int round = 0; round < 3; round++) { // warm-up, then two measured rounds
+        for (int round = 0; round < 4; round++) { // two warm-up rounds, then two measured ones
             long a = System.nanoTime();
+            long cpuA = threads.getCurrentThreadCpuTime();
             long featNanos = 0;
             for (int i = 0; i < n; i++) {
                 long f0 = System.nanoTime();
-                double[] x = Features.compute(prefixes.get(i), hours.get(i), OptionalDouble.of(1.0)).values();
+                FeatureVector v = engine.compute(ids.get(i), hours.get(i), windows.get(i), Optional.empty());
                 featNanos += System.nanoTime() - f0;
-                Stack.Output o = stack.predict(x);
-                sink += o.meta()[0].probability();
+                StackPrediction p = stack.predict(v);
+                sink += p.meta().get(0).probability();
             }
             long b = System.nanoTime();
-            if (round > 0) {
-                System.out.printf(Locale.ROOT,
-                        "inference round %d: %d asset-hours, %.1f us per asset-hour (features %.1f us + models %.1f us)%n",
-                        round, n, (b - a) / 1e3 / n, featNanos / 1e3 / n, (b - a - featNanos) / 1e3 / n);
+            long cpuB = threads.getCurrentThreadCpuTime();
+            if (round > 1) {
+                System.out.printf(Locale.ROOT, "inference round %d: %d asset-hours, %.1f us wall per asset-hour "
+                                + "(features %.1f us + regime/base/meta %.1f us), %.1f us CPU per asset-hour%n",
+                        round - 1, n, (b - a) / 1e3 / n, featNanos / 1e3 / n, (b - a - featNanos) / 1e3 / n,
+                        (cpuB - cpuA) / 1e3 / n);
             }
         }
         System.out.println("(checksum " + (sink > 0) + ")");
+    }
+
+    private static BigDecimal dec(double v) {
+        return BigDecimal.valueOf(v).setScale(18, RoundingMode.HALF_EVEN);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** ETH/BTC candles where both exist; high/low widened to contain open and close. */

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.stream.IntStream;
@@ -133,7 +132,7 @@ final class Samples {
         return new PerAsset(assetIndex, hour, x, fwd, label);
     }
 
-    /** Row indices in [fromIdx, toIdx) whose label for the horizon is known. */
+    /** The rows among {@code rows} whose label for the horizon is known. */
     int[] labelled(MlHorizon h, int[] rows) {
         return Arrays.stream(rows).filter(r -> label[h.ordinal()][r] >= 0).toArray();
     }
@@ -155,13 +154,5 @@ final class Samples {
 
     static int[] range(int fromInclusive, int toExclusive) {
         return IntStream.range(fromInclusive, Math.max(fromInclusive, toExclusive)).toArray();
-    }
-
-    Map<String, Integer> assetIndex() {
-        java.util.LinkedHashMap<String, Integer> m = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < assets.size(); i++) {
-            m.put(assets.get(i), i);
-        }
-        return m;
     }
 }

@@ -158,6 +158,24 @@ class MlPortsTest {
     }
 
     @Test
+    void trainingIgnoresEveryCandleClosingAfterTrainToAndRepeatsItselfExactly() {
+        SortedMap<AssetId, List<Candle>> perturbed = new TreeMap<>();
+        candles.forEach((asset, list) -> perturbed.put(asset, list.stream().map(c -> c.closeTime().isAfter(TRAIN_TO)
+                ? Candle.of(asset, c.openTime(), "1.5", "9", "1", "1.5", "0") : c).toList()));
+        ModelTrainer.TrainedStack again = MlModels.trainer().train(perturbed, TRAIN_FROM, TRAIN_TO, 5L);
+        assertThat(again.artifacts()).extracting(a -> a.version().artifactSha256())
+                .isEqualTo(trained.artifacts().stream().map(a -> a.version().artifactSha256()).toList());
+        assertThat(again.artifacts()).extracting(a -> a.version().id())
+                .isEqualTo(trained.artifacts().stream().map(a -> a.version().id()).toList());
+    }
+
+    @Test
+    void trainingRefusesAWindowWithTooFewSamples() {
+        assertThatThrownBy(() -> MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48), 1L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("training samples");
+    }
+
+    @Test
     void evaluationReportsHeldOutMetricsAgainstTheBaseline() {
         SortedMap<String, BigDecimal> m = trained.evaluate(candles, HourTs.parse("2024-01-02T00:00:00Z"),
                 HourTs.parse("2024-02-01T00:00:00Z"));
