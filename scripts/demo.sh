@@ -23,5 +23,5 @@ for a in ${ASSETS//,/ }; do
 done
 java -jar "$JAR" ingest --csv "${files[@]}"
 args=(backtest --assets "$ASSETS" --from "$FROM" --to "$TO" --seed "$SEED" --report-dir "$REPORT_DIR")
-if [ -n "${CONFIG:-}" ]; then args+=(--config "$CONFIG"); fi
+args+=(--config "${CONFIG:-config/demo.yaml}")
 java -jar "$JAR" "${args[@]}"

@@ -76,12 +76,21 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
 
     @Override
     public AccountId nextFreeAccount() {
-        Short max = db.read("allocating an account", ctx -> ctx.select(org.jooq.impl.DSL.max(ACCOUNT.ACCOUNT_ID)).from(ACCOUNT).fetchOne(0, Short.class));
-        int next = (max == null ? 0 : max) + 1;
-        if (next > Short.MAX_VALUE) {
+        io.tradingcore.adapter.postgres.jooq.tables.Account next = ACCOUNT.as("next_account");
+        Integer free = db.read("allocating an account", ctx -> {
+            if (!ctx.fetchExists(ACCOUNT, ACCOUNT.ACCOUNT_ID.eq((short) 1))) {
+                return 1;
+            }
+            // the smallest id whose successor is unused: the first gap, or max + 1
+            return ctx.select(org.jooq.impl.DSL.min(ACCOUNT.ACCOUNT_ID.cast(Integer.class).plus(1))).from(ACCOUNT)
+                    .whereNotExists(ctx.selectOne().from(next)
+                            .where(next.ACCOUNT_ID.cast(Integer.class).eq(ACCOUNT.ACCOUNT_ID.cast(Integer.class).plus(1))))
+                    .fetchOne(0, Integer.class);
+        });
+        if (free == null || free > Short.MAX_VALUE) {
             throw new IllegalStateException("no free account id left (SMALLINT)");
         }
-        return AccountId.of(next);
+        return AccountId.of(free);
     }
 
     @Override

@@ -201,7 +201,11 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 r.setRunMode(Conv.mode(key.mode()));
                 r.setHourTsUtc(Conv.hour(key.hour()));
                 r.setEventType(e.type().name());
+                // the contract pairs from/to tiers: both are set for a tier change whose old tier is known
+                r.setFromTier(Conv.tier(e.fromTier()));
+                r.setToTier(e.fromTier() == null ? null : Conv.tier(e.tier()));
                 r.setAssetId(e.asset() == null ? null : e.asset().value());
+                r.setOrderId(e.order() == null ? null : e.order().value());
                 r.setReason(e.rule() + ": " + e.detail());
                 SortedMap<String, String> details = new TreeMap<>();
                 details.put("rule", e.rule());
@@ -243,10 +247,12 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 .orderBy(RISK_EVENT.HOUR_TS_UTC, RISK_EVENT.RISK_EVENT_ID)
                 .fetch(r -> {
                     SortedMap<String, String> d = Json.readStrings(r.get(RISK_EVENT.DETAILS));
+                    java.util.UUID order = r.get(RISK_EVENT.ORDER_ID);
                     return new RiskEvent(r.get(RISK_EVENT.RISK_EVENT_ID), new AccountId(r.get(RUN_CONTEXT.ACCOUNT_ID)),
                             Conv.hour(r.get(RISK_EVENT.HOUR_TS_UTC)), RiskEventType.valueOf(r.get(RISK_EVENT.EVENT_TYPE)),
-                            DrawdownTier.valueOf(d.get("tier")), Conv.asset(r.get(RISK_EVENT.ASSET_ID)), d.get("rule"),
-                            d.get("detail"));
+                            Conv.tier(r.get(RISK_EVENT.FROM_TIER)), DrawdownTier.valueOf(d.get("tier")),
+                            Conv.asset(r.get(RISK_EVENT.ASSET_ID)), order == null ? null : new io.tradingcore.domain.OrderId(order),
+                            d.get("rule"), d.get("detail"));
                 }));
     }
 

@@ -76,9 +76,14 @@ final class PgExecutionRepository implements ExecutionRepository {
                     throw new IllegalArgumentException("order " + q.orderId() + " belongs to run " + q.runId() + " at "
                             + q.hour() + ", not to " + key.runId() + " at " + key.hour());
                 }
-                if (q.side() == OrderSide.BUY && q.requestedNotional().compareTo(q.preOrderCashAvailable()) > 0) {
-                    throw new InvariantViolationException("no-leverage rule: requested " + q.requestedNotional().toPlainString()
+                BigDecimal needed = q.requestedNotional().add(o.reservedFee());
+                if (q.side() == OrderSide.BUY && needed.compareTo(q.preOrderCashAvailable()) > 0) {
+                    throw new InvariantViolationException("no-leverage rule: requested " + needed.toPlainString()
                             + " > cash " + q.preOrderCashAvailable().toPlainString() + " (order " + q.orderId() + ")");
+                }
+                if (q.side() == OrderSide.SELL && q.quantity().compareTo(o.preOrderPositionQty()) > 0) {
+                    throw new InvariantViolationException("no-leverage rule (long-only): sell of " + q.quantity().toPlainString()
+                            + " > position " + o.preOrderPositionQty().toPlainString() + " (order " + q.orderId() + ")");
                 }
                 OrderRequestRecord r = tx.newRecord(ORDER_REQUEST);
                 r.setOrderId(q.orderId().value());
@@ -96,23 +101,27 @@ final class PgExecutionRepository implements ExecutionRepository {
                 r.setLimitPrice(q.limitPrice());
                 r.setRequestedNotional(q.requestedNotional());
                 r.setPreOrderCashAvailable(q.preOrderCashAvailable());
-                r.setReservedFee(Decimals.ZERO);
-                // the port's OrderRequest does not carry the holding; a SELL is sized to at most the holding
-                // by the domain, so its own quantity is the tightest bound the schema's check can verify
-                r.setPreOrderPositionQty(q.side() == OrderSide.SELL ? q.quantity() : Decimals.ZERO);
+                r.setReservedFee(o.reservedFee());
+                r.setPreOrderPositionQty(o.preOrderPositionQty());
                 rows.add(r);
             }
             return Idempotent.insert(tx, ORDER_REQUEST, rows, "order_request",
                     r -> "order " + r.getOrderId() + " (client id " + r.getClientOrderId() + ")",
-                    Set.of(ORDER_REQUEST.STATUS, ORDER_REQUEST.VENUE_ORDER_ID, ORDER_REQUEST.STATUS_REASON));
+                    Set.of(ORDER_REQUEST.STATUS));
         });
     }
 
     @Override
     public boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next) {
+        return updateOrderStatus(orderId, expected, next, null);
+    }
+
+    @Override
+    public boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
         return db.tx("moving order " + orderId + " from " + expected + " to " + next, tx -> {
             int n = tx.update(ORDER_REQUEST)
                     .set(ORDER_REQUEST.STATUS, Conv.status(next))
+                    .set(ORDER_REQUEST.STATUS_REASON, reason)
                     .set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
                     .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.eq(Conv.status(expected)))
                     .execute();
@@ -131,7 +140,7 @@ final class PgExecutionRepository implements ExecutionRepository {
         Fill f = booking.fill();
         OrderRequest q = booking.orderAfter().request();
         return db.tx("booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
-            UUID fillId = DeterministicIds.uuid("fill", f.orderId().toString(), f.tradeId().value());
+            UUID fillId = DeterministicIds.fillId(f.orderId(), f.tradeId());
             OrderFillRecord fr = tx.newRecord(ORDER_FILL);
             fr.setFillId(fillId);
             fr.setOrderId(f.orderId().value());
@@ -148,7 +157,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             if (tx.insertInto(ORDER_FILL).set(fr).onConflictDoNothing().execute() == 0) {
                 return FillRecording.DUPLICATE;
             }
-            UUID tradeId = tradeUuid(f.orderId(), f.tradeId());
+            UUID tradeId = DeterministicIds.executedTradeId(f.orderId(), f.tradeId());
             ExecutedTradeRecord tr = tx.newRecord(EXECUTED_TRADE);
             tr.setTradeId(tradeId);
             tr.setRunId(key.runId().value());
@@ -172,23 +181,11 @@ final class PgExecutionRepository implements ExecutionRepository {
         });
     }
 
-    /** Fills move NEW straight to PARTIAL/FILLED; the schema's lifecycle passes through ACK, so record it. */
+    /** The order's status after the fill; the lifecycle trigger refuses an illegal move (e.g. a fill on NEW). */
     private static void moveStatus(DSLContext tx, OrderId orderId, OrderStatus target) {
-        OrderStatusEnum cur = tx.select(ORDER_REQUEST.STATUS).from(ORDER_REQUEST)
-                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value())).forNoKeyUpdate().fetchSingle().value1();
-        OrderStatusEnum next = Conv.status(target);
-        if (cur == next) {
-            return;
-        }
-        if (cur == OrderStatusEnum.NEW && (next == OrderStatusEnum.PARTIAL || next == OrderStatusEnum.FILLED)) {
-            setStatus(tx, orderId, OrderStatusEnum.ACK);
-        }
-        setStatus(tx, orderId, next);
-    }
-
-    private static void setStatus(DSLContext tx, OrderId orderId, OrderStatusEnum s) {
-        tx.update(ORDER_REQUEST).set(ORDER_REQUEST.STATUS, s).set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
-                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value())).execute();
+        tx.update(ORDER_REQUEST).set(ORDER_REQUEST.STATUS, Conv.status(target))
+                .set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
+                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.ne(Conv.status(target))).execute();
     }
 
     @Override
@@ -240,7 +237,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             r.setRunId(key.runId().value());
             r.setRunMode(Conv.mode(key.mode()));
             r.setHourTsUtc(Conv.hour(key.hour()));
-            r.setTradeId(e.orderId() == null ? null : tradeUuid(e.orderId(), e.tradeId()));
+            r.setTradeId(e.orderId() == null ? null : DeterministicIds.executedTradeId(e.orderId(), e.tradeId()));
             r.setEntryTsUtc(Conv.ts(e.ts()));
             r.setDescription(e.memo());
             tx.insertInto(CASH_LEDGER).set(r).execute();
@@ -254,10 +251,6 @@ final class PgExecutionRepository implements ExecutionRepository {
                 && a.balanceAfter().compareTo(b.balanceAfter()) == 0 && a.ts().equals(Conv.ts(b.ts()))
                 && a.memo().equals(b.memo()) && java.util.Objects.equals(a.orderId(), b.orderId())
                 && java.util.Objects.equals(a.tradeId(), b.tradeId());
-    }
-
-    static UUID tradeUuid(OrderId order, ExchangeTradeId trade) {
-        return DeterministicIds.uuid("trade", order.toString(), trade.value());
     }
 
     @Override
@@ -318,7 +311,8 @@ final class PgExecutionRepository implements ExecutionRepository {
             fees = fees.add(f.getFee());
             tradeIds.add(new ExchangeTradeId(f.getExchangeTradeId()));
         }
-        return new Order(q, Conv.status(r.get(ORDER_REQUEST.STATUS)), qty, notional, fees, tradeIds);
+        return new Order(q, r.get(ORDER_REQUEST.RESERVED_FEE), r.get(ORDER_REQUEST.PRE_ORDER_POSITION_QTY),
+                Conv.status(r.get(ORDER_REQUEST.STATUS)), qty, notional, fees, tradeIds);
     }
 
     @Override

@@ -1,18 +1,15 @@
 package io.tradingcore.adapter.postgres;
 
-import static io.tradingcore.adapter.postgres.jooq.Tables.ACCOUNT;
-import static io.tradingcore.adapter.postgres.jooq.Tables.ASSET;
-
-import io.tradingcore.domain.AccountId;
-import io.tradingcore.domain.Asset;
 import io.tradingcore.ports.out.AccountStateRepository;
 import io.tradingcore.ports.out.BacktestRepository;
+import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.MarketDataRepository;
 import io.tradingcore.ports.out.ModelRegistry;
+import io.tradingcore.ports.out.ReferenceDataRepository;
+import io.tradingcore.ports.out.ReportingRepository;
 import io.tradingcore.ports.out.RunContextRepository;
-import java.util.Collection;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -31,6 +28,9 @@ public final class PostgresAdapter {
     private final AccountStateRepository accountState;
     private final BacktestRepository backtests;
     private final ModelRegistry models;
+    private final ReferenceDataRepository referenceData;
+    private final BacktestRunRepository backtestRuns;
+    private final ReportingRepository reporting;
 
     private PostgresAdapter(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -42,6 +42,9 @@ public final class PostgresAdapter {
         this.accountState = new PgAccountStateRepository(db);
         this.backtests = new PgBacktestRepository(db);
         this.models = new PgModelRegistry(db);
+        this.referenceData = new PgReferenceDataRepository(db);
+        this.backtestRuns = new PgBacktestRunRepository(db);
+        this.reporting = new PgReportingRepository(db);
     }
 
     /** An adapter over {@code dataSource}; the schema must be current ({@link #migrate()}). */
@@ -82,47 +85,18 @@ public final class PostgresAdapter {
         return models;
     }
 
-    /**
-     * Reference data the contract's SMALLINT ids point at: inserts the assets that are missing, in one
-     * transaction; an existing id with a different symbol is refused (ConflictingWriteException).
-     */
-    public void registerAssets(Collection<Asset> assets) {
-        db.tx("registering assets", tx -> {
-            var rows = assets.stream().map(a -> {
-                var r = tx.newRecord(ASSET);
-                r.setAssetId(a.id().value());
-                r.setSymbol(a.symbol());
-                r.setBaseAsset(a.base());
-                r.setQuoteAsset(a.quote());
-                return r;
-            }).toList();
-            return Idempotent.insert(tx, ASSET, rows, "asset", r -> "asset " + r.getAssetId() + " (" + r.getSymbol() + ")");
-        });
-    }
-
-    /** Inserts the account if missing; an existing id with another name or currency is refused. */
-    public void registerAccount(AccountId id, String name, String cashCurrency) {
-        db.tx("registering account " + id, tx -> {
-            var r = tx.newRecord(ACCOUNT);
-            r.setAccountId(id.value());
-            r.setAccountName(name);
-            r.setCashCurrency(cashCurrency);
-            return Idempotent.insert(tx, ACCOUNT, java.util.List.of(r), "account", x -> "account " + x.getAccountId());
-        });
-    }
-
-    /** asset and account registration. */
-    public io.tradingcore.ports.out.ReferenceDataRepository referenceData() {
-        return new PgReferenceDataRepository(db);
+    /** asset and account: the reference rows the contract's SMALLINT ids point at. */
+    public ReferenceDataRepository referenceData() {
+        return referenceData;
     }
 
     /** backtest_run: stored backtest definitions (resume and replay). */
-    public io.tradingcore.ports.out.BacktestRunRepository backtestRuns() {
-        return new PgBacktestRunRepository(db);
+    public BacktestRunRepository backtestRuns() {
+        return backtestRuns;
     }
 
     /** Bulk reads for reports (equity curve, executed trades). */
-    public io.tradingcore.ports.out.ReportingRepository reporting() {
-        return new PgReportingRepository(db);
+    public ReportingRepository reporting() {
+        return reporting;
     }
 }

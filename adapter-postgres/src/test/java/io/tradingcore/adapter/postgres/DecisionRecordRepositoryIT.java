@@ -155,12 +155,12 @@ class DecisionRecordRepositoryIT {
         RunKey key = run("2024-01-01T13:00:00Z");
         RiskEvent reduced = RiskEvent.of(ACCOUNT, key.hour(), RiskEventType.SIZE_REDUCED, DrawdownTier.DD10, BTC.id(),
                 "drawdown-tier", "size x0.5 \"quoted\"");
-        RiskEvent tier = RiskEvent.of(ACCOUNT, key.hour(), RiskEventType.TIER_CHANGE, DrawdownTier.DD10, null,
-                "drawdown-tier", "NORMAL -> DD10");
+        RiskEvent tier = RiskEvent.tierChange(ACCOUNT, key.hour(), DrawdownTier.NORMAL, DrawdownTier.DD10, "NORMAL -> DD10");
         decisions.recordRiskEvents(key, List.of(reduced, tier));
         decisions.recordRiskEvents(key, List.of(tier));
         List<RiskEvent> back = decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, key.hour(), key.hour().plusHours(1));
         assertThat(back).containsExactlyInAnyOrder(reduced, tier);
+        assertThat(pg.count("SELECT count(*) FROM risk_event WHERE from_tier = 'NORMAL' AND to_tier = 'DD10'")).isEqualTo(1);
         assertThat(decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, key.hour().plusHours(1), key.hour().plusHours(2)))
                 .isEmpty();
         assertThat(decisions.riskEvents(ACCOUNT, RunMode.PAPER, key.hour(), key.hour().plusHours(1))).isEmpty();

@@ -28,6 +28,7 @@ import io.tradingcore.domain.ledger.LedgerResult;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.FillOutcome;
 import io.tradingcore.domain.order.Order;
+import io.tradingcore.domain.order.OrderEvent;
 import io.tradingcore.domain.run.RunKey;
 import io.tradingcore.domain.signal.SignalDecision;
 import io.tradingcore.domain.signal.TradeSignal;
@@ -93,13 +94,20 @@ class ExecutionRepositoryIT {
         assertThat(exec.ledger(ACCOUNT, RunMode.PAPER)).containsExactlyElementsOf(deposit);
 
         OrderRequest q = request("buy", OrderSide.BUY, "2", "200", "1000");
-        Order placed = Order.placed(q);
+        Order placed = Order.placed(q, new BigDecimal("0.5"), Decimals.ZERO);
         exec.recordOrders(key, List.of(placed));
         exec.recordOrders(key, List.of(placed));
         assertThat(exec.order(q.orderId())).contains(placed);
         assertThat(exec.orderByClientId(q.clientOrderId())).contains(placed);
+        // fills need an acknowledged order (the schema's lifecycle has no NEW -> PARTIAL edge)
+        FillBooking early = booking(placed.on(new OrderEvent.Acknowledged()), fill(q, "t0", "1", "100", "0"),
+                new BigDecimal("1000"));
+        assertThatThrownBy(() -> exec.recordFill(key, early)).isInstanceOf(InvariantViolationException.class)
+                .hasMessageContaining("order lifecycle rule");
+        assertThat(exec.updateOrderStatus(q.orderId(), OrderStatus.NEW, OrderStatus.ACK)).isTrue();
+        Order acked = placed.on(new OrderEvent.Acknowledged());
 
-        FillBooking first = booking(placed, fill(q, "t1", "1", "100", "0.1"), new BigDecimal("1000"));
+        FillBooking first = booking(acked, fill(q, "t1", "1", "100", "0.1"), new BigDecimal("1000"));
         assertThat(exec.recordFill(key, first)).isEqualTo(FillRecording.RECORDED);
         assertThat(exec.order(q.orderId())).contains(first.orderAfter());
         assertThat(exec.cashBalance(ACCOUNT, RunMode.PAPER)).isEqualByComparingTo("899.9");
@@ -154,7 +162,9 @@ class ExecutionRepositoryIT {
                 .isInstanceOf(InvariantViolationException.class).hasMessageContaining("order lifecycle rule");
         assertThatThrownBy(() -> exec.updateOrderStatus(new OrderId(DeterministicIds.uuid("order", "none")), OrderStatus.NEW,
                 OrderStatus.ACK)).isInstanceOf(NoSuchElementException.class);
-        assertThat(exec.updateOrderStatus(q.orderId(), OrderStatus.ACK, OrderStatus.CANCELLED)).isTrue();
+        assertThat(exec.updateOrderStatus(q.orderId(), OrderStatus.ACK, OrderStatus.CANCELLED, "operator cancel")).isTrue();
+        assertThat(pg.count("SELECT count(*) FROM order_request WHERE order_id = '" + q.orderId()
+                + "' AND status = 'CANCELLED' AND status_reason = 'operator cancel'")).isEqualTo(1);
         assertThat(exec.openOrders(ACCOUNT, RunMode.PAPER)).extracting(o -> o.request().orderId()).doesNotContain(q.orderId());
 
         OrderRequest changed = new OrderRequest(q.orderId(), q.clientOrderId(), q.runId(), q.signalId(), q.accountId(),

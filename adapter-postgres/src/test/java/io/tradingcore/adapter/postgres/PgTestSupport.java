@@ -41,8 +41,8 @@ final class PgTestSupport implements AutoCloseable {
         pool = pool(db);
         adapter = PostgresAdapter.create(pool);
         adapter.migrate();
-        adapter.registerAccount(ACCOUNT, "test account", "USDT");
-        adapter.registerAssets(List.of(BTC, ETH));
+        adapter.referenceData().ensureAccount(ACCOUNT, "test account", "USDT");
+        List.of(BTC, ETH).forEach(adapter.referenceData()::ensureAsset);
     }
 
     static PgTestSupport open(String prefix) {

@@ -229,9 +229,8 @@ public class MetaLearnerComponent extends TableImpl<MetaLearnerComponentRecord> 
     @Override
     public List<Check<MetaLearnerComponentRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("ck_meta_learner_component_horizon_by_role"), "((((component_role = 'REGIME'::model_role_enum) AND (component_horizon IS NULL)) OR ((component_role = ANY (ARRAY['BASE_TREE'::model_role_enum, 'BASE_DEEP'::model_role_enum])) AND (component_horizon IS NOT NULL))))", true),
-            Internal.createCheck(this, DSL.name("ck_meta_learner_component_name_not_blank"), "((btrim(component_name) <> ''::text))", true),
-            Internal.createCheck(this, DSL.name("ck_meta_learner_component_role_not_meta"), "((component_role <> 'META'::model_role_enum))", true)
+            Internal.createCheck(this, DSL.name("ck_meta_learner_component_horizon_by_role"), "((((component_role = 'REGIME'::model_role_enum) AND (component_horizon IS NULL)) OR ((component_role = ANY (ARRAY['BASE_TREE'::model_role_enum, 'BASE_DEEP'::model_role_enum, 'META'::model_role_enum])) AND (component_horizon IS NOT NULL))))", true),
+            Internal.createCheck(this, DSL.name("ck_meta_learner_component_name_not_blank"), "((btrim(component_name) <> ''::text))", true)
         );
     }
 
