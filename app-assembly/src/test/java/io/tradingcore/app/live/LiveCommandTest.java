@@ -1,0 +1,61 @@
+package io.tradingcore.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradingcore.app.ExitCodes;
+import io.tradingcore.app.LiveCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The live command's refusals, which all happen before any database or venue is touched. */
+class LiveCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int live(Map<String, String> env, String... args) {
+        return LiveCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), env, args);
+    }
+
+    @Test
+    void refusesWithoutTheExplicitFlagEvenWithKeys() {
+        int code = live(Map.of("BINANCE_API_KEY", "k-123", "BINANCE_API_SECRET", "s-456"), "--assets", "BTC/USDT");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("refused without --i-understand-live-trading");
+        assertThat(err.toString().strip().lines().count()).isOne();
+    }
+
+    @Test
+    void refusesWithTheFlagButWithoutCredentials() {
+        int code = live(Map.of(), "--assets", "BTC/USDT", "--i-understand-live-trading");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("needs Binance API credentials").contains("BINANCE_API_KEY").contains("--api-key-file");
+    }
+
+    @Test
+    void refusesAHalfSetEnvironmentWithoutPrintingTheKey() {
+        int code = live(Map.of("BINANCE_API_KEY", "my-secret-key-value"), "--assets", "BTC/USDT", "--i-understand-live-trading");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString() + out).doesNotContain("my-secret-key-value");
+    }
+
+    @Test
+    void refusesAKeyFileWithoutASecretWithoutPrintingTheKey() throws Exception {
+        Path file = Files.createTempFile("keys", ".properties");
+        Files.writeString(file, "apiKey=abcdef-very-secret\n");
+        int code = live(Map.of(), "--assets", "BTC/USDT", "--i-understand-live-trading", "--api-key-file", file.toString());
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("must define apiKey and apiSecret").doesNotContain("abcdef-very-secret");
+    }
+
+    @Test
+    void refusesAMissingKeyFile() {
+        int code = live(Map.of(), "--assets", "BTC/USDT", "--i-understand-live-trading", "--api-key-file", "/nonexistent/keys");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("cannot read --api-key-file /nonexistent/keys");
+    }
+}

@@ -1,0 +1,312 @@
+package io.tradingcore.app.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import io.tradingcore.adapter.postgres.Databases;
+import io.tradingcore.app.ExitCodes;
+import io.tradingcore.app.PaperCommand;
+import io.tradingcore.app.Persistence;
+import io.tradingcore.app.Wiring;
+import io.tradingcore.app.ingest.CandleCsvReader;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.testdb.TestDatabases;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The paper command on a real PostgreSQL and the bundled real candles: replayed hours in PAPER mode with models
+ * trained once on request, a second run that does nothing twice, a clean stop between hours, and live polling of
+ * a local fake of Binance's klines endpoint driven by a simulated clock (no real waiting).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PaperSessionIT {
+
+    private static final Path DATA = Path.of("..", "data", "market");
+    private static final String REPLAY_FROM = "2025-03-01";
+    private static final int HOURS = 8;
+    private static final String REPLAY_ACCOUNT = "paper-replay-2025-03-01T00-BTC_USDT";
+    /** ETH is stored up to this hour (exclusive); the fake venue serves the candles after it. */
+    private static final Instant ETH_STORED_UNTIL = Instant.parse("2025-05-31T23:00:00Z");
+
+    private TestDatabases.Db db;
+    private HikariDataSource ds;
+    private String dbUrl;
+    private Path config;
+    private List<Candle> ethCandles;
+    private String firstRunOut;
+
+    @BeforeAll
+    void ingestRealCandles() throws IOException {
+        db = TestDatabases.freshDatabase("paper_session");
+        ds = Databases.pool(new Databases.DbTarget(db.url(), db.user(), db.password(), "test"), 2);
+        dbUrl = db.url() + "?user=" + URLEncoder.encode(db.user(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(db.password(), StandardCharsets.UTF_8);
+        Persistence p = Wiring.persistence(ds, true);
+        Asset btc = Asset.of(1, "BTC/USDT");
+        Asset eth = Asset.of(2, "ETH/USDT");
+        p.reference().ensureAsset(btc);
+        p.reference().ensureAsset(eth);
+        p.marketData().ingestCandles("BINANCE", UUID.nameUUIDFromBytes("btc".getBytes(StandardCharsets.UTF_8)),
+                CandleCsvReader.read(DATA.resolve("BTC_USDT_1h.csv.gz"), btc.id()).candles());
+        ethCandles = CandleCsvReader.read(DATA.resolve("ETH_USDT_1h.csv.gz"), eth.id()).candles();
+        p.marketData().ingestCandles("BINANCE", UUID.nameUUIDFromBytes("eth".getBytes(StandardCharsets.UTF_8)),
+                ethCandles.stream().filter(c -> c.openTime().toInstant().isBefore(ETH_STORED_UNTIL)).toList());
+        config = Files.createTempFile("paper", ".yaml");
+        Files.writeString(config, """
+                trading:
+                  signal:
+                    decisionHorizon: H1
+                    enterProbability: 0.51
+                walkForward:
+                  trainHours: 2400
+                """);
+    }
+
+    @AfterAll
+    void close() {
+        if (ds != null) {
+            ds.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutActiveModelsItRefusesWithExitCode2AndSaysWhatToDo() {
+        Run r = paper(StopSignal.manual(), "--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", REPLAY_FROM,
+                "--hours", "2");
+        assertThat(r.code).as(r.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err).contains("no active models: run a backtest first or pass --train-if-missing");
+    }
+
+    @Test
+    @Order(2)
+    void replayTrainsOnceThenRunsEveryHourInPaperModeWithItsStatePersisted() throws SQLException {
+        Run r = paper(StopSignal.manual(), "--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", REPLAY_FROM,
+                "--hours", Integer.toString(HOURS), "--train-if-missing", "--seed", "7");
+        firstRunOut = r.out;
+        assertThat(r.code).as(r.all()).isZero();
+        assertThat(r.out).contains("trained on").contains("paper: " + HOURS + " hour(s): " + HOURS + " run, 0 already done");
+        short account = accountId(REPLAY_ACCOUNT);
+        assertThat(count("SELECT count(*) FROM run_context WHERE account_id = " + account
+                + " AND run_mode = 'PAPER' AND status = 'COMPLETED' AND backtest_run_id IS NULL")).isEqualTo(HOURS);
+        assertThat(count("SELECT count(DISTINCT hour_ts_utc) FROM run_context WHERE account_id = " + account
+                + " AND hour_ts_utc >= '2025-03-01T00:00:00Z' AND hour_ts_utc < '2025-03-01T08:00:00Z'")).isEqualTo(HOURS);
+        assertThat(count("SELECT count(*) FROM portfolio_hourly_state s JOIN run_context r ON r.run_id = s.run_id"
+                + " WHERE r.account_id = " + account + " AND s.run_mode = 'PAPER'"))
+                .isEqualTo(HOURS);
+        assertThat(count("SELECT count(*) FROM trade_signal WHERE run_mode = 'PAPER'")).isEqualTo(HOURS);
+        assertThat(count("SELECT count(*) FROM cash_ledger WHERE account_id = " + account + " AND entry_type = 'DEPOSIT'"
+                + " AND amount = 100000")).isOne();
+        assertThat(count("SELECT count(*) FROM model_version WHERE is_active")).isGreaterThanOrEqualTo(10);
+        assertThat(count("SELECT count(*) FROM order_fill")).isEqualTo(count("SELECT count(*) FROM executed_trade"));
+    }
+
+    @Test
+    @Order(3)
+    void aSecondRunOverTheSameHoursDoesNothingTwice() throws SQLException {
+        int orders = count("SELECT count(*) FROM order_request");
+        int ledger = count("SELECT count(*) FROM cash_ledger");
+        int versions = count("SELECT count(*) FROM model_version");
+        Run r = paper(StopSignal.manual(), "--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", REPLAY_FROM,
+                "--hours", Integer.toString(HOURS), "--train-if-missing", "--seed", "7");
+        assertThat(r.code).as(r.all()).isZero();
+        assertThat(r.out).contains("active registry models").doesNotContain("trained on")
+                .contains("paper: " + HOURS + " hour(s): 0 run, " + HOURS + " already done");
+        assertThat(count("SELECT count(*) FROM run_context WHERE run_mode = 'PAPER'")).isEqualTo(HOURS);
+        assertThat(count("SELECT count(*) FROM order_request")).isEqualTo(orders);
+        assertThat(count("SELECT count(*) FROM cash_ledger")).isEqualTo(ledger);
+        assertThat(count("SELECT count(*) FROM model_version")).isEqualTo(versions);
+        assertThat(firstRunOut).isNotNull();
+    }
+
+    @Test
+    @Order(4)
+    void aStopRequestedDuringAnHourFinishesThatHourAndExitsZero() throws SQLException {
+        StopSignal stop = StopSignal.manual();
+        StringWriter out = new StringWriter();
+        Writer stopAfterFirstHour = new Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) {
+                String s = new String(buf, off, len);
+                out.write(s);
+                if (s.contains(" COMPLETED")) {
+                    stop.request();
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = PaperCommand.execute(new PrintWriter(stopAfterFirstHour, true), new PrintWriter(err, true), Clock.systemUTC(),
+                d -> { }, stop, "--db-url", dbUrl, "--assets", "BTC/USDT", "--market-data", "replay", "--replay-from",
+                "2025-04-01", "--hours", "5", "--config", config.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("paper: 1 hour(s): 1 run").contains("stopped on request");
+        assertThat(count("SELECT count(*) FROM run_context WHERE account_id = " + accountId("paper-replay-2025-04-01T00-BTC_USDT")
+                + " AND status = 'COMPLETED'")).isOne();
+    }
+
+    @Test
+    @Order(5)
+    void binanceMarketDataIsPolledAtEachHourCloseStoredAndTraded() throws Exception {
+        TreeMap<Long, Candle> served = new TreeMap<>();
+        ethCandles.stream().filter(c -> !c.openTime().toInstant().isBefore(ETH_STORED_UNTIL)
+                        && c.openTime().toInstant().isBefore(Instant.parse("2025-06-01T06:00:00Z")))
+                .forEach(c -> served.put(c.openTime().toInstant().toEpochMilli(), c));
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        fake.createContext("/api/v3/klines", ex -> {
+            String query = ex.getRequestURI().getQuery();
+            requests.add(query);
+            Map<String, String> q = new TreeMap<>();
+            for (String kv : query.split("&")) {
+                String[] p = kv.split("=", 2);
+                q.put(p[0], p[1]);
+            }
+            long start = Long.parseLong(q.get("startTime"));
+            long end = Long.parseLong(q.get("endTime"));
+            String body = "ETHUSDT".equals(q.get("symbol")) ? served.subMap(start, true, end, true).values().stream()
+                    .map(PaperSessionIT::kline).collect(Collectors.joining(",", "[", "]")) : "[]";
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, bytes.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(bytes);
+            }
+        });
+        fake.start();
+        try {
+            SimulatedClock clock = new SimulatedClock(Instant.parse("2025-06-01T00:00:01Z"));
+            Run r = paper(StopSignal.manual(), clock, "--assets", "ETH/USDT", "--market-data", "binance", "--binance-url",
+                    "http://127.0.0.1:" + fake.getAddress().getPort(), "--hours", "2");
+            assertThat(r.code).as(r.all()).isZero();
+            assertThat(r.out).contains("binance market data from 2025-06-01T00:00:00Z")
+                    .contains("2025-06-01T00:00:00Z COMPLETED").contains("2025-06-01T01:00:00Z COMPLETED")
+                    .contains("paper: 2 hour(s): 2 run");
+            assertThat(requests).isNotEmpty().allMatch(q -> q.contains("symbol=ETHUSDT") && q.contains("interval=1h"));
+            // the just-closed candles 23:00 and 00:00 were stored, nothing later (01:00 had not closed at 01:00:05)
+            assertThat(count("SELECT count(*) FROM market_ohlcv_hourly WHERE asset_id = 2 AND hour_ts_utc >= '2025-05-31T23:00:00Z'"))
+                    .isEqualTo(2);
+            assertThat(count("SELECT count(*) FROM run_context WHERE account_id = " + accountId("paper-ETH_USDT")
+                    + " AND run_mode = 'PAPER' AND status = 'COMPLETED'")).isEqualTo(2);
+            // the simulated clock was advanced to just after the second hour's close, never past it
+            assertThat(clock.instant()).isBetween(Instant.parse("2025-06-01T01:00:05Z"), Instant.parse("2025-06-01T01:00:06Z"));
+        } finally {
+            fake.stop(0);
+        }
+    }
+
+    /** One kline in Binance's documented array format. */
+    private static String kline(Candle c) {
+        long open = c.openTime().toInstant().toEpochMilli();
+        return "[" + open + ",\"" + c.open().toPlainString() + "\",\"" + c.high().toPlainString() + "\",\"" + c.low().toPlainString()
+                + "\",\"" + c.close().toPlainString() + "\",\"" + c.volume().toPlainString() + "\"," + (open + 3_599_999)
+                + ",\"0\",100,\"0\",\"0\",\"0\"]";
+    }
+
+    /** A clock that moves only when the session sleeps. */
+    private static final class SimulatedClock extends Clock {
+        private volatile Instant now;
+
+        SimulatedClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private record Run(int code, String out, String err) {
+        String all() {
+            return out + "\n" + err;
+        }
+    }
+
+    private Run paper(StopSignal stop, String... args) {
+        return paper(stop, Clock.systemUTC(), args);
+    }
+
+    private Run paper(StopSignal stop, Clock clock, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--config", config.toString()));
+        all.addAll(List.of(args));
+        PollingFeed.Sleeper sleeper = clock instanceof SimulatedClock s ? s::advance : d -> { };
+        int code = PaperCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), clock, sleeper, stop,
+                all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private short accountId(String name) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT account_id FROM account WHERE account_name = '" + name + "'")) {
+            assertThat(rs.next()).as("account " + name + " exists").isTrue();
+            return rs.getShort(1);
+        }
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
