@@ -6,12 +6,12 @@ import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.exchange.binance.BinanceCredentials;
 import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.app.config.AppConfig;
-import io.tradingcore.app.config.ConfigLoader;
 import io.tradingcore.app.live.LiveReconciliation;
 import io.tradingcore.app.live.PollingFeed;
 import io.tradingcore.app.live.SessionAccounts;
 import io.tradingcore.app.live.SessionArgs;
 import io.tradingcore.app.live.SessionModels;
+import io.tradingcore.app.live.SessionOptions;
 import io.tradingcore.app.live.SessionVenue;
 import io.tradingcore.app.live.StopSignal;
 import io.tradingcore.app.live.TradingLoop;
@@ -22,8 +22,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,8 +47,8 @@ public final class LiveCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade (ingested).")
-    String assets;
+    @Mixin
+    SessionOptions session;
 
     @Option(names = FLAG, description = "Required: confirms that real orders will be placed with real money.")
     boolean understood;
@@ -59,24 +57,8 @@ public final class LiveCommand implements Callable<Integer> {
             description = "Properties file with apiKey=... and apiSecret=... (default: $BINANCE_API_KEY / $BINANCE_API_SECRET).")
     Path apiKeyFile;
 
-    @Option(names = "--binance-url", defaultValue = "https://api.binance.com", paramLabel = "URL",
-            description = "Base URL of Binance's REST API (default: ${DEFAULT-VALUE}; the spot testnet is https://testnet.binance.vision).")
-    String binanceUrl;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
-    Path config;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed recorded with every cycle (default: ${DEFAULT-VALUE}).")
-    int seed;
-
-    @Option(names = "--hours", defaultValue = "0", paramLabel = "N", description = "Stop after N hours (default: run until Ctrl-C).")
-    long hours;
-
-    /** Environment, time and stop signal: replaced by tests. */
+    /** The environment the credentials are read from: replaced by tests. */
     Map<String, String> env = System.getenv();
-    Clock clock = Clock.systemUTC();
-    PollingFeed.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
-    StopSignal stopSignal;
 
     /** Runs {@code live} in-process with the CLI's error handling and the given environment; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
@@ -91,36 +73,33 @@ public final class LiveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "live trading places real orders with real money: refused without " + FLAG);
         }
         BinanceCredentials credentials = credentials();
-        if (hours < 0) {
-            throw new CliException(ExitCodes.USAGE, "--hours must be >= 0, was " + hours);
-        }
-        AppConfig cfg = (config == null ? ConfigLoader.defaults() : ConfigLoader.load(config)).config();
+        AppConfig cfg = session.load().config();
         PrintWriter out = spec.commandLine().getOut();
-        try (StopSignal stop = stopSignal != null ? stopSignal : StopSignal.onShutdown(spec.commandLine().getErr());
+        try (StopSignal stop = session.stop(spec.commandLine().getErr());
              DbOptions.OpenDatabase open = db.open(4)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
-            List<Asset> list = SessionArgs.sameQuote(CliArgs.assets(p.reference(), assets));
+            List<Asset> list = SessionArgs.sameQuote(CliArgs.assets(p.reference(), session.assets));
             String quote = list.get(0).quote();
-            BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", binanceUrl)).credentials(credentials)
-                    .symbols(list.stream().map(Asset::symbol).toList()).clock(clock).sleeper(sleeper::sleep).build();
+            BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", session.binanceUrl)).credentials(credentials)
+                    .symbols(list.stream().map(Asset::symbol).toList()).clock(session.clock).sleeper(session.sleeper::sleep).build();
             int lookback = Math.max(cfg.trading().lookbackBars(), MlModels.featureEngine().lookbackBars()) + 24;
-            PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, clock,
-                    sleeper, PaperCommand.SETTLE, lookback, out);
+            PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, session.clock,
+                    session.sleeper, PaperCommand.SETTLE, lookback, out);
             String name = "live-" + SessionAccounts.assetsPart(list);
             AccountId account = SessionAccounts.ensure(open.dataSource(), p.reference(), p.backtests(), name, quote);
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
-                    cfg, list, feed.firstHour(), seed, false, out);
+                    cfg, list, feed.firstHour(), session.seed, false, out);
             BinanceGateway binance = Exchanges.binance(bc);
-            List<String> findings = LiveReconciliation.run(open.dataSource(), binance, account, clock.instant());
+            List<String> findings = LiveReconciliation.run(open.dataSource(), binance, account, session.clock.instant());
             findings.forEach(f -> out.println("warning: reconciliation: " + f));
             out.println("LIVE account " + account + " (" + name + ") on " + bc.baseUrl() + ", first hour " + feed.firstHour()
                     + ", reconciliation: " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)")
                     + "; models: " + models.origin());
             out.flush();
-            TradingLoop.Session session = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), seed,
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.seed,
                     BuildInfo.codeVersionSha(), models.features(), models.stack(), SessionVenue.real(binance), feed,
                     h -> firstDeposit(p, account, binance, quote, h));
-            TradingLoop.Summary summary = new TradingLoop(session, out).run(hours, stop);
+            TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop);
             out.println("live: " + summary.describe());
             out.flush();
             return ExitCodes.OK;

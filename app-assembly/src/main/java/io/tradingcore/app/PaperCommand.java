@@ -4,7 +4,6 @@ import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.app.config.AppConfig;
-import io.tradingcore.app.config.ConfigLoader;
 import io.tradingcore.app.live.MarketFeed;
 import io.tradingcore.app.live.PaperVenue;
 import io.tradingcore.app.live.PollingFeed;
@@ -12,6 +11,7 @@ import io.tradingcore.app.live.ReplayFeed;
 import io.tradingcore.app.live.SessionAccounts;
 import io.tradingcore.app.live.SessionArgs;
 import io.tradingcore.app.live.SessionModels;
+import io.tradingcore.app.live.SessionOptions;
 import io.tradingcore.app.live.StopSignal;
 import io.tradingcore.app.live.TradingLoop;
 import io.tradingcore.domain.AccountId;
@@ -19,7 +19,6 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.RunMode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,14 +49,8 @@ public final class PaperCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade (ingested).")
-    String assets;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
-    Path config;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed recorded with every cycle and used for training (default: ${DEFAULT-VALUE}).")
-    int seed;
+    @Mixin
+    SessionOptions session;
 
     @Option(names = "--market-data", defaultValue = "binance", paramLabel = "binance|replay",
             description = "Live Binance klines or stored candles replayed (default: ${DEFAULT-VALUE}).")
@@ -69,30 +62,19 @@ public final class PaperCommand implements Callable<Integer> {
     @Option(names = "--replay-to", paramLabel = "DATE", description = "End of the replay (exclusive); default: --replay-from + --hours.")
     String replayTo;
 
-    @Option(names = "--binance-url", defaultValue = "https://api.binance.com", paramLabel = "URL",
-            description = "Base URL of Binance's REST API (default: ${DEFAULT-VALUE}).")
-    String binanceUrl;
-
-    @Option(names = "--hours", defaultValue = "0", paramLabel = "N", description = "Stop after N hours (default: run until Ctrl-C).")
-    long hours;
-
     @Option(names = "--train-if-missing",
             description = "Without active models, train once on the stored candles before the first hour (registered and activated).")
     boolean trainIfMissing;
-
-    /** Time and waiting of the binance feed, and the stop signal: replaced by tests. */
-    Clock clock = Clock.systemUTC();
-    PollingFeed.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
-    StopSignal stopSignal;
 
     /** Runs {@code paper} in-process with the CLI's error handling; returns the exit code (tests, embedding). */
     public static int execute(PrintWriter out, PrintWriter err, Clock clock, PollingFeed.Sleeper sleeper, StopSignal stop,
                               String... args) {
         PaperCommand cmd = new PaperCommand();
-        cmd.clock = clock;
-        cmd.sleeper = sleeper;
-        cmd.stopSignal = stop;
-        return commandLine(cmd, out, err).execute(args);
+        CommandLine cl = commandLine(cmd, out, err);
+        cmd.session.clock = clock;
+        cmd.session.sleeper = sleeper;
+        cmd.session.stopSignal = stop;
+        return cl.execute(args);
     }
 
     /** The CLI's handling (one-line errors, exit codes) around a command, writing to {@code out}/{@code err}. */
@@ -107,30 +89,26 @@ public final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (hours < 0) {
-            throw new CliException(ExitCodes.USAGE, "--hours must be >= 0, was " + hours);
-        }
-        ConfigLoader.Loaded loaded = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
-        AppConfig cfg = loaded.config();
+        AppConfig cfg = session.load().config();
         ReplayFeed replay = marketData == MarketData.replay ? replayFeed() : null;
         PrintWriter out = spec.commandLine().getOut();
-        try (StopSignal stop = stopSignal != null ? stopSignal : StopSignal.onShutdown(spec.commandLine().getErr());
+        try (StopSignal stop = session.stop(spec.commandLine().getErr());
              DbOptions.OpenDatabase open = db.open(4)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
-            List<Asset> list = SessionArgs.sameQuote(CliArgs.assets(p.reference(), assets));
+            List<Asset> list = SessionArgs.sameQuote(CliArgs.assets(p.reference(), session.assets));
             MarketFeed feed = replay != null ? replay : pollingFeed(p, cfg, list, out);
             String name = "paper-" + (replay != null ? "replay-" + replay.firstHour().toString().replace(":00:00Z", "")
                     .replace(":", "") + "-" : "") + SessionAccounts.assetsPart(list);
             AccountId account = SessionAccounts.ensure(open.dataSource(), p.reference(), p.backtests(), name, list.get(0).quote());
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
-                    cfg, list, feed.firstHour(), seed, trainIfMissing, out);
+                    cfg, list, feed.firstHour(), session.seed, trainIfMissing, out);
             PaperVenue venue = PaperVenue.rebuild(cfg, list, account, p.states(), p.execution(), p.marketData(), feed.firstHour());
             out.println("paper account " + account + " (" + name + "), " + marketData + " market data from " + feed.firstHour()
                     + "; models: " + models.origin());
             out.flush();
-            TradingLoop.Session session = new TradingLoop.Session(p, account, RunMode.PAPER, list, cfg.trading(), seed,
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, list, cfg.trading(), session.seed,
                     BuildInfo.codeVersionSha(), models.features(), models.stack(), venue, feed, h -> cfg.initialCapital());
-            TradingLoop.Summary summary = new TradingLoop(session, out).run(hours, stop);
+            TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop);
             out.println("paper: " + summary.describe());
             out.flush();
             return ExitCodes.OK;
@@ -142,10 +120,10 @@ public final class PaperCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--market-data replay needs --replay-from DATE");
         }
         HourTs from = CliArgs.hour("--replay-from", replayFrom);
-        if (replayTo == null && hours == 0) {
+        if (replayTo == null && session.hours == 0) {
             throw new CliException(ExitCodes.USAGE, "--market-data replay needs --replay-to DATE or --hours N");
         }
-        HourTs to = replayTo != null ? CliArgs.hour("--replay-to", replayTo) : from.plusHours(hours);
+        HourTs to = replayTo != null ? CliArgs.hour("--replay-to", replayTo) : from.plusHours(session.hours);
         if (!from.isBefore(to)) {
             throw new CliException(ExitCodes.USAGE, "--replay-from " + from + " must be before --replay-to " + to);
         }
@@ -156,13 +134,13 @@ public final class PaperCommand implements Callable<Integer> {
         if (replayFrom != null || replayTo != null) {
             throw new CliException(ExitCodes.USAGE, "--replay-from/--replay-to need --market-data replay");
         }
-        BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", binanceUrl))
-                .symbols(list.stream().map(Asset::symbol).toList()).clock(clock).sleeper(sleeper::sleep).build();
+        BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", session.binanceUrl))
+                .symbols(list.stream().map(Asset::symbol).toList()).clock(session.clock).sleeper(session.sleeper::sleep).build();
         int lookback = Math.max(cfg.trading().lookbackBars(), MlModels.featureEngine().lookbackBars()) + 24;
         int backfill = trainIfMissing ? Math.max(lookback, cfg.walkForward().trainHours() + cfg.walkForward().purgeHours() + 1)
                 : lookback;
-        PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, clock,
-                sleeper, SETTLE, backfill, out);
+        PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, session.clock,
+                session.sleeper, SETTLE, backfill, out);
         // the history the models and the first cycle need, before anything is decided
         feed.collect(feed.firstHour());
         return feed;

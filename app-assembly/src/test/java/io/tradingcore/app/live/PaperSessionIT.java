@@ -238,6 +238,36 @@ class PaperSessionIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void ctrlCInAnotherProcessFinishesTheCurrentHourAndExitsZero() throws Exception {
+        Path log = Files.createTempFile("paper-process", ".out");
+        Process proc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), PaperProcessMain.class.getName(), "--db-url", dbUrl, "--config",
+                config.toString(), "--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", "2025-05-01", "--hours", "500")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.readString(log).contains(" COMPLETED") && proc.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(log)).as("the session got going").contains(" COMPLETED");
+            proc.destroy(); // SIGTERM: the same shutdown hooks as Ctrl-C's SIGINT
+            assertThat(proc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            proc.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        assertThat(proc.exitValue()).as(out).isZero();
+        assertThat(out).contains("stop requested: finishing the current hour").contains("stopped on request");
+        short account = accountId("paper-replay-2025-05-01T00-BTC_USDT");
+        int completed = count("SELECT count(*) FROM run_context WHERE account_id = " + account + " AND status = 'COMPLETED'");
+        assertThat(completed).isBetween(1, 499);
+        assertThat(count("SELECT count(*) FROM run_context WHERE account_id = " + account + " AND status <> 'COMPLETED'"))
+                .as("no hour left half-done").isZero();
+        assertThat(out).contains("paper: " + completed + " hour(s): " + completed + " run");
+    }
+
     /** One kline in Binance's documented array format. */
     private static String kline(Candle c) {
         long open = c.openTime().toInstant().toEpochMilli();
