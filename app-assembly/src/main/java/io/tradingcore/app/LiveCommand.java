@@ -62,9 +62,19 @@ public final class LiveCommand implements Callable<Integer> {
 
     /** Runs {@code live} in-process with the CLI's error handling and the given environment; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        return execute(out, err, env, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), null, args);
+    }
+
+    /** As {@link #execute(PrintWriter, PrintWriter, Map, String...)} with the clock, sleeper and stop signal given. */
+    public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, java.time.Clock clock,
+                              PollingFeed.Sleeper sleeper, StopSignal stop, String... args) {
         LiveCommand cmd = new LiveCommand();
+        CommandLine cl = PaperCommand.commandLine(cmd, out, err);
         cmd.env = Map.copyOf(env);
-        return PaperCommand.commandLine(cmd, out, err).execute(args);
+        cmd.session.clock = clock;
+        cmd.session.sleeper = sleeper;
+        cmd.session.stopSignal = stop;
+        return cl.execute(args);
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.tradingcore.app.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
 import io.tradingcore.app.ExitCodes;
+import io.tradingcore.app.LiveCommand;
 import io.tradingcore.app.PaperCommand;
 import io.tradingcore.app.Persistence;
 import io.tradingcore.app.Wiring;
@@ -15,11 +15,9 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.testdb.TestDatabases;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +34,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -55,7 +50,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PaperSessionIT {
+class SessionsIT {
 
     private static final Path DATA = Path.of("..", "data", "market");
     private static final String REPLAY_FROM = "2025-03-01";
@@ -191,41 +186,18 @@ class PaperSessionIT {
     @Test
     @Order(5)
     void binanceMarketDataIsPolledAtEachHourCloseStoredAndTraded() throws Exception {
-        TreeMap<Long, Candle> served = new TreeMap<>();
-        ethCandles.stream().filter(c -> !c.openTime().toInstant().isBefore(ETH_STORED_UNTIL)
-                        && c.openTime().toInstant().isBefore(Instant.parse("2025-06-01T06:00:00Z")))
-                .forEach(c -> served.put(c.openTime().toInstant().toEpochMilli(), c));
-        List<String> requests = new CopyOnWriteArrayList<>();
-        HttpServer fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        fake.createContext("/api/v3/klines", ex -> {
-            String query = ex.getRequestURI().getQuery();
-            requests.add(query);
-            Map<String, String> q = new TreeMap<>();
-            for (String kv : query.split("&")) {
-                String[] p = kv.split("=", 2);
-                q.put(p[0], p[1]);
-            }
-            long start = Long.parseLong(q.get("startTime"));
-            long end = Long.parseLong(q.get("endTime"));
-            String body = "ETHUSDT".equals(q.get("symbol")) ? served.subMap(start, true, end, true).values().stream()
-                    .map(PaperSessionIT::kline).collect(Collectors.joining(",", "[", "]")) : "[]";
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, bytes.length);
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(bytes);
-            }
-        });
-        fake.start();
-        try {
+        List<Candle> served = ethCandles.stream().filter(c -> !c.openTime().toInstant().isBefore(ETH_STORED_UNTIL)
+                && c.openTime().toInstant().isBefore(Instant.parse("2025-06-01T06:00:00Z"))).toList();
+        try (FakeBinance fake = new FakeBinance("ETHUSDT", served)) {
             SimulatedClock clock = new SimulatedClock(Instant.parse("2025-06-01T00:00:01Z"));
             Run r = paper(StopSignal.manual(), clock, "--assets", "ETH/USDT", "--market-data", "binance", "--binance-url",
-                    "http://127.0.0.1:" + fake.getAddress().getPort(), "--hours", "2");
+                    fake.url(), "--hours", "2");
             assertThat(r.code).as(r.all()).isZero();
             assertThat(r.out).contains("binance market data from 2025-06-01T00:00:00Z")
                     .contains("2025-06-01T00:00:00Z COMPLETED").contains("2025-06-01T01:00:00Z COMPLETED")
                     .contains("paper: 2 hour(s): 2 run");
-            assertThat(requests).isNotEmpty().allMatch(q -> q.contains("symbol=ETHUSDT") && q.contains("interval=1h"));
+            assertThat(fake.requests).isNotEmpty().allMatch(q -> q.path().equals("/api/v3/klines")
+                    && q.query().contains("symbol=ETHUSDT") && q.query().contains("interval=1h"));
             // the just-closed candles 23:00 and 00:00 were stored, nothing later (01:00 had not closed at 01:00:05)
             assertThat(count("SELECT count(*) FROM market_ohlcv_hourly WHERE asset_id = 2 AND hour_ts_utc >= '2025-05-31T23:00:00Z'"))
                     .isEqualTo(2);
@@ -233,8 +205,6 @@ class PaperSessionIT {
                     + " AND run_mode = 'PAPER' AND status = 'COMPLETED'")).isEqualTo(2);
             // the simulated clock was advanced to just after the second hour's close, never past it
             assertThat(clock.instant()).isBetween(Instant.parse("2025-06-01T01:00:05Z"), Instant.parse("2025-06-01T01:00:06Z"));
-        } finally {
-            fake.stop(0);
         }
     }
 
@@ -268,12 +238,43 @@ class PaperSessionIT {
         assertThat(out).contains("paper: " + completed + " hour(s): " + completed + " run");
     }
 
-    /** One kline in Binance's documented array format. */
-    private static String kline(Candle c) {
-        long open = c.openTime().toInstant().toEpochMilli();
-        return "[" + open + ",\"" + c.open().toPlainString() + "\",\"" + c.high().toPlainString() + "\",\"" + c.low().toPlainString()
-                + "\",\"" + c.close().toPlainString() + "\",\"" + c.volume().toPlainString() + "\"," + (open + 3_599_999)
-                + ",\"0\",100,\"0\",\"0\",\"0\"]";
+    @Test
+    @Order(7)
+    void liveWithFlagAndKeysReconcilesDepositsTheVenueBalanceAndRunsTheHourWithoutPrintingSecrets() throws Exception {
+        List<Candle> served = ethCandles.stream().filter(c -> !c.openTime().toInstant().isBefore(ETH_STORED_UNTIL)
+                && c.openTime().toInstant().isBefore(Instant.parse("2025-06-01T06:00:00Z"))).toList();
+        Path noEntries = Files.createTempFile("live", ".yaml");
+        Files.writeString(noEntries, "trading:\n  signal:\n    enterProbability: 1.0\n");
+        try (FakeBinance fake = new FakeBinance("ETHUSDT", served)
+                .answer("/api/v3/account", "{\"balances\":[{\"asset\":\"USDT\",\"free\":\"2500.50\",\"locked\":\"0.00\"}]}")
+                .answer("/api/v3/openOrders", "[{\"symbol\":\"ETHUSDT\",\"orderId\":99,\"clientOrderId\":\"by-hand-1\",\"price\":\"1000.00\","
+                        + "\"origQty\":\"1.0\",\"executedQty\":\"0.0\",\"cummulativeQuoteQty\":\"0.0\",\"status\":\"NEW\","
+                        + "\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"side\":\"BUY\"}]")
+                .answer("/api/v3/allOrders", "[]")
+                .answer("/api/v3/myTrades", "[]")) {
+            SimulatedClock clock = new SimulatedClock(Instant.parse("2025-06-01T02:00:02Z"));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = LiveCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    Map.of("BINANCE_API_KEY", "live-key-1234567890", "BINANCE_API_SECRET", "live-secret-0987654321"), clock,
+                    clock::advance, StopSignal.manual(), "--db-url", dbUrl, "--config", noEntries.toString(), "--assets", "ETH/USDT",
+                    "--i-understand-live-trading", "--binance-url", fake.url(), "--hours", "1");
+            String all = out + "\n" + err;
+            assertThat(code).as(all).isZero();
+            assertThat(out.toString()).contains("warning: reconciliation: order not placed by this system on ETH/USDT: venue id 99")
+                    .contains("reconciliation: 1 finding(s)").contains("2025-06-01T02:00:00Z COMPLETED")
+                    .contains("live: 1 hour(s): 1 run");
+            assertThat(all).doesNotContain("live-secret-0987654321").doesNotContain("live-key-1234567890");
+            assertThat(fake.requests).anyMatch(q -> q.path().equals("/api/v3/account"))
+                    .filteredOn(q -> !q.path().equals("/api/v3/klines"))
+                    .allMatch(q -> "live-key-1234567890".equals(q.apiKeyHeader()) && !q.query().contains("live-secret"));
+            short account = accountId("live-ETH_USDT");
+            assertThat(count("SELECT count(*) FROM run_context WHERE account_id = " + account
+                    + " AND run_mode = 'LIVE' AND status = 'COMPLETED'")).isOne();
+            assertThat(count("SELECT count(*) FROM cash_ledger WHERE account_id = " + account + " AND entry_type = 'DEPOSIT'"
+                    + " AND amount = 2500.50")).isOne();
+            assertThat(count("SELECT count(*) FROM order_request WHERE account_id = " + account)).isZero();
+        }
     }
 
     /** A clock that moves only when the session sleeps. */
