@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code live}: the hourly cycle in LIVE mode against Binance spot, only with an explicit flag and API keys. */
 @Command(name = "live", mixinStandardHelpOptions = true,
-        description = {"LIVE trading on Binance spot: REAL orders with REAL money, the same hourly cycle as paper.",
-            "Refused without --i-understand-live-trading and without API credentials ($BINANCE_API_KEY and",
-            "$BINANCE_API_SECRET, or --api-key-file). Start-up reconciliation prints what the venue holds that we",
-            "do not know. Ctrl-C finishes the current hour and exits 0."})
+        description = {"LIVE trading on Binance spot: REAL orders with REAL money, the same hourly cycle",
+            "as paper. Refused without --i-understand-live-trading and without API credentials",
+            "($BINANCE_API_KEY and $BINANCE_API_SECRET, or --api-key-file). Start-up reconciliation",
+            "prints what the venue holds that we do not know. Ctrl-C finishes the current hour and",
+            "exits 0. See docs/paper-live.md."})
 public final class LiveCommand implements Callable<Integer> {
 
     static final String FLAG = "--i-understand-live-trading";

@@ -94,34 +94,47 @@ public final class PollingFeed implements MarketFeed {
         return false;
     }
 
+    /**
+     * {@inheritDoc} A venue that cannot be read is a warning, not the end of the session: the cycle then runs
+     * on what the store holds (an hour without fresh data is SKIPPED by the cycle, as in any outage).
+     */
     @Override
     public void collect(HourTs hour) {
         for (Asset a : assets) {
-            HourTs from = hour.minusHours(backfillHours);
-            List<Candle> latest = store.closedCandlesAsOf(a.id(), venue, hour, 1);
-            if (!latest.isEmpty() && latest.get(0).openTime().plusHours(1).isAfter(from)) {
-                from = latest.get(0).openTime().plusHours(1);
+            try {
+                collect(a, hour);
+            } catch (RuntimeException e) {
+                out.println("warning: reading " + a.symbol() + " candles from " + venue + " failed (" + e.getMessage()
+                        + "); the cycle of " + hour + " uses the stored candles");
             }
-            if (!from.isBefore(hour)) {
-                continue;
+        }
+    }
+
+    private void collect(Asset a, HourTs hour) {
+        HourTs from = hour.minusHours(backfillHours);
+        List<Candle> latest = store.closedCandlesAsOf(a.id(), venue, hour, 1);
+        if (!latest.isEmpty() && latest.get(0).openTime().plusHours(1).isAfter(from)) {
+            from = latest.get(0).openTime().plusHours(1);
+        }
+        if (!from.isBefore(hour)) {
+            return;
+        }
+        List<Candle> fresh = gateway.hourlyCandles(a, from, hour);
+        for (int attempt = 0; attempt < MISSING_CANDLE_RETRIES && !closes(fresh, hour); attempt++) {
+            if (!nap(settle)) {
+                break;
             }
-            List<Candle> fresh = gateway.hourlyCandles(a, from, hour);
-            for (int attempt = 0; attempt < MISSING_CANDLE_RETRIES && !closes(fresh, hour); attempt++) {
-                if (!nap(settle)) {
-                    break;
-                }
-                fresh = gateway.hourlyCandles(a, from, hour);
-            }
-            if (fresh.isEmpty()) {
-                out.println("warning: " + venue + " returned no closed candle of " + a.symbol() + " in [" + from + ", " + hour + ")");
-                continue;
-            }
-            IngestResult r = store.ingestCandles(venue, DeterministicIds.uuid("paper-feed", venue, a.symbol(), from.toString(),
-                    hour.toString()), fresh);
-            if (r.conflicts() > 0) {
-                out.println("warning: " + r.conflicts() + " " + a.symbol() + " candle(s) from " + venue
-                        + " differ from the stored ones and were not written: " + r.conflictKeys());
-            }
+            fresh = gateway.hourlyCandles(a, from, hour);
+        }
+        if (fresh.isEmpty()) {
+            out.println("warning: " + venue + " returned no closed candle of " + a.symbol() + " in [" + from + ", " + hour + ")");
+            return;
+        }
+        IngestResult r = store.ingestCandles(venue, DeterministicIds.uuid("paper-feed", venue, a.symbol(), from.toString(),
+                hour.toString()), fresh);
+        if (r.conflicts() > 0) {
+            out.println("warning: " + r.conflicts() + " " + a.symbol() + " candle(s) from " + venue
+                    + " differ from the stored ones and were not written: " + r.conflictKeys());
         }
     }
 

@@ -19,7 +19,7 @@ public final class SessionOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
     public Path config;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed recorded with every cycle and used for training (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed recorded with every cycle and used for training (default: ${DEFAULT-VALUE}).")
     public int seed;
 
     @Option(names = "--binance-url", defaultValue = "https://api.binance.com", paramLabel = "URL",
