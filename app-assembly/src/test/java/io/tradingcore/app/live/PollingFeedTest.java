@@ -12,11 +12,8 @@ import io.tradingcore.ports.testing.SyntheticCandles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +22,14 @@ import org.junit.jupiter.api.Test;
 /** Which hour a live session starts with, how it waits, and what it stores (in-memory store, scripted venue). */
 class PollingFeedTest {
 
+    private static final Duration SETTLE = Duration.ofSeconds(5);
     private static final Asset BTC = Asset.of(1, "BTC/USDT");
     private static final HourTs START = HourTs.parse("2025-06-01T00:00:00Z");
 
     private final InMemoryMarketDataRepository store = new InMemoryMarketDataRepository();
     private final List<Candle> market = SyntheticCandles.walk(BTC.id(), START.minusHours(48), 60, 3L, new BigDecimal("60000"), 0.01);
     private final StringWriter log = new StringWriter();
-    private final MutableClock clock = new MutableClock(START.toInstant().plusSeconds(1));
+    private final SteppingClock clock = new SteppingClock(START.toInstant().plusSeconds(1));
     private final List<Duration> naps = new ArrayList<>();
     private int calls;
     private boolean venueDown;
@@ -59,7 +57,7 @@ class PollingFeedTest {
     private PollingFeed feed() {
         return new PollingFeed(venue, store, "BINANCE", List.of(BTC), clock, d -> {
             naps.add(d);
-            clock.now = clock.now.plus(d);
+            clock.advance(d);
         }, SETTLE, 24, new PrintWriter(log, true));
     }
 
@@ -95,7 +93,7 @@ class PollingFeedTest {
         assertThat(log.toString()).contains("warning: reading BTC/USDT candles from BINANCE failed (connection refused)");
         assertThat(store.candles(BTC.id(), "BINANCE", START.minusHours(100), START.plusHours(100))).isEmpty();
         venueDown = false;
-        clock.now = START.plusHours(2).toInstant().plusSeconds(5);
+        clock.set(START.plusHours(2).toInstant().plusSeconds(5));
         f.collect(START.plusHours(2));
         assertThat(store.closedCandlesAsOf(BTC.id(), "BINANCE", START.plusHours(2), 100)).hasSize(24);
     }
@@ -115,31 +113,6 @@ class PollingFeedTest {
         }
         return out;
     }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     @Test
     void startsWithTheCurrentHourRightAfterItsBoundary() {

@@ -29,8 +29,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,7 +187,7 @@ class SessionsIT {
         List<Candle> served = ethCandles.stream().filter(c -> !c.openTime().toInstant().isBefore(ETH_STORED_UNTIL)
                 && c.openTime().toInstant().isBefore(Instant.parse("2025-06-01T06:00:00Z"))).toList();
         try (FakeBinance fake = new FakeBinance("ETHUSDT", served)) {
-            SimulatedClock clock = new SimulatedClock(Instant.parse("2025-06-01T00:00:01Z"));
+            SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T00:00:01Z"));
             Run r = paper(StopSignal.manual(), clock, "--assets", "ETH/USDT", "--market-data", "binance", "--binance-url",
                     fake.url(), "--hours", "2");
             assertThat(r.code).as(r.all()).isZero();
@@ -252,7 +250,7 @@ class SessionsIT {
                         + "\"timeInForce\":\"GTC\",\"type\":\"LIMIT\",\"side\":\"BUY\"}]")
                 .answer("/api/v3/allOrders", "[]")
                 .answer("/api/v3/myTrades", "[]")) {
-            SimulatedClock clock = new SimulatedClock(Instant.parse("2025-06-01T02:00:02Z"));
+            SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T02:00:02Z"));
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int code = LiveCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
@@ -277,34 +275,6 @@ class SessionsIT {
         }
     }
 
-    /** A clock that moves only when the session sleeps. */
-    private static final class SimulatedClock extends Clock {
-        private volatile Instant now;
-
-        SimulatedClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private record Run(int code, String out, String err) {
         String all() {
             return out + "\n" + err;
@@ -320,7 +290,7 @@ class SessionsIT {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--config", config.toString()));
         all.addAll(List.of(args));
-        PollingFeed.Sleeper sleeper = clock instanceof SimulatedClock s ? s::advance : d -> { };
+        PollingFeed.Sleeper sleeper = clock instanceof SteppingClock s ? s::advance : d -> { };
         int code = PaperCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), clock, sleeper, stop,
                 all.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
