@@ -91,6 +91,9 @@ public final class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AppConfig cfg = session.load().config();
+        if (marketData != MarketData.replay && (replayFrom != null || replayTo != null)) {
+            throw new CliException(ExitCodes.USAGE, "--replay-from/--replay-to need --market-data replay");
+        }
         ReplayFeed replay = marketData == MarketData.replay ? replayFeed() : null;
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignal stop = session.stop(spec.commandLine().getErr());
@@ -132,9 +135,6 @@ public final class PaperCommand implements Callable<Integer> {
     }
 
     private PollingFeed pollingFeed(Persistence p, AppConfig cfg, List<Asset> list, PrintWriter out) {
-        if (replayFrom != null || replayTo != null) {
-            throw new CliException(ExitCodes.USAGE, "--replay-from/--replay-to need --market-data replay");
-        }
         BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", session.binanceUrl))
                 .symbols(list.stream().map(Asset::symbol).toList()).clock(session.clock).sleeper(session.sleeper::sleep).build();
         int lookback = Math.max(cfg.trading().lookbackBars(), MlModels.featureEngine().lookbackBars()) + 24;

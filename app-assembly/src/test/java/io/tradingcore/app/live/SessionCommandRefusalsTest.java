@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The live command's refusals, which all happen before any database or venue is touched. */
-class LiveCommandTest {
+/** The live and paper commands' refusals, which all happen before any database or venue is touched. */
+class SessionCommandRefusalsTest {
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -57,5 +57,27 @@ class LiveCommandTest {
         int code = live(Map.of(), "--assets", "BTC/USDT", "--i-understand-live-trading", "--api-key-file", "/nonexistent/keys");
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("cannot read --api-key-file /nonexistent/keys");
+    }
+
+    private int paper(String... args) {
+        return io.tradingcore.app.PaperCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                java.time.Clock.systemUTC(), d -> { }, StopSignal.manual(), args);
+    }
+
+    @Test
+    void paperRefusesReplayOptionsWithoutReplayMarketData() {
+        assertThat(paper("--assets", "BTC/USDT", "--replay-from", "2025-01-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--replay-from/--replay-to need --market-data replay");
+    }
+
+    @Test
+    void paperReplayNeedsAStartAndAnEnd() {
+        assertThat(paper("--assets", "BTC/USDT", "--market-data", "replay")).isEqualTo(ExitCodes.USAGE);
+        assertThat(paper("--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", "2025-01-01")).isEqualTo(ExitCodes.USAGE);
+        assertThat(paper("--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", "2025-01-02", "--replay-to", "2025-01-01"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(paper("--assets", "BTC/USDT", "--hours", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("needs --replay-from DATE").contains("needs --replay-to DATE or --hours N")
+                .contains("must be before --replay-to").contains("--hours must be >= 0");
     }
 }
