@@ -1,0 +1,146 @@
+package io.tradingcore.app;
+
+import io.tradingcore.adapter.exchange.BinanceGateway;
+import io.tradingcore.adapter.exchange.Exchanges;
+import io.tradingcore.adapter.exchange.binance.BinanceConfig;
+import io.tradingcore.adapter.exchange.binance.BinanceCredentials;
+import io.tradingcore.adapter.ml.MlModels;
+import io.tradingcore.app.config.AppConfig;
+import io.tradingcore.app.live.LiveReconciliation;
+import io.tradingcore.app.live.PollingFeed;
+import io.tradingcore.app.live.SessionAccounts;
+import io.tradingcore.app.live.SessionArgs;
+import io.tradingcore.app.live.SessionModels;
+import io.tradingcore.app.live.SessionOptions;
+import io.tradingcore.app.live.SessionVenue;
+import io.tradingcore.app.live.StopSignal;
+import io.tradingcore.app.live.TradingLoop;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.RunMode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code live}: the hourly cycle in LIVE mode against Binance spot, only with an explicit flag and API keys. */
+@Command(name = "live", mixinStandardHelpOptions = true,
+        description = {"LIVE trading on Binance spot: REAL orders with REAL money, the same hourly cycle",
+            "as paper. Refused without --i-understand-live-trading and without API credentials",
+            "($BINANCE_API_KEY and $BINANCE_API_SECRET, or --api-key-file). Start-up reconciliation",
+            "prints what the venue holds that we do not know. Ctrl-C finishes the current hour and",
+            "exits 0. See docs/paper-live.md."})
+public final class LiveCommand implements Callable<Integer> {
+
+    static final String FLAG = "--i-understand-live-trading";
+
+    @Mixin
+    DbOptions db;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    SessionOptions session;
+
+    @Option(names = FLAG, description = "Required: confirms that real orders will be placed with real money.")
+    boolean understood;
+
+    @Option(names = "--api-key-file", paramLabel = "FILE",
+            description = "Properties file with apiKey=... and apiSecret=... (default: $BINANCE_API_KEY / $BINANCE_API_SECRET).")
+    Path apiKeyFile;
+
+    /** The environment the credentials are read from: replaced by tests. */
+    Map<String, String> env = System.getenv();
+
+    /** Runs {@code live} in-process with the CLI's error handling and the given environment; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
+        return execute(out, err, env, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), null, args);
+    }
+
+    /** As {@link #execute(PrintWriter, PrintWriter, Map, String...)} with the clock, sleeper and stop signal given. */
+    public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, java.time.Clock clock,
+                              PollingFeed.Sleeper sleeper, StopSignal stop, String... args) {
+        LiveCommand cmd = new LiveCommand();
+        CommandLine cl = PaperCommand.commandLine(cmd, out, err);
+        cmd.env = Map.copyOf(env);
+        cmd.session.clock = clock;
+        cmd.session.sleeper = sleeper;
+        cmd.session.stopSignal = stop;
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (!understood) {
+            throw new CliException(ExitCodes.USAGE, "live trading places real orders with real money: refused without " + FLAG);
+        }
+        BinanceCredentials credentials = credentials();
+        AppConfig cfg = session.load().config();
+        PrintWriter out = spec.commandLine().getOut();
+        try (StopSignal stop = session.stop(spec.commandLine().getErr());
+             DbOptions.OpenDatabase open = db.open(4)) {
+            Persistence p = Wiring.persistence(open.dataSource(), true);
+            List<Asset> list = SessionArgs.sameQuote(CliArgs.assets(p.reference(), session.assets));
+            String quote = list.get(0).quote();
+            BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", session.binanceUrl)).credentials(credentials)
+                    .symbols(list.stream().map(Asset::symbol).toList()).clock(session.clock).sleeper(session.sleeper::sleep).build();
+            int lookback = Math.max(cfg.trading().lookbackBars(), MlModels.featureEngine().lookbackBars()) + 24;
+            PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, session.clock,
+                    session.sleeper, PaperCommand.SETTLE, lookback, out);
+            String name = "live-" + SessionAccounts.assetsPart(list);
+            AccountId account = SessionAccounts.ensure(open.dataSource(), p.reference(), p.backtests(), name, quote);
+            SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
+                    cfg, list, feed.firstHour(), session.seed, false, out);
+            BinanceGateway binance = Exchanges.binance(bc);
+            List<String> findings = LiveReconciliation.run(open.dataSource(), binance, account, session.clock.instant());
+            findings.forEach(f -> out.println("warning: reconciliation: " + f));
+            out.println("LIVE account " + account + " (" + name + ") on " + bc.baseUrl() + ", first hour " + feed.firstHour()
+                    + ", reconciliation: " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)")
+                    + "; models: " + models.origin());
+            out.flush();
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.seed,
+                    BuildInfo.codeVersionSha(), models.features(), models.stack(), SessionVenue.real(binance), feed,
+                    h -> firstDeposit(p, account, binance, quote, h));
+            TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop);
+            out.println("live: " + summary.describe());
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private BinanceCredentials credentials() {
+        if (apiKeyFile != null) {
+            try {
+                return BinanceCredentials.fromFile(apiKeyFile);
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.USAGE, "cannot read --api-key-file " + apiKeyFile + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            }
+        }
+        return BinanceCredentials.fromEnvironment(env).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                "live trading needs Binance API credentials: set " + BinanceCredentials.ENV_KEY + " and "
+                        + BinanceCredentials.ENV_SECRET + " or pass --api-key-file FILE"));
+    }
+
+    /**
+     * The account's first LIVE cycle books the venue's free quote balance as its opening deposit (the ledger then
+     * matches the venue); later cycles deposit nothing.
+     */
+    private static BigDecimal firstDeposit(Persistence p, AccountId account, BinanceGateway binance, String quote,
+                                           io.tradingcore.domain.HourTs hour) {
+        if (p.states().latestBefore(account, RunMode.LIVE, hour).isPresent() || !p.execution().ledger(account, RunMode.LIVE).isEmpty()) {
+            return BigDecimal.ZERO;
+        }
+        return binance.balances().getOrDefault(quote, BigDecimal.ZERO);
+    }
+}

@@ -1,0 +1,48 @@
+package io.tradingcore.app.live;
+
+import io.tradingcore.app.CliException;
+import io.tradingcore.app.ExitCodes;
+import io.tradingcore.app.config.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine.Option;
+
+/**
+ * Options the paper and live commands share, plus what tests replace: the wall clock, the sleeper and the
+ * stop signal (a Ctrl-C hook unless one is given).
+ */
+public final class SessionOptions {
+
+    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade (ingested).")
+    public String assets;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
+    public Path config;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed recorded with every cycle and used for training (default: ${DEFAULT-VALUE}).")
+    public int seed;
+
+    @Option(names = "--binance-url", defaultValue = "https://api.binance.com", paramLabel = "URL",
+            description = "Base URL of Binance's REST API (default: ${DEFAULT-VALUE}).")
+    public String binanceUrl;
+
+    @Option(names = "--hours", defaultValue = "0", paramLabel = "N", description = "Stop after N hours (default: run until Ctrl-C).")
+    public long hours;
+
+    public Clock clock = Clock.systemUTC();
+    public PollingFeed.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
+    public StopSignal stopSignal;
+
+    /** The configuration file merged over the defaults (or the defaults), after checking --hours. */
+    public ConfigLoader.Loaded load() {
+        if (hours < 0) {
+            throw new CliException(ExitCodes.USAGE, "--hours must be >= 0, was " + hours);
+        }
+        return config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+    }
+
+    /** The given stop signal, else one set by Ctrl-C. */
+    public StopSignal stop(java.io.PrintWriter err) {
+        return stopSignal != null ? stopSignal : StopSignal.onShutdown(err);
+    }
+}
