@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code trading-core.jar}. Exit codes are listed in {@link ExitCodes}. */
 @Command(name = "trading-core", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Production core of an AI-driven crypto trading system.",
-        subcommands = {MigrateCommand.class, IngestCommand.class, BacktestCommand.class, ReplayCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, IngestCommand.class, BacktestCommand.class, ReplayCommand.class, ReportCommand.class,
+            PaperCommand.class, LiveCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
