@@ -29,7 +29,7 @@ class BacktestSigkillResumeIT {
         "--to", "2025-02-04", "--seed", "7", "--config"};
 
     /** Every persisted fact of a backtest that must not depend on an interruption (no wall-clock columns). */
-    private static final Map<String, String> FACTS = new java.util.LinkedHashMap<>();
+    static final Map<String, String> FACTS = new java.util.LinkedHashMap<>();
 
     static {
         FACTS.put("run_context", "SELECT hour_ts_utc, status, cycle_seq, code_version_sha, config_hash, data_snapshot_hash,"
@@ -107,7 +107,7 @@ class BacktestSigkillResumeIT {
         assertNothingDoubledOrHalfWritten(killed);
     }
 
-    private static void assertNothingDoubledOrHalfWritten(TestDatabases.Db db) throws Exception {
+    static void assertNothingDoubledOrHalfWritten(TestDatabases.Db db) throws Exception {
         assertThat(count(db, "SELECT count(*) FROM run_context WHERE status <> 'COMPLETED'")).isZero();
         assertThat(count(db, "SELECT count(*) FROM (SELECT client_order_id FROM order_request GROUP BY 1 HAVING count(*) > 1) d"))
                 .isZero();
