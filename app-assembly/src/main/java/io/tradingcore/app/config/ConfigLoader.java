@@ -137,6 +137,10 @@ public final class ConfigLoader {
                     throw new IllegalArgumentException(source + ": key '" + key + "' must be a value, not a mapping");
                 }
                 JsonNode v = e.getValue();
+                if (v.isNull()) {
+                    // every setting is required; a null would surface as a NullPointerException naming no key
+                    throw new IllegalArgumentException(source + ": key '" + key + "' has no value");
+                }
                 // checked before any record sees the number: rescaling or printing 1e999999999 exhausts the heap
                 if (v.isNumber() && v.decimalValue().signum() != 0
                         && !io.tradingcore.app.ingest.CandleCsvReader.fitsNumeric38x18(v.decimalValue())) {

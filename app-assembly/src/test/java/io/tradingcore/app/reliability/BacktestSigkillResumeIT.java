@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
 class BacktestSigkillResumeIT {
 
     private static final int HOURS = 72;
-    /** Kill once this many hours are finished: past the first fold (36 h), so the resume rebuilds a venue with positions mid-fold. */
-    private static final int KILL_AFTER_COMPLETED = 45;
+    /**
+     * Kill once this many hours are finished (past the first fold of 36 h, so the resume rebuilds a venue
+     * with positions mid-fold) and, preferably, while the next hour's cycle is half-done (STARTED).
+     */
+    private static final int KILL_AFTER_COMPLETED = 40;
+    /** If no half-done hour is ever seen, kill between hours once this many are finished. */
+    private static final int KILL_AT_THE_LATEST = 60;
     private static final String[] BACKTEST = {"backtest", "--assets", "BTC/USDT,ETH/USDT", "--from", "2025-02-01",
         "--to", "2025-02-04", "--seed", "7", "--config"};
 
@@ -134,11 +139,14 @@ class BacktestSigkillResumeIT {
             if (!child.isAlive()) {
                 throw new AssertionError("the backtest finished before it could be killed: " + child.output());
             }
-            long done = count(db, "SELECT count(*) FROM run_context WHERE status = 'COMPLETED'");
-            if (done >= n) {
+            List<String> state = rows(db, "SELECT count(*) FILTER (WHERE status = 'COMPLETED'),"
+                    + " count(*) FILTER (WHERE status = 'STARTED') FROM run_context");
+            long done = Long.parseLong(state.get(0).split("\\|")[0]);
+            boolean halfDone = !state.get(0).endsWith("|0");
+            if (done >= n && halfDone || done >= KILL_AT_THE_LATEST) {
                 return done;
             }
-            Thread.sleep(25);
+            Thread.sleep(10);
         }
         throw new AssertionError("no " + n + " hours completed in time: " + child.output());
     }

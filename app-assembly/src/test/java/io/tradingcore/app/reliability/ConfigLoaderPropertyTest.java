@@ -134,6 +134,13 @@ class ConfigLoaderPropertyTest {
     }
 
     @Example
+    void anEmptyValueIsRefusedNamingItsKey() {
+        Throwable thrown = catchThrowable(() -> ConfigLoader.parse("trading:\n  signal:\n    exitRegimes: ~\n", "cfg"));
+        assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cfg: key 'trading.signal.exitRegimes' has no value");
+    }
+
+    @Example
     void aFractionalHourCountIsRefusedNotTruncated() {
         Throwable thrown = catchThrowable(() -> ConfigLoader.parse("walkForward:\n  testHours: 36.5\n", "cfg"));
         assertThat(thrown).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("testHours");
