@@ -33,6 +33,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
@@ -68,7 +69,7 @@ public final class ConfigLoader {
         try {
             user = yaml.isBlank() ? JSON.createObjectNode() : YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(source + ": not valid YAML" + where(e) + ": " + e.getOriginalMessage(), e);
         }
         if (user == null || user.isNull() || user.isMissingNode()) {
             user = JSON.createObjectNode();
@@ -135,9 +136,44 @@ public final class ConfigLoader {
                 if (e.getValue().isObject()) {
                     throw new IllegalArgumentException(source + ": key '" + key + "' must be a value, not a mapping");
                 }
-                base.set(e.getKey(), e.getValue());
+                JsonNode v = e.getValue();
+                if (v.isNull()) {
+                    // every setting is required; a null would surface as a NullPointerException naming no key
+                    throw new IllegalArgumentException(source + ": key '" + key + "' has no value");
+                }
+                // checked before any record sees the number: rescaling or printing 1e999999999 exhausts the heap
+                if (v.isNumber() && v.decimalValue().signum() != 0
+                        && !io.tradingcore.app.ingest.CandleCsvReader.fitsNumeric38x18(v.decimalValue())) {
+                    throw new IllegalArgumentException(source + ": key '" + key + "': " + abbreviated(v.asText())
+                            + " is out of range (at most 20 integer digits and 18 decimals)");
+                }
+                base.set(e.getKey(), v);
             }
         }
+    }
+
+    /** Line, column and key of a YAML syntax error (e.g. {@code .nan}, which no exact decimal can hold). */
+    private static String where(JsonProcessingException e) {
+        StringBuilder at = new StringBuilder();
+        if (e.getLocation() != null) {
+            at.append(" at line ").append(e.getLocation().getLineNr()).append(", column ").append(e.getLocation().getColumnNr());
+        }
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p) {
+            List<String> keys = new ArrayList<>();
+            for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null; c = c.getParent()) {
+                if (c.getCurrentName() != null) {
+                    keys.add(0, c.getCurrentName());
+                }
+            }
+            if (!keys.isEmpty()) {
+                at.append(" (key '").append(String.join(".", keys)).append("')");
+            }
+        }
+        return at.toString();
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     public static String sha256(String text) {

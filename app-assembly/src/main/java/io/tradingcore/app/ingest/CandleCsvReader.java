@@ -136,6 +136,12 @@ public final class CandleCsvReader {
             } catch (NumberFormatException e) {
                 throw new CsvFormatException(file, lineNo, names[i] + " '" + f[i + 1] + "' is not a decimal number");
             }
+            if (v[i].signum() == 0) {
+                v[i] = BigDecimal.ZERO; // "0E-999999999" would cost a huge power of ten when rescaled
+            } else if (!fitsNumeric38x18(v[i])) {
+                throw new CsvFormatException(file, lineNo, names[i] + " '" + f[i + 1].strip()
+                        + "' does not fit NUMERIC(38,18) (at most 20 integer digits and 18 decimals)");
+            }
             if (i < 4 && v[i].signum() <= 0) {
                 throw new CsvFormatException(file, lineNo, names[i] + " " + v[i].toPlainString() + " is not a positive price");
             }
@@ -148,6 +154,14 @@ public final class CandleCsvReader {
         } catch (IllegalArgumentException e) {
             throw new CsvFormatException(file, lineNo, e.getMessage());
         }
+    }
+
+    /**
+     * Decided from precision and scale alone, before any arithmetic: a hostile exponent such as
+     * {@code 1E999999999} would otherwise be expanded by rescaling or printing and exhaust the heap.
+     */
+    public static boolean fitsNumeric38x18(BigDecimal v) {
+        return (long) v.precision() - v.scale() <= 20 && (long) v.scale() - 18 < v.precision();
     }
 
     /** A file that cannot be ingested; says where and why. */
