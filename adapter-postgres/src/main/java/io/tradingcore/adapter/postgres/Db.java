@@ -42,7 +42,16 @@ final class Db {
     /** Runs {@code work} in one transaction; {@code what} names the call in error messages. */
     <T> T tx(String what, Work<T> work) {
         try {
-            return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
+            try {
+                return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
+            } catch (DataAccessException e) {
+                if (!connectionLost(e)) {
+                    throw e;
+                }
+                // a pooled connection that died with the server (restart, failover) fails once; every port
+                // write is idempotent by key, so one retry on a fresh connection is safe
+                return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
+            }
         } catch (PortException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             throw e;
         } catch (DataAccessException e) {
@@ -55,9 +64,27 @@ final class Db {
     /** A read outside an explicit transaction (one statement, or a consistent enough pair). */
     <T> T read(String what, Function<DSLContext, T> query) {
         try {
-            return query.apply(ctx);
+            try {
+                return query.apply(ctx);
+            } catch (DataAccessException e) {
+                if (!connectionLost(e)) {
+                    throw e;
+                }
+                return query.apply(ctx);
+            }
         } catch (DataAccessException e) {
             throw DbErrors.map(what, e);
         }
+    }
+
+    /** The connection itself is gone (SQLState class 08, or the server shut it: 57P01-57P03). */
+    static boolean connectionLost(DataAccessException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+            }
+        }
+        return false;
     }
 }

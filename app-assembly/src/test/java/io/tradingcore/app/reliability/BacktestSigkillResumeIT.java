@@ -4,6 +4,7 @@ import static io.tradingcore.app.reliability.SqlRows.count;
 import static io.tradingcore.app.reliability.SqlRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingcore.app.JarProcess;
 import io.tradingcore.testdb.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,13 +78,13 @@ class BacktestSigkillResumeIT {
                 """);
         String[] args = withConfig(config);
         TestDatabases.Db killed = TestDatabases.freshDatabase("rel_sigkill");
-        ChildJar.Result ingest = ChildJar.ingestBtcAndEth(killed);
+        JarProcess.Result ingest = ChildJar.ingestBtcAndEth(killed);
         assertThat(ingest.exitCode()).as(ingest.all()).isZero();
         TestDatabases.Db reference = SqlRows.copyOf(killed, "rel_sigkill_ref_" + ProcessHandle.current().pid());
 
         // the uninterrupted reference runs alongside, in its own database
-        ChildJar uninterrupted = ChildJar.start(ChildJar.env(reference), args);
-        ChildJar victim = ChildJar.start(ChildJar.env(killed), args);
+        JarProcess uninterrupted = ChildJar.start(ChildJar.env(reference), args);
+        JarProcess victim = ChildJar.start(ChildJar.env(killed), args);
         long completedAtKill = awaitCompletedHours(killed, victim, KILL_AFTER_COMPLETED);
         int exit = victim.kill();
         assertThat(exit).as("killed by SIGKILL, not finished").isEqualTo(137);
@@ -94,11 +95,11 @@ class BacktestSigkillResumeIT {
                 + count(killed, "SELECT count(*) FROM run_context WHERE status = 'STARTED'") + " hour(s) half-done, "
                 + count(killed, "SELECT count(*) FROM order_request") + " order(s) stored");
 
-        ChildJar.Result resumed = ChildJar.run(ChildJar.env(killed), args);
+        JarProcess.Result resumed = ChildJar.run(ChildJar.env(killed), args);
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(resumed.out()).contains(completedAfterKill + " already done")
                 .contains((HOURS - completedAfterKill) + " hours run");
-        ChildJar.Result reference_ = uninterrupted.await(5);
+        JarProcess.Result reference_ = uninterrupted.await(5);
         assertThat(reference_.exitCode()).as(reference_.all()).isZero();
 
         assertThat(runId(resumed)).isEqualTo(runId(reference_));
@@ -133,7 +134,7 @@ class BacktestSigkillResumeIT {
     }
 
     /** Polls the database until {@code n} hours are COMPLETED; fails if the child finishes first. */
-    private static long awaitCompletedHours(TestDatabases.Db db, ChildJar child, int n) throws Exception {
+    private static long awaitCompletedHours(TestDatabases.Db db, JarProcess child, int n) throws Exception {
         long deadline = System.nanoTime() + 4L * 60 * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (!child.isAlive()) {
@@ -157,7 +158,7 @@ class BacktestSigkillResumeIT {
         return args;
     }
 
-    private static String runId(ChildJar.Result r) {
+    private static String runId(JarProcess.Result r) {
         Matcher m = Pattern.compile("backtest run id: ([0-9a-f-]{36})").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         return m.group(1);
