@@ -38,6 +38,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed recorded with every cycle (default: ${DEFAULT-VALUE}).")
     int seed;
 
+    @Option(names = "--commit-every", paramLabel = "HOURS", defaultValue = "24",
+            description = "Hours written in one transaction (1-720, default: ${DEFAULT-VALUE}). An interruption loses at most"
+                    + " this many finished hours, which a re-run recomputes identically; results never depend on it.")
+    int commitEvery;
+
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the report (HTML, PNG, JSON) here.")
     Path reportDir;
 
@@ -48,18 +53,20 @@ final class BacktestCommand implements Callable<Integer> {
         if (!fromHour.isBefore(toHour)) {
             throw new CliException(ExitCodes.USAGE, "--from " + fromHour + " must be before --to " + toHour);
         }
+        if (commitEvery < 1 || commitEvery > 720) {
+            throw new CliException(ExitCodes.USAGE, "--commit-every must be between 1 and 720 hours, was " + commitEvery);
+        }
         ConfigLoader.Loaded cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
         try (DbOptions.OpenDatabase open = db.open(4)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
             var assetList = CliArgs.assets(p.reference(), assets);
-            BacktestPorts ports = new BacktestPorts(p.runs(), p.marketData(), p.decisions(), p.execution(), p.states(),
-                    p.folds(), p.backtests(), p.registry(), p.reference(), Wiring.modelTrainer(cfg.config()));
+            BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(cfg.config()));
             WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
             try (ConsoleProgress progress = new ConsoleProgress()) {
-                result = new WalkForwardBacktest(ports).run(request, progress);
+                result = new WalkForwardBacktest(ports, commitEvery).run(request, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.println("backtest run id: " + result.id().value());

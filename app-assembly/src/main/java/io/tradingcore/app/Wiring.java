@@ -20,7 +20,7 @@ public final class Wiring {
             }
         }
         return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),
-                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting());
+                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
     }
 
     /** The model trainer of the ML adapter, labelling with the configured round-trip cost. */

@@ -29,6 +29,8 @@ final class Db {
 
     private final DataSource dataSource;
     private final DSLContext ctx;
+    /** The unit of work this thread is inside, if any: every call joins its transaction. */
+    private final ThreadLocal<DSLContext> unit = new ThreadLocal<>();
 
     Db(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -39,9 +41,33 @@ final class Db {
         return dataSource;
     }
 
+    /**
+     * Runs {@code body} as one transaction: every {@link #tx} and {@link #read} of this thread inside it
+     * joins that transaction (they see each other's writes; all commit together or none does). Nested
+     * units join the outer one. A failure inside rolls the whole unit back; no retry happens inside a
+     * unit, because the work before the failure would be lost with the connection.
+     */
+    <T> T unitOfWork(String what, java.util.function.Supplier<T> body) {
+        if (unit.get() != null) {
+            return body.get();
+        }
+        return mapped(what, ignored -> ctx.transactionResult(cfg -> {
+            unit.set(cfg.dsl());
+            try {
+                return body.get();
+            } finally {
+                unit.remove();
+            }
+        }));
+    }
+
     /** Runs {@code work} in one transaction; {@code what} names the call in error messages. */
     <T> T tx(String what, Work<T> work) {
-        try {
+        DSLContext joined = unit.get();
+        if (joined != null) {
+            return mapped(what, ignored -> work.run(joined));
+        }
+        return mapped(what, ignored -> {
             try {
                 return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
             } catch (DataAccessException e) {
@@ -52,17 +78,30 @@ final class Db {
                 // write is idempotent by key, so one retry on a fresh connection is safe
                 return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
             }
+        });
+    }
+
+    /** Port exceptions and rule violations pass as they are; everything else becomes a port exception. */
+    private static <T> T mapped(String what, Work<T> work) {
+        try {
+            return work.run(null);
         } catch (PortException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             throw e;
         } catch (DataAccessException e) {
             throw DbErrors.map(what, e);
         } catch (RuntimeException e) {
             throw DbErrors.mapOther(what, e);
+        } catch (Exception e) {
+            throw DbErrors.mapOther(what, new IllegalStateException(e));
         }
     }
 
     /** A read outside an explicit transaction (one statement, or a consistent enough pair). */
     <T> T read(String what, Function<DSLContext, T> query) {
+        DSLContext joined = unit.get();
+        if (joined != null) {
+            return mapped(what, ignored -> query.apply(joined));
+        }
         try {
             try {
                 return query.apply(ctx);

@@ -10,6 +10,7 @@ import io.tradingcore.ports.out.ModelRegistry;
 import io.tradingcore.ports.out.ReferenceDataRepository;
 import io.tradingcore.ports.out.ReportingRepository;
 import io.tradingcore.ports.out.RunContextRepository;
+import io.tradingcore.ports.out.UnitOfWork;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -93,6 +94,20 @@ public final class PostgresAdapter {
     /** backtest_run: stored backtest definitions (resume and replay). */
     public BacktestRunRepository backtestRuns() {
         return backtestRuns;
+    }
+
+    /**
+     * One transaction around many port calls of this thread (all of this adapter's repositories join
+     * it). Backtests commit a batch of hours at once with it; the ownership lock of each run is still
+     * taken and released per hour.
+     */
+    public UnitOfWork unitOfWork() {
+        return new UnitOfWork() {
+            @Override
+            public <T> T run(java.util.function.Supplier<T> body) {
+                return db.unitOfWork("a unit of work", body);
+            }
+        };
     }
 
     /** Bulk reads for reports (equity curve, executed trades). */

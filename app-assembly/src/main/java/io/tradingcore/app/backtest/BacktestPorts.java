@@ -10,14 +10,31 @@ import io.tradingcore.ports.out.ModelRegistry;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.out.ReferenceDataRepository;
 import io.tradingcore.ports.out.RunContextRepository;
+import io.tradingcore.ports.out.UnitOfWork;
 import java.util.Objects;
 
 /** The outbound ports a walk-forward backtest drives (persistence plus the model trainer). */
 public record BacktestPorts(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
                             ExecutionRepository execution, AccountStateRepository states, BacktestRepository folds,
                             BacktestRunRepository backtests, ModelRegistry registry, ReferenceDataRepository reference,
-                            ModelTrainer trainer) {
+                            ModelTrainer trainer, UnitOfWork units) {
+
+    /** Without a unit of work: every hour commits on its own. */
+    public BacktestPorts(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
+                         ExecutionRepository execution, AccountStateRepository states, BacktestRepository folds,
+                         BacktestRunRepository backtests, ModelRegistry registry, ReferenceDataRepository reference,
+                         ModelTrainer trainer) {
+        this(runs, marketData, decisions, execution, states, folds, backtests, registry, reference, trainer, UnitOfWork.NONE);
+    }
+
+    /** Every port of {@code p} (its unit of work included) plus {@code trainer}. */
+    public static BacktestPorts of(io.tradingcore.app.Persistence p, ModelTrainer trainer) {
+        return new BacktestPorts(p.runs(), p.marketData(), p.decisions(), p.execution(), p.states(), p.folds(), p.backtests(),
+                p.registry(), p.reference(), trainer, p.units());
+    }
+
     public BacktestPorts {
+        Objects.requireNonNull(units, "units");
         Objects.requireNonNull(runs, "runs");
         Objects.requireNonNull(marketData, "marketData");
         Objects.requireNonNull(decisions, "decisions");

@@ -81,9 +81,7 @@ public final class BacktestReplay {
         if (!request.backtestRunId().equals(id)) {
             return new Outcome(0, Optional.of("the stored definition does not derive the backtest id " + id.value()));
         }
-        new WalkForwardBacktest(new BacktestPorts(scratch.runs(), scratch.marketData(), scratch.decisions(),
-                scratch.execution(), scratch.states(), scratch.folds(), scratch.backtests(), scratch.registry(),
-                scratch.reference(), trainer)).run(request, progress);
+        new WalkForwardBacktest(BacktestPorts.of(scratch, trainer)).run(request, progress);
 
         int compared = 0;
         for (RunContext original : runs) {

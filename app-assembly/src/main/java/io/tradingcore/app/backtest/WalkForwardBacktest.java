@@ -23,6 +23,7 @@ import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.BacktestFoldResult;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
 import io.tradingcore.ports.out.HourlyState;
+import io.tradingcore.ports.out.MarketDataRepository;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.service.HourlyCycleService;
 import java.math.BigDecimal;
@@ -46,13 +47,30 @@ import java.util.TreeSet;
  */
 public final class WalkForwardBacktest {
 
-    /** The quote currency every asset of a backtest must share. */
+    /** Candles past the window the trainer needs for its longest label (H24) plus the closing hour. */
     private static final int LABEL_HORIZON_HOURS = 24;
 
+    /**
+     * Hours committed together by default (one unit of work): a crash or a failing hour rolls back at
+     * most this many finished hours, which a re-run recomputes identically; fewer, larger commits are
+     * what makes a persisted backtest fast (docs/benchmarks.md). Results never depend on it.
+     */
+    public static final int DEFAULT_HOURS_PER_COMMIT = 24;
+
     private final BacktestPorts ports;
+    private final int hoursPerCommit;
 
     public WalkForwardBacktest(BacktestPorts ports) {
+        this(ports, DEFAULT_HOURS_PER_COMMIT);
+    }
+
+    /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
+    public WalkForwardBacktest(BacktestPorts ports, int hoursPerCommit) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        if (hoursPerCommit < 1 || hoursPerCommit > 720) {
+            throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
+        }
+        this.hoursPerCommit = hoursPerCommit;
     }
 
     /** What to run. */
@@ -134,6 +152,7 @@ public final class WalkForwardBacktest {
         FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
 
         SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
+        MarketDataRepository marketData = new PreloadedMarketData(ports.marketData(), venueName, loadedTo(r), candles);
         HourTs firstUnfinished = firstUnfinishedHour(id, r.from(), r.to());
         long total = r.from().hoursUntil(r.to());
         long done = r.from().hoursUntil(firstUnfinished);
@@ -161,23 +180,34 @@ public final class WalkForwardBacktest {
                 ports.registry().activate(a.version().id());
             }
             progress.foldTrained(fold, trained.artifacts().size());
-            HourlyCycleService cycle = new HourlyCycleService(ports.runs(), ports.marketData(), ports.decisions(),
+            HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
                     cfg::trading, clock);
-            for (HourTs h = fold.testFrom(); h.isBefore(fold.testTo()); h = h.plusHours(1)) {
-                clock.set(h);
-                CycleReport report = cycle.run(new RunHourlyCycleCommand(account, RunMode.BACKTEST, h, r.assets(),
-                        r.codeVersionSha(), r.seed(), id, cfg.initialCapital(), Optional.empty()));
-                venue.executeThrough(h);
-                switch (report.outcome()) {
-                    case COMPLETED -> run++;
-                    case SKIPPED_NO_DATA -> skipped++;
-                    case ALREADY_FINISHED -> { }
-                    case BUSY -> throw new IllegalStateException("hour " + h + " of backtest " + id
-                            + " is being run by another process; stop it or wait for it");
-                }
-                orders += report.orders().size();
-                progress.hourDone(h, report);
+            for (HourTs batch = fold.testFrom(); batch.isBefore(fold.testTo()); batch = batch.plusHours(hoursPerCommit)) {
+                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), fold.testTo());
+                HourTs first = batch;
+                long[] counts = ports.units().run(() -> {
+                    long[] c = new long[3];
+                    for (HourTs h = first; h.isBefore(batchEnd); h = h.plusHours(1)) {
+                        clock.set(h);
+                        CycleReport report = cycle.run(new RunHourlyCycleCommand(account, RunMode.BACKTEST, h, r.assets(),
+                                r.codeVersionSha(), r.seed(), id, cfg.initialCapital(), Optional.empty()));
+                        venue.executeThrough(h);
+                        switch (report.outcome()) {
+                            case COMPLETED -> c[0]++;
+                            case SKIPPED_NO_DATA -> c[1]++;
+                            case ALREADY_FINISHED -> { }
+                            case BUSY -> throw new IllegalStateException("hour " + h + " of backtest " + id
+                                    + " is being run by another process; stop it or wait for it");
+                        }
+                        c[2] += report.orders().size();
+                        progress.hourDone(h, report);
+                    }
+                    return c;
+                });
+                run += counts[0];
+                skipped += counts[1];
+                orders += counts[2];
             }
             BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
                     fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
@@ -188,6 +218,10 @@ public final class WalkForwardBacktest {
         ports.backtests().updateStatus(id, "COMPLETED");
         progress.finished();
         return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults));
+    }
+
+    private static HourTs earlier(HourTs a, HourTs b) {
+        return a.isBefore(b) ? a : b;
     }
 
     static long foldSeed(int seed, int foldIndex) {
@@ -216,7 +250,7 @@ public final class WalkForwardBacktest {
 
     private SortedMap<AssetId, List<Candle>> loadCandles(Request r, FoldPlan plan, String venueName) {
         HourTs earliest = plan.folds().get(0).trainFrom();
-        HourTs latest = r.to().plusHours(LABEL_HORIZON_HOURS + 1);
+        HourTs latest = loadedTo(r);
         SortedMap<AssetId, List<Candle>> out = new TreeMap<>();
         for (Asset a : r.assets()) {
             List<Candle> list = ports.marketData().candles(a.id(), venueName, earliest, latest);
@@ -228,6 +262,10 @@ public final class WalkForwardBacktest {
             out.put(a.id(), list);
         }
         return out;
+    }
+
+    private static HourTs loadedTo(Request r) {
+        return r.to().plusHours(LABEL_HORIZON_HOURS + 1);
     }
 
     private HourTs firstUnfinishedHour(BacktestRunId id, HourTs from, HourTs to) {

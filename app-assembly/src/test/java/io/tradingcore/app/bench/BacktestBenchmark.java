@@ -14,7 +14,11 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.ports.in.CycleReport;
+import io.tradingcore.ports.out.AccountStateRepository;
 import io.tradingcore.ports.out.BacktestRunRepository;
+import io.tradingcore.ports.out.DecisionRecordRepository;
+import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.RunContextRepository;
 import io.tradingcore.ports.out.MarketDataRepository;
 import io.tradingcore.ports.out.ReferenceDataRepository;
 import io.tradingcore.ports.testing.InMemoryAccountStateRepository;
@@ -64,11 +68,12 @@ public final class BacktestBenchmark {
 
         // in memory first (also warms the JIT for the code shared by both runs)
         Run memory = runInMemory(assets, from, to, cfg, data);
-        Run persisted = runPersisted(assets, from, to, cfg, data);
+        // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
+        Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data);
         long assetHours = from.hoursUntil(to) * assets.size();
         System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
-        for (Run r : List.of(memory, persisted)) {
+        for (Run r : persisted == null ? List.of(memory) : List.of(memory, persisted)) {
             System.out.printf(Locale.ROOT, "%-28s cycles %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB%n",
                     r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
                     r.peakHeapBytes / (1024 * 1024));
@@ -85,8 +90,15 @@ public final class BacktestBenchmark {
             Persistence p = Wiring.persistence(ds, true);
             assets.forEach(p.reference()::ensureAsset);
             load(p.marketData(), assets, data, cfg);
-            return timed("persisted (PostgreSQL)", new BacktestPorts(p.runs(), p.marketData(), p.decisions(), p.execution(),
-                    p.states(), p.folds(), p.backtests(), p.registry(), p.reference(), MlModels.trainer()), assets, from, to, cfg);
+            PortTimer t = new PortTimer();
+            Run r = timed("persisted (PostgreSQL)", new BacktestPorts(t.wrap(RunContextRepository.class, p.runs()),
+                    t.wrap(MarketDataRepository.class, p.marketData()), t.wrap(DecisionRecordRepository.class, p.decisions()),
+                    t.wrap(ExecutionRepository.class, p.execution()), t.wrap(AccountStateRepository.class, p.states()),
+                    p.folds(), p.backtests(), p.registry(), p.reference(), MlModels.trainer(), p.units()), assets, from, to, cfg);
+            if (Boolean.getBoolean("bench.portTimes")) {
+                t.print("persisted");
+            }
+            return r;
         }
     }
 
@@ -94,10 +106,18 @@ public final class BacktestBenchmark {
         InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
         load(market, assets, data, cfg);
         MemoryReference reference = new MemoryReference();
-        return timed("in memory (no persistence)", new BacktestPorts(new InMemoryRunContextRepository(), market,
-                new InMemoryDecisionRecordRepository(), new InMemoryExecutionRepository(), new InMemoryAccountStateRepository(),
-                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, MlModels.trainer()),
+        PortTimer t = new PortTimer();
+        Run r = timed("in memory (no persistence)", new BacktestPorts(t.wrap(RunContextRepository.class,
+                new InMemoryRunContextRepository()), t.wrap(MarketDataRepository.class, market),
+                t.wrap(DecisionRecordRepository.class, new InMemoryDecisionRecordRepository()),
+                t.wrap(ExecutionRepository.class, new InMemoryExecutionRepository()),
+                t.wrap(AccountStateRepository.class, new InMemoryAccountStateRepository()),
+                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, t.timedTrainer(MlModels.trainer())),
                 assets, from, to, cfg);
+        if (Boolean.getBoolean("bench.portTimes")) {
+            t.print("in memory");
+        }
+        return r;
     }
 
     private static void load(MarketDataRepository market, List<Asset> assets, Path data, ConfigLoader.Loaded cfg) throws Exception {

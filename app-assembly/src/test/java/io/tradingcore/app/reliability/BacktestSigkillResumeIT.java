@@ -26,13 +26,15 @@ class BacktestSigkillResumeIT {
     private static final int HOURS = 72;
     /**
      * Kill once this many hours are finished (past the first fold of 36 h, so the resume rebuilds a venue
-     * with positions mid-fold) and, preferably, while the next hour's cycle is half-done (STARTED).
+     * with positions mid-fold) and, preferably, while the next hour's cycle is half-done (STARTED). With
+     * five hours per transaction a half-done hour is never visible, so the kill lands inside a unit of
+     * up to five finished-but-uncommitted hours once {@link #KILL_AT_THE_LATEST} are committed.
      */
     private static final int KILL_AFTER_COMPLETED = 40;
     /** If no half-done hour is ever seen, kill between hours once this many are finished. */
     private static final int KILL_AT_THE_LATEST = 60;
     private static final String[] BACKTEST = {"backtest", "--assets", "BTC/USDT,ETH/USDT", "--from", "2025-02-01",
-        "--to", "2025-02-04", "--seed", "7", "--config"};
+        "--to", "2025-02-04", "--seed", "7", "--commit-every", "5", "--config"};
 
     /** Every persisted fact of a backtest that must not depend on an interruption (no wall-clock columns). */
     static final Map<String, String> FACTS = new java.util.LinkedHashMap<>();

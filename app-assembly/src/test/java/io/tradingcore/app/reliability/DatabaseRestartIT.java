@@ -141,9 +141,8 @@ class DatabaseRestartIT {
     }
 
     private WalkForwardBacktest backtest(Persistence p) {
-        return new WalkForwardBacktest(new BacktestPorts(p.runs(), p.marketData(), p.decisions(), p.execution(), p.states(),
-                p.folds(), p.backtests(), p.registry(), p.reference(),
-                Wiring.modelTrainer(ConfigLoader.defaults().config())));
+        // six hours per transaction: the stop lands inside a unit of several finished hours, which must vanish whole
+        return new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(ConfigLoader.defaults().config())), 6);
     }
 
     private long awaitCompleted(Future<?> running, int n) throws Exception {

@@ -32,6 +32,17 @@ public final class Canonical {
         return DeterministicIds.sha256Hex(text(value).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * As {@link #sha256(Object)}, reusing the canonical text of records {@code memo} has already written
+     * (the same instances, e.g. the candles of a window that moves by one hour). Same result as without.
+     */
+    public static String sha256(Object value, Memo memo) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, memo);
+        memo.nextGeneration();
+        return DeterministicIds.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The canonical text of {@code value}. */
     public static String text(Object value) {
         StringBuilder sb = new StringBuilder();
@@ -39,11 +50,52 @@ public final class Canonical {
         return sb.toString();
     }
 
+    /**
+     * Canonical texts of record instances (by identity, so a value is never mistaken for an equal one
+     * with another text) kept for one generation: an instance not written again in the next call is
+     * forgotten, which bounds the memory to about two calls' records. Only records of the given types
+     * are kept (those that recur between calls). Not thread-safe.
+     */
+    public static final class Memo {
+        private final java.util.Set<Class<?>> types;
+
+        public Memo(Class<?>... recordTypes) {
+            this.types = java.util.Set.of(recordTypes);
+        }
+
+        private java.util.IdentityHashMap<Object, String> previous = new java.util.IdentityHashMap<>();
+        private java.util.IdentityHashMap<Object, String> current = new java.util.IdentityHashMap<>();
+
+        String text(Record r) {
+            String t = current.get(r);
+            if (t == null) {
+                t = previous.get(r);
+                if (t == null) {
+                    StringBuilder sb = new StringBuilder(128);
+                    writeRecord(sb, r, null);
+                    t = sb.toString();
+                }
+                current.put(r, t);
+            }
+            return t;
+        }
+
+        void nextGeneration() {
+            previous = current;
+            current = new java.util.IdentityHashMap<>(previous.size() * 2);
+        }
+    }
+
     private static void write(StringBuilder sb, Object v) {
+        write(sb, v, null);
+    }
+
+    private static void write(StringBuilder sb, Object v, Memo memo) {
         if (v == null) {
             sb.append('~');
         } else if (v instanceof BigDecimal d) {
-            sb.append("n:").append(Decimals.canonical(d));
+            sb.append("n:");
+            writeDecimal(sb, d);
         } else if (v instanceof Double d) {
             sb.append("d:").append(Long.toHexString(Double.doubleToLongBits(d)));
         } else if (v instanceof Float f) {
@@ -57,26 +109,31 @@ public final class Canonical {
         } else if (v instanceof Enum<?> e) {
             sb.append("e:").append(e.name());
         } else if (v instanceof Instant i) {
-            sb.append("t:").append(i);
+            sb.append("t:");
+            writeInstant(sb, i);
         } else if (v instanceof UUID u) {
             sb.append("u:").append(u);
         } else if (v instanceof Optional<?> o) {
-            write(sb, o.orElse(null));
+            write(sb, o.orElse(null), memo);
         } else if (v instanceof Record r) {
-            writeRecord(sb, r);
+            if (memo != null && memo.types.contains(r.getClass())) {
+                sb.append(memo.text(r));
+            } else {
+                writeRecord(sb, r, memo);
+            }
         } else if (v instanceof List<?> || v instanceof SortedSet<?>) {
             sb.append('[');
             for (Object o : (Collection<?>) v) {
-                write(sb, o);
+                write(sb, o, memo);
                 sb.append(',');
             }
             sb.append(']');
         } else if (v instanceof SortedMap<?, ?> m) {
             sb.append('{');
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                write(sb, e.getKey());
+                write(sb, e.getKey(), memo);
                 sb.append('=');
-                write(sb, e.getValue());
+                write(sb, e.getValue(), memo);
                 sb.append(',');
             }
             sb.append('}');
@@ -86,19 +143,90 @@ public final class Canonical {
         }
     }
 
-    private static void writeRecord(StringBuilder sb, Record r) {
-        sb.append(r.getClass().getSimpleName()).append('(');
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            sb.append(c.getName()).append('=');
+    private static void writeRecord(StringBuilder sb, Record r, Memo memo) {
+        Shape shape = SHAPES.get(r.getClass());
+        sb.append(shape.name).append('(');
+        for (int i = 0; i < shape.accessors.length; i++) {
+            sb.append(shape.componentNames[i]).append('=');
             try {
-                var accessor = c.getAccessor();
-                accessor.setAccessible(true);
-                write(sb, accessor.invoke(r));
+                write(sb, shape.accessors[i].invoke(r), memo);
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + c.getName(), e);
+                throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + shape.componentNames[i], e);
             }
             sb.append(';');
         }
         sb.append(')');
     }
+
+    /**
+     * {@link Decimals#canonical} without BigInteger.toString (the cost of hashing candles): at scale 18
+     * the unscaled value splits into an integer part and 18 fraction digits, each a long when small.
+     */
+    private static void writeDecimal(StringBuilder sb, BigDecimal d) {
+        BigDecimal v = d.setScale(Decimals.SCALE, java.math.RoundingMode.HALF_EVEN);
+        java.math.BigInteger unscaled = v.unscaledValue();
+        java.math.BigInteger[] qr = unscaled.abs().divideAndRemainder(TEN_18);
+        if (qr[0].bitLength() > 62) {
+            sb.append(v.toPlainString());
+            return;
+        }
+        if (unscaled.signum() < 0) {
+            sb.append('-');
+        }
+        sb.append(qr[0].longValue()).append('.');
+        String frac = Long.toString(qr[1].longValue());
+        for (int i = frac.length(); i < Decimals.SCALE; i++) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    private static final java.math.BigInteger TEN_18 = java.math.BigInteger.TEN.pow(Decimals.SCALE);
+
+    /** ISO-8601 as Instant.toString writes it; whole seconds of years 0-9999 (every hour we hash) without the formatter. */
+    private static void writeInstant(StringBuilder sb, Instant i) {
+        long epochSecond = i.getEpochSecond();
+        if (i.getNano() != 0 || epochSecond < MIN_FAST || epochSecond >= MAX_FAST) {
+            sb.append(i);
+            return;
+        }
+        long days = Math.floorDiv(epochSecond, 86_400L);
+        int secs = (int) Math.floorMod(epochSecond, 86_400L);
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
+        pad(sb, d.getYear(), 4).append('-');
+        pad(sb, d.getMonthValue(), 2).append('-');
+        pad(sb, d.getDayOfMonth(), 2).append('T');
+        pad(sb, secs / 3600, 2).append(':');
+        pad(sb, secs / 60 % 60, 2).append(':');
+        pad(sb, secs % 60, 2).append('Z');
+    }
+
+    private static StringBuilder pad(StringBuilder sb, int v, int width) {
+        for (int p = width == 4 ? 1000 : 10; p > 1 && v < p; p /= 10) {
+            sb.append('0');
+        }
+        return sb.append(v);
+    }
+
+    private static final long MIN_FAST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    private static final long MAX_FAST = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
+    /** A record class's name and accessors, looked up once per class (reflection per value was the cost). */
+    private record Shape(String name, String[] componentNames, java.lang.reflect.Method[] accessors) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return new Shape(type.getSimpleName(), names, accessors);
+        }
+    };
 }

@@ -98,6 +98,8 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
     private final ExchangeGateway exchange;
     private final ConfigurationProvider configuration;
     private final Clock clock;
+    /** Candles recur in the next hour's window: their canonical text is written once (same hash). */
+    private final Canonical.Memo candleTexts = new Canonical.Memo(Candle.class);
 
     public HourlyCycleService(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
                               ExecutionRepository execution, AccountStateRepository states, FeatureEngine featureEngine,
@@ -125,7 +127,10 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             inputs.add(AssetInputs.of(a, marketData.closedCandlesAsOf(a.id(), config.venue(), hour, bars),
                     marketData.latestBookAsOf(a.id(), config.venue(), hour), hour, minBars));
         }
-        String dataHash = Canonical.sha256(inputs);
+        String dataHash;
+        synchronized (candleTexts) {
+            dataHash = Canonical.sha256(inputs, candleTexts);
+        }
         StepHashes hashes = StepHashes.empty().with(CycleStep.DATA, dataHash);
 
         RunContext proposed = new RunContext(DeterministicIds.runId(cmd.account(), cmd.mode(), hour), cmd.account(), cmd.mode(),
