@@ -29,7 +29,6 @@ import io.tradingcore.domain.order.OrderEvent;
 import io.tradingcore.domain.portfolio.Portfolio;
 import io.tradingcore.domain.portfolio.PositionState;
 import io.tradingcore.domain.risk.DrawdownPolicy;
-import io.tradingcore.domain.risk.RiskEvent;
 import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.domain.run.RunKey;
 import io.tradingcore.domain.signal.SignalPolicyConfig;
@@ -39,6 +38,7 @@ import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.testing.InMemoryExecutionRepository;
 import io.tradingcore.ports.testing.InMemoryPorts;
+import io.tradingcore.ports.testing.RoundTripChecks;
 import io.tradingcore.ports.testing.SyntheticCandles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -177,18 +177,10 @@ class FeeInBaseCycleTest {
 
         List<CycleReport> reports = run(p, 16);
 
-        List<Order> orders = p.execution.allOrders();
-        assertThat(orders).extracting(o -> o.request().side()).containsExactly(OrderSide.BUY, OrderSide.SELL);
-        assertThat(orders).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.FILLED));
-        assertThat(reports.stream().flatMap(r -> r.riskEvents().stream()).map(RiskEvent::type))
-                .doesNotContain(RiskEventType.ORDER_REJECTED, RiskEventType.FILL_REFUSED);
-        Fill in = p.execution.allFills().get(0);
+        Fill in = RoundTripChecks.assertExitSoldWhatTheBaseFeeLeft(p.execution, reports);
         Fill out = p.execution.allFills().get(1);
-        assertThat(in.feeCurrency()).isEqualTo(FeeCurrency.BASE);
-        assertThat(in.fee()).isPositive();
         // the EXIT sold exactly what the buy left after its fee, and the venue holds no BTC afterwards
         assertThat(out.quantity()).isEqualTo(in.quantity().subtract(in.fee()));
-        assertThat(orders.get(1).request().quantity()).isEqualTo(out.quantity());
         assertThat(p.exchange.balances().get("BTC")).isEqualByComparingTo("0");
         PositionState last = reports.get(reports.size() - 1).state().orElseThrow().positions().get(0);
         assertThat(last.quantity()).isZero();
