@@ -29,6 +29,7 @@ import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalId;
 import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashEntryType;
+import io.tradingcore.domain.order.FeeCurrency;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.run.RunKey;
@@ -152,7 +153,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             fr.setFillQty(f.quantity());
             fr.setFillPrice(f.price());
             fr.setFee(f.fee());
-            fr.setFeeAsset(q.asset().quote());
+            fr.setFeeAsset(f.feeCurrency() == FeeCurrency.BASE ? q.asset().base() : q.asset().quote());
             fr.setLiquidity(f.liquidity());
             if (tx.insertInto(ORDER_FILL).set(fr).onConflictDoNothing().execute() == 0) {
                 return FillRecording.DUPLICATE;
@@ -171,7 +172,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             tr.setQuantity(f.quantity());
             tr.setPrice(f.price());
             tr.setGrossNotional(f.notional());
-            tr.setFeeQuote(f.fee());
+            tr.setFeeQuote(f.feeQuote());
             tr.setRealizedPnl(booking.realisedPnl());
             tr.setExecutedAtUtc(Conv.ts(f.tradeTs()));
             tx.insertInto(EXECUTED_TRADE).set(tr).execute();
@@ -308,7 +309,8 @@ final class PgExecutionRepository implements ExecutionRepository {
         for (OrderFillRecord f : fills) {
             qty = qty.add(f.getFillQty());
             notional = notional.add(Decimals.multiply(f.getFillQty(), f.getFillPrice()));
-            fees = fees.add(f.getFee());
+            // Order.fees is in the quote currency; a fee charged in the base asset is valued at its fill price (Fill.feeQuote)
+            fees = fees.add(f.getFeeAsset().equals(asset.base()) ? Decimals.multiply(f.getFee(), f.getFillPrice()) : f.getFee());
             tradeIds.add(new ExchangeTradeId(f.getExchangeTradeId()));
         }
         return new Order(q, r.get(ORDER_REQUEST.RESERVED_FEE), r.get(ORDER_REQUEST.PRE_ORDER_POSITION_QTY),

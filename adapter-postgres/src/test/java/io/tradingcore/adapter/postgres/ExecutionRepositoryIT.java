@@ -13,14 +13,12 @@ import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.ExchangeTradeId;
-import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
-import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashEntryType;
 import io.tradingcore.domain.ledger.CashLedger;
@@ -30,7 +28,6 @@ import io.tradingcore.domain.order.FillOutcome;
 import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.order.OrderEvent;
 import io.tradingcore.domain.run.RunKey;
-import io.tradingcore.domain.signal.SignalDecision;
 import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.ConflictingWriteException;
 import io.tradingcore.ports.out.ExecutionRepository;
@@ -58,9 +55,7 @@ class ExecutionRepositoryIT {
         pg = PgTestSupport.open("pg_exec");
         exec = pg.adapter.execution();
         key = pg.startedRun(RunMode.PAPER, hour("2024-06-01T10:00:00Z")).key();
-        signal = TradeSignal.of(key, BTC.id(), new SignalDecision(SignalAction.ENTER, new BigDecimal("200"), Horizon.H1, 0.6,
-                0.01, "trend", new BigDecimal("0.002"), "enter"));
-        pg.adapter.decisionRecords().recordSignals(key, List.of(signal));
+        signal = pg.enterSignal(key, "200");
     }
 
     @AfterAll

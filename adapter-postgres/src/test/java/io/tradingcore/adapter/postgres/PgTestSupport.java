@@ -7,10 +7,15 @@ import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.run.RunContext;
+import io.tradingcore.domain.run.RunKey;
 import io.tradingcore.domain.run.RunStart;
 import io.tradingcore.domain.run.RunStatus;
+import io.tradingcore.domain.signal.SignalDecision;
+import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.testdb.TestDatabases;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -69,6 +74,14 @@ final class PgTestSupport implements AutoCloseable {
             throw new IllegalStateException("test run did not start: " + s);
         }
         return s.context();
+    }
+
+    /** A recorded ENTER signal for BTC in the run of {@code key}; orders need one for their signal FK. */
+    TradeSignal enterSignal(RunKey key, String targetNotional) {
+        TradeSignal signal = TradeSignal.of(key, BTC.id(), new SignalDecision(SignalAction.ENTER, new BigDecimal(targetNotional), Horizon.H1,
+                0.6, 0.01, "trend", new BigDecimal("0.002"), "enter"));
+        adapter.decisionRecords().recordSignals(key, List.of(signal));
+        return signal;
     }
 
     long count(String sql) {

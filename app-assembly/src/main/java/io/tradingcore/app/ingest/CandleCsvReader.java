@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +23,21 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Reads hourly candles in the project's CSV format ({@code open_time_utc,open,high,low,close,volume},
- * ascending, ISO-8601 UTC hour-aligned times, exact decimals), plain or gzip-compressed.
+ * ascending, ISO-8601 UTC hour-aligned times in years 2009..2099, exact decimals), plain or gzip-compressed.
  *
- * <p>The whole file is validated before anything is returned: a malformed row (bad number, unaligned,
- * duplicate or out-of-order hour, high &lt; low, open/close outside [low, high], non-positive price,
- * negative volume, more than 18 decimals) raises {@link CsvFormatException} naming file, line and reason,
+ * <p>The whole file is validated before anything is returned: a malformed row (bad number, a time with a
+ * non-UTC offset or an absurd year, unaligned, duplicate or out-of-order hour, high &lt; low, open/close
+ * outside [low, high], non-positive price, negative volume, more than 18 decimals) raises {@link CsvFormatException} naming file, line and reason,
  * so that a caller stores nothing from a bad file. Gaps and zero-volume candles are real market facts:
  * they are accepted and counted in the result.
  */
 public final class CandleCsvReader {
 
     public static final String HEADER = "open_time_utc,open,high,low,close,volume";
+    /** Earliest year of a candle: no crypto asset traded before Bitcoin's first block (January 2009). */
+    public static final int FIRST_YEAR = 2009;
+    /** Latest year of a candle: anything later is a placeholder or a corrupt time. */
+    public static final int LAST_YEAR = 2099;
     private static final Pattern FILE_ASSET = Pattern.compile("^([A-Z0-9]+)_([A-Z0-9]+)(?:_1h)?\\.csv(?:\\.gz)?$",
             Pattern.CASE_INSENSITIVE);
 
@@ -116,12 +121,7 @@ public final class CandleCsvReader {
         if (f.length != 6) {
             throw new CsvFormatException(file, lineNo, "expected 6 fields, found " + f.length);
         }
-        Instant t;
-        try {
-            t = Instant.parse(f[0].strip());
-        } catch (DateTimeParseException e) {
-            throw new CsvFormatException(file, lineNo, "open_time_utc '" + f[0] + "' is not an ISO-8601 UTC time");
-        }
+        Instant t = openTime(file, lineNo, f[0].strip());
         HourTs hour;
         try {
             hour = HourTs.of(t);
@@ -154,6 +154,30 @@ public final class CandleCsvReader {
         } catch (IllegalArgumentException e) {
             throw new CsvFormatException(file, lineNo, e.getMessage());
         }
+    }
+
+    /**
+     * The row's time, which must be written in UTC: {@code Instant.parse} would silently convert an offset
+     * such as {@code +05:30}, turning a local-time file into candles at the wrong hours. A year outside
+     * [{@value #FIRST_YEAR}, {@value #LAST_YEAR}] is a corrupt or placeholder time (0001, 9999), not market data.
+     */
+    private static Instant openTime(Path file, int lineNo, String text) {
+        OffsetDateTime odt;
+        try {
+            odt = OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new CsvFormatException(file, lineNo, "open_time_utc '" + text + "' is not an ISO-8601 UTC time");
+        }
+        if (odt.getOffset().getTotalSeconds() != 0) {
+            throw new CsvFormatException(file, lineNo, "open_time_utc '" + text + "' has offset " + odt.getOffset()
+                    + "; only UTC times (ending in Z) are accepted");
+        }
+        int year = odt.getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new CsvFormatException(file, lineNo, "open_time_utc '" + text + "' has year " + year + ", outside "
+                    + FIRST_YEAR + ".." + LAST_YEAR);
+        }
+        return odt.toInstant();
     }
 
     /**

@@ -121,7 +121,8 @@ class CandleCsvReaderPropertyTest {
     /** The ways one row can be broken; each must be refused at that row's line. */
     enum Corruption {
         BAD_NUMBER, UNALIGNED_HOUR, DUPLICATE_HOUR, OUT_OF_ORDER_HOUR, HIGH_BELOW_LOW, NON_POSITIVE_PRICE,
-        NEGATIVE_VOLUME, TOO_MANY_DECIMALS, WRONG_FIELD_COUNT, NOT_A_TIME, OPEN_ABOVE_HIGH, ABSURD_MAGNITUDE
+        NEGATIVE_VOLUME, TOO_MANY_DECIMALS, WRONG_FIELD_COUNT, NOT_A_TIME, OPEN_ABOVE_HIGH, ABSURD_MAGNITUDE,
+        NON_UTC_OFFSET, ABSURD_YEAR
     }
 
     @Property(tries = 400)
@@ -158,6 +159,13 @@ class CandleCsvReaderPropertyTest {
             case OPEN_ABOVE_HIGH -> r[1] = row.high().add(BigDecimal.ONE).toPlainString();
             case ABSURD_MAGNITUDE -> r[1 + what % 5] = List.of("1E999999999", "1E-999999999", "1E2147483647", "1E-2147483647",
                     "-1E999999999", "1e21", "123456789012345678901").get(what % 7);
+            case NON_UTC_OFFSET -> {
+                // the same instant written in a local time: Instant.parse would have taken it silently
+                java.time.ZoneOffset off = java.time.ZoneOffset.ofTotalSeconds((what % 2 == 0 ? 1 : -1) * 900 * (1 + what % 56));
+                r[0] = row.hour().toInstant().atOffset(off).toString();
+            }
+            case ABSURD_YEAR -> r[0] = List.of("0001-01-01T00:00:00Z", "9999-12-31T23:00:00Z", "1970-01-01T00:00:00Z",
+                    "2008-12-31T23:00:00Z", "2100-01-01T00:00:00Z", "+10000-01-01T00:00:00Z").get(what % 6);
         }
         if (r.length > 6 || r.length < 6) {
             r = java.util.Arrays.stream(r).map(s -> s == null ? "1" : s).toArray(String[]::new);

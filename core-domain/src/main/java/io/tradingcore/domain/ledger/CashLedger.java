@@ -41,8 +41,9 @@ public record CashLedger(AccountId account, BigDecimal balance) {
     }
 
     /**
-     * Books a fill: BUY or SELL for the notional, then FEE if the fee is positive. Refused (nothing
-     * posted) if any entry would leave the balance negative.
+     * Books a fill: BUY or SELL for the notional, then FEE if a fee was paid from cash (a fee charged in
+     * the base asset moves no cash: it reduces the position). Refused (nothing posted) if any entry would
+     * leave the balance negative.
      */
     public LedgerResult bookFill(Fill fill) {
         List<CashEntry> out = new ArrayList<>();
@@ -53,10 +54,10 @@ public record CashLedger(AccountId account, BigDecimal balance) {
             return refusal(trade, fill.notional());
         }
         cur = new CashLedger(account, after);
-        if (fill.fee().signum() > 0) {
-            after = cur.step(out, CashEntryType.FEE, fill.fee(), fill.tradeTs(), fill, fill.tradeId().value());
+        if (fill.cashFee().signum() > 0) {
+            after = cur.step(out, CashEntryType.FEE, fill.cashFee(), fill.tradeTs(), fill, fill.tradeId().value());
             if (after == null) {
-                return refusal(CashEntryType.FEE, fill.fee());
+                return refusal(CashEntryType.FEE, fill.cashFee());
             }
             cur = new CashLedger(account, after);
         }

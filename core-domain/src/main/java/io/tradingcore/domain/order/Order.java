@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An order and what has happened to it: status, filled quantity and notional, fees, and the trade ids
- * already booked (the de-duplication key is (order id, exchange trade id)). Immutable: every change
+ * An order and what has happened to it: status, filled quantity and notional, fees (valued in the quote
+ * currency, {@link Fill#feeQuote()}), and the trade ids already booked (the de-duplication key is
+ * (order id, exchange trade id)). Immutable: every change
  * returns a new Order. The filled quantity never exceeds the order quantity.
  */
 public record Order(OrderRequest request, BigDecimal reservedFee, BigDecimal preOrderPositionQty, OrderStatus status,
@@ -118,7 +119,7 @@ public record Order(OrderRequest request, BigDecimal reservedFee, BigDecimal pre
         List<ExchangeTradeId> ids = new ArrayList<>(tradeIds);
         ids.add(fill.tradeId());
         Order after = new Order(request, reservedFee, preOrderPositionQty, next.get(), filledQuantity.add(fill.quantity()),
-                filledNotional.add(fill.notional()), fees.add(fill.fee()), ids);
+                filledNotional.add(fill.notional()), fees.add(fill.feeQuote()), ids);
         return new FillOutcome.Applied(after, fill);
     }
 

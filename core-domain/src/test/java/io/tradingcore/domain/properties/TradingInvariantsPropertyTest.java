@@ -16,6 +16,7 @@ import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashEntryType;
 import io.tradingcore.domain.ledger.CashLedger;
 import io.tradingcore.domain.ledger.LedgerResult;
+import io.tradingcore.domain.order.FeeCurrency;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.FillOutcome;
 import io.tradingcore.domain.order.Order;
@@ -49,21 +50,27 @@ import net.jqwik.api.constraints.Size;
 /**
  * Random sequences of signals, prices and fills pushed through the domain rules (sizing, risk check,
  * order, ledger, positions): cash never goes negative, no order needs more than the cash before it,
- * the ledger sums to its balance, positions equal the net of the fills, fills never exceed orders.
+ * the ledger sums to its balance, positions equal the net of the fills (less fees charged in the base
+ * asset), a SELL of the whole position is always possible, fills never exceed orders.
  */
 class TradingInvariantsPropertyTest {
     private static final BigDecimal FEE = new BigDecimal("0.001");
     private static final BigDecimal BUFFER = new BigDecimal("0.005");
 
-    /** One step: a BUY (share of cash) or SELL (share of position) after a price move, executed in parts. */
-    record Step(boolean buy, BigDecimal priceFactor, int percent, int parts, boolean duplicate, int slipPercentOfHalfBuffer) {
+    /**
+     * One step: a BUY (share of cash) or SELL (share of position) after a price move, executed in parts; a BUY's
+     * fee may be charged in the base asset (withheld from the bought quantity) instead of cash.
+     */
+    record Step(boolean buy, BigDecimal priceFactor, int percent, int parts, boolean duplicate, int slipPercentOfHalfBuffer,
+                boolean feeInBase) {
     }
 
     @Provide
     Arbitrary<Step> step() {
         Arbitrary<BigDecimal> factor = Arbitraries.bigDecimals().between(new BigDecimal("0.75"), new BigDecimal("1.30")).ofScale(4);
         return Combinators.combine(Arbitraries.of(true, false), factor, Arbitraries.integers().between(1, 100),
-                Arbitraries.integers().between(1, 3), Arbitraries.of(true, false), Arbitraries.integers().between(0, 100)).as(Step::new);
+                Arbitraries.integers().between(1, 3), Arbitraries.of(true, false), Arbitraries.integers().between(0, 100),
+                Arbitraries.of(true, false)).as(Step::new);
     }
 
     @Provide
@@ -117,7 +124,7 @@ class TradingInvariantsPropertyTest {
             BigDecimal exec = Decimals.value(price.multiply(s.buy() ? BigDecimal.ONE.add(slip) : BigDecimal.ONE.subtract(slip)));
             BigDecimal reserved = s.buy() ? OrderSizing.feeEstimate(req.requestedNotional(), FEE) : Decimals.ZERO;
             Order order = Order.placed(req, reserved, portfolio.position(BTC.id()).quantity()).on(new OrderEvent.Acknowledged());
-            for (Fill f : fills(req, exec, s.parts(), s.duplicate())) {
+            for (Fill f : fills(req, exec, s.parts(), s.duplicate(), s.buy() && s.feeInBase())) {
                 FillOutcome out = order.applyFill(f);
                 if (out instanceof FillOutcome.Duplicate) {
                     continue;
@@ -129,7 +136,7 @@ class TradingInvariantsPropertyTest {
                 entries.addAll(((LedgerResult.Posted) lr).entries());
                 ledger = ((LedgerResult.Posted) lr).ledger();
                 portfolio = portfolio.apply(f);
-                netFilled = f.side() == OrderSide.BUY ? netFilled.add(f.quantity()) : netFilled.subtract(f.quantity());
+                netFilled = netFilled.add(f.side() == OrderSide.BUY ? f.quantity().subtract(f.baseFee()) : f.quantity().negate());
             }
             assertThat(order.filledQuantity()).isEqualByComparingTo(req.quantity());
             assertThat(ledger.balance().signum()).isGreaterThanOrEqualTo(0);
@@ -172,7 +179,7 @@ class TradingInvariantsPropertyTest {
                 OrderType.MARKET, qty, null, notional, cash, HOUR);
     }
 
-    private static List<Fill> fills(OrderRequest req, BigDecimal price, int parts, boolean duplicate) {
+    private static List<Fill> fills(OrderRequest req, BigDecimal price, int parts, boolean duplicate, boolean feeInBase) {
         List<Fill> out = new ArrayList<>();
         BigDecimal left = req.quantity();
         for (int p = 1; p <= parts; p++) {
@@ -181,8 +188,11 @@ class TradingInvariantsPropertyTest {
                 continue;
             }
             left = left.subtract(q);
-            BigDecimal fee = Decimals.multiply(q, price).multiply(FEE).setScale(18, RoundingMode.UP);
-            Fill f = new Fill(req.orderId(), new ExchangeTradeId("t" + p), BTC.id(), req.side(), q, price, fee, Instant.EPOCH, "TAKER");
+            // a base-asset fee rounds down so that it stays below the quantity even for the smallest trade
+            BigDecimal fee = feeInBase ? q.multiply(FEE).setScale(18, RoundingMode.DOWN)
+                    : Decimals.multiply(q, price).multiply(FEE).setScale(18, RoundingMode.UP);
+            Fill f = new Fill(req.orderId(), new ExchangeTradeId("t" + p), BTC.id(), req.side(), q, price, fee, Instant.EPOCH, "TAKER",
+                    feeInBase ? FeeCurrency.BASE : FeeCurrency.QUOTE);
             out.add(f);
             if (duplicate) {
                 out.add(f);

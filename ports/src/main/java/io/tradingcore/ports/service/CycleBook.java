@@ -1,13 +1,13 @@
 package io.tradingcore.ports.service;
 
 import io.tradingcore.domain.Asset;
-import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashLedger;
 import io.tradingcore.domain.ledger.LedgerResult;
+import io.tradingcore.domain.order.FeeCurrency;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.FillOutcome;
 import io.tradingcore.domain.order.Order;
@@ -107,6 +107,14 @@ final class CycleBook {
             return order;
         }
         Order after = ((FillOutcome.Applied) outcome).order();
+        Position before = portfolio.position(fill.asset());
+        if (before.quantity().add(fill.positionDelta()).signum() < 0) {
+            // a sell whose base-asset fee comes on top of it: more than we hold, so the books would go short
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "position",
+                    "sell of " + fill.quantity().toPlainString() + " plus fee " + fill.baseFee().toPlainString() + " " + asset.base()
+                            + " exceeds position " + before.quantity().toPlainString() + " (trade " + vf.exchangeTradeId() + ")");
+            return order;
+        }
         LedgerResult lr = ledger.bookFill(fill);
         if (lr instanceof LedgerResult.Refused refused) {
             event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "cash-ledger",
@@ -114,7 +122,6 @@ final class CycleBook {
             return order;
         }
         LedgerResult.Posted posted = (LedgerResult.Posted) lr;
-        Position before = portfolio.position(fill.asset());
         Portfolio nextPortfolio = portfolio.apply(fill);
         BigDecimal realised = nextPortfolio.position(fill.asset()).realisedPnl().subtract(before.realisedPnl());
         FillRecording rec = execution.recordFill(key, new FillBooking(fill, after, posted.entries(), realised));
@@ -130,17 +137,22 @@ final class CycleBook {
         return after;
     }
 
-    /** Venue fill to domain fill; a fee charged in the base asset is valued at the fill price. */
+    /**
+     * Venue fill to domain fill. A fee charged in the base asset stays in the base asset: it reduces the
+     * position (see {@link Fill#positionDelta()}), not the cash.
+     */
     private static Fill toFill(Order order, ExchangeFill vf) {
         Asset asset = order.request().asset();
-        BigDecimal fee = vf.fee();
-        if (vf.feeAsset().equals(asset.base())) {
-            fee = Decimals.multiply(vf.fee(), vf.price());
-        } else if (!vf.feeAsset().equals(asset.quote())) {
+        FeeCurrency currency;
+        if (vf.feeAsset().equals(asset.quote())) {
+            currency = FeeCurrency.QUOTE;
+        } else if (vf.feeAsset().equals(asset.base())) {
+            currency = FeeCurrency.BASE;
+        } else {
             throw new IllegalStateException("fee asset " + vf.feeAsset() + " of trade " + vf.exchangeTradeId()
                     + " is neither " + asset.base() + " nor " + asset.quote());
         }
         return new Fill(order.request().orderId(), new ExchangeTradeId(vf.exchangeTradeId().value()), asset.id(),
-                order.request().side(), vf.quantity(), vf.price(), fee, vf.tradeTs(), vf.liquidity());
+                order.request().side(), vf.quantity(), vf.price(), vf.fee(), vf.tradeTs(), vf.liquidity(), currency);
     }
 }

@@ -487,9 +487,14 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
 
         /**
          * Takes over the venue's non-fill status (ACK, CANCELLED, REJECTED). Fill-driven statuses come
-         * only from booked fills, so a venue saying FILLED before we saw its trades leaves us at ACK.
+         * only from booked fills, so a venue saying FILLED before we saw its trades leaves us at ACK. A
+         * CANCELLED whose cumulative filled quantity is ahead of what we booked (the venue's trade list
+         * lags its order) is not taken over yet: the order stays open and its trades are read next hour.
          */
         private Order adoptVenueStatus(Order o, ExchangeOrderState venue) {
+            if (venue.status() == OrderStatus.CANCELLED && venue.filledQuantity().compareTo(o.filledQuantity()) > 0) {
+                return o;
+            }
             OrderEvent event = switch (venue.status()) {
                 case NEW, ACK, PARTIAL, FILLED -> new OrderEvent.Acknowledged();
                 case CANCELLED -> new OrderEvent.Cancelled("venue reports CANCELLED");

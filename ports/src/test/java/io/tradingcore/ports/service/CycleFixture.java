@@ -7,7 +7,6 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.ledger.CashLedger;
 import io.tradingcore.domain.order.Fill;
@@ -72,7 +71,7 @@ final class CycleFixture {
 
     /**
      * The books agree after a run: the ledger chain sums to its balance, the last state's cash is that
-     * balance, and each position equals the net quantity of its fills.
+     * balance, and each position equals the net quantity of its fills (less any fee charged in the base asset).
      */
     static void assertBooksReconcile(InMemoryPorts p, List<CycleReport> reports) {
         var ledger = p.execution.ledger(ACCOUNT, RunMode.BACKTEST);
@@ -84,7 +83,7 @@ final class CycleFixture {
             BigDecimal net = BigDecimal.ZERO;
             for (Fill f : p.execution.allFills()) {
                 if (f.asset().equals(asset.id())) {
-                    net = f.side() == OrderSide.BUY ? net.add(f.quantity()) : net.subtract(f.quantity());
+                    net = net.add(f.positionDelta());
                 }
             }
             BigDecimal held = last.positions().stream().filter(x -> x.asset().equals(asset.id())).map(x -> x.quantity())

@@ -29,10 +29,12 @@ import java.util.TreeMap;
 /**
  * A small deterministic venue for tests: MARKET orders decided at hour H fill at the open of the
  * candle with openTime H (the next candle after the decision) adjusted by a slippage rate; fees are
- * charged in the quote currency. A BUY whose cost (with fee) exceeds the order's pre-order cash is
- * rejected INSUFFICIENT_BALANCE. LIMIT orders are not supported (rejected INVALID_ORDER). Until that
- * candle exists the order rests ACK. Submission is idempotent per client order id. Options: split each
- * fill in two trades, deliver every fill twice, reject or lose the next submission.
+ * charged in the quote currency, or for a BUY in the base asset (as Binance does) when asked. A BUY whose
+ * cost exceeds the order's pre-order cash, and a SELL of more than the venue's own balance of the base
+ * asset (what its fills left), are rejected INSUFFICIENT_BALANCE. LIMIT orders are not supported
+ * (rejected INVALID_ORDER). Until that candle exists the order rests ACK. Submission is idempotent per
+ * client order id. Options: split each fill in two trades, deliver every fill twice, charge buy fees in
+ * the base asset, reject or lose the next submission.
  */
 public final class SimulatedExchangeGateway implements ExchangeGateway {
     private final InMemoryMarketDataRepository marketData;
@@ -41,6 +43,7 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
     private final BigDecimal slippageRate;
     private boolean splitFills;
     private boolean deliverTwice;
+    private boolean feeInBaseForBuys;
     private final Deque<SubmitResult> scripted = new ArrayDeque<>();
 
     private final Map<ClientOrderId, OrderRequest> requests = new LinkedHashMap<>();
@@ -65,6 +68,12 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
     /** fills() lists every trade twice, as a REST/WebSocket race would. */
     public synchronized SimulatedExchangeGateway deliverTwice(boolean on) {
         this.deliverTwice = on;
+        return this;
+    }
+
+    /** A BUY's fee is withheld from the bought base asset (buying 1 BTC with a 0.001 BTC fee leaves 0.999 BTC). */
+    public synchronized SimulatedExchangeGateway feeInBaseForBuys(boolean on) {
+        this.feeInBaseForBuys = on;
         return this;
     }
 
@@ -116,12 +125,15 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
         BigDecimal adj = o.side() == OrderSide.BUY ? BigDecimal.ONE.add(slippageRate) : BigDecimal.ONE.subtract(slippageRate);
         BigDecimal price = Decimals.value(c.get().open().multiply(adj));
         BigDecimal notional = Decimals.multiply(o.quantity(), price);
-        BigDecimal fee = notional.multiply(feeRate).setScale(Decimals.SCALE, RoundingMode.UP);
+        boolean baseFee = feeInBaseForBuys && o.side() == OrderSide.BUY;
+        BigDecimal fee = baseFee ? Decimals.ZERO : notional.multiply(feeRate).setScale(Decimals.SCALE, RoundingMode.UP);
         if (o.side() == OrderSide.BUY && notional.add(fee).compareTo(o.preOrderCashAvailable()) > 0) {
-            ExchangeOrderState r = new ExchangeOrderState(id, s.venueOrderId(), OrderStatus.REJECTED, Decimals.ZERO, null,
-                    RejectReason.INSUFFICIENT_BALANCE, "cost " + notional.add(fee).toPlainString() + " > cash " + o.preOrderCashAvailable().toPlainString());
-            states.put(id, r);
-            return r;
+            return rejectInsufficient(id, s, "cost " + notional.add(fee).toPlainString() + " > cash " + o.preOrderCashAvailable().toPlainString());
+        }
+        BigDecimal held = balances.getOrDefault(o.asset().base(), BigDecimal.ZERO);
+        if (o.side() == OrderSide.SELL && o.quantity().compareTo(held) > 0) {
+            return rejectInsufficient(id, s, "sell of " + o.quantity().toPlainString() + " " + o.asset().base() + " > balance "
+                    + held.toPlainString());
         }
         List<BigDecimal> parts = new ArrayList<>();
         if (splitFills) {
@@ -136,16 +148,24 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
         List<ExchangeFill> out = fills.get(id);
         for (int i = 0; i < parts.size(); i++) {
             BigDecimal q = parts.get(i);
-            BigDecimal f = Decimals.multiply(q, price).multiply(feeRate).setScale(Decimals.SCALE, RoundingMode.UP);
-            out.add(new ExchangeFill(id, new ExchangeTradeId(id.value() + "-" + (i + 1)), q, price, f, o.asset().quote(),
-                    o.hour().toInstant(), "TAKER"));
+            BigDecimal f = (baseFee ? q : Decimals.multiply(q, price)).multiply(feeRate).setScale(Decimals.SCALE, RoundingMode.UP);
+            out.add(new ExchangeFill(id, new ExchangeTradeId(id.value() + "-" + (i + 1)), q, price, f,
+                    baseFee ? o.asset().base() : o.asset().quote(), o.hour().toInstant(), "TAKER"));
             BigDecimal sign = o.side() == OrderSide.BUY ? BigDecimal.ONE : BigDecimal.ONE.negate();
-            balances.merge(o.asset().base(), q.multiply(sign), BigDecimal::add);
-            balances.merge(o.asset().quote(), Decimals.multiply(q, price).multiply(sign).negate().subtract(f), BigDecimal::add);
+            balances.merge(o.asset().base(), q.multiply(sign).subtract(baseFee ? f : BigDecimal.ZERO), BigDecimal::add);
+            balances.merge(o.asset().quote(), Decimals.multiply(q, price).multiply(sign).negate().subtract(baseFee ? BigDecimal.ZERO : f),
+                    BigDecimal::add);
         }
         ExchangeOrderState done = new ExchangeOrderState(id, s.venueOrderId(), OrderStatus.FILLED, o.quantity(), price, null, null);
         states.put(id, done);
         return done;
+    }
+
+    private ExchangeOrderState rejectInsufficient(ClientOrderId id, ExchangeOrderState s, String why) {
+        ExchangeOrderState r = new ExchangeOrderState(id, s.venueOrderId(), OrderStatus.REJECTED, Decimals.ZERO, null,
+                RejectReason.INSUFFICIENT_BALANCE, why);
+        states.put(id, r);
+        return r;
     }
 
     @Override

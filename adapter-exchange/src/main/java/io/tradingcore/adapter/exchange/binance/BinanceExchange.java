@@ -24,6 +24,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -196,6 +197,11 @@ public final class BinanceExchange implements VenueGateway {
         return find(clientOrderId);
     }
 
+    /**
+     * The trades of the order from GET /api/v3/myTrades (per trade, with Binance's trade ids), never derived from
+     * the order's cumulative executedQty / cummulativeQuoteQty. A read that lags the order (fewer trades than its
+     * executedQty says) returns what it has; later reads return the rest under the same ids.
+     */
     @Override
     public List<VenueFill> fills(String clientOrderId) {
         Optional<VenueOrder> o = find(clientOrderId);
@@ -205,11 +211,13 @@ public final class BinanceExchange implements VenueGateway {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("symbol", BinanceAdapters.toVenueSymbol(o.get().symbol()));
         p.put("orderId", o.get().venueOrderId());
-        List<VenueFill> out = new ArrayList<>();
+        // Each trade once, in trade id order, whatever a read repeats; the order's cumulative executedQty is never
+        // turned into fills (the caller compares it with what it booked to tell that trades still lag behind)
+        TreeMap<Long, VenueFill> byId = new TreeMap<>();
         for (JsonNode t : array(http.signed("GET", "/api/v3/myTrades", p), "myTrades of " + clientOrderId)) {
-            out.add(BinanceAdapters.trade(t, clientOrderId));
+            byId.putIfAbsent(t.path("id").asLong(), BinanceAdapters.trade(t, clientOrderId));
         }
-        return out;
+        return new ArrayList<>(byId.values());
     }
 
     @Override
