@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
+import io.tradingcore.adapter.exchange.BinanceGateway;
+import io.tradingcore.adapter.exchange.Exchanges;
+import io.tradingcore.adapter.exchange.binance.BinanceConfig;
+import io.tradingcore.adapter.exchange.binance.BinanceCredentials;
 import io.tradingcore.app.ExitCodes;
 import io.tradingcore.app.LiveCommand;
 import io.tradingcore.app.PaperCommand;
 import io.tradingcore.app.Persistence;
 import io.tradingcore.app.Wiring;
 import io.tradingcore.app.ingest.CandleCsvReader;
+import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.MetaPrediction;
-import io.tradingcore.domain.StackPrediction;
-import io.tradingcore.ports.out.ModelStack;
+import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.testdb.TestDatabases;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -250,7 +252,7 @@ class SessionsIT {
         Path noEntries = Files.createTempFile("live", ".yaml");
         Files.writeString(noEntries, "trading:\n  signal:\n    enterProbability: 1.0\n");
         try (FakeBinance fake = new FakeBinance("ETHUSDT", served)
-                .answer("/api/v3/exchangeInfo", ETH_EXCHANGE_INFO)
+                .answer("/api/v3/exchangeInfo", LiveFixtures.ETH_EXCHANGE_INFO)
                 .answer("/api/v3/account", "{\"balances\":[{\"asset\":\"USDT\",\"free\":\"2500.50\",\"locked\":\"0.00\"}]}")
                 .answer("/api/v3/openOrders", "[{\"symbol\":\"ETHUSDT\",\"orderId\":99,\"clientOrderId\":\"by-hand-1\",\"price\":\"1000.00\","
                         + "\"origQty\":\"1.0\",\"executedQty\":\"0.0\",\"cummulativeQuoteQty\":\"0.0\",\"status\":\"NEW\","
@@ -299,7 +301,7 @@ class SessionsIT {
                 && c.openTime().toInstant().isBefore(Instant.parse("2025-06-01T06:00:00Z"))).toList();
         SteppingClock clock = new SteppingClock(Instant.parse("2025-06-01T03:00:02Z"));
         try (FakeBinance fake = new FakeBinance("ETHUSDT", served).trading(clock)
-                .answer("/api/v3/exchangeInfo", ETH_EXCHANGE_INFO)
+                .answer("/api/v3/exchangeInfo", LiveFixtures.ETH_EXCHANGE_INFO)
                 .answer("/api/v3/account", "{\"balances\":[{\"asset\":\"USDT\",\"free\":\"2500.50\",\"locked\":\"0.00\"}]}")) {
             short account = accountId("live-ETH_USDT");
             BigDecimal cashBefore = decimal("SELECT balance_after FROM cash_ledger WHERE account_id = " + account
@@ -318,6 +320,22 @@ class SessionsIT {
             assertThat(text("SELECT status FROM order_request WHERE client_order_id = '" + id + "'")).isEqualTo("ACK");
             assertThat(count("SELECT count(*) FROM order_fill f JOIN order_request o ON o.order_id = f.order_id WHERE o.client_order_id = '"
                     + id + "'")).isZero();
+
+            // a venue that has lost the order (here: another fake) is a finding about our ACK order, not a resubmission
+            try (FakeBinance amnesiac = new FakeBinance("ETHUSDT", List.of()).trading(clock)
+                    .answer("/api/v3/exchangeInfo", LiveFixtures.ETH_EXCHANGE_INFO)) {
+                BinanceGateway forgetful = Exchanges.binance(BinanceConfig.builder().baseUrl(amnesiac.url()).symbols(List.of("ETH/USDT"))
+                        .credentials(BinanceCredentials.of("k", "s")).clock(clock).sleeper(d -> { }).build());
+                LiveReconciliation.Result r = LiveReconciliation.run(ds, Wiring.persistence(ds, true).execution(), forgetful,
+                        AccountId.of(account), List.of(Asset.of(2, "ETH/USDT")), clock.instant());
+                assertThat(r.findings()).singleElement().satisfies(f -> {
+                    assertThat(f.type()).isEqualTo(RiskEventType.ORDER_UNKNOWN);
+                    assertThat(f.kind()).isEqualTo("order-missing-on-venue");
+                    assertThat(f.detail()).contains("our order " + id).contains("ACK in our books").contains("left open for the operator");
+                    assertThat(f.order()).isNotNull();
+                });
+                assertThat(amnesiac.requests(q -> q.method().equals("POST"))).isEmpty();
+            }
 
             // the process is down: the venue fills the order in two parts
             BigDecimal part1 = qty.multiply(new BigDecimal("0.4")).setScale(4, RoundingMode.DOWN);
@@ -381,31 +399,10 @@ class SessionsIT {
         StringWriter err = new StringWriter();
         int code = LiveCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
                 Map.of("BINANCE_API_KEY", "live-key-1234567890", "BINANCE_API_SECRET", "live-secret-0987654321"), clock, clock::advance,
-                StopSignal.manual(), BULLISH, "--db-url", dbUrl, "--config", config.toString(), "--assets", "ETH/USDT",
+                StopSignal.manual(), LiveFixtures.ALWAYS_LONG, "--db-url", dbUrl, "--config", config.toString(), "--assets", "ETH/USDT",
                 "--i-understand-live-trading", "--binance-url", fake.url(), "--hours", "1");
         return new Run(code, out.toString(), err.toString());
     }
-
-    /** The loaded models with every meta prediction made confident and profitable: flat means ENTER, holding means HOLD. */
-    private static final UnaryOperator<ModelStack> BULLISH = models -> features -> {
-        StackPrediction p = models.predict(features);
-        return new StackPrediction(p.regime(), p.base(), p.meta().stream()
-                .map(m -> new MetaPrediction(m.horizon(), m.modelVersion(), 0.99, 0.05, m.components())).toList());
-    };
-
-    /** ETHUSDT's exchangeInfo as Binance publishes it (the filters that matter to orders). */
-    private static final String ETH_EXCHANGE_INFO = """
-            {"timezone":"UTC","serverTime":1748746800000,"rateLimits":[],"exchangeFilters":[],"symbols":[{"symbol":"ETHUSDT",
-            "status":"TRADING","baseAsset":"ETH","baseAssetPrecision":8,"quoteAsset":"USDT","quotePrecision":8,"quoteAssetPrecision":8,
-            "orderTypes":["LIMIT","LIMIT_MAKER","MARKET","STOP_LOSS_LIMIT","TAKE_PROFIT_LIMIT"],"isSpotTradingAllowed":true,"filters":[
-            {"filterType":"PRICE_FILTER","minPrice":"0.01000000","maxPrice":"1000000.00000000","tickSize":"0.01000000"},
-            {"filterType":"LOT_SIZE","minQty":"0.00010000","maxQty":"9000.00000000","stepSize":"0.00010000"},
-            {"filterType":"ICEBERG_PARTS","limit":10},
-            {"filterType":"MARKET_LOT_SIZE","minQty":"0.00000000","maxQty":"2768.55431111","stepSize":"0.00000000"},
-            {"filterType":"NOTIONAL","minNotional":"5.00000000","applyMinToMarket":true,"maxNotional":"9000000.00000000",
-            "applyMaxToMarket":false,"avgPriceMins":5},
-            {"filterType":"MAX_NUM_ORDERS","maxNumOrders":200}]}]}
-            """;
 
     private record Run(int code, String out, String err) {
         String all() {
