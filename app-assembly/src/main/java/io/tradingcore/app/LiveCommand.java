@@ -66,7 +66,7 @@ public final class LiveCommand implements Callable<Integer> {
     Map<String, String> env = System.getenv();
 
     /** Applied to the loaded model stack: identity, except in tests. */
-    UnaryOperator<ModelStack> models = UnaryOperator.identity();
+    UnaryOperator<ModelStack> modelDecorator = UnaryOperator.identity();
 
     /** Runs {@code live} in-process with the CLI's error handling and the given environment; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
@@ -91,7 +91,7 @@ public final class LiveCommand implements Callable<Integer> {
         cmd.session.clock = clock;
         cmd.session.sleeper = sleeper;
         cmd.session.stopSignal = stop;
-        cmd.models = models;
+        cmd.modelDecorator = models;
         return cl.execute(args);
     }
 
@@ -130,7 +130,7 @@ public final class LiveCommand implements Callable<Integer> {
                     + "; models: " + models.origin());
             out.flush();
             TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.seed,
-                    BuildInfo.codeVersionSha(), models.features(), this.models.apply(models.stack()), SessionVenue.real(binance), feed,
+                    BuildInfo.codeVersionSha(), models.features(), modelDecorator.apply(models.stack()), SessionVenue.real(binance), feed,
                     h -> firstDeposit(p, account, binance, quote, h));
             List<LiveReconciliation.Finding> unrecorded = new ArrayList<>(rec.findings());
             TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop, (h, report) -> {
