@@ -18,13 +18,16 @@ import io.tradingcore.app.live.TradingLoop;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.RunMode;
+import io.tradingcore.ports.out.ModelStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,9 +38,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "live", mixinStandardHelpOptions = true,
         description = {"LIVE trading on Binance spot: REAL orders with REAL money, the same hourly cycle",
             "as paper. Refused without --i-understand-live-trading and without API credentials",
-            "($BINANCE_API_KEY and $BINANCE_API_SECRET, or --api-key-file). Start-up reconciliation",
-            "prints what the venue holds that we do not know. Ctrl-C finishes the current hour and",
-            "exits 0. See docs/paper-live.md."})
+            "($BINANCE_API_KEY and $BINANCE_API_SECRET, or --api-key-file). Orders are rounded to the",
+            "symbols' exchangeInfo filters. Start-up reconciliation prints what the venue holds that we",
+            "do not know and records it as risk events. Ctrl-C finishes the current hour and exits 0.",
+            "See docs/paper-live.md."})
 public final class LiveCommand implements Callable<Integer> {
 
     static final String FLAG = "--i-understand-live-trading";
@@ -61,6 +65,9 @@ public final class LiveCommand implements Callable<Integer> {
     /** The environment the credentials are read from: replaced by tests. */
     Map<String, String> env = System.getenv();
 
+    /** Applied to the loaded model stack: identity, except in tests. */
+    UnaryOperator<ModelStack> modelDecorator = UnaryOperator.identity();
+
     /** Runs {@code live} in-process with the CLI's error handling and the given environment; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
         return execute(out, err, env, java.time.Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), null, args);
@@ -69,12 +76,22 @@ public final class LiveCommand implements Callable<Integer> {
     /** As {@link #execute(PrintWriter, PrintWriter, Map, String...)} with the clock, sleeper and stop signal given. */
     public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, java.time.Clock clock,
                               PollingFeed.Sleeper sleeper, StopSignal stop, String... args) {
+        return execute(out, err, env, clock, sleeper, stop, UnaryOperator.identity(), args);
+    }
+
+    /**
+     * As {@link #execute(PrintWriter, PrintWriter, Map, java.time.Clock, PollingFeed.Sleeper, StopSignal, String...)},
+     * deciding with {@code models} applied to the loaded model stack (tests make it predict what they need).
+     */
+    public static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, java.time.Clock clock,
+                              PollingFeed.Sleeper sleeper, StopSignal stop, UnaryOperator<ModelStack> models, String... args) {
         LiveCommand cmd = new LiveCommand();
         CommandLine cl = PaperCommand.commandLine(cmd, out, err);
         cmd.env = Map.copyOf(env);
         cmd.session.clock = clock;
         cmd.session.sleeper = sleeper;
         cmd.session.stopSignal = stop;
+        cmd.modelDecorator = models;
         return cl.execute(args);
     }
 
@@ -101,16 +118,28 @@ public final class LiveCommand implements Callable<Integer> {
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
                     cfg, list, feed.firstHour(), session.seed, false, out);
             BinanceGateway binance = Exchanges.binance(bc);
-            List<String> findings = LiveReconciliation.run(open.dataSource(), binance, account, session.clock.instant());
-            findings.forEach(f -> out.println("warning: reconciliation: " + f));
+            binance.loadSymbolRules().forEach(r -> out.println("trading rules of " + r.symbol() + ": tick " + r.tickSize().toPlainString()
+                    + ", step " + r.stepSize().toPlainString() + ", minQty " + r.minQty().toPlainString() + ", minNotional "
+                    + r.minNotional().toPlainString()));
+            LiveReconciliation.Result rec = LiveReconciliation.run(open.dataSource(), p.execution(), binance, account, list,
+                    session.clock.instant());
+            rec.findings().forEach(f -> out.println("warning: reconciliation: " + f.line()));
+            rec.notes().forEach(n -> out.println("reconciliation: " + n));
             out.println("LIVE account " + account + " (" + name + ") on " + bc.baseUrl() + ", first hour " + feed.firstHour()
-                    + ", reconciliation: " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)")
+                    + ", reconciliation: " + (rec.findings().isEmpty() ? "clean" : rec.findings().size() + " finding(s)")
                     + "; models: " + models.origin());
             out.flush();
             TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.seed,
-                    BuildInfo.codeVersionSha(), models.features(), models.stack(), SessionVenue.real(binance), feed,
+                    BuildInfo.codeVersionSha(), models.features(), modelDecorator.apply(models.stack()), SessionVenue.real(binance), feed,
                     h -> firstDeposit(p, account, binance, quote, h));
-            TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop);
+            List<LiveReconciliation.Finding> unrecorded = new ArrayList<>(rec.findings());
+            TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop, (h, report) -> {
+                // the findings become risk events of the first hour run, whose run_context now exists
+                if (!unrecorded.isEmpty()) {
+                    LiveReconciliation.record(p, account, h, report, unrecorded);
+                    unrecorded.clear();
+                }
+            });
             out.println("live: " + summary.describe());
             out.flush();
             return ExitCodes.OK;

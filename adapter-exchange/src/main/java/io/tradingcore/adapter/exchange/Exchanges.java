@@ -48,12 +48,15 @@ public final class Exchanges {
         return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.IOC, Objects.requireNonNull(clock, "clock"));
     }
 
-    /** Binance spot orders, balances and start-up reconciliation (LIVE); needs credentials. */
+    /**
+     * Binance spot orders, balances and start-up reconciliation (LIVE); needs credentials. Orders are rounded to the
+     * symbols' exchangeInfo filters, read on {@link BinanceGateway#loadSymbolRules()} (or the first order).
+     */
     public static BinanceGateway binance(BinanceConfig config) {
         if (config.credentials() == null) {
             throw new IllegalArgumentException("the Binance order client needs API credentials (environment or file)");
         }
-        return new BinanceGateway(BinanceExchange.create(config));
+        return new BinanceGateway(BinanceExchange.create(config), BinanceMarketData.create(config), config.symbols());
     }
 
     /** Binance's trading rules (tick size, lot size, minimum notional) of {@code symbols}, to configure a PAPER simulation. */

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
@@ -75,6 +76,14 @@ public final class TradingLoop {
 
     /** Runs at most {@code maxHours} hours (0: no limit) until the feed ends or {@code stop} is set. */
     public Summary run(long maxHours, BooleanSupplier stop) {
+        return run(maxHours, stop, (h, r) -> { });
+    }
+
+    /**
+     * As {@link #run(long, BooleanSupplier)}, calling {@code afterHour} with each hour and its report once the hour's
+     * run_context exists (whatever the outcome but BUSY), before the next hour.
+     */
+    public Summary run(long maxHours, BooleanSupplier stop, BiConsumer<HourTs, CycleReport> afterHour) {
         HourClock clock = new HourClock(s.feed());
         HourlyCycleService cycle = new HourlyCycleService(s.ports().runs(), s.ports().marketData(), s.ports().decisions(),
                 s.ports().execution(), s.ports().states(), s.features(), s.models(), s.venue().gateway(), s::trading, clock);
@@ -98,6 +107,7 @@ public final class TradingLoop {
                 case BUSY -> throw new IllegalStateException("hour " + h + " of account " + s.account() + " (" + s.mode()
                         + ") is being run by another process; stop it first");
             }
+            afterHour.accept(h, r);
             orders += r.orders().size();
             out.println(line(h, r));
             out.flush();

@@ -10,6 +10,20 @@ import java.util.SortedMap;
 /** A trading venue (simulated for BACKTEST/PAPER, real for LIVE). Venue types never cross this port. */
 public interface ExchangeGateway {
     /**
+     * The order as this venue will take it, for the cycle to record and then submit (so the stored order is what the
+     * venue receives): quantity rounded DOWN to the venue's lot step, a limit price moved onto its tick grid (BUY
+     * down, SELL up), the requested notional recomputed for the new quantity; same ids, side, type and hour. Never
+     * larger than {@code o}: a BUY never needs more cash than decided (no leverage) and a SELL never sells more than
+     * held. When rounding would leave nothing tradable (zero, or below the venue's minimum quantity) {@code o} is
+     * returned unchanged, and {@link #submit} then refuses it as {@link SubmitResult.Rejected} with the reason, so the
+     * refusal is recorded, never skipped silently. The default, for venues without trading rules, returns {@code o}.
+     * Does not throw for venue-side problems (rules that cannot be read leave {@code o} unchanged).
+     */
+    default OrderRequest conform(OrderRequest o) {
+        return o;
+    }
+
+    /**
      * Places an order. Idempotent per {@link OrderRequest#clientOrderId()}: submitting the same client
      * order id again never creates a second order; it returns the existing order's state as Accepted.
      * Expected refusals are {@link SubmitResult.Rejected}; a lost answer is {@link SubmitResult.Unknown}.

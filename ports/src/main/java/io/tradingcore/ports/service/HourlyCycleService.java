@@ -442,8 +442,10 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
                 return Optional.empty();
             }
             var orderId = DeterministicIds.orderId(key.runId(), s.signalId());
-            return Optional.of(new OrderRequest(orderId, ClientOrderId.forSignal(key.runId(), s.signalId()), key.runId(), s.signalId(),
-                    key.account(), asset, ok.side(), OrderType.MARKET, qty, null, notional, Decimals.value(cashAvailable), key.hour()));
+            // rounded to the venue's lot rules before it is recorded, so the stored order is the one the venue receives
+            return Optional.of(exchange.conform(new OrderRequest(orderId, ClientOrderId.forSignal(key.runId(), s.signalId()), key.runId(),
+                    s.signalId(), key.account(), asset, ok.side(), OrderType.MARKET, qty, null, notional, Decimals.value(cashAvailable),
+                    key.hour())));
         }
 
         private Asset assetOf(AssetId id) {

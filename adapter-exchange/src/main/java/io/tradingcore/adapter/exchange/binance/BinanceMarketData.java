@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Public Binance market data: hourly klines and best bid/ask. Needs no credentials. */
 public final class BinanceMarketData {
@@ -67,17 +68,26 @@ public final class BinanceMarketData {
     }
 
     /**
-     * The trading rules of each symbol from GET /api/v3/exchangeInfo, in the order given: what a PAPER simulation
-     * needs to refuse exactly what Binance would refuse. A symbol Binance does not list is refused.
+     * The trading rules of each symbol from one GET /api/v3/exchangeInfo?symbols=["BTCUSDT",...], in the order given:
+     * what LIVE orders are rounded to before submission, and what a PAPER simulation needs to refuse exactly what
+     * Binance would refuse. A symbol Binance does not list, or an unreachable venue, throws
+     * {@link VenueUnavailableException} naming the symbols.
      */
     public List<SymbolRules> symbolRules(List<String> symbols) {
+        String list = symbols.stream().map(s -> "\"" + BinanceAdapters.toVenueSymbol(s) + "\"").collect(Collectors.joining(",", "[", "]"));
+        BinanceHttp.Outcome o = http.publicGet("/api/v3/exchangeInfo", Map.of("symbols", list));
+        if (!(o instanceof BinanceHttp.Ok ok)) {
+            throw new VenueUnavailableException("reading exchangeInfo of " + symbols + " from Binance failed: " + o);
+        }
+        Map<String, JsonNode> byVenueSymbol = new LinkedHashMap<>();
+        ok.body().path("symbols").forEach(n -> byVenueSymbol.put(n.path("symbol").asText(), n));
         List<SymbolRules> out = new ArrayList<>();
         for (String s : symbols) {
-            BinanceHttp.Outcome o = http.publicGet("/api/v3/exchangeInfo", Map.of("symbol", BinanceAdapters.toVenueSymbol(s)));
-            if (!(o instanceof BinanceHttp.Ok ok) || ok.body().path("symbols").size() != 1) {
-                throw new VenueUnavailableException("reading exchangeInfo of " + s + " from Binance failed: " + o);
+            JsonNode n = byVenueSymbol.get(BinanceAdapters.toVenueSymbol(s));
+            if (n == null) {
+                throw new VenueUnavailableException("Binance exchangeInfo does not list " + s + " (asked for " + symbols + ")");
             }
-            out.add(BinanceAdapters.symbolRules(ok.body().path("symbols").get(0), s));
+            out.add(BinanceAdapters.symbolRules(n, s));
         }
         return out;
     }

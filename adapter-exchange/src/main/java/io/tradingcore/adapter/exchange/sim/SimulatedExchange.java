@@ -229,13 +229,9 @@ public final class SimulatedExchange implements VenueGateway {
         if (r == null) {
             return reject(Reject.UNKNOWN_SYMBOL, "symbol " + t.symbol() + " is not traded here");
         }
-        if (t.quantity().compareTo(r.minQty()) < 0 || !Decimals.isMultiple(t.quantity(), r.stepSize())) {
-            return reject(Reject.LOT_SIZE, "quantity " + t.quantity().stripTrailingZeros().toPlainString() + " of " + t.symbol()
-                    + " breaks LOT_SIZE (minQty " + r.minQty().toPlainString() + ", stepSize " + r.stepSize().toPlainString() + ")");
-        }
-        if (t.kind() == OrderKind.LIMIT && !Decimals.isMultiple(t.limitPrice(), r.tickSize())) {
-            return reject(Reject.TICK_SIZE, "limit price " + t.limitPrice().stripTrailingZeros().toPlainString() + " of " + t.symbol()
-                    + " is not a multiple of tickSize " + r.tickSize().toPlainString());
+        Optional<Submission.Rejected> lotOrTick = r.lotOrTickViolation(t.quantity(), t.kind() == OrderKind.LIMIT ? t.limitPrice() : null);
+        if (lotOrTick.isPresent()) {
+            return lotOrTick;
         }
         BigDecimal priceBasis;
         if (t.kind() == OrderKind.LIMIT) {
@@ -247,10 +243,9 @@ public final class SimulatedExchange implements VenueGateway {
             }
             priceBasis = ref.get();
         }
-        BigDecimal notional = Decimals.value(t.quantity().multiply(priceBasis));
-        if (notional.compareTo(r.minNotional()) < 0) {
-            return reject(Reject.MIN_NOTIONAL, "notional " + notional.stripTrailingZeros().toPlainString() + " of " + t.symbol()
-                    + " is below minNotional " + r.minNotional().toPlainString());
+        Optional<Submission.Rejected> belowMinimum = r.notionalViolation(t.quantity(), priceBasis);
+        if (belowMinimum.isPresent()) {
+            return belowMinimum;
         }
         String asset;
         BigDecimal needed;

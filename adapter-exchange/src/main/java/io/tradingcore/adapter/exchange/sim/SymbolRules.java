@@ -1,7 +1,13 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.adapter.exchange.model.Reject;
+import io.tradingcore.adapter.exchange.model.Submission;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A symbol's trading rules as Binance publishes them in exchangeInfo filters: PRICE_FILTER tickSize,
@@ -22,6 +28,48 @@ public record SymbolRules(String symbol, String base, String quote, BigDecimal t
                         + stepSize + ", minQty " + minQty + ", minNotional " + minNotional);
             }
         }
+    }
+
+    /**
+     * {@code quantity} rounded DOWN to a whole number of LOT_SIZE steps, scale 18. Never up: a rounded BUY never
+     * spends more than was decided (no leverage) and a rounded SELL never sells more than is held.
+     */
+    public BigDecimal floorQuantity(BigDecimal quantity) {
+        return Decimals.floorToStep(quantity, stepSize);
+    }
+
+    /**
+     * {@code price} on the PRICE_FILTER tick grid, scale 18, rounded against the trader: a BUY limit down (never pays
+     * more than decided), a SELL limit up (never sells for less than decided).
+     */
+    public BigDecimal tickPrice(BigDecimal price, boolean buy) {
+        if (tickSize.signum() == 0) {
+            return Decimals.value(price);
+        }
+        return Decimals.value(price.divide(tickSize, 0, buy ? RoundingMode.FLOOR : RoundingMode.CEILING).multiply(tickSize));
+    }
+
+    /** LOT_SIZE (minQty, stepSize) and, for a limit price (null for MARKET), PRICE_FILTER tickSize: the refusal, or empty. */
+    public Optional<Submission.Rejected> lotOrTickViolation(BigDecimal quantity, BigDecimal limitPrice) {
+        if (quantity.compareTo(minQty) < 0 || quantity.signum() <= 0 || !Decimals.isMultiple(quantity, stepSize)) {
+            return Optional.of(new Submission.Rejected(Reject.LOT_SIZE, "quantity " + quantity.stripTrailingZeros().toPlainString() + " of "
+                    + symbol + " breaks LOT_SIZE (minQty " + minQty.toPlainString() + ", stepSize " + stepSize.toPlainString() + ")"));
+        }
+        if (limitPrice != null && !Decimals.isMultiple(limitPrice, tickSize)) {
+            return Optional.of(new Submission.Rejected(Reject.TICK_SIZE, "limit price " + limitPrice.stripTrailingZeros().toPlainString()
+                    + " of " + symbol + " is not a multiple of tickSize " + tickSize.toPlainString()));
+        }
+        return Optional.empty();
+    }
+
+    /** NOTIONAL (MIN_NOTIONAL): {@code quantity x price} below minNotional is refused. */
+    public Optional<Submission.Rejected> notionalViolation(BigDecimal quantity, BigDecimal price) {
+        BigDecimal notional = Decimals.value(quantity.multiply(price));
+        if (notional.compareTo(minNotional) < 0) {
+            return Optional.of(new Submission.Rejected(Reject.MIN_NOTIONAL, "notional " + notional.stripTrailingZeros().toPlainString()
+                    + " of " + symbol + " is below minNotional " + minNotional.toPlainString()));
+        }
+        return Optional.empty();
     }
 
     /** Rules for "BASE/QUOTE" from decimal strings, e.g. {@code of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")}. */

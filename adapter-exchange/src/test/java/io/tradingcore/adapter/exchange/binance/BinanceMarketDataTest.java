@@ -59,7 +59,7 @@ class BinanceMarketDataTest {
 
     @Test
     void exchangeInfoFiltersBecomeTheSymbolRulesASimulationEnforces() {
-        fake.server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).withQueryParam("symbol", equalTo("BTCUSDT"))
+        fake.server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).withQueryParam("symbols", equalTo("[\"BTCUSDT\"]"))
                 .willReturn(json(200, "exchange-info-btcusdt.json")));
         SymbolRules r = BinanceMarketData.create(fake.config().build()).symbolRules(List.of("BTC/USDT")).get(0);
         assertThat(r).isEqualTo(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5"));
