@@ -55,10 +55,11 @@ public final class BacktestBenchmark {
         String symbols = args.length > 0 ? args[0] : "BTC/USDT,ETH/USDT,SOL/USDT,DOGE/USDT";
         HourTs from = HourTs.parse((args.length > 1 ? args[1] : "2025-03-01") + "T00:00:00Z");
         HourTs to = HourTs.parse((args.length > 2 ? args[2] : "2025-03-15") + "T00:00:00Z");
+        // -Dbench.testHours=720 gives monthly folds (a 2-year run trains 24 stacks instead of 104)
         ConfigLoader.Loaded cfg = ConfigLoader.parse("""
                 trading: {signal: {decisionHorizon: H24}}
-                walkForward: {trainHours: 2160, testHours: 168}
-                """, "benchmark");
+                walkForward: {trainHours: 2160, testHours: %d}
+                """.formatted(Integer.getInteger("bench.testHours", 168)), "benchmark");
         List<Asset> assets = new ArrayList<>();
         int id = 1;
         for (String s : symbols.split(",")) {
