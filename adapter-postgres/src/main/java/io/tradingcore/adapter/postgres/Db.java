@@ -31,6 +31,16 @@ final class Db {
     private final DSLContext ctx;
     /** The unit of work this thread is inside, if any: every call joins its transaction. */
     private final ThreadLocal<DSLContext> unit = new ThreadLocal<>();
+    /** Append-only rows of the unit not written yet, by rank (see {@link #append}). */
+    private final ThreadLocal<java.util.TreeMap<Integer, Pending<?>>> pending = new ThreadLocal<>();
+
+    /** Rows of one table waiting for the unit's next flush, with what {@link Idempotent#insert} needs. */
+    private record Pending<R extends org.jooq.TableRecord<R>>(org.jooq.Table<R> table, java.util.List<R> rows, String family,
+                                                              Function<R, String> describe) {
+        int write(DSLContext tx) {
+            return Idempotent.insert(tx, table, rows, family, describe);
+        }
+    }
 
     Db(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -53,19 +63,71 @@ final class Db {
         }
         return mapped(what, ignored -> ctx.transactionResult(cfg -> {
             unit.set(cfg.dsl());
+            pending.set(new java.util.TreeMap<>());
             try {
-                return body.get();
+                T result = body.get();
+                flush(cfg.dsl());
+                return result;
             } finally {
                 unit.remove();
+                pending.remove();
             }
         }));
+    }
+
+    /**
+     * Inserts append-only rows by {@link Idempotent#insert}: at once outside a unit of work; inside one,
+     * they wait and are written with the other pending rows of the unit, one statement per table and
+     * {@code rank} (ascending, so rows referenced by others go first), before the unit commits or before
+     * any other call of the unit that is not {@link #txBeside beside} them. A conflicting row then fails
+     * the whole unit, with the same message.
+     */
+    <R extends org.jooq.TableRecord<R>> void append(String what, int rank, org.jooq.Table<R> table, java.util.List<R> rows,
+                                                     String family, Function<R, String> describe) {
+        java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
+        if (waiting == null) {
+            tx(what, t -> Idempotent.insert(t, table, rows, family, describe));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Pending<R> p = (Pending<R>) waiting.computeIfAbsent(rank, r -> new Pending<>(table, new java.util.ArrayList<>(), family, describe));
+        if (p.table() != table) {
+            throw new IllegalStateException("rank " + rank + " is taken by " + p.table().getName() + ", not " + table.getName());
+        }
+        p.rows().addAll(rows);
+    }
+
+    private void flush(DSLContext tx) {
+        java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
+        if (waiting == null || waiting.isEmpty()) {
+            return;
+        }
+        for (Pending<?> p : waiting.values()) {
+            p.write(tx);
+        }
+        waiting.clear();
+    }
+
+    /**
+     * As {@link #tx}, for work that neither reads nor references the rows {@link #append} keeps waiting
+     * (run contexts, hourly states, open orders): inside a unit it runs without flushing them first.
+     */
+    <T> T txBeside(String what, Work<T> work) {
+        DSLContext joined = unit.get();
+        if (joined != null) {
+            return mapped(what, ignored -> work.run(joined));
+        }
+        return tx(what, work);
     }
 
     /** Runs {@code work} in one transaction; {@code what} names the call in error messages. */
     <T> T tx(String what, Work<T> work) {
         DSLContext joined = unit.get();
         if (joined != null) {
-            return mapped(what, ignored -> work.run(joined));
+            return mapped(what, ignored -> {
+                flush(joined);
+                return work.run(joined);
+            });
         }
         return mapped(what, ignored -> {
             try {
@@ -100,7 +162,10 @@ final class Db {
     <T> T read(String what, Function<DSLContext, T> query) {
         DSLContext joined = unit.get();
         if (joined != null) {
-            return mapped(what, ignored -> query.apply(joined));
+            return mapped(what, ignored -> {
+                flush(joined);
+                return query.apply(joined);
+            });
         }
         try {
             try {

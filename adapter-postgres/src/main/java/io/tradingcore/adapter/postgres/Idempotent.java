@@ -30,6 +30,9 @@ import org.jooq.impl.DSL;
  * (then compared) or not there at all.
  */
 final class Idempotent {
+    /** Bind values per multi-row statement, well under the protocol's limit of 65,535. */
+    static final int MAX_BIND_VALUES = 30_000;
+
     private Idempotent() {
     }
 
@@ -52,6 +55,16 @@ final class Idempotent {
             }
         }
         rows = distinct(rows, key, columns, ignored, family, describe);
+        int perStatement = Math.max(1, MAX_BIND_VALUES / columns.size());
+        if (rows.size() > perStatement) {
+            // PostgreSQL's protocol carries at most 65,535 bind values per statement
+            int inserted = 0;
+            for (int from = 0; from < rows.size(); from += perStatement) {
+                inserted += insert(tx, table, rows.subList(from, Math.min(rows.size(), from + perStatement)), family, describe,
+                        ignored);
+            }
+            return inserted;
+        }
         InsertValuesStepN<R> insert = tx.insertInto(table, columns);
         for (R r : rows) {
             List<Object> values = new ArrayList<>(columns.size());

@@ -54,7 +54,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
             throw new InvariantViolationException("20% drawdown halt rule: drawdown " + risk.drawdown().toPlainString()
                     + " must be HALT20 and halted, was " + risk.tier() + (risk.halted() ? " halted" : " not halted"));
         }
-        db.tx("recording the hourly state of run " + key.runId(), tx -> {
+        db.txBeside("recording the hourly state of run " + key.runId(), tx -> {
             UUID run = key.runId().value();
             Instant hour = Conv.hour(key.hour());
             tx.deleteFrom(POSITION_HOURLY_STATE)
@@ -115,7 +115,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
 
     @Override
     public Optional<HourlyState> latestBefore(AccountId account, RunMode mode, HourTs hour) {
-        return db.tx("reading the latest hourly state of account " + account + " before " + hour, tx -> {
+        return db.txBeside("reading the latest hourly state of account " + account + " before " + hour, tx -> {
             Record2<UUID, Instant> run = tx.select(PORTFOLIO_HOURLY_STATE.RUN_ID, PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC)
                     .from(PORTFOLIO_HOURLY_STATE).join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(PORTFOLIO_HOURLY_STATE.RUN_ID))
                     .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)),

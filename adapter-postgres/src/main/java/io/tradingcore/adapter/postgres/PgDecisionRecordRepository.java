@@ -47,6 +47,8 @@ import org.jooq.Record;
 /**
  * The append-only decision tables of a cycle. Each call is one transaction of multi-row inserts
  * ({@link Idempotent}): a replayed step is skipped row by row, a changed row refuses the whole call.
+ * Inside a unit of work the rows wait and are written with the unit's other decision rows, one
+ * statement per table ({@link Db#append}).
  */
 final class PgDecisionRecordRepository implements DecisionRecordRepository {
     private final Db db;
@@ -57,37 +59,36 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
 
     @Override
     public void recordFeatures(RunKey key, List<FeatureVector> features) {
-        db.tx("recording features of run " + key.runId(), tx -> {
-            List<FeatureSnapshotRecord> rows = new ArrayList<>(features.size());
-            for (FeatureVector f : features) {
-                sameHour(key, f.hour(), "feature vector of asset " + f.asset());
-                FeatureSnapshotRecord r = tx.newRecord(FEATURE_SNAPSHOT);
-                r.setRunId(key.runId().value());
-                r.setRunMode(Conv.mode(key.mode()));
-                r.setHourTsUtc(Conv.hour(key.hour()));
-                r.setAssetId(f.asset().value());
-                r.setWindowStartTsUtc(Conv.ts(f.windowStart()));
-                r.setWindowEndTsUtc(Conv.ts(f.windowEnd()));
-                r.setFeatureNames(f.names().toArray(new String[0]));
-                r.setFeatureValues(f.values().toArray(new Double[0]));
-                r.setFeatureHash(featureHash(f));
-                rows.add(r);
-            }
-            return Idempotent.insert(tx, FEATURE_SNAPSHOT, rows, "feature_snapshot",
-                    r -> "features of asset " + r.getAssetId() + " in run " + r.getRunId());
-        });
+        List<FeatureSnapshotRecord> rows = new ArrayList<>(features.size());
+        for (FeatureVector f : features) {
+            sameHour(key, f.hour(), "feature vector of asset " + f.asset());
+            FeatureSnapshotRecord r = new FeatureSnapshotRecord();
+            r.setRunId(key.runId().value());
+            r.setRunMode(Conv.mode(key.mode()));
+            r.setHourTsUtc(Conv.hour(key.hour()));
+            r.setAssetId(f.asset().value());
+            r.setWindowStartTsUtc(Conv.ts(f.windowStart()));
+            r.setWindowEndTsUtc(Conv.ts(f.windowEnd()));
+            r.setFeatureNames(f.names().toArray(new String[0]));
+            r.setFeatureValues(f.values().toArray(new Double[0]));
+            r.setFeatureHash(featureHash(f));
+            rows.add(r);
+        }
+        db.append("recording features of run " + key.runId(), 10, FEATURE_SNAPSHOT, rows, "feature_snapshot",
+                r -> "features of asset " + r.getAssetId() + " in run " + r.getRunId());
     }
 
     @Override
     public void recordModelOutputs(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
-        db.tx("recording model outputs of run " + key.runId(), tx -> {
+        String what = "recording model outputs of run " + key.runId();
+        db.unitOfWork(what, () -> {
             List<RegimeOutputRecord> regimes = new ArrayList<>();
             List<ModelPredictionRecord> preds = new ArrayList<>();
             List<MetaLearnerComponentRecord> comps = new ArrayList<>();
             for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
                 short asset = e.getKey().value();
                 StackPrediction p = e.getValue();
-                RegimeOutputRecord ro = tx.newRecord(REGIME_OUTPUT);
+                RegimeOutputRecord ro = new RegimeOutputRecord();
                 ro.setRunId(key.runId().value());
                 ro.setRunMode(Conv.mode(key.mode()));
                 ro.setHourTsUtc(Conv.hour(key.hour()));
@@ -98,14 +99,14 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 ro.setConfidence(Conv.num(p.regime().confidence()));
                 regimes.add(ro);
                 for (BasePrediction b : p.base()) {
-                    preds.add(prediction(tx, key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
+                    preds.add(prediction(key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
                             b.probability(), null));
                 }
                 for (MetaPrediction m : p.meta()) {
-                    preds.add(prediction(tx, key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
+                    preds.add(prediction(key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
                             m.probability(), m.expectedReturn()));
                     for (MetaComponent c : m.components()) {
-                        MetaLearnerComponentRecord r = tx.newRecord(META_LEARNER_COMPONENT);
+                        MetaLearnerComponentRecord r = new MetaLearnerComponentRecord();
                         r.setRunId(key.runId().value());
                         r.setRunMode(Conv.mode(key.mode()));
                         r.setHourTsUtc(Conv.hour(key.hour()));
@@ -121,22 +122,23 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                     }
                 }
             }
-            // order matters: trg_meta_learner_component_links checks that the predictions exist
-            Idempotent.insert(tx, REGIME_OUTPUT, regimes, "regime_output",
+            // ranks matter: trg_meta_learner_component_links checks that the predictions exist
+            db.append(what, 20, REGIME_OUTPUT, regimes, "regime_output",
                     r -> "regime of asset " + r.getAssetId() + " in run " + r.getRunId());
-            Idempotent.insert(tx, MODEL_PREDICTION, preds, "model_prediction",
+            db.append(what, 30, MODEL_PREDICTION, preds, "model_prediction",
                     r -> r.getModelRole() + " " + r.getHorizon() + " prediction of asset " + r.getAssetId()
                             + " in run " + r.getRunId());
-            return Idempotent.insert(tx, META_LEARNER_COMPONENT, comps, "meta_learner_component",
+            db.append(what, 40, META_LEARNER_COMPONENT, comps, "meta_learner_component",
                     r -> "component " + r.getComponentName() + " of META " + r.getMetaHorizon() + " for asset "
                             + r.getAssetId() + " in run " + r.getRunId());
+            return null;
         });
     }
 
-    private static ModelPredictionRecord prediction(DSLContext tx, RunKey key, short asset, ModelRoleEnum role,
+    private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRoleEnum role,
                                                     io.tradingcore.domain.Horizon horizon, java.util.UUID version,
                                                     double probability, Double expectedReturn) {
-        ModelPredictionRecord r = tx.newRecord(MODEL_PREDICTION);
+        ModelPredictionRecord r = new ModelPredictionRecord();
         r.setRunId(key.runId().value());
         r.setRunMode(Conv.mode(key.mode()));
         r.setHourTsUtc(Conv.hour(key.hour()));
@@ -151,7 +153,8 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
 
     @Override
     public void recordSignals(RunKey key, List<TradeSignal> signals) {
-        db.tx("recording signals of run " + key.runId(), tx -> {
+        String what = "recording signals of run " + key.runId();
+        db.unitOfWork(what, () -> {
             List<TradeSignalRecord> rows = new ArrayList<>();
             List<TradeSignalDetailRecord> details = new ArrayList<>();
             for (TradeSignal s : signals) {
@@ -161,7 +164,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                             + ", not " + key.runId());
                 }
                 SignalDecision d = s.decision();
-                TradeSignalRecord r = tx.newRecord(TRADE_SIGNAL);
+                TradeSignalRecord r = new TradeSignalRecord();
                 r.setSignalId(s.signalId().value());
                 r.setRunId(key.runId().value());
                 r.setRunMode(Conv.mode(key.mode()));
@@ -173,7 +176,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 r.setExpectedReturn(Conv.num(d.expectedReturn()));
                 r.setTargetNotional(d.targetNotional());
                 rows.add(r);
-                TradeSignalDetailRecord x = tx.newRecord(TRADE_SIGNAL_DETAIL);
+                TradeSignalDetailRecord x = new TradeSignalDetailRecord();
                 x.setSignalId(s.signalId().value());
                 x.setProbability(d.probability());
                 x.setExpectedReturn(d.expectedReturn());
@@ -182,41 +185,41 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 x.setReason(d.reason());
                 details.add(x);
             }
-            Idempotent.insert(tx, TRADE_SIGNAL, rows, "trade_signal",
+            db.append(what, 50, TRADE_SIGNAL, rows, "trade_signal",
                     r -> "signal " + r.getSignalId() + " (asset " + r.getAssetId() + ", run " + r.getRunId() + ")");
-            return Idempotent.insert(tx, TRADE_SIGNAL_DETAIL, details, "trade_signal",
-                    r -> "signal " + r.getSignalId());
+            db.append(what, 60, TRADE_SIGNAL_DETAIL, details, "trade_signal", r -> "signal " + r.getSignalId());
+            return null;
         });
     }
 
     @Override
     public void recordRiskEvents(RunKey key, List<RiskEvent> events) {
-        db.tx("recording risk events of run " + key.runId(), tx -> {
-            List<RiskEventRecord> rows = new ArrayList<>();
-            for (RiskEvent e : events) {
-                sameHour(key, e.hour(), "risk event " + e.eventId());
-                RiskEventRecord r = tx.newRecord(RISK_EVENT);
-                r.setRiskEventId(e.eventId());
-                r.setRunId(key.runId().value());
-                r.setRunMode(Conv.mode(key.mode()));
-                r.setHourTsUtc(Conv.hour(key.hour()));
-                r.setEventType(e.type().name());
-                // the contract pairs from/to tiers: both are set for a tier change whose old tier is known
-                r.setFromTier(Conv.tier(e.fromTier()));
-                r.setToTier(e.fromTier() == null ? null : Conv.tier(e.tier()));
-                r.setAssetId(e.asset() == null ? null : e.asset().value());
-                r.setOrderId(e.order() == null ? null : e.order().value());
-                r.setReason(e.rule() + ": " + e.detail());
-                SortedMap<String, String> details = new TreeMap<>();
-                details.put("rule", e.rule());
-                details.put("detail", e.detail());
-                details.put("tier", e.tier().name());
-                details.put("account", e.account().toString());
-                r.setDetails(Json.strings(details));
-                rows.add(r);
-            }
-            return Idempotent.insert(tx, RISK_EVENT, rows, "risk_event", r -> "risk event " + r.getRiskEventId());
-        });
+        List<RiskEventRecord> rows = new ArrayList<>();
+        for (RiskEvent e : events) {
+            sameHour(key, e.hour(), "risk event " + e.eventId());
+            RiskEventRecord r = new RiskEventRecord();
+            r.setRiskEventId(e.eventId());
+            r.setRunId(key.runId().value());
+            r.setRunMode(Conv.mode(key.mode()));
+            r.setHourTsUtc(Conv.hour(key.hour()));
+            r.setEventType(e.type().name());
+            // the contract pairs from/to tiers: both are set for a tier change whose old tier is known
+            r.setFromTier(Conv.tier(e.fromTier()));
+            r.setToTier(e.fromTier() == null ? null : Conv.tier(e.tier()));
+            r.setAssetId(e.asset() == null ? null : e.asset().value());
+            r.setOrderId(e.order() == null ? null : e.order().value());
+            r.setReason(e.rule() + ": " + e.detail());
+            SortedMap<String, String> details = new TreeMap<>();
+            details.put("rule", e.rule());
+            details.put("detail", e.detail());
+            details.put("tier", e.tier().name());
+            details.put("account", e.account().toString());
+            r.setDetails(Json.strings(details));
+            rows.add(r);
+        }
+        // after signals (fk_risk_event_signal); orders they name are written at once, before any flush
+        db.append("recording risk events of run " + key.runId(), 70, RISK_EVENT, rows, "risk_event",
+                r -> "risk event " + r.getRiskEventId());
     }
 
     @Override

@@ -69,6 +69,9 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public void recordOrders(RunKey key, List<Order> orders) {
+        if (orders.isEmpty()) {
+            return; // most hours place nothing: no statement, and a unit's waiting decision rows keep waiting
+        }
         db.tx("recording orders of run " + key.runId(), tx -> {
             List<OrderRequestRecord> rows = new ArrayList<>();
             for (Order o : orders) {
@@ -271,8 +274,9 @@ final class PgExecutionRepository implements ExecutionRepository {
                 .and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode))).and(ORDER_REQUEST.STATUS.in(OPEN)));
     }
 
+    /** Beside a unit's waiting decision rows: orders are written at once, never kept waiting. */
     private List<Order> orders(String what, Condition where) {
-        return db.tx(what, tx -> {
+        return db.txBeside(what, tx -> {
             List<Record> rows = tx.select(ORDER_REQUEST.fields()).select(ASSET.SYMBOL, ASSET.BASE_ASSET, ASSET.QUOTE_ASSET)
                     .from(ORDER_REQUEST).join(ASSET).on(ASSET.ASSET_ID.eq(ORDER_REQUEST.ASSET_ID))
                     .where(where).orderBy(ORDER_REQUEST.HOUR_TS_UTC, ORDER_REQUEST.ORDER_ID).fetch();

@@ -69,7 +69,7 @@ final class PgRunContextRepository implements RunContextRepository {
                 }
                 pause();
             }
-            RunStart result = db.tx("starting run " + proposed.runId() + " of " + describe(proposed), tx -> {
+            RunStart result = db.txBeside("starting run " + proposed.runId() + " of " + describe(proposed), tx -> {
                 int inserted = tx.insertInto(RUN_CONTEXT)
                         .set(toRecord(proposed))
                         .onConflictDoNothing()
@@ -119,7 +119,7 @@ final class PgRunContextRepository implements RunContextRepository {
         if (terminal == RunStatus.STARTED) {
             throw new IllegalStateException("finish needs a terminal status (COMPLETED, FAILED or SKIPPED), not STARTED");
         }
-        RunContext finished = db.tx("finishing run " + runId, tx -> {
+        RunContext finished = db.txBeside("finishing run " + runId, tx -> {
             RunContextRecord row = tx.selectFrom(RUN_CONTEXT).where(RUN_CONTEXT.RUN_ID.eq(runId.value())).forUpdate().fetchOne();
             if (row == null) {
                 throw new NoSuchElementException("unknown run " + runId);

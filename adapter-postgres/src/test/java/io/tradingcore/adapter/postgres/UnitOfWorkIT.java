@@ -93,4 +93,47 @@ class UnitOfWorkIT {
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("only a STARTED run finishes");
         assertThat(runs.find(ACCOUNT, RunMode.BACKTEST, first)).isEmpty();
     }
+
+    @Test
+    void decisionRowsWaitForTheUnitAndAreReadableInsideIt() {
+        HourTs h = hour("2024-06-01T00:00:00Z");
+        RunContext p = proposed(RunMode.BACKTEST, h);
+        io.tradingcore.ports.out.DecisionRecordRepository decisions = pg.adapter.decisionRecords();
+        java.util.List<io.tradingcore.domain.signal.TradeSignal> signals = signals(p);
+        int inside = unit.run(() -> {
+            runs.start(p);
+            decisions.recordSignals(p.key(), signals);
+            decisions.recordSignals(p.key(), signals); // a resumed step repeats itself inside the unit
+            return decisions.signals(p.runId()).size();
+        });
+        assertThat(inside).isEqualTo(2);
+        assertThat(decisions.signals(p.runId())).containsExactlyInAnyOrderElementsOf(signals);
+    }
+
+    @Test
+    void aConflictingDecisionRowFailsTheWholeUnitWithTheRowNamed() {
+        HourTs h = hour("2024-07-01T00:00:00Z");
+        RunContext p = proposed(RunMode.BACKTEST, h);
+        io.tradingcore.ports.out.DecisionRecordRepository decisions = pg.adapter.decisionRecords();
+        java.util.List<io.tradingcore.domain.signal.TradeSignal> signals = signals(p);
+        var changed = new io.tradingcore.domain.signal.TradeSignal(signals.get(0).signalId(), signals.get(0).runId(),
+                signals.get(0).asset(), signals.get(0).hour(), new io.tradingcore.domain.signal.SignalDecision(
+                signals.get(0).decision().action(), signals.get(0).decision().targetNotional(), signals.get(0).decision().horizon(),
+                0.99, signals.get(0).decision().expectedReturn(), signals.get(0).decision().regime(),
+                signals.get(0).decision().roundTripCost(), signals.get(0).decision().reason()));
+        assertThatThrownBy(() -> unit.run(() -> {
+            runs.start(p);
+            decisions.recordSignals(p.key(), signals);
+            decisions.recordSignals(p.key(), java.util.List.of(changed));
+            return null;
+        })).isInstanceOf(io.tradingcore.ports.out.ConflictingWriteException.class).hasMessageContaining("signal " + changed.signalId());
+        assertThat(runs.find(ACCOUNT, RunMode.BACKTEST, h)).isEmpty();
+    }
+
+    private static java.util.List<io.tradingcore.domain.signal.TradeSignal> signals(RunContext p) {
+        return java.util.List.of(PgTestSupport.BTC, PgTestSupport.ETH).stream().map(a -> io.tradingcore.domain.signal.TradeSignal.of(
+                p.key(), a.id(), new io.tradingcore.domain.signal.SignalDecision(io.tradingcore.domain.SignalAction.HOLD,
+                        io.tradingcore.domain.Decimals.ZERO, io.tradingcore.domain.Horizon.H1, 0.5, 0.0, "calm",
+                        new java.math.BigDecimal("0.002"), "hold"))).toList();
+    }
 }
