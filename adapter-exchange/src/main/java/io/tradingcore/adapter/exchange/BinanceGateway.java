@@ -8,6 +8,7 @@ import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
+import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
@@ -79,6 +80,16 @@ public final class BinanceGateway extends VenueExchangeGateway {
     @Override
     public OrderRequest conform(OrderRequest o) {
         return rulesOf(o.asset().symbol()).map(r -> rounded(o, r)).orElse(o);
+    }
+
+    /**
+     * The holding rounded down to the LOT_SIZE step, or zero (dust) when that is below minQty or its notional at
+     * {@code price} below NOTIONAL/MIN_NOTIONAL: exactly what {@link #submit} would refuse for a MARKET SELL sized at
+     * {@code price}. Rules that cannot be read (or an unconfigured symbol) return {@code quantity}, as the port's default.
+     */
+    @Override
+    public BigDecimal sellableQuantity(Asset asset, BigDecimal quantity, BigDecimal price) {
+        return rulesOf(asset.symbol()).map(r -> r.sellableQuantity(quantity, price)).orElse(quantity);
     }
 
     /**

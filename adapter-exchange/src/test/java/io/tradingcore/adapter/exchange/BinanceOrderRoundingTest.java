@@ -160,6 +160,35 @@ class BinanceOrderRoundingTest {
     }
 
     @Test
+    void sellableQuantityIsTheHoldingRoundedDownOrZeroForDustExactlyWhenSubmitWouldRefuseTheSell() {
+        // what a 0.01234 BTC buy leaves after its 0.1 % fee in BTC: the EXIT can sell 0.01232, the rest is dust
+        assertThat(binance.sellableQuantity(ExchangesPortTest.BTC, new BigDecimal("0.01232766"), new BigDecimal("40000")))
+                .isEqualTo(new BigDecimal("0.012320000000000000"));
+        assertThat(binance.sellableQuantity(ExchangesPortTest.BTC, new BigDecimal("0.00000766"), new BigDecimal("40000")))
+                .as("below one step").isEqualTo(new BigDecimal("0.000000000000000000"));
+        assertThat(binance.sellableQuantity(ExchangesPortTest.BTC, new BigDecimal("0.000129"), new BigDecimal("40000")))
+                .as("0.00012 x 40000 = 4.8 < minNotional 5").isZero();
+        assertThat(binance.sellableQuantity(ExchangesPortTest.BTC, new BigDecimal("0.000129"), new BigDecimal("41667")))
+                .as("0.00012 x 41667 = 5.00004").isEqualTo(new BigDecimal("0.000120000000000000"));
+
+        // the dust verdict agrees with submit: a sell of a dust holding is refused, a sellable one is sent
+        for (String[] c : new String[][] {{"0.00000766", "40000"}, {"0.000129", "40000"}, {"0.000129", "41667"}, {"0.01232766", "40000"}}) {
+            boolean dust = binance.sellableQuantity(ExchangesPortTest.BTC, new BigDecimal(c[0]), new BigDecimal(c[1])).signum() == 0;
+            assertThat(binance.submit(order(OrderSide.SELL, OrderType.MARKET, c[0], c[1])) instanceof SubmitResult.Rejected)
+                    .as("sell of " + c[0] + " at " + c[1]).isEqualTo(dust);
+        }
+        assertThat(posts()).isEqualTo(2);
+    }
+
+    @Test
+    void unreadableRulesMakeNothingDustSoTheExitIsStillAttempted() {
+        server.resetAll();
+        server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(aResponse().withStatus(503)));
+        assertThat(binance.sellableQuantity(ExchangesPortTest.BTC, new BigDecimal("0.00000766"), new BigDecimal("40000")))
+                .isEqualByComparingTo("0.00000766");
+    }
+
+    @Test
     void unreadableRulesLeaveTheOrderUnsentAndUnknownSoItCanBeSubmittedLater() {
         server.resetAll();
         server.stubFor(get(urlPathEqualTo("/api/v3/exchangeInfo")).willReturn(aResponse().withStatus(503)));

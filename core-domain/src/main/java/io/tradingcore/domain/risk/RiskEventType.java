@@ -12,7 +12,10 @@ public enum RiskEventType {
     NO_LEVERAGE_BREACH,
     /** An entry was refused by the tier (exits only) or by a halt. */
     ENTRY_BLOCKED,
-    /** An entry was shrunk by the tier's size factor. */
+    /**
+     * An entry was shrunk by the tier's size factor, or (rule "dust") a position became too small for the venue to sell
+     * (below its lot step or minimum notional): it stays held and is decided on as flat.
+     */
     SIZE_REDUCED,
     /** An open order was cancelled by policy. */
     ORDER_CANCELLED,

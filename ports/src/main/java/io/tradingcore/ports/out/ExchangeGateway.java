@@ -1,5 +1,6 @@
 package io.tradingcore.ports.out;
 
+import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderRequest;
 import java.math.BigDecimal;
@@ -21,6 +22,26 @@ public interface ExchangeGateway {
      */
     default OrderRequest conform(OrderRequest o) {
         return o;
+    }
+
+    /**
+     * How much of a holding of {@code quantity} {@code asset} a MARKET SELL priced at {@code price} could sell on this
+     * venue: {@code quantity} rounded DOWN to the lot step as {@link #conform} would round it, or zero when that is below
+     * the venue's minimum quantity or its notional at {@code price} is below the minimum notional. Zero for a positive
+     * {@code quantity} means the holding is <em>dust</em>: real, but not sellable until more is bought, so the cycle
+     * counts it as flat for its decisions instead of sending an EXIT that {@link #submit} would refuse. Never more than
+     * {@code quantity}, never negative. The default, for venues without trading rules, returns {@code quantity}: nothing
+     * is dust. Does not throw for venue-side problems (rules that cannot be read return {@code quantity}, so an EXIT is
+     * still attempted and any refusal recorded).
+     *
+     * @throws IllegalArgumentException if {@code quantity} is negative or {@code price} is not positive
+     */
+    default BigDecimal sellableQuantity(Asset asset, BigDecimal quantity, BigDecimal price) {
+        if (quantity.signum() < 0 || price.signum() <= 0) {
+            throw new IllegalArgumentException("sellableQuantity of " + asset.symbol() + " needs quantity >= 0 and price > 0, got "
+                    + quantity.toPlainString() + " at " + price.toPlainString());
+        }
+        return quantity;
     }
 
     /**

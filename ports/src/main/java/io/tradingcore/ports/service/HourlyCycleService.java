@@ -189,6 +189,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
         private CycleBook book;
         private RiskAssessment assessment;
         private DrawdownTier previousTier = DrawdownTier.NORMAL;
+        private Optional<HourlyState> previous = Optional.empty();
         private final Map<AssetId, BigDecimal> marks = new TreeMap<>();
         private final List<Order> orders = new ArrayList<>();
 
@@ -203,7 +204,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
         }
 
         CycleReport execute() {
-            Optional<HourlyState> previous = states.latestBefore(key.account(), key.mode(), key.hour());
+            previous = states.latestBefore(key.account(), key.mode(), key.hour());
             RiskState prevRisk = previous.map(s -> s.risk().riskState()).orElse(RiskState.initial());
             previousTier = prevRisk.tier();
             openBook(previous);
@@ -340,8 +341,9 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             for (AssetInputs in : inputs) {
                 AssetId id = in.asset().id();
                 Position pos = book.portfolio().position(id);
+                boolean holding = holdsSellable(in.asset(), pos);
                 SignalDecision d;
-                if (halted && !pos.isFlat()) {
+                if (halted && holding) {
                     var meta = Optional.ofNullable(predictions.get(id)).flatMap(p -> p.meta(signalConfig.decisionHorizon()));
                     d = new SignalDecision(SignalAction.EXIT, Decimals.ZERO, signalConfig.decisionHorizon(),
                             meta.map(m -> m.probability()).orElse(0.0), meta.map(m -> m.expectedReturn()).orElse(0.0),
@@ -351,14 +353,29 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
                     d = new SignalDecision(SignalAction.HOLD, value, signalConfig.decisionHorizon(), 0.0, 0.0,
                             "unknown", signalConfig.roundTripCost(in.spreadBps()), "no fresh data at " + key.hour());
                 } else {
-                    BigDecimal value = pos.isFlat() ? Decimals.ZERO : pos.marketValue(marks.get(id));
-                    d = policy.decide(new SignalInput(id, key.hour(), predictions.get(id), pos.quantity(), value, equity, in.spreadBps()));
+                    // dust is decided on as flat: an EXIT of it would only be refused, and it must not block the next ENTER
+                    BigDecimal qty = holding ? pos.quantity() : Decimals.ZERO;
+                    BigDecimal value = holding ? pos.marketValue(marks.get(id)) : Decimals.ZERO;
+                    d = policy.decide(new SignalInput(id, key.hour(), predictions.get(id), qty, value, equity, in.spreadBps()));
                 }
                 out.add(TradeSignal.of(key, id, d));
             }
             decisions.recordSignals(key, out);
             hashes = hashes.with(CycleStep.SIGNALS, Canonical.sha256(out));
             return out;
+        }
+
+        /**
+         * Holds {@code pos} and the venue could sell it at this hour's mark. A remainder too small to sell (dust, e.g.
+         * what a fee charged in the base asset leaves below one lot step) is held but not sellable. Without a mark the
+         * venue cannot be asked, so any holding counts (no order is sized without a mark anyway).
+         */
+        private boolean holdsSellable(Asset asset, Position pos) {
+            if (pos.isFlat()) {
+                return false;
+            }
+            BigDecimal mark = marks.get(asset.id());
+            return mark == null || exchange.sellableQuantity(asset, pos.quantity(), mark).signum() > 0;
         }
 
         private String regimeOf(SortedMap<AssetId, StackPrediction> predictions, AssetId id) {
@@ -417,7 +434,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             }
             SignalAction a = s.decision().action();
             Position pos = book.portfolio().position(s.asset());
-            if (side == OrderSide.SELL && a == SignalAction.EXIT && !pos.isFlat()) {
+            if (side == OrderSide.SELL && a == SignalAction.EXIT && holdsSellable(assetOf(s.asset()), pos)) {
                 return Optional.of(new OrderIntent(s.asset(), OrderSide.SELL, pos.marketValue(mark), mark));
             }
             if (side == OrderSide.BUY && a == SignalAction.ENTER) {
@@ -544,11 +561,41 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             PortfolioState ps = PortfolioState.of(key.hour(), cash, p.marketValue(marks), assessment.state().peakEquity());
             List<PositionState> positions = p.states(key.hour(), marks);
             HourlyState state = new HourlyState(key.hour(), positions, ps, end.state());
-            book.events().addAll(end.events());
+            List<RiskEvent> stateEvents = new ArrayList<>(end.events());
+            stateEvents.addAll(becameDust(positions, end.state().tier()));
+            book.events().addAll(stateEvents);
             decisions.recordRiskEvents(key, book.events());
             states.recordHourlyState(key, state);
-            hashes = hashes.with(CycleStep.STATE, Canonical.sha256(List.of(state, end.events())));
+            // without dust the list equals end.events(), so the hashes of venues without lot rules are unchanged
+            hashes = hashes.with(CycleStep.STATE, Canonical.sha256(List.of(state, stateEvents)));
             return state;
+        }
+
+        /**
+         * One SIZE_REDUCED event (rule "dust") per position that ends this hour as dust but did not end the previous
+         * state so (at that state's mark): the operator learns once that the remainder stays held and is decided on as
+         * flat, instead of a refused EXIT every hour.
+         */
+        private List<RiskEvent> becameDust(List<PositionState> positions, DrawdownTier tier) {
+            List<RiskEvent> out = new ArrayList<>();
+            for (PositionState now : positions) {
+                if (!isDust(now) || previous.flatMap(s -> s.positions().stream().filter(x -> x.asset().equals(now.asset())).findFirst())
+                        .map(this::isDust).orElse(false)) {
+                    continue;
+                }
+                Asset asset = assetOf(now.asset());
+                out.add(RiskEvent.of(key.account(), key.hour(), RiskEventType.SIZE_REDUCED, tier, asset.id(), "dust",
+                        now.quantity().stripTrailingZeros().toPlainString() + " " + asset.base() + " worth "
+                                + now.marketValue().stripTrailingZeros().toPlainString() + " " + asset.quote() + " at "
+                                + now.markPrice().stripTrailingZeros().toPlainString() + " is below what the venue sells (lot step,"
+                                + " minimum quantity or notional): kept in the position and equity, decided on as flat"));
+            }
+            return out;
+        }
+
+        private boolean isDust(PositionState s) {
+            return s.quantity().signum() > 0 && s.markPrice().signum() > 0
+                    && exchange.sellableQuantity(assetOf(s.asset()), s.quantity(), s.markPrice()).signum() == 0;
         }
     }
 }

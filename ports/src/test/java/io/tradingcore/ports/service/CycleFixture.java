@@ -7,6 +7,7 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.ledger.CashLedger;
 import io.tradingcore.domain.order.Fill;
@@ -23,6 +24,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Shared set-up of the cycle tests: two assets of seeded random-walk candles and a backtest command. */
 final class CycleFixture {
@@ -56,6 +58,32 @@ final class CycleFixture {
     static RunHourlyCycleCommand command(HourTs hour, OperatorReset reset) {
         return new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, hour, ASSETS, SHA, 42, BACKTEST,
                 new BigDecimal("10000"), Optional.of(reset));
+    }
+
+    /**
+     * {@code asset} alone on {@code closes} (opened at {@code firstOpen}), half the equity per ENTER, fee 0.1 % and no slippage: a
+     * MARKET order fills at the next candle's open, which is the close the decision saw.
+     */
+    static InMemoryPorts oneAsset(Asset asset, BigDecimal firstOpen, List<BigDecimal> closes) {
+        SignalPolicyConfig cfg = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), new BigDecimal("0.5"),
+                new BigDecimal("0.001"), BigDecimal.ZERO, new BigDecimal("2"), new BigDecimal("0.005"), new BigDecimal("10"),
+                new TreeSet<>(), new TreeSet<>());
+        InMemoryPorts p = new InMemoryPorts(new TradingConfig(cfg, DrawdownPolicy.defaults(), "SIM", LOOKBACK), LOOKBACK, 60.0,
+                START.toInstant());
+        p.load(SyntheticCandles.path(asset.id(), START, firstOpen, closes));
+        return p;
+    }
+
+    /** Runs the cycle of {@code asset} alone for {@code hours} hours from the first with a full lookback, from {@code deposit}. */
+    static List<CycleReport> runOneAsset(InMemoryPorts p, Asset asset, int hours, BigDecimal deposit) {
+        List<CycleReport> out = new ArrayList<>();
+        for (int i = 0; i < hours; i++) {
+            HourTs h = START.plusHours(LOOKBACK + i);
+            p.clock.set(h.toInstant().plusSeconds(5));
+            out.add(p.cycle.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, List.of(asset), SHA, 42, BACKTEST, deposit,
+                    Optional.empty())));
+        }
+        return out;
     }
 
     /** Runs the cycle for hours [from, from + count) and returns the reports. */

@@ -10,7 +10,6 @@ import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
@@ -28,25 +27,18 @@ import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.order.OrderEvent;
 import io.tradingcore.domain.portfolio.Portfolio;
 import io.tradingcore.domain.portfolio.PositionState;
-import io.tradingcore.domain.risk.DrawdownPolicy;
 import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.domain.run.RunKey;
-import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
-import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.ExchangeFill;
-import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.testing.InMemoryExecutionRepository;
 import io.tradingcore.ports.testing.InMemoryPorts;
 import io.tradingcore.ports.testing.RoundTripChecks;
-import io.tradingcore.ports.testing.SyntheticCandles;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,32 +134,19 @@ class FeeInBaseCycleTest {
 
     // ---------------------------------------------------------------- the whole cycle against a venue that keeps base fees
 
-    /** One asset, half the equity per entry, no slippage: a 1%/h rise (ENTER) then a 1%/h fall (EXIT). */
+    /** A 1%/h rise (ENTER) then a 1%/h fall (EXIT). */
     private static InMemoryPorts riseThenFall() {
-        SignalPolicyConfig cfg = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), new BigDecimal("0.5"),
-                new BigDecimal("0.001"), BigDecimal.ZERO, new BigDecimal("2"), new BigDecimal("0.005"), new BigDecimal("10"),
-                new TreeSet<>(), new TreeSet<>());
-        InMemoryPorts p = new InMemoryPorts(new TradingConfig(cfg, DrawdownPolicy.defaults(), "SIM", LOOKBACK), LOOKBACK, 60.0,
-                START.toInstant());
         List<BigDecimal> closes = new ArrayList<>();
         BigDecimal c = new BigDecimal("100");
         for (int i = 0; i < 24; i++) {
             c = c.multiply(new BigDecimal(i < 9 ? "1.01" : "0.99")).setScale(8, RoundingMode.HALF_EVEN);
             closes.add(c);
         }
-        p.load(SyntheticCandles.path(BTC.id(), START, new BigDecimal("100"), closes));
-        return p;
+        return oneAsset(BTC, new BigDecimal("100"), closes);
     }
 
     private static List<CycleReport> run(InMemoryPorts p, int hours) {
-        List<CycleReport> out = new ArrayList<>();
-        for (int i = 0; i < hours; i++) {
-            HourTs h = FIRST.plusHours(i);
-            p.clock.set(h.toInstant().plusSeconds(5));
-            out.add(p.cycle.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, List.of(BTC), SHA, 42, BACKTEST,
-                    new BigDecimal("10000"), Optional.empty())));
-        }
-        return out;
+        return runOneAsset(p, BTC, hours, new BigDecimal("10000"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tradingcore.ports.testing;
 
+import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.Decimals;
@@ -34,7 +35,7 @@ import java.util.TreeMap;
  * asset (what its fills left), are rejected INSUFFICIENT_BALANCE. LIMIT orders are not supported
  * (rejected INVALID_ORDER). Until that candle exists the order rests ACK. Submission is idempotent per
  * client order id. Options: split each fill in two trades, deliver every fill twice, charge buy fees in
- * the base asset, reject or lose the next submission.
+ * the base asset, Binance-like lot rules (quantity step and minimum notional), reject or lose the next submission.
  */
 public final class SimulatedExchangeGateway implements ExchangeGateway {
     private final InMemoryMarketDataRepository marketData;
@@ -44,6 +45,9 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
     private boolean splitFills;
     private boolean deliverTwice;
     private boolean feeInBaseForBuys;
+    /** LOT_SIZE step (also the minimum quantity) and minimum notional; null: no rules (any scale-18 order is taken). */
+    private BigDecimal stepSize;
+    private BigDecimal minNotional;
     private final Deque<SubmitResult> scripted = new ArrayDeque<>();
 
     private final Map<ClientOrderId, OrderRequest> requests = new LinkedHashMap<>();
@@ -77,6 +81,67 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
         return this;
     }
 
+    /**
+     * Binance-like rules for every symbol: {@link #conform} rounds quantities DOWN to {@code stepSize}, {@link #submit}
+     * refuses (without placing) a quantity below one step or off the step grid (LOT_SIZE) and a notional at the order's
+     * reference price below {@code minNotional} (MIN_NOTIONAL), and {@link #sellableQuantity} reports dust.
+     */
+    public synchronized SimulatedExchangeGateway lotRules(BigDecimal stepSize, BigDecimal minNotional) {
+        if (stepSize.signum() <= 0 || minNotional.signum() < 0) {
+            throw new IllegalArgumentException("stepSize must be > 0 and minNotional >= 0, got " + stepSize + " and " + minNotional);
+        }
+        this.stepSize = stepSize;
+        this.minNotional = minNotional;
+        return this;
+    }
+
+    @Override
+    public synchronized OrderRequest conform(OrderRequest o) {
+        if (stepSize == null) {
+            return o;
+        }
+        BigDecimal qty = floorToStep(o.quantity());
+        if (qty.compareTo(stepSize) < 0 || qty.compareTo(o.quantity()) == 0) {
+            return o;
+        }
+        BigDecimal notional = Decimals.multiply(qty, referencePrice(o));
+        if (o.side() == OrderSide.BUY) {
+            notional = notional.min(o.requestedNotional());
+        }
+        return new OrderRequest(o.orderId(), o.clientOrderId(), o.runId(), o.signalId(), o.accountId(), o.asset(), o.side(), o.type(),
+                qty, o.limitPrice(), notional, o.preOrderCashAvailable(), o.hour());
+    }
+
+    @Override
+    public synchronized BigDecimal sellableQuantity(Asset asset, BigDecimal quantity, BigDecimal price) {
+        if (stepSize == null) {
+            return quantity;
+        }
+        BigDecimal qty = floorToStep(quantity);
+        return ruleViolation(qty, price).isPresent() ? Decimals.ZERO : qty;
+    }
+
+    private BigDecimal floorToStep(BigDecimal q) {
+        return Decimals.value(q.divide(stepSize, 0, RoundingMode.DOWN).multiply(stepSize));
+    }
+
+    private static BigDecimal referencePrice(OrderRequest o) {
+        return Decimals.divide(o.requestedNotional(), o.quantity());
+    }
+
+    private Optional<SubmitResult.Rejected> ruleViolation(BigDecimal qty, BigDecimal price) {
+        if (qty.compareTo(stepSize) < 0 || qty.remainder(stepSize).signum() != 0) {
+            return Optional.of(new SubmitResult.Rejected(RejectReason.LOT_SIZE, "quantity " + qty.toPlainString()
+                    + " breaks LOT_SIZE (step " + stepSize.toPlainString() + ")"));
+        }
+        BigDecimal notional = Decimals.multiply(qty, price);
+        if (notional.compareTo(minNotional) < 0) {
+            return Optional.of(new SubmitResult.Rejected(RejectReason.MIN_NOTIONAL, "notional " + notional.toPlainString()
+                    + " is below " + minNotional.toPlainString()));
+        }
+        return Optional.empty();
+    }
+
     /** The next submission returns {@code result} without placing anything (Rejected or Unknown). */
     public synchronized void scriptNext(SubmitResult result) {
         scripted.add(result);
@@ -98,6 +163,12 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
         }
         if (o.type() == OrderType.LIMIT) {
             return new SubmitResult.Rejected(RejectReason.INVALID_ORDER, "simulated venue takes MARKET orders only");
+        }
+        if (stepSize != null) {
+            Optional<SubmitResult.Rejected> broken = ruleViolation(o.quantity(), referencePrice(o));
+            if (broken.isPresent()) {
+                return broken.get();
+            }
         }
         submissions++;
         requests.put(o.clientOrderId(), o);

@@ -72,6 +72,15 @@ public record SymbolRules(String symbol, String base, String quote, BigDecimal t
         return Optional.empty();
     }
 
+    /**
+     * What a MARKET SELL of {@code quantity} priced at {@code price} can sell under these rules: {@code quantity} rounded
+     * down to the step, or zero when that breaks LOT_SIZE (below minQty) or NOTIONAL: the whole holding is then dust.
+     */
+    public BigDecimal sellableQuantity(BigDecimal quantity, BigDecimal price) {
+        BigDecimal qty = floorQuantity(quantity);
+        return lotOrTickViolation(qty, null).isEmpty() && notionalViolation(qty, price).isEmpty() ? qty : Decimals.value(BigDecimal.ZERO);
+    }
+
     /** Rules for "BASE/QUOTE" from decimal strings, e.g. {@code of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")}. */
     public static SymbolRules of(String symbol, String tickSize, String stepSize, String minQty, String minNotional) {
         int slash = symbol.indexOf('/');
