@@ -31,6 +31,7 @@ import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.ModelVersion;
 import io.tradingcore.ports.out.RunContextRepository;
 import io.tradingcore.ports.out.TradingConfig;
+import io.tradingcore.ports.out.UnitOfWork;
 import io.tradingcore.ports.service.HourlyCycleService;
 import io.tradingcore.ports.testing.FakeModelStack;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
@@ -46,6 +47,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +55,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 8, "crash anywhere and restart", on the real PostgreSQL adapter: the hourly cycle is killed at
@@ -142,28 +146,46 @@ class CrashResumePostgresIT {
             HourlyCycleService cycle = cycle(p, cleanVenue, clock, KillPoint.NONE);
             cleanReports = new ArrayList<>();
             for (int i = 0; i < HOURS; i++) {
-                cleanReports.add(runHour(cycle, clock, i));
+                cleanReports.add(runHour(UnitOfWork.NONE, cycle, clock, i));
             }
         }
-        crashIndex = firstHourWithNewOrders(cleanReports);
-        assertThat(count(clean, "SELECT count(*) FROM order_request WHERE hour_ts_utc > (SELECT min(hour_ts_utc) FROM order_request)"))
+        crashIndex = secondHourWithNewOrders(cleanReports);
+        String crashAt = "'" + FIRST.plusHours(crashIndex).toInstant() + "'";
+        assertThat(count(clean, "SELECT count(*) FROM order_request WHERE hour_ts_utc > " + crashAt))
                 .as("the uninterrupted run also trades after the crash hour").isPositive();
+        assertThat(count(clean, "SELECT count(*) FROM order_fill WHERE hour_ts_utc = " + crashAt)).as("fills in the crash hour")
+                .isPositive();
+        assertThat(count(clean, "SELECT count(*) FROM position_hourly_state WHERE quantity > 0 AND hour_ts_utc < " + crashAt))
+                .as("a position is held before the crash hour").isPositive();
+        System.err.println("[crash-resume-pg] crash hour " + crashIndex + " of " + HOURS + "; uninterrupted run: "
+                + cleanVenue.placedOrders() + " orders on the venue, " + count(clean, "SELECT count(*) FROM order_fill") + " fills, "
+                + count(clean, "SELECT count(*) FROM cash_ledger") + " ledger entries");
     }
 
-    @ParameterizedTest(name = "crash in {0}.{1} (after the call: {2}), restart on a new pool, resume")
-    @CsvSource({
-        "exchange, submit, false",
-        "exchange, submit, true",
-        "exchange, fills, false",
-        "execution, recordFill, true",
-        "execution, recordOrders, true",
-        "execution, updateOrderStatus, true",
-        "decisions, recordSignals, true",
-        "states, recordHourlyState, true",
-        "runs, finish, false",
-    })
+    /** Each kill point: port, method, after the call (else before it). */
+    private static final String[][] KILL_POINTS = {
+        {"exchange", "submit", "false"},
+        {"exchange", "submit", "true"},
+        {"exchange", "fills", "false"},
+        {"execution", "recordFill", "true"},
+        {"execution", "recordOrders", "true"},
+        {"execution", "updateOrderStatus", "true"},
+        {"decisions", "recordSignals", "true"},
+        {"states", "recordHourlyState", "true"},
+        {"runs", "finish", "false"},
+    };
+
+    /** Every kill point, with every port call committing alone and with each hour one unit of work (as a backtest commits). */
+    static Stream<Arguments> killPoints() {
+        return Stream.of(false, true).flatMap(unit -> Arrays.stream(KILL_POINTS)
+                .map(k -> Arguments.of(k[0], k[1], Boolean.parseBoolean(k[2]), unit)));
+    }
+
+    @ParameterizedTest(name = "crash in {0}.{1} (after the call: {2}, hour as one unit of work: {3}), restart on a new pool, resume")
+    @MethodSource("killPoints")
     void resumedAfterAProcessDeathEqualsTheUninterruptedRunRowForRowAndPlacesNoOrderTwice(String port, String method,
-                                                                                        boolean afterCall) throws Exception {
+                                                                                        boolean afterCall, boolean unit)
+            throws Exception {
         TestDatabases.Db db = copy();
         SimulatedExchangeGateway venue = venue();
         KillPoint kill = new KillPoint(port, method, afterCall, new AtomicBoolean(false));
@@ -171,26 +193,35 @@ class CrashResumePostgresIT {
 
         HikariDataSource dying = pool(db);
         ManualClock clock = new ManualClock(START.toInstant());
-        HourlyCycleService doomed = cycle(Wiring.persistence(dying, false), venue, clock, kill);
+        Persistence before = Wiring.persistence(dying, false);
+        HourlyCycleService doomed = cycle(before, venue, clock, kill);
+        UnitOfWork units = unit ? before.units() : UnitOfWork.NONE;
         for (int i = 0; i < crashIndex; i++) {
-            runHour(doomed, clock, i);
+            runHour(units, doomed, clock, i);
         }
         kill.armed().set(true);
-        assertThatThrownBy(() -> runHour(doomed, clock, crashIndex)).isInstanceOf(SimulatedCrash.class);
+        assertThatThrownBy(() -> runHour(units, doomed, clock, crashIndex)).isInstanceOf(SimulatedCrash.class);
         assertThat(kill.armed()).as("the kill point was reached").isFalse();
-        try (HikariDataSource bystander = pool(db)) {
-            Persistence other = Wiring.persistence(bystander, false);
-            assertThat(other.runs().find(ACCOUNT, RunMode.BACKTEST, crashHour).orElseThrow().status()).isEqualTo(RunStatus.STARTED);
-            assertThat(cycle(other, venue, clock, KillPoint.NONE).run(command(crashHour)).outcome())
-                    .as("while the dead process's session lives, it still owns the hour").isEqualTo(CycleReport.Outcome.BUSY);
+        if (unit) {
+            assertThat(count(db, "SELECT count(*) FROM run_context WHERE hour_ts_utc = '" + crashHour.toInstant() + "'"))
+                    .as("the dead unit left nothing of its hour").isZero();
+        } else {
+            try (HikariDataSource bystander = pool(db)) {
+                Persistence other = Wiring.persistence(bystander, false);
+                assertThat(other.runs().find(ACCOUNT, RunMode.BACKTEST, crashHour).orElseThrow().status())
+                        .isEqualTo(RunStatus.STARTED);
+                assertThat(cycle(other, venue, clock, KillPoint.NONE).run(command(crashHour)).outcome())
+                        .as("while the dead process's session lives, it still owns the hour").isEqualTo(CycleReport.Outcome.BUSY);
+            }
         }
         dying.close();
 
         try (HikariDataSource restarted = pool(db)) {
             Persistence p = Wiring.persistence(restarted, false);
             HourlyCycleService resumed = cycle(p, venue, clock, KillPoint.NONE);
+            UnitOfWork after = unit ? p.units() : UnitOfWork.NONE;
             for (int i = crashIndex; i < HOURS; i++) {
-                CycleReport r = runHour(resumed, clock, i);
+                CycleReport r = runHour(after, resumed, clock, i);
                 assertThat(r.outcome()).as("hour " + i).isEqualTo(CycleReport.Outcome.COMPLETED);
                 assertThat(r.stepHashes()).as("hour " + i + " step hashes").isEqualTo(cleanReports.get(i).stepHashes());
             }
@@ -217,10 +248,10 @@ class CrashResumePostgresIT {
                 clock);
     }
 
-    private static CycleReport runHour(HourlyCycleService cycle, ManualClock clock, int i) {
+    private static CycleReport runHour(UnitOfWork units, HourlyCycleService cycle, ManualClock clock, int i) {
         HourTs h = FIRST.plusHours(i);
         clock.set(h.toInstant().plusSeconds(5));
-        return cycle.run(command(h));
+        return units.run(() -> cycle.run(command(h)));
     }
 
     private static RunHourlyCycleCommand command(HourTs hour) {
@@ -269,14 +300,22 @@ class CrashResumePostgresIT {
         return UUID.nameUUIDFromBytes("crash-resume-pg".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int firstHourWithNewOrders(List<CycleReport> reports) {
+    /**
+     * The second hour that places an order: the crashed hour then starts from stored hours before it (cash,
+     * positions and ledger from an earlier trade), not from the initial deposit.
+     */
+    private static int secondHourWithNewOrders(List<CycleReport> reports) {
+        boolean seen = false;
         for (int i = 0; i < reports.size(); i++) {
             HourTs h = FIRST.plusHours(i);
             if (reports.get(i).orders().stream().anyMatch(o -> o.request().hour().equals(h))) {
-                return i;
+                if (seen) {
+                    return i;
+                }
+                seen = true;
             }
         }
-        throw new AssertionError("the scenario places no order");
+        throw new AssertionError("the scenario places orders in fewer than two hours");
     }
 
     private static TestDatabases.Db copy() throws java.sql.SQLException {
