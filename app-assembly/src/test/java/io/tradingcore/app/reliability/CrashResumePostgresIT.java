@@ -191,30 +191,34 @@ class CrashResumePostgresIT {
         KillPoint kill = new KillPoint(port, method, afterCall, new AtomicBoolean(false));
         HourTs crashHour = FIRST.plusHours(crashIndex);
 
-        HikariDataSource dying = pool(db);
         ManualClock clock = new ManualClock(START.toInstant());
-        Persistence before = Wiring.persistence(dying, false);
-        HourlyCycleService doomed = cycle(before, venue, clock, kill);
-        UnitOfWork units = unit ? before.units() : UnitOfWork.NONE;
-        for (int i = 0; i < crashIndex; i++) {
-            runHour(units, doomed, clock, i);
-        }
-        kill.armed().set(true);
-        assertThatThrownBy(() -> runHour(units, doomed, clock, crashIndex)).isInstanceOf(SimulatedCrash.class);
-        assertThat(kill.armed()).as("the kill point was reached").isFalse();
-        if (unit) {
-            assertThat(count(db, "SELECT count(*) FROM run_context WHERE hour_ts_utc = '" + crashHour.toInstant() + "'"))
-                    .as("the dead unit left nothing of its hour").isZero();
-        } else {
-            try (HikariDataSource bystander = pool(db)) {
-                Persistence other = Wiring.persistence(bystander, false);
-                assertThat(other.runs().find(ACCOUNT, RunMode.BACKTEST, crashHour).orElseThrow().status())
-                        .isEqualTo(RunStatus.STARTED);
-                assertThat(cycle(other, venue, clock, KillPoint.NONE).run(command(crashHour)).outcome())
-                        .as("while the dead process's session lives, it still owns the hour").isEqualTo(CycleReport.Outcome.BUSY);
+        HikariDataSource dying = pool(db);
+        try {
+            Persistence before = Wiring.persistence(dying, false);
+            HourlyCycleService doomed = cycle(before, venue, clock, kill);
+            UnitOfWork units = unit ? before.units() : UnitOfWork.NONE;
+            for (int i = 0; i < crashIndex; i++) {
+                runHour(units, doomed, clock, i);
             }
+            kill.armed().set(true);
+            assertThatThrownBy(() -> runHour(units, doomed, clock, crashIndex)).isInstanceOf(SimulatedCrash.class);
+            assertThat(kill.armed()).as("the kill point was reached").isFalse();
+            if (unit) {
+                assertThat(count(db, "SELECT count(*) FROM run_context WHERE hour_ts_utc = '" + crashHour.toInstant() + "'"))
+                        .as("the dead unit left nothing of its hour").isZero();
+            } else {
+                try (HikariDataSource bystander = pool(db)) {
+                    Persistence other = Wiring.persistence(bystander, false);
+                    assertThat(other.runs().find(ACCOUNT, RunMode.BACKTEST, crashHour).orElseThrow().status())
+                            .isEqualTo(RunStatus.STARTED);
+                    assertThat(cycle(other, venue, clock, KillPoint.NONE).run(command(crashHour)).outcome())
+                            .as("while the dead process's session lives, it still owns the hour").isEqualTo(CycleReport.Outcome.BUSY);
+                }
+            }
+        } finally {
+            // the process dies: PostgreSQL ends its sessions and drops the run's advisory lock
+            dying.close();
         }
-        dying.close();
 
         try (HikariDataSource restarted = pool(db)) {
             Persistence p = Wiring.persistence(restarted, false);
