@@ -33,6 +33,8 @@ import io.tradingcore.ports.out.RunContextRepository;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.out.UnitOfWork;
 import io.tradingcore.ports.service.HourlyCycleService;
+import io.tradingcore.ports.testing.Crashes;
+import io.tradingcore.ports.testing.Crashes.SimulatedCrash;
 import io.tradingcore.ports.testing.FakeModelStack;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
 import io.tradingcore.ports.testing.InMemoryMarketDataRepository;
@@ -41,8 +43,6 @@ import io.tradingcore.ports.testing.SimpleFeatureEngine;
 import io.tradingcore.ports.testing.SimulatedExchangeGateway;
 import io.tradingcore.ports.testing.SyntheticCandles;
 import io.tradingcore.testdb.TestDatabases;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -95,40 +95,12 @@ class CrashResumePostgresIT {
     private static int crashIndex;
     private static final AtomicInteger COPIES = new AtomicInteger();
 
-    /** Stands in for the process dying: not a RuntimeException, so the cycle cannot record FAILED. */
-    static final class SimulatedCrash extends Error {
-        private static final long serialVersionUID = 1L;
-
-        SimulatedCrash(String where) {
-            super("simulated crash at " + where);
-        }
-    }
-
     /** Where to die: the {@code method} of the port named {@code port}, before or after the call, once armed. */
     private record KillPoint(String port, String method, boolean afterCall, AtomicBoolean armed) {
         static final KillPoint NONE = new KillPoint("", "", false, new AtomicBoolean(false));
 
-        @SuppressWarnings("unchecked")
         <T> T wrap(String name, Class<T> type, T target) {
-            if (!name.equals(port)) {
-                return target;
-            }
-            return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
-                boolean hit = m.getName().equals(method) && armed.getAndSet(false);
-                if (hit && !afterCall) {
-                    throw new SimulatedCrash(port + "." + method + " before the call");
-                }
-                Object r;
-                try {
-                    r = m.invoke(target, args);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-                if (hit) {
-                    throw new SimulatedCrash(port + "." + method + " after the call");
-                }
-                return r;
-            });
+            return name.equals(port) ? Crashes.crashing(type, target, method, afterCall, () -> armed.getAndSet(false)) : target;
         }
     }
 

@@ -11,10 +11,10 @@ import io.tradingcore.domain.run.RunStatus;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.out.ExchangeGateway;
 import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.testing.Crashes;
+import io.tradingcore.ports.testing.Crashes.SimulatedCrash;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
 import io.tradingcore.ports.testing.InMemoryPorts;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,34 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CrashResumeTest {
     private static final HourTs FIRST = START.plusHours(LOOKBACK);
 
-    /** Stands in for the process dying: not a RuntimeException, so the cycle cannot record FAILED. */
-    static final class SimulatedCrash extends Error {
-        private static final long serialVersionUID = 1L;
-
-        SimulatedCrash(String where) {
-            super("simulated crash at " + where);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
     static <T> T crashing(Class<T> type, T target, String method, int nth, boolean afterCall, AtomicBoolean armed) {
         AtomicInteger calls = new AtomicInteger();
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
-            boolean hit = armed.get() && m.getName().equals(method) && calls.incrementAndGet() == nth;
-            if (hit && !afterCall) {
-                throw new SimulatedCrash(method + " #" + nth + " before");
-            }
-            Object r;
-            try {
-                r = m.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            if (hit) {
-                throw new SimulatedCrash(method + " #" + nth + " after");
-            }
-            return r;
-        });
+        return Crashes.crashing(type, target, method, afterCall, () -> armed.get() && calls.incrementAndGet() == nth);
     }
 
     @ParameterizedTest(name = "crash in {0}.{1} call {2} (after the call: {3})")
