@@ -97,6 +97,31 @@ final class Db {
         p.rows().addAll(rows);
     }
 
+    /**
+     * Several {@link #append}s as one port call: inside a unit of work they wait like any append; outside
+     * one they are written together in one transaction (with the one retry on a lost connection, safe
+     * because nothing else happens in it).
+     */
+    void appendAll(String what, Runnable appends) {
+        if (pending.get() != null) {
+            appends.run();
+            return;
+        }
+        java.util.TreeMap<Integer, Pending<?>> local = new java.util.TreeMap<>();
+        pending.set(local);
+        try {
+            appends.run();
+        } finally {
+            pending.remove();
+        }
+        tx(what, t -> {
+            for (Pending<?> p : local.values()) {
+                p.write(t);
+            }
+            return null;
+        });
+    }
+
     private void flush(DSLContext tx) {
         java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
         if (waiting == null || waiting.isEmpty()) {

@@ -81,7 +81,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     @Override
     public void recordModelOutputs(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
         String what = "recording model outputs of run " + key.runId();
-        db.unitOfWork(what, () -> {
+        db.appendAll(what, () -> {
             List<RegimeOutputRecord> regimes = new ArrayList<>();
             List<ModelPredictionRecord> preds = new ArrayList<>();
             List<MetaLearnerComponentRecord> comps = new ArrayList<>();
@@ -131,7 +131,6 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             db.append(what, 40, META_LEARNER_COMPONENT, comps, "meta_learner_component",
                     r -> "component " + r.getComponentName() + " of META " + r.getMetaHorizon() + " for asset "
                             + r.getAssetId() + " in run " + r.getRunId());
-            return null;
         });
     }
 
@@ -154,7 +153,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     @Override
     public void recordSignals(RunKey key, List<TradeSignal> signals) {
         String what = "recording signals of run " + key.runId();
-        db.unitOfWork(what, () -> {
+        db.appendAll(what, () -> {
             List<TradeSignalRecord> rows = new ArrayList<>();
             List<TradeSignalDetailRecord> details = new ArrayList<>();
             for (TradeSignal s : signals) {
@@ -188,7 +187,6 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             db.append(what, 50, TRADE_SIGNAL, rows, "trade_signal",
                     r -> "signal " + r.getSignalId() + " (asset " + r.getAssetId() + ", run " + r.getRunId() + ")");
             db.append(what, 60, TRADE_SIGNAL_DETAIL, details, "trade_signal", r -> "signal " + r.getSignalId());
-            return null;
         });
     }
 
