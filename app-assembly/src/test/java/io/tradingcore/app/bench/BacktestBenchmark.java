@@ -67,14 +67,15 @@ public final class BacktestBenchmark {
         }
         Path data = Path.of(System.getProperty("data.dir", "data/market"));
 
-        // in memory first (also warms the JIT for the code shared by both runs)
-        Run memory = runInMemory(assets, from, to, cfg, data);
+        // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
+        // (a small -Xmx then shows what the persisted backtest itself needs)
+        Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
         // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
         Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data);
         long assetHours = from.hoursUntil(to) * assets.size();
         System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
-        for (Run r : persisted == null ? List.of(memory) : List.of(memory, persisted)) {
+        for (Run r : java.util.stream.Stream.of(memory, persisted).filter(java.util.Objects::nonNull).toList()) {
             System.out.printf(Locale.ROOT, "%-28s cycles %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB%n",
                     r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
                     r.peakHeapBytes / (1024 * 1024));
