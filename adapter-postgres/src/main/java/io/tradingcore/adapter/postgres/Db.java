@@ -61,7 +61,7 @@ final class Db {
         if (unit.get() != null) {
             return body.get();
         }
-        return mapped(what, ignored -> ctx.transactionResult(cfg -> {
+        return mapped(what, () -> ctx.transactionResult(cfg -> {
             unit.set(cfg.dsl());
             pending.set(new java.util.TreeMap<>());
             try {
@@ -140,7 +140,7 @@ final class Db {
     <T> T txBeside(String what, Work<T> work) {
         DSLContext joined = unit.get();
         if (joined != null) {
-            return mapped(what, ignored -> work.run(joined));
+            return mapped(what, () -> work.run(joined));
         }
         return tx(what, work);
     }
@@ -149,12 +149,12 @@ final class Db {
     <T> T tx(String what, Work<T> work) {
         DSLContext joined = unit.get();
         if (joined != null) {
-            return mapped(what, ignored -> {
+            return mapped(what, () -> {
                 flush(joined);
                 return work.run(joined);
             });
         }
-        return mapped(what, ignored -> {
+        return mapped(what, () -> {
             try {
                 return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
             } catch (DataAccessException e) {
@@ -169,9 +169,9 @@ final class Db {
     }
 
     /** Port exceptions and rule violations pass as they are; everything else becomes a port exception. */
-    private static <T> T mapped(String what, Work<T> work) {
+    private static <T> T mapped(String what, java.util.concurrent.Callable<T> work) {
         try {
-            return work.run(null);
+            return work.call();
         } catch (PortException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
             throw e;
         } catch (DataAccessException e) {
@@ -187,7 +187,7 @@ final class Db {
     <T> T read(String what, Function<DSLContext, T> query) {
         DSLContext joined = unit.get();
         if (joined != null) {
-            return mapped(what, ignored -> {
+            return mapped(what, () -> {
                 flush(joined);
                 return query.apply(joined);
             });

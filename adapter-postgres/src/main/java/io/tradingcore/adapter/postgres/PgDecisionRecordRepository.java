@@ -41,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.jooq.DSLContext;
 import org.jooq.Record;
 
 /**

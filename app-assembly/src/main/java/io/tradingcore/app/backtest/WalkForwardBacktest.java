@@ -2,8 +2,7 @@ package io.tradingcore.app.backtest;
 
 import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.SimulatedVenue;
-import io.tradingcore.adapter.exchange.sim.SimConfig;
-import io.tradingcore.adapter.exchange.sim.SymbolRules;
+import io.tradingcore.app.SimulatedAccounts;
 import io.tradingcore.app.config.AppConfig;
 import io.tradingcore.app.config.ConfigLoader;
 import io.tradingcore.domain.AccountId;
@@ -15,7 +14,6 @@ import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.order.Order;
-import io.tradingcore.domain.portfolio.PositionState;
 import io.tradingcore.domain.run.RunContext;
 import io.tradingcore.domain.run.RunStatus;
 import io.tradingcore.ports.in.CycleReport;
@@ -289,32 +287,8 @@ public final class WalkForwardBacktest {
      */
     private SimulatedVenue rebuildVenue(Request r, AppConfig cfg, AccountId account,
                                         SortedMap<AssetId, List<Candle>> candles, HourTs firstUnfinished) {
-        String quote = r.assets().get(0).quote();
-        SimConfig.Builder b = SimConfig.builder()
-                .seed(cfg.simulation().seed())
-                .takerFeeBps(cfg.simulation().takerFeeBps().toPlainString())
-                .makerFeeBps(cfg.simulation().makerFeeBps().toPlainString())
-                .defaultSpreadBps(cfg.simulation().defaultSpreadBps().toPlainString())
-                .slippageBps(cfg.simulation().slippageBps().toPlainString())
-                .maxVolumeShare(cfg.simulation().maxVolumeShare().toPlainString());
-        for (Asset a : r.assets()) {
-            // exchange filters at the schema's scale: the domain sizes at 18 decimals
-            b.rules(SymbolRules.of(a.symbol(), "0.000000000000000001", "0.000000000000000001", "0.000000000000000001",
-                    cfg.trading().signal().minOrderNotional().toPlainString()));
-        }
         Optional<HourlyState> prior = ports.states().latestBefore(account, RunMode.BACKTEST, firstUnfinished);
-        if (prior.isPresent()) {
-            b.balance(quote, prior.get().portfolio().cash().toPlainString());
-            for (PositionState p : prior.get().positions()) {
-                Asset a = r.assets().stream().filter(x -> x.id().equals(p.asset())).findFirst().orElseThrow();
-                if (p.quantity().signum() > 0) {
-                    b.balance(a.base(), p.quantity().toPlainString());
-                }
-            }
-        } else {
-            b.balance(quote, cfg.initialCapital().toPlainString());
-        }
-        SimulatedVenue venue = Exchanges.simulatedImmediateOrCancel(b.build(), r.assets());
+        SimulatedVenue venue = Exchanges.simulatedImmediateOrCancel(SimulatedAccounts.config(cfg, r.assets(), prior), r.assets());
         List<Order> open = ports.execution().openOrders(account, RunMode.BACKTEST);
         HourTs firstCandle = open.stream().map(o -> o.request().hour()).min(HourTs::compareTo).orElse(r.from());
         if (firstCandle.isAfter(r.from())) {

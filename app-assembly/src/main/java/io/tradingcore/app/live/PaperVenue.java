@@ -2,8 +2,7 @@ package io.tradingcore.app.live;
 
 import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.SimulatedVenue;
-import io.tradingcore.adapter.exchange.sim.SimConfig;
-import io.tradingcore.adapter.exchange.sim.SymbolRules;
+import io.tradingcore.app.SimulatedAccounts;
 import io.tradingcore.app.config.AppConfig;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
@@ -11,7 +10,6 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.order.Order;
-import io.tradingcore.domain.portfolio.PositionState;
 import io.tradingcore.ports.out.AccountStateRepository;
 import io.tradingcore.ports.out.ExchangeGateway;
 import io.tradingcore.ports.out.ExecutionRepository;
@@ -47,31 +45,8 @@ public final class PaperVenue implements SessionVenue {
     /** A venue holding what {@code account} held before {@code firstHour}, with its open orders re-submitted. */
     public static PaperVenue rebuild(AppConfig cfg, List<Asset> assets, AccountId account, AccountStateRepository states,
                                      ExecutionRepository execution, MarketDataRepository marketData, HourTs firstHour) {
-        SimConfig.Builder b = SimConfig.builder()
-                .seed(cfg.simulation().seed())
-                .takerFeeBps(cfg.simulation().takerFeeBps().toPlainString())
-                .makerFeeBps(cfg.simulation().makerFeeBps().toPlainString())
-                .defaultSpreadBps(cfg.simulation().defaultSpreadBps().toPlainString())
-                .slippageBps(cfg.simulation().slippageBps().toPlainString())
-                .maxVolumeShare(cfg.simulation().maxVolumeShare().toPlainString());
-        String finest = "0.000000000000000001";
-        for (Asset a : assets) {
-            // the domain sizes orders at the schema's 18 decimals; only the minimum notional is a real filter here
-            b.rules(SymbolRules.of(a.symbol(), finest, finest, finest, cfg.trading().signal().minOrderNotional().toPlainString()));
-        }
         Optional<HourlyState> prior = states.latestBefore(account, RunMode.PAPER, firstHour);
-        String quote = assets.get(0).quote();
-        b.balance(quote, prior.map(s -> s.portfolio().cash()).orElse(cfg.initialCapital()).toPlainString());
-        prior.ifPresent(s -> {
-            for (PositionState p : s.positions()) {
-                Asset a = assets.stream().filter(x -> x.id().equals(p.asset())).findFirst().orElseThrow(() ->
-                        new IllegalStateException("the paper account holds asset " + p.asset() + ", which --assets does not list"));
-                if (p.quantity().signum() > 0) {
-                    b.balance(a.base(), p.quantity().toPlainString());
-                }
-            }
-        });
-        SimulatedVenue sim = Exchanges.simulatedImmediateOrCancel(b.build(), assets);
+        SimulatedVenue sim = Exchanges.simulatedImmediateOrCancel(SimulatedAccounts.config(cfg, assets, prior), assets);
         List<Order> open = execution.openOrders(account, RunMode.PAPER);
         HourTs from = open.stream().map(o -> o.request().hour()).min(HourTs::compareTo).orElse(firstHour.minusHours(1));
         if (from.isAfter(firstHour.minusHours(1))) {
