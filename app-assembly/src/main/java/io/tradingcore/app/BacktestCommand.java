@@ -1,11 +1,13 @@
 package io.tradingcore.app;
 
-import io.tradingcore.app.backtest.BacktestPorts;
-import io.tradingcore.app.backtest.BacktestReports;
-import io.tradingcore.app.backtest.WalkForwardBacktest;
-import io.tradingcore.app.config.ConfigLoader;
-import io.tradingcore.app.report.ReportWriter;
-import io.tradingcore.app.report.SummaryTable;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.backtest.BacktestPorts;
+import io.tradingcore.application.backtest.BacktestReports;
+import io.tradingcore.application.backtest.WalkForwardBacktest;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.report.ReportWriter;
+import io.tradingcore.application.report.SummaryTable;
 import io.tradingcore.domain.HourTs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -79,7 +81,7 @@ final class BacktestCommand implements Callable<Integer> {
                 System.out.println(SummaryTable.render(w.report()));
                 System.out.println("report: " + w.html().toAbsolutePath());
             } else {
-                System.out.println(SummaryTable.render(io.tradingcore.app.report.ReportBuilder.build(reports.input(result.id()))));
+                System.out.println(SummaryTable.render(io.tradingcore.application.report.ReportBuilder.build(reports.input(result.id()))));
             }
             return ExitCodes.OK;
         }

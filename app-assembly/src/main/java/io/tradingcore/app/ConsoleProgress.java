@@ -1,7 +1,7 @@
 package io.tradingcore.app;
 
-import io.tradingcore.app.backtest.FoldPlan;
-import io.tradingcore.app.backtest.WalkForwardBacktest;
+import io.tradingcore.application.backtest.FoldPlan;
+import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.HourTs;

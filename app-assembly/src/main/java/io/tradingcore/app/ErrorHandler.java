@@ -1,6 +1,7 @@
 package io.tradingcore.app;
 
 import io.tradingcore.adapter.postgres.SchemaMigrator;
+import io.tradingcore.application.UseCaseException;
 import picocli.CommandLine;
 
 /** Turns failures into one line on stderr (the stack trace only with --verbose) and an exit code. */
@@ -14,6 +15,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof CliException ce) {
             code = ce.exitCode();
             message = ce.getMessage();
+        } else if (ex instanceof UseCaseException) {
+            code = ExitCodes.USAGE;
+            message = ex.getMessage();
         } else if (ex instanceof SchemaMigrator.MigrationException) {
             code = ExitCodes.MIGRATION_FAILED;
             message = ex.getMessage();

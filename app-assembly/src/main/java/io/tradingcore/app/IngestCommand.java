@@ -1,6 +1,8 @@
 package io.tradingcore.app;
 
-import io.tradingcore.app.ingest.CandleCsvReader;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.ingest.CandleCsvReader;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.DeterministicIds;

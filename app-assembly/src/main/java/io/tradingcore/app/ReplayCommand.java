@@ -2,7 +2,9 @@ package io.tradingcore.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
-import io.tradingcore.app.backtest.BacktestReplay;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.backtest.BacktestReplay;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.RunId;
 import java.sql.Connection;
@@ -52,7 +54,7 @@ final class ReplayCommand implements Callable<Integer> {
                 try (ConsoleProgress progress = new ConsoleProgress()) {
                     var def = stored.backtests().find(id).orElseThrow(() ->
                             new NoSuchElementException("no backtest with id " + id.value()));
-                    var trainer = Wiring.modelTrainer(io.tradingcore.app.config.ConfigLoader
+                    var trainer = Wiring.modelTrainer(io.tradingcore.application.config.ConfigLoader
                             .fromCanonical(def.configCanonicalJson()).config());
                     outcome = new BacktestReplay(stored, scratch, trainer).replay(id, only, progress);
                 }

@@ -1,8 +1,10 @@
 package io.tradingcore.app;
 
-import io.tradingcore.app.backtest.BacktestReports;
-import io.tradingcore.app.report.ReportWriter;
-import io.tradingcore.app.report.SummaryTable;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.backtest.BacktestReports;
+import io.tradingcore.application.report.ReportWriter;
+import io.tradingcore.application.report.SummaryTable;
 import io.tradingcore.domain.BacktestRunId;
 import java.nio.file.Path;
 import java.util.NoSuchElementException;

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hexagon's boundaries over the whole assembled classpath: adapters never depend on each other,
- * and nothing below app-assembly depends on it. (core-domain and ports have their own, stricter rules.)
+ * The hexagon's boundaries over the whole assembled classpath: adapters never depend on each other nor on the
+ * application module, nothing below app-assembly depends on it, and the application module (the library a host
+ * service embeds) stays free of the CLI, of a logging backend and of raw SQL. (core-domain and ports have their own,
+ * stricter rules.)
  */
 class ModuleBoundariesTest {
 
@@ -54,11 +56,37 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void adaptersDoNotDependOnTheApplication() {
+        noClasses().that().resideInAPackage("io.tradingcore.adapter..")
+                .should().dependOnClassesThat().resideInAPackage("io.tradingcore.application..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationStaysFreeOfTheCliAndOfALoggingBackend() {
+        noClasses().that().resideInAPackage("io.tradingcore.application..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "ch.qos.logback..", "me.tongfei..",
+                        "io.tradingcore.app..")
+                .check(classes);
+    }
+
+    @Test
+    void applicationRunsNoRawSql() {
+        // TODO(issue 13): move the account lookup of SessionAccounts and the queries of LiveReconciliation behind
+        // repository methods in adapter-postgres, then drop these two exceptions.
+        noClasses().that().resideInAPackage("io.tradingcore.application..")
+                .and().haveNameNotMatching("io\\.tradingcore\\.application\\.live\\.(SessionAccounts|LiveReconciliation)(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .check(classes);
+    }
+
+    @Test
     void domainAndPortsStayFreeOfVendorLibraries() {
         noClasses().that().resideInAnyPackage("io.tradingcore.domain..", "io.tradingcore.ports..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..",
                         "org.tribuo..", "org.knowm..", "com.zaxxer..", "liquibase..", "picocli..",
-                        "io.tradingcore.adapter..", "io.tradingcore.app..")
+                        "io.tradingcore.adapter..", "io.tradingcore.app..",
+                        "io.tradingcore.application..")
                 .allowEmptyShould(true).check(classes);
     }
 }

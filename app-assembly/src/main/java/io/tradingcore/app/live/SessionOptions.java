@@ -2,7 +2,9 @@ package io.tradingcore.app.live;
 
 import io.tradingcore.app.CliException;
 import io.tradingcore.app.ExitCodes;
-import io.tradingcore.app.config.ConfigLoader;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.live.PollingFeed;
+import io.tradingcore.application.live.StopSignal;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Option;

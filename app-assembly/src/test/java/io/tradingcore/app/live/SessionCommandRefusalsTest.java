@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingcore.app.ExitCodes;
 import io.tradingcore.app.LiveCommand;
+import io.tradingcore.application.live.StopSignal;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
-import io.tradingcore.app.Persistence;
-import io.tradingcore.app.Wiring;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
-import io.tradingcore.app.Persistence;
-import io.tradingcore.app.Wiring;
-import io.tradingcore.app.backtest.BacktestPorts;
-import io.tradingcore.app.backtest.WalkForwardBacktest;
-import io.tradingcore.app.config.ConfigLoader;
-import io.tradingcore.app.ingest.CandleCsvReader;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.backtest.BacktestPorts;
+import io.tradingcore.application.backtest.WalkForwardBacktest;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.ingest.CandleCsvReader;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.Candle;

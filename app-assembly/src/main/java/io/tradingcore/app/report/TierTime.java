@@ -1,5 +1,0 @@
-package io.tradingcore.app.report;
-
-/** Hours spent in one drawdown tier and their share of all hours of the period. */
-public record TierTime(String tier, long hours, double share) {
-}

@@ -1,0 +1,31 @@
+package io.tradingcore.application;
+
+import io.tradingcore.adapter.postgres.PostgresAdapter;
+import io.tradingcore.adapter.postgres.SchemaMigrator;
+import javax.sql.DataSource;
+
+/** Plain-constructor wiring of the adapters (no DI container, so a host service can do the same). */
+public final class Wiring {
+
+    private Wiring() {
+    }
+
+    /** Every persistence port over {@code dataSource}; with {@code migrate} the schema is brought up to date first. */
+    public static Persistence persistence(DataSource dataSource, boolean migrate) {
+        PostgresAdapter pg = PostgresAdapter.create(dataSource);
+        if (migrate) {
+            SchemaMigrator.MigrationReport report = pg.migrate();
+            if (!report.upToDateAlready()) {
+                System.err.println("schema: applied " + report.applied().size() + " changeSet(s)");
+            }
+        }
+        return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),
+                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
+    }
+
+    /** The model trainer of the ML adapter, labelling with the configured round-trip cost. */
+    public static io.tradingcore.ports.out.ModelTrainer modelTrainer(io.tradingcore.application.config.AppConfig config) {
+        return io.tradingcore.adapter.ml.MlModels.trainer(io.tradingcore.adapter.ml.MlModels.DEFAULT_MODEL_NAME,
+                config.simulation().takerFeeBps().doubleValue(), config.simulation().defaultSpreadBps().doubleValue());
+    }
+}

@@ -1,0 +1,113 @@
+package io.tradingcore.application.backtest;
+
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.BacktestRunId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.DeterministicIds;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.RunId;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.hash.CycleStep;
+import io.tradingcore.domain.hash.StepHashes;
+import io.tradingcore.domain.run.RunContext;
+import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
+import io.tradingcore.ports.out.ModelTrainer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * Recomputes a stored backtest from its recorded inputs (the stored candles, the stored canonical
+ * configuration, seed and window) into an empty scratch store, then compares every hour's step hashes
+ * with the stored ones. Models are retrained from the same data and seed, so the replay also proves that
+ * training is deterministic.
+ */
+public final class BacktestReplay {
+
+    /** The outcome: identical, or the first hour and step that differ. */
+    public record Outcome(int hoursCompared, Optional<String> firstDifference) {
+        public boolean identical() {
+            return firstDifference.isEmpty();
+        }
+    }
+
+    private final Persistence stored;
+    private final Persistence scratch;
+    private final ModelTrainer trainer;
+
+    /**
+     * @param stored  the store holding the backtest
+     * @param scratch an empty, migrated store the recomputation writes to (never the stored one)
+     */
+    public BacktestReplay(Persistence stored, Persistence scratch, ModelTrainer trainer) {
+        this.stored = stored;
+        this.scratch = scratch;
+        this.trainer = trainer;
+    }
+
+    public Outcome replay(BacktestRunId id, Optional<RunId> onlyRun, WalkForwardBacktest.Progress progress) {
+        BacktestRunDefinition def = stored.backtests().find(id)
+                .orElseThrow(() -> new NoSuchElementException("no backtest with id " + id.value()));
+        List<RunContext> runs = stored.runs().runsOfBacktest(id);
+        if (onlyRun.isPresent() && runs.stream().noneMatch(r -> r.runId().equals(onlyRun.get()))) {
+            throw new NoSuchElementException("run " + onlyRun.get().value() + " is not part of backtest " + id.value());
+        }
+        ConfigLoader.Loaded config = ConfigLoader.fromCanonical(def.configCanonicalJson());
+        if (!config.sha256().equals(def.configHash())) {
+            return new Outcome(0, Optional.of("stored configuration does not hash to its recorded config_hash "
+                    + def.configHash()));
+        }
+        String venue = config.config().trading().venue();
+        List<Asset> assets = new ArrayList<>();
+        for (String symbol : def.assetSymbols()) {
+            Asset a = stored.reference().assetBySymbol(symbol)
+                    .orElseThrow(() -> new NoSuchElementException("asset " + symbol + " of the backtest is not registered"));
+            assets.add(a);
+            scratch.reference().ensureAsset(a);
+        }
+        FoldPlan plan = FoldPlan.of(def.testFrom(), def.testTo(), config.config().walkForward());
+        HourTs earliest = plan.folds().get(0).trainFrom();
+        HourTs latest = def.testTo().plusHours(26);
+        for (Asset a : assets) {
+            List<Candle> candles = stored.marketData().candles(a.id(), venue, earliest, latest);
+            scratch.marketData().ingestCandles(venue, DeterministicIds.uuid("replay", id.value().toString(), a.symbol()), candles);
+        }
+        scratch.backtests().create(def);
+        WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assets, def.testFrom(), def.testTo(), config,
+                def.seed(), def.codeVersionSha());
+        if (!request.backtestRunId().equals(id)) {
+            return new Outcome(0, Optional.of("the stored definition does not derive the backtest id " + id.value()));
+        }
+        new WalkForwardBacktest(BacktestPorts.of(scratch, trainer)).run(request, progress);
+
+        int compared = 0;
+        for (RunContext original : runs) {
+            if (onlyRun.isPresent() && !original.runId().equals(onlyRun.get())) {
+                continue;
+            }
+            Optional<RunContext> again = scratch.runs().find(original.account(), RunMode.BACKTEST, original.hour());
+            if (again.isEmpty()) {
+                return new Outcome(compared, Optional.of("hour " + original.hour() + ": the replay has no cycle"));
+            }
+            if (again.get().status() != original.status()) {
+                return new Outcome(compared, Optional.of("hour " + original.hour() + ": status " + original.status()
+                        + " stored, " + again.get().status() + " replayed"));
+            }
+            StepHashes a = stored.runs().stepHashes(original.runId()).orElse(StepHashes.empty());
+            StepHashes b = scratch.runs().stepHashes(again.get().runId()).orElse(StepHashes.empty());
+            for (CycleStep step : CycleStep.values()) {
+                String x = a.hashes().get(step);
+                String y = b.hashes().get(step);
+                if (x == null ? y != null : !x.equals(y)) {
+                    return new Outcome(compared, Optional.of("hour " + original.hour() + " (run " + original.runId().value()
+                            + "), step " + step + ": stored " + x + ", replayed " + y));
+                }
+            }
+            compared++;
+        }
+        return new Outcome(compared, Optional.empty());
+    }
+}

@@ -1,0 +1,327 @@
+package io.tradingcore.application.backtest;
+
+import io.tradingcore.adapter.exchange.Exchanges;
+import io.tradingcore.adapter.exchange.SimulatedVenue;
+import io.tradingcore.application.SimulatedAccounts;
+import io.tradingcore.application.config.AppConfig;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BacktestRunId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.DeterministicIds;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.order.Order;
+import io.tradingcore.domain.run.RunContext;
+import io.tradingcore.domain.run.RunStatus;
+import io.tradingcore.ports.in.CycleReport;
+import io.tradingcore.ports.in.RunHourlyCycleCommand;
+import io.tradingcore.ports.out.BacktestFoldResult;
+import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
+import io.tradingcore.ports.out.HourlyState;
+import io.tradingcore.ports.out.MarketDataRepository;
+import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.service.HourlyCycleService;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A walk-forward backtest through the full hourly cycle. Every fold trains the model stack on data
+ * before its test window (purged), registers the models, then runs the cycle hour by hour against a
+ * deterministic simulated exchange; every row is persisted through the ports.
+ *
+ * <p>Resumable: the backtest id is a hash of its definition (assets, window, seed, configuration,
+ * code version), so running the same command again continues after the last finished hour; the
+ * simulated venue is rebuilt from the last stored state and the orders still open in the store.
+ */
+public final class WalkForwardBacktest {
+
+    /** Candles past the window the trainer needs for its longest label (H24) plus the closing hour. */
+    private static final int LABEL_HORIZON_HOURS = 24;
+
+    /**
+     * Hours committed together by default (one unit of work): a crash or a failing hour rolls back at
+     * most this many finished hours, which a re-run recomputes identically; fewer, larger commits are
+     * what makes a persisted backtest fast (docs/benchmarks.md). Results never depend on it.
+     */
+    public static final int DEFAULT_HOURS_PER_COMMIT = 24;
+
+    private final BacktestPorts ports;
+    private final int hoursPerCommit;
+
+    public WalkForwardBacktest(BacktestPorts ports) {
+        this(ports, DEFAULT_HOURS_PER_COMMIT);
+    }
+
+    /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
+    public WalkForwardBacktest(BacktestPorts ports, int hoursPerCommit) {
+        this.ports = Objects.requireNonNull(ports, "ports");
+        if (hoursPerCommit < 1 || hoursPerCommit > 720) {
+            throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
+        }
+        this.hoursPerCommit = hoursPerCommit;
+    }
+
+    /** What to run. */
+    public record Request(List<Asset> assets, HourTs from, HourTs to, ConfigLoader.Loaded config, int seed,
+                          String codeVersionSha) {
+        public Request {
+            assets = List.copyOf(new TreeSet<>(assets));
+            if (assets.isEmpty()) {
+                throw new IllegalArgumentException("a backtest needs at least one asset");
+            }
+            if (assets.stream().map(Asset::quote).distinct().count() > 1) {
+                throw new IllegalArgumentException("all assets of a backtest must share one quote currency, got "
+                        + assets.stream().map(Asset::symbol).toList());
+            }
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("--from " + from + " must be before --to " + to);
+            }
+            Objects.requireNonNull(config, "config");
+        }
+
+        public BacktestRunId backtestRunId() {
+            List<String> parts = new ArrayList<>(List.of("backtest", config.sha256(), from.toString(), to.toString(),
+                    Integer.toString(seed), codeVersionSha));
+            assets.forEach(a -> parts.add(a.symbol()));
+            return new BacktestRunId(DeterministicIds.uuid(parts.toArray(String[]::new)));
+        }
+    }
+
+    /** Progress callbacks (a progress bar on a terminal, log lines otherwise). */
+    public interface Progress {
+        void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone);
+
+        void foldTrained(FoldPlan.Fold fold, int models);
+
+        void hourDone(HourTs hour, CycleReport report);
+
+        void finished();
+
+        Progress NONE = new Progress() {
+            @Override
+            public void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone) {
+            }
+
+            @Override
+            public void foldTrained(FoldPlan.Fold fold, int models) {
+            }
+
+            @Override
+            public void hourDone(HourTs hour, CycleReport report) {
+            }
+
+            @Override
+            public void finished() {
+            }
+        };
+    }
+
+    /** What a run did. */
+    public record Result(BacktestRunId id, AccountId account, long hoursRun, long hoursAlreadyDone, long hoursSkippedNoData,
+                         long ordersPlaced, List<BacktestFoldResult> folds) {
+    }
+
+    public Result run(Request r, Progress progress) {
+        AppConfig cfg = r.config().config();
+        String venueName = cfg.trading().venue();
+        BacktestRunId id = r.backtestRunId();
+        BacktestRunDefinition def = ports.backtests().find(id).orElseGet(() -> {
+            r.assets().forEach(ports.reference()::ensureAsset);
+            BacktestRunDefinition d = new BacktestRunDefinition(id, ports.backtests().nextFreeAccount(),
+                    r.assets().stream().map(Asset::symbol).toList(), r.from(), r.to(), r.seed(), cfg.initialCapital(),
+                    r.config().canonicalJson(), r.config().sha256(), r.codeVersionSha(), "RUNNING");
+            ports.backtests().create(d);
+            return d;
+        });
+        AccountId account = def.account();
+        r.assets().forEach(ports.reference()::ensureAsset);
+        FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
+
+        SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
+        MarketDataRepository marketData = new PreloadedMarketData(ports.marketData(), venueName, loadedTo(r), candles);
+        HourTs firstUnfinished = firstUnfinishedHour(id, r.from(), r.to());
+        long total = r.from().hoursUntil(r.to());
+        long done = r.from().hoursUntil(firstUnfinished);
+        progress.started(id, account, total, done);
+        ports.backtests().updateStatus(id, "RUNNING");
+
+        SimulatedVenue venue = rebuildVenue(r, cfg, account, candles, firstUnfinished);
+        BacktestClock clock = new BacktestClock(r.from());
+        long run = 0;
+        long skipped = 0;
+        long orders = 0;
+        List<BacktestFoldResult> foldResults = new ArrayList<>();
+        for (FoldPlan.Fold fold : plan.folds()) {
+            boolean foldFinished = !fold.testTo().isAfter(firstUnfinished);
+            Optional<BacktestFoldResult> stored = ports.folds().foldResults(id).stream()
+                    .filter(f -> f.foldIndex() == fold.index()).findFirst();
+            if (foldFinished && stored.isPresent()) {
+                foldResults.add(stored.get());
+                continue;
+            }
+            ModelTrainer.TrainedStack trained = ports.trainer().train(candles, fold.trainFrom(), fold.trainTo(),
+                    foldSeed(r.seed(), fold.index()));
+            for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
+                ports.registry().register(a.version(), a.artifact());
+                ports.registry().activate(a.version().id());
+            }
+            progress.foldTrained(fold, trained.artifacts().size());
+            HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
+                    ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
+                    cfg::trading, clock);
+            for (HourTs batch = fold.testFrom(); batch.isBefore(fold.testTo()); batch = batch.plusHours(hoursPerCommit)) {
+                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), fold.testTo());
+                HourTs first = batch;
+                long[] counts = ports.units().run(() -> {
+                    long[] c = new long[3];
+                    for (HourTs h = first; h.isBefore(batchEnd); h = h.plusHours(1)) {
+                        clock.set(h);
+                        CycleReport report = cycle.run(new RunHourlyCycleCommand(account, RunMode.BACKTEST, h, r.assets(),
+                                r.codeVersionSha(), r.seed(), id, cfg.initialCapital(), Optional.empty()));
+                        venue.executeThrough(h);
+                        switch (report.outcome()) {
+                            case COMPLETED -> c[0]++;
+                            case SKIPPED_NO_DATA -> c[1]++;
+                            case ALREADY_FINISHED -> { }
+                            case BUSY -> throw new IllegalStateException("hour " + h + " of backtest " + id
+                                    + " is being run by another process; stop it or wait for it");
+                        }
+                        c[2] += report.orders().size();
+                        progress.hourDone(h, report);
+                    }
+                    return c;
+                });
+                run += counts[0];
+                skipped += counts[1];
+                orders += counts[2];
+            }
+            BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
+                    fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
+                    foldMetrics(trained, candles, fold, account));
+            ports.folds().recordFoldResult(result);
+            foldResults.add(result);
+        }
+        ports.backtests().updateStatus(id, "COMPLETED");
+        progress.finished();
+        return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults));
+    }
+
+    private static HourTs earlier(HourTs a, HourTs b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    static long foldSeed(int seed, int foldIndex) {
+        return seed * 1_000_003L + foldIndex;
+    }
+
+    private SortedMap<String, BigDecimal> foldMetrics(ModelTrainer.TrainedStack trained,
+                                                      SortedMap<AssetId, List<Candle>> candles, FoldPlan.Fold fold,
+                                                      AccountId account) {
+        SortedMap<String, BigDecimal> metrics = new TreeMap<>(trained.evaluate(candles, fold.testFrom(), fold.testTo()));
+        Optional<HourlyState> start = ports.states().latestBefore(account, RunMode.BACKTEST, fold.testFrom());
+        Optional<HourlyState> end = ports.states().latestBefore(account, RunMode.BACKTEST, fold.testTo());
+        if (start.isPresent() && end.isPresent() && start.get().portfolio().equity().signum() > 0) {
+            BigDecimal ret = end.get().portfolio().equity().divide(start.get().portfolio().equity(), 18,
+                    java.math.RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE);
+            metrics.put("trading.return", ret);
+        }
+        end.ifPresent(s -> {
+            metrics.put("trading.end_equity", s.portfolio().equity());
+            metrics.put("trading.end_drawdown", s.portfolio().drawdown());
+        });
+        metrics.put("walk_forward.purge_hours", BigDecimal.valueOf(fold.purgeHours()));
+        metrics.put("walk_forward.embargo_hours", BigDecimal.valueOf(fold.embargoHours()));
+        return metrics;
+    }
+
+    private SortedMap<AssetId, List<Candle>> loadCandles(Request r, FoldPlan plan, String venueName) {
+        HourTs earliest = plan.folds().get(0).trainFrom();
+        HourTs latest = loadedTo(r);
+        SortedMap<AssetId, List<Candle>> out = new TreeMap<>();
+        for (Asset a : r.assets()) {
+            List<Candle> list = ports.marketData().candles(a.id(), venueName, earliest, latest);
+            boolean anyInWindow = list.stream().anyMatch(c -> !c.openTime().isBefore(r.from()) && c.openTime().isBefore(r.to()));
+            if (!anyInWindow) {
+                throw new IllegalArgumentException("no " + venueName + " candles of " + a.symbol() + " between " + r.from()
+                        + " and " + r.to() + " (ingest them first: trading-core ingest --csv FILE)");
+            }
+            out.put(a.id(), list);
+        }
+        return out;
+    }
+
+    private static HourTs loadedTo(Request r) {
+        return r.to().plusHours(LABEL_HORIZON_HOURS + 1);
+    }
+
+    private HourTs firstUnfinishedHour(BacktestRunId id, HourTs from, HourTs to) {
+        TreeSet<HourTs> finished = new TreeSet<>();
+        for (RunContext rc : ports.runs().runsOfBacktest(id)) {
+            if (rc.status() == RunStatus.COMPLETED || rc.status() == RunStatus.SKIPPED) {
+                finished.add(rc.hour());
+            }
+        }
+        HourTs h = from;
+        while (h.isBefore(to) && finished.contains(h)) {
+            h = h.plusHours(1);
+        }
+        return h;
+    }
+
+    /**
+     * A fresh simulated venue holding what the account held at the end of the last finished hour, with
+     * the orders the store still has open re-submitted and executed (deterministically, so they fill
+     * exactly as they did before an interruption).
+     */
+    private SimulatedVenue rebuildVenue(Request r, AppConfig cfg, AccountId account,
+                                        SortedMap<AssetId, List<Candle>> candles, HourTs firstUnfinished) {
+        Optional<HourlyState> prior = ports.states().latestBefore(account, RunMode.BACKTEST, firstUnfinished);
+        SimulatedVenue venue = Exchanges.simulatedImmediateOrCancel(SimulatedAccounts.config(cfg, r.assets(), prior), r.assets());
+        List<Order> open = ports.execution().openOrders(account, RunMode.BACKTEST);
+        HourTs firstCandle = open.stream().map(o -> o.request().hour()).min(HourTs::compareTo).orElse(r.from());
+        if (firstCandle.isAfter(r.from())) {
+            firstCandle = r.from();
+        }
+        for (List<Candle> list : candles.values()) {
+            final HourTs start = firstCandle;
+            venue.addCandles(list.stream().filter(c -> !c.openTime().isBefore(start)).toList());
+        }
+        for (Order o : open) {
+            venue.submit(o.request());
+        }
+        if (!open.isEmpty()) {
+            venue.executeThrough(firstUnfinished.minusHours(1));
+        }
+        return venue;
+    }
+
+    /** The cycle's clock in a backtest: the simulated hour, never the wall clock. */
+    static final class BacktestClock implements io.tradingcore.ports.out.Clock {
+        private Instant now;
+
+        BacktestClock(HourTs start) {
+            this.now = start.toInstant();
+        }
+
+        void set(HourTs hour) {
+            now = hour.toInstant();
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.tradingcore.application.config;
+
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.domain.risk.DrawdownPolicy;
+import io.tradingcore.domain.signal.SignalPolicyConfig;
+import io.tradingcore.ports.out.TradingConfig;
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * Everything a backtest, paper or live run is configured with, from one YAML file merged over
+ * {@link #defaults()}. Every record validates in its constructor and names the offending key.
+ *
+ * @param trading        what the hourly cycle runs with (its own hash is run_context.config_hash)
+ * @param simulation     the simulated exchange (BACKTEST and PAPER)
+ * @param walkForward    fold layout of a walk-forward backtest
+ * @param initialCapital quote-currency deposit of a new backtest or paper account
+ */
+public record AppConfig(TradingConfig trading, Simulation simulation, WalkForward walkForward, BigDecimal initialCapital) {
+
+    public AppConfig {
+        Objects.requireNonNull(trading, "trading");
+        Objects.requireNonNull(simulation, "simulation");
+        Objects.requireNonNull(walkForward, "walkForward");
+        Objects.requireNonNull(initialCapital, "initialCapital");
+        if (initialCapital.signum() <= 0 || initialCapital.compareTo(new BigDecimal("1e15")) > 0) {
+            throw new IllegalArgumentException("initialCapital must be in (0, 1e15], was " + initialCapital.toPlainString());
+        }
+        initialCapital = Decimals.value(initialCapital);
+        int longest = 24;
+        if (walkForward.purgeHours() < longest) {
+            throw new IllegalArgumentException("walkForward.purgeHours must be >= " + longest
+                    + " (the longest label horizon), was " + walkForward.purgeHours());
+        }
+    }
+
+    public static AppConfig defaults() {
+        return new AppConfig(new TradingConfig(SignalPolicyConfig.defaults(), DrawdownPolicy.defaults(), "BINANCE", 200),
+                Simulation.defaults(), WalkForward.defaults(), new BigDecimal("100000"));
+    }
+
+    /**
+     * The simulated exchange: fees and slippage in basis points, a spread used when no book snapshot
+     * exists, and the share of a bar's volume our orders may take.
+     */
+    public record Simulation(BigDecimal takerFeeBps, BigDecimal makerFeeBps, BigDecimal defaultSpreadBps,
+                             BigDecimal slippageBps, BigDecimal maxVolumeShare, long seed) {
+        public Simulation {
+            takerFeeBps = bps(takerFeeBps, "simulation.takerFeeBps");
+            makerFeeBps = bps(makerFeeBps, "simulation.makerFeeBps");
+            defaultSpreadBps = bps(defaultSpreadBps, "simulation.defaultSpreadBps");
+            slippageBps = bps(slippageBps, "simulation.slippageBps");
+            Objects.requireNonNull(maxVolumeShare, "simulation.maxVolumeShare");
+            if (maxVolumeShare.signum() <= 0 || maxVolumeShare.compareTo(BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("simulation.maxVolumeShare must be in (0, 1], was " + maxVolumeShare.toPlainString());
+            }
+            maxVolumeShare = maxVolumeShare.setScale(6, java.math.RoundingMode.HALF_EVEN);
+        }
+
+        static Simulation defaults() {
+            return new Simulation(BigDecimal.TEN, BigDecimal.TEN, new BigDecimal("2"), BigDecimal.ONE, new BigDecimal("0.1"), 7L);
+        }
+
+        private static BigDecimal bps(BigDecimal v, String key) {
+            Objects.requireNonNull(v, key);
+            if (v.signum() < 0 || v.compareTo(new BigDecimal("1000")) > 0) {
+                throw new IllegalArgumentException(key + " must be in [0, 1000] bps, was " + v.toPlainString());
+            }
+            return v.setScale(6, java.math.RoundingMode.HALF_EVEN);
+        }
+    }
+
+    /**
+     * Walk-forward layout: each fold tests {@code testHours} consecutive hours; its models are trained
+     * on the {@code trainHours} before the fold, ending {@code purgeHours} before it (so no training
+     * label overlaps the test window); {@code embargoHours} after a test window are excluded from every
+     * later training window.
+     */
+    public record WalkForward(int trainHours, int testHours, int purgeHours, int embargoHours) {
+        public WalkForward {
+            if (trainHours < 24 * 7 || trainHours > 24 * 365 * 6) {
+                throw new IllegalArgumentException("walkForward.trainHours must be in [168, 52560], was " + trainHours);
+            }
+            if (testHours < 24 || testHours > 24 * 366) {
+                throw new IllegalArgumentException("walkForward.testHours must be in [24, 8784], was " + testHours);
+            }
+            if (purgeHours < 0 || purgeHours > 24 * 30) {
+                throw new IllegalArgumentException("walkForward.purgeHours must be in [0, 720], was " + purgeHours);
+            }
+            if (embargoHours < 0 || embargoHours > 24 * 30) {
+                throw new IllegalArgumentException("walkForward.embargoHours must be in [0, 720], was " + embargoHours);
+            }
+        }
+
+        static WalkForward defaults() {
+            return new WalkForward(24 * 365, 24 * 30, 24, 24);
+        }
+    }
+}

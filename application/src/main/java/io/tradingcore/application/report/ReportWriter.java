@@ -1,0 +1,35 @@
+package io.tradingcore.application.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a report's files into a directory. */
+public final class ReportWriter {
+
+    /** The files written and the figures they show. */
+    public record Written(Report report, Path equityPng, Path html, Path metricsJson) {
+    }
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Computes the report and writes {@code equity.png} (equity of strategy and buy-and-hold with a drawdown
+     * panel), {@code report.html} (one self-contained page: tables and the chart as a data URI, no external
+     * resource) and {@code metrics.json}. Creates {@code outDir} if needed; overwrites those three files.
+     *
+     * @throws IllegalArgumentException when the input cannot be reported (see {@link BuyAndHold#simulate})
+     * @throws IOException              when a file cannot be written
+     */
+    public static Written write(Path outDir, ReportInput input) throws IOException {
+        Report report = ReportBuilder.build(input);
+        Files.createDirectories(outDir);
+        byte[] png = EquityChart.png(report);
+        Path equityPng = Files.write(outDir.resolve("equity.png"), png);
+        Path html = Files.writeString(outDir.resolve("report.html"), Html.page(report, png), StandardCharsets.UTF_8);
+        Path json = Files.writeString(outDir.resolve("metrics.json"), MetricsJson.of(report), StandardCharsets.UTF_8);
+        return new Written(report, equityPng, html, json);
+    }
+}

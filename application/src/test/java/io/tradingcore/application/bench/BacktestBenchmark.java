@@ -1,0 +1,220 @@
+package io.tradingcore.application.bench;
+
+import io.tradingcore.adapter.ml.MlModels;
+import io.tradingcore.adapter.postgres.Databases;
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.backtest.BacktestPorts;
+import io.tradingcore.application.backtest.FoldPlan;
+import io.tradingcore.application.backtest.WalkForwardBacktest;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.ingest.CandleCsvReader;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.BacktestRunId;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.ports.in.CycleReport;
+import io.tradingcore.ports.out.AccountStateRepository;
+import io.tradingcore.ports.out.BacktestRunRepository;
+import io.tradingcore.ports.out.DecisionRecordRepository;
+import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.RunContextRepository;
+import io.tradingcore.ports.out.MarketDataRepository;
+import io.tradingcore.ports.out.ReferenceDataRepository;
+import io.tradingcore.ports.testing.InMemoryAccountStateRepository;
+import io.tradingcore.ports.testing.InMemoryBacktestRepository;
+import io.tradingcore.ports.testing.InMemoryDecisionRecordRepository;
+import io.tradingcore.ports.testing.InMemoryExecutionRepository;
+import io.tradingcore.ports.testing.InMemoryMarketDataRepository;
+import io.tradingcore.ports.testing.InMemoryModelRegistry;
+import io.tradingcore.ports.testing.InMemoryRunContextRepository;
+import io.tradingcore.testdb.TestDatabases;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Backtest throughput: the same walk-forward backtest through the full cycle, once with every row
+ * persisted to a real PostgreSQL (embedded unless TRADING_TEST_DB_URL is set) and once with in-memory
+ * stores. Prints asset-hours per second of the hourly cycles alone (model training excluded: "models
+ * already trained"), training time, wall time and the peak heap. Not a test: run it by hand (docs/benchmarks.md).
+ *
+ * <p>Arguments: [assets=BTC/USDT,ETH/USDT,SOL/USDT,DOGE/USDT] [from=2025-03-01] [to=2025-03-15]
+ */
+public final class BacktestBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        String symbols = args.length > 0 ? args[0] : "BTC/USDT,ETH/USDT,SOL/USDT,DOGE/USDT";
+        HourTs from = HourTs.parse((args.length > 1 ? args[1] : "2025-03-01") + "T00:00:00Z");
+        HourTs to = HourTs.parse((args.length > 2 ? args[2] : "2025-03-15") + "T00:00:00Z");
+        // -Dbench.testHours=720 gives monthly folds (a 2-year run trains 24 stacks instead of 104)
+        ConfigLoader.Loaded cfg = ConfigLoader.parse("""
+                trading: {signal: {decisionHorizon: H24}}
+                walkForward: {trainHours: 2160, testHours: %d}
+                """.formatted(Integer.getInteger("bench.testHours", 168)), "benchmark");
+        List<Asset> assets = new ArrayList<>();
+        int id = 1;
+        for (String s : symbols.split(",")) {
+            assets.add(Asset.of(id++, s.strip()));
+        }
+        Path data = Path.of(System.getProperty("data.dir", "data/market"));
+
+        // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
+        // (a small -Xmx then shows what the persisted backtest itself needs)
+        Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
+        // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
+        Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data);
+        long assetHours = from.hoursUntil(to) * assets.size();
+        System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
+                assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
+        for (Run r : java.util.stream.Stream.of(memory, persisted).filter(java.util.Objects::nonNull).toList()) {
+            System.out.printf(Locale.ROOT, "%-28s cycles %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB%n",
+                    r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
+                    r.peakHeapBytes / (1024 * 1024));
+        }
+        System.exit(0);
+    }
+
+    record Run(String name, long cycleNanos, long trainNanos, long wallNanos, long peakHeapBytes) {
+    }
+
+    static Run runPersisted(List<Asset> assets, HourTs from, HourTs to, ConfigLoader.Loaded cfg, Path data) throws Exception {
+        TestDatabases.Db db = TestDatabases.freshDatabase("bench_backtest");
+        try (var ds = Databases.pool(new Databases.DbTarget(db.url(), db.user(), db.password(), "bench"), 4)) {
+            Persistence p = Wiring.persistence(ds, true);
+            assets.forEach(p.reference()::ensureAsset);
+            load(p.marketData(), assets, data, cfg);
+            PortTimer t = new PortTimer();
+            Run r = timed("persisted (PostgreSQL)", new BacktestPorts(t.wrap(RunContextRepository.class, p.runs()),
+                    t.wrap(MarketDataRepository.class, p.marketData()), t.wrap(DecisionRecordRepository.class, p.decisions()),
+                    t.wrap(ExecutionRepository.class, p.execution()), t.wrap(AccountStateRepository.class, p.states()),
+                    p.folds(), p.backtests(), p.registry(), p.reference(), MlModels.trainer(), p.units()), assets, from, to, cfg);
+            if (Boolean.getBoolean("bench.portTimes")) {
+                t.print("persisted");
+            }
+            return r;
+        }
+    }
+
+    static Run runInMemory(List<Asset> assets, HourTs from, HourTs to, ConfigLoader.Loaded cfg, Path data) throws Exception {
+        InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
+        load(market, assets, data, cfg);
+        MemoryReference reference = new MemoryReference();
+        PortTimer t = new PortTimer();
+        Run r = timed("in memory (no persistence)", new BacktestPorts(t.wrap(RunContextRepository.class,
+                new InMemoryRunContextRepository()), t.wrap(MarketDataRepository.class, market),
+                t.wrap(DecisionRecordRepository.class, new InMemoryDecisionRecordRepository()),
+                t.wrap(ExecutionRepository.class, new InMemoryExecutionRepository()),
+                t.wrap(AccountStateRepository.class, new InMemoryAccountStateRepository()),
+                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, t.timedTrainer(MlModels.trainer())),
+                assets, from, to, cfg);
+        if (Boolean.getBoolean("bench.portTimes")) {
+            t.print("in memory");
+        }
+        return r;
+    }
+
+    private static void load(MarketDataRepository market, List<Asset> assets, Path data, ConfigLoader.Loaded cfg) throws Exception {
+        for (Asset a : assets) {
+            Path f = data.resolve(a.base() + "_" + a.quote() + "_1h.csv.gz");
+            market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes(f.toString().getBytes()),
+                    CandleCsvReader.read(f, a.id()).candles());
+        }
+    }
+
+    private static Run timed(String name, BacktestPorts ports, List<Asset> assets, HourTs from, HourTs to,
+                             ConfigLoader.Loaded cfg) {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long[] cycle = {0};
+        long[] train = {0};
+        long[] mark = {System.nanoTime()};
+        long t0 = System.nanoTime();
+        new WalkForwardBacktest(ports).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
+                new WalkForwardBacktest.Progress() {
+                    @Override
+                    public void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone) {
+                        mark[0] = System.nanoTime();
+                    }
+
+                    @Override
+                    public void foldTrained(FoldPlan.Fold fold, int models) {
+                        long now = System.nanoTime();
+                        train[0] += now - mark[0];
+                        mark[0] = now;
+                    }
+
+                    @Override
+                    public void hourDone(HourTs hour, CycleReport report) {
+                        long now = System.nanoTime();
+                        cycle[0] += now - mark[0];
+                        mark[0] = now;
+                    }
+
+                    @Override
+                    public void finished() {
+                    }
+                });
+        long wall = System.nanoTime() - t0;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return new Run(name, cycle[0], train[0], wall, peak);
+    }
+
+    /** Reference data and backtest definitions in memory, for the run without persistence. */
+    static final class MemoryReference implements ReferenceDataRepository, BacktestRunRepository {
+        private final TreeMap<Short, Asset> assets = new TreeMap<>();
+        private final TreeMap<UUID, BacktestRunDefinition> runs = new TreeMap<>();
+
+        @Override
+        public void ensureAsset(Asset asset) {
+            assets.putIfAbsent(asset.id().value(), asset);
+        }
+
+        @Override
+        public void ensureAccount(AccountId account, String name, String cashCurrency) {
+        }
+
+        @Override
+        public List<Asset> assets() {
+            return List.copyOf(assets.values());
+        }
+
+        @Override
+        public void create(BacktestRunDefinition definition) {
+            runs.putIfAbsent(definition.id().value(), definition);
+        }
+
+        @Override
+        public Optional<BacktestRunDefinition> find(BacktestRunId id) {
+            return Optional.ofNullable(runs.get(id.value()));
+        }
+
+        @Override
+        public AccountId nextFreeAccount() {
+            return AccountId.of(1);
+        }
+
+        @Override
+        public void updateStatus(BacktestRunId id, String status) {
+        }
+
+        @Override
+        public List<BacktestRunDefinition> all() {
+            return List.copyOf(runs.values());
+        }
+    }
+}

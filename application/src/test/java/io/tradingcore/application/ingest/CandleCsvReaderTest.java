@@ -1,0 +1,70 @@
+package io.tradingcore.application.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.tradingcore.application.ingest.CandleCsvReader.CsvFormatException;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.HourTs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Times in the CSV must be UTC and plausible: an offset or an absurd year is refused with file, line and reason. */
+class CandleCsvReaderTest {
+    private static final AssetId ASSET = new AssetId((short) 1);
+
+    @TempDir
+    Path dir;
+
+    private Path file(String... rows) throws IOException {
+        Path p = dir.resolve("BTC_USDT_1h.csv");
+        Files.writeString(p, CandleCsvReader.HEADER + "\n" + String.join("\n", rows) + "\n");
+        return p;
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-01-01T00:00:00+05:30, +05:30",
+        "2024-01-01T05:30:00+05:30, +05:30", // would be exactly 00:00Z: aligned, hence silently accepted before
+        "2023-12-31T19:00:00-05:00, -05:00",
+        "2024-01-01T01:00:00+01:00, +01:00"})
+    void timeWithANonUtcOffsetIsRefusedNamingFileLineAndOffset(String time, String offset) throws IOException {
+        Path p = file("2023-12-31T23:00:00Z,1,2,1,2,5", time + ",1,2,1,2,5");
+
+        Throwable thrown = catchThrowable(() -> CandleCsvReader.read(p, ASSET));
+
+        assertThat(thrown).isExactlyInstanceOf(CsvFormatException.class);
+        assertThat(((CsvFormatException) thrown).line()).isEqualTo(3);
+        assertThat(thrown.getMessage()).startsWith(p + ":3: ").contains(time).contains("offset " + offset).contains("only UTC");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "2008-12-31T23:00:00Z", "2100-01-01T00:00:00Z",
+        "9999-12-31T23:00:00Z", "+10000-01-01T00:00:00Z"})
+    void absurdYearIsRefusedNamingFileLineAndYear(String time) throws IOException {
+        Path p = file(time + ",1,2,1,2,5");
+
+        Throwable thrown = catchThrowable(() -> CandleCsvReader.read(p, ASSET));
+
+        assertThat(thrown).isExactlyInstanceOf(CsvFormatException.class);
+        assertThat(((CsvFormatException) thrown).line()).isEqualTo(2);
+        assertThat(thrown.getMessage()).startsWith(p + ":2: ").contains("year").contains("outside 2009..2099");
+    }
+
+    @Test
+    void utcTimesAtTheEdgesOfThePlausibleYearsAndAZeroOffsetAreAccepted() throws IOException {
+        Path p = file("2009-01-01T00:00:00Z,1,2,1,2,5", "2009-01-01T01:00:00+00:00,1,2,1,2,5", "2099-12-31T23:00:00Z,1,2,1,2,5");
+
+        CandleCsvReader.Parsed parsed = CandleCsvReader.read(p, ASSET);
+
+        assertThat(parsed.candles()).extracting(c -> c.openTime())
+                .containsExactly(HourTs.parse("2009-01-01T00:00:00Z"), HourTs.parse("2009-01-01T01:00:00Z"),
+                        HourTs.parse("2099-12-31T23:00:00Z"));
+    }
+}
