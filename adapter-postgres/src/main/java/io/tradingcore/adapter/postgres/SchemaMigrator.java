@@ -7,50 +7,41 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Map;
 import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.logging.core.NoOpLogService;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Brings a PostgreSQL database to the current schema with the Liquibase changelogs shipped in the
  * {@code schema} module. Safe to run any number of times: a database that is already current is left
  * untouched and the report lists nothing applied.
+ *
+ * <p>No global side effects: the Liquibase settings (no analytics, no banner, no summary, no log or console
+ * output) are passed to each call as Liquibase {@link Scope} values, never as system properties or
+ * java.util.logging levels, so a host service's own Liquibase use is untouched. Failures reach the caller as
+ * {@link MigrationException} with a one-line message.
  */
 public final class SchemaMigrator {
 
     /** Classpath location of the master changelog (module {@code schema}). */
     public static final String MASTER_CHANGELOG = "db/changelog/db.changelog-master.xml";
 
-    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final Logger LIQUIBASE_LOG = Logger.getLogger("liquibase");
-
     /**
      * Classpath location of this adapter's additions (tables the ports need beyond the contract, see
      * docs/persistence.md); applied after {@link #MASTER_CHANGELOG}.
      */
     public static final String ADAPTER_CHANGELOG = "db/changelog-adapter-postgres/adapter-postgres-changelog.xml";
-
-    static {
-        // Liquibase 4.30+ may phone home and prints a banner; a trading core does neither.
-        System.setProperty("liquibase.analytics.enabled", "false");
-        System.setProperty("liquibase.showBanner", "false");
-        System.setProperty("liquibase.showSummary", "off");
-        System.setProperty("liquibase.showSummaryOutput", "log");
-        System.setProperty("liquibase.command.showSummary", "off");
-        System.setProperty("liquibase.command.showSummaryOutput", "log");
-        // failures reach the caller as MigrationException; Liquibase's own SEVERE stack traces would break
-        // the one-line error contract of the CLI
-        LIQUIBASE_LOG.setLevel(Level.OFF);
-    }
 
     private final DataSource dataSource;
 
@@ -78,6 +69,34 @@ public final class SchemaMigrator {
      *     changeSet's own transaction is rolled back, earlier ones stay applied (Liquibase semantics)
      */
     public MigrationReport migrate() {
+        try {
+            return Scope.child(quietSettings(), this::migrateInScope);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MigrationException("schema migration failed: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * The settings of one migration, as Liquibase scope values (which outrank system properties): Liquibase 4.30+
+     * may phone home and prints a banner and a summary, a trading core does neither; its log and console output go
+     * nowhere, because failures reach the caller as {@link MigrationException} and Liquibase's own SEVERE stack
+     * traces would break the one-line error contract of the CLI.
+     */
+    static Map<String, Object> quietSettings() {
+        return Map.of(
+                "liquibase.analytics.enabled", "false",
+                "liquibase.showBanner", "false",
+                "liquibase.showSummary", "off",
+                "liquibase.showSummaryOutput", "log",
+                "liquibase.command.showSummary", "off",
+                "liquibase.command.showSummaryOutput", "log",
+                Scope.Attr.logService.name(), new NoOpLogService(),
+                Scope.Attr.ui.name(), new LoggerUIService());
+    }
+
+    private MigrationReport migrateInScope() {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -88,7 +107,7 @@ public final class SchemaMigrator {
                 for (ChangeSet cs : liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
                     pendingIds.add(cs.getId());
                 }
-                quietly(() -> liquibase.update(new Contexts(), new LabelExpression()));
+                liquibase.update(new Contexts(), new LabelExpression());
             }
             List<String> applied = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
@@ -99,17 +118,6 @@ public final class SchemaMigrator {
             throw new MigrationException("schema migration failed: " + rootMessage(e), e);
         } catch (SQLException e) {
             throw new MigrationException("cannot reach the database: " + rootMessage(e), e);
-        }
-    }
-
-    /** Runs Liquibase with its console output sent to its (silenced) log: the caller prints the report. */
-    private static void quietly(liquibase.Scope.ScopedRunner<?> work) throws LiquibaseException {
-        try {
-            liquibase.Scope.child(java.util.Map.of(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService()), work);
-        } catch (LiquibaseException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new LiquibaseException(e);
         }
     }
 
