@@ -105,7 +105,7 @@ public final class PaperCommand implements Callable<Integer> {
             MarketFeed feed = replay != null ? replay : pollingFeed(p, cfg, list, out);
             String name = "paper-" + (replay != null ? "replay-" + replay.firstHour().toString().replace(":00:00Z", "")
                     .replace(":", "") + "-" : "") + SessionAccounts.assetsPart(list);
-            AccountId account = SessionAccounts.ensure(open.dataSource(), p.reference(), p.backtests(), name, list.get(0).quote());
+            AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, list.get(0).quote());
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
                     cfg, list, feed.firstHour(), session.seed, trainIfMissing, out);
             PaperVenue venue = PaperVenue.rebuild(cfg, list, account, p.states(), p.execution(), p.marketData(), feed.firstHour());

@@ -72,10 +72,7 @@ class ModuleBoundariesTest {
 
     @Test
     void applicationRunsNoRawSql() {
-        // TODO(issue 13): move the account lookup of SessionAccounts and the queries of LiveReconciliation behind
-        // repository methods in adapter-postgres, then drop these two exceptions.
         noClasses().that().resideInAPackage("io.tradingcore.application..")
-                .and().haveNameNotMatching("io\\.tradingcore\\.application\\.live\\.(SessionAccounts|LiveReconciliation)(\\$.*)?")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(classes);
     }

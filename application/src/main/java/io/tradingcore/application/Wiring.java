@@ -23,6 +23,11 @@ public final class Wiring {
                 pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
     }
 
+    /** The start-up reads of a PAPER or LIVE session (account by name, booked orders and fills) over {@code dataSource}. */
+    public static io.tradingcore.ports.out.TradingSessionRepository tradingSessions(DataSource dataSource) {
+        return PostgresAdapter.create(dataSource).tradingSessions();
+    }
+
     /** The model trainer of the ML adapter, labelling with the configured round-trip cost. */
     public static io.tradingcore.ports.out.ModelTrainer modelTrainer(io.tradingcore.application.config.AppConfig config) {
         return io.tradingcore.adapter.ml.MlModels.trainer(io.tradingcore.adapter.ml.MlModels.DEFAULT_MODEL_NAME,

@@ -114,4 +114,9 @@ public final class PostgresAdapter {
     public ReportingRepository reporting() {
         return reporting;
     }
+
+    /** Start-up reads of a PAPER or LIVE session (account by name; booked orders and fills for reconciliation). */
+    public io.tradingcore.ports.out.TradingSessionRepository tradingSessions() {
+        return new PgTradingSessionRepository(db);
+    }
 }

@@ -332,7 +332,7 @@ class SessionsIT {
                     .answer("/api/v3/exchangeInfo", LiveFixtures.ETH_EXCHANGE_INFO)) {
                 BinanceGateway forgetful = Exchanges.binance(BinanceConfig.builder().baseUrl(amnesiac.url()).symbols(List.of("ETH/USDT"))
                         .credentials(BinanceCredentials.of("k", "s")).clock(clock).sleeper(d -> { }).build());
-                LiveReconciliation.Result r = LiveReconciliation.run(ds, Wiring.persistence(ds, true).execution(), forgetful,
+                LiveReconciliation.Result r = LiveReconciliation.run(Wiring.tradingSessions(ds), Wiring.persistence(ds, true).execution(), forgetful,
                         AccountId.of(account), List.of(Asset.of(2, "ETH/USDT")), clock.instant());
                 assertThat(r.findings()).singleElement().satisfies(f -> {
                     assertThat(f.type()).isEqualTo(RiskEventType.ORDER_UNKNOWN);

@@ -20,12 +20,8 @@ import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.TradingSessionRepository;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +31,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 
 /**
  * Start-up reconciliation of a LIVE account: what the venue holds or did that our store does not know.
@@ -56,8 +51,6 @@ import javax.sql.DataSource;
  * A risk event's id derives from its content and hour, so a restart that finds the same thing in the same hour
  * writes nothing twice. Our orders still open on the venue are normal and only printed.
  */
-// TODO(issue 13): raw JDBC in the application module; move its queries (our client order ids, booked trade ids, last LIVE hour) behind repository methods
-// in adapter-postgres (ModuleBoundariesTest.applicationRunsNoRawSql excepts this class until then).
 public final class LiveReconciliation {
 
     /** How far back fills are compared when the account has never run (and at most, after a long pause). */
@@ -94,43 +87,17 @@ public final class LiveReconciliation {
     }
 
     /** Compares the venue with the LIVE orders and fills stored for {@code account} (trading {@code assets}). */
-    public static Result run(DataSource ds, ExecutionRepository execution, BinanceGateway venue, AccountId account, List<Asset> assets,
-                             Instant now) {
-        Set<ClientOrderId> ours = new TreeSet<>();
+    public static Result run(TradingSessionRepository sessions, ExecutionRepository execution, BinanceGateway venue,
+                             AccountId account, List<Asset> assets, Instant now) {
+        Set<ClientOrderId> ours = new TreeSet<>(sessions.clientOrderIds(account, RunMode.LIVE));
         Set<StartupReconciliation.KnownFill> known = new HashSet<>();
+        for (TradingSessionRepository.BookedTrade t : sessions.bookedTrades(account, RunMode.LIVE)) {
+            known.add(new StartupReconciliation.KnownFill(t.clientOrderId(), t.tradeId()));
+        }
         Instant since = now.minus(MAX_LOOKBACK);
-        try (Connection c = ds.getConnection()) {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT client_order_id FROM order_request WHERE account_id = ? AND run_mode = 'LIVE'")) {
-                st.setShort(1, account.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        ours.add(new ClientOrderId(rs.getString(1)));
-                    }
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement("SELECT o.client_order_id, f.exchange_trade_id FROM order_fill f"
-                    + " JOIN order_request o ON o.order_id = f.order_id WHERE o.account_id = ? AND o.run_mode = 'LIVE'")) {
-                st.setShort(1, account.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        known.add(new StartupReconciliation.KnownFill(new ClientOrderId(rs.getString(1)),
-                                new ExchangeTradeId(rs.getString(2))));
-                    }
-                }
-            }
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT max(hour_ts_utc) FROM run_context WHERE account_id = ? AND run_mode = 'LIVE'")) {
-                st.setShort(1, account.value());
-                try (ResultSet rs = st.executeQuery()) {
-                    Timestamp last = rs.next() ? rs.getTimestamp(1) : null;
-                    if (last != null && last.toInstant().minus(Duration.ofHours(1)).isAfter(since)) {
-                        since = last.toInstant().minus(Duration.ofHours(1));
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the LIVE orders of account " + account + " failed: " + e.getMessage(), e);
+        Optional<HourTs> last = sessions.lastRunHour(account, RunMode.LIVE);
+        if (last.isPresent() && last.get().toInstant().minus(Duration.ofHours(1)).isAfter(since)) {
+            since = last.get().toInstant().minus(Duration.ofHours(1));
         }
         StartupReconciliation.Report r = venue.reconcile(new StartupReconciliation.Request(ours, known, since));
         List<Finding> findings = new ArrayList<>();
