@@ -101,6 +101,23 @@ final class Idempotent {
         return inserted.size();
     }
 
+    /**
+     * {@code rows} without repeats of a key: an identical repeat is dropped, a different one throws
+     * {@link ConflictingWriteException} naming the row.
+     */
+    static <R extends TableRecord<R>> List<R> distinct(List<R> rows, Table<R> table, String family, Function<R, String> describe) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<Field<?>> columns = new ArrayList<>();
+        for (Field<?> f : table.fields()) {
+            if (rows.get(0).changed(f)) {
+                columns.add(f);
+            }
+        }
+        return distinct(rows, table.getPrimaryKey().getFields(), columns, Set.of(), family, describe);
+    }
+
     /** One statement cannot both insert and compare a key twice: repeats inside the batch are settled here. */
     private static <R extends TableRecord<R>> List<R> distinct(List<R> rows, List<TableField<R, ?>> key,
                                                                 List<Field<?>> columns, Set<Field<?>> ignored,
