@@ -72,6 +72,7 @@ final class PgExecutionRepository implements ExecutionRepository {
         if (orders.isEmpty()) {
             return; // most hours place nothing: no statement, and a unit's waiting decision rows keep waiting
         }
+        forgetOpenOrders();
         db.tx("recording orders of run " + key.runId(), tx -> {
             List<OrderRequestRecord> rows = new ArrayList<>();
             for (Order o : orders) {
@@ -122,6 +123,7 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
+        forgetOpenOrders();
         return db.tx("moving order " + orderId + " from " + expected + " to " + next, tx -> {
             int n = tx.update(ORDER_REQUEST)
                     .set(ORDER_REQUEST.STATUS, Conv.status(next))
@@ -143,6 +145,7 @@ final class PgExecutionRepository implements ExecutionRepository {
     public FillRecording recordFill(RunKey key, FillBooking booking) {
         Fill f = booking.fill();
         OrderRequest q = booking.orderAfter().request();
+        forgetOpenOrders();
         return db.tx("booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
             UUID fillId = DeterministicIds.fillId(f.orderId(), f.tradeId());
             OrderFillRecord fr = tx.newRecord(ORDER_FILL);
@@ -270,6 +273,26 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public List<Order> openOrders(AccountId account, RunMode mode) {
+        Db.UnitMemory unit = db.unitMemory();
+        if (unit != null) {
+            // asked every hour: inside a unit the answer stays what was read until the unit writes an order or fill
+            return unit.<java.util.Map<Object, List<Order>>>object(OPEN_ORDERS, java.util.HashMap::new)
+                    .computeIfAbsent(List.of(account, mode), k -> List.copyOf(openOrdersQuery(account, mode)));
+        }
+        return openOrdersQuery(account, mode);
+    }
+
+    /** The unit's open orders per (account, mode), as last read (see {@link #openOrders}). */
+    private static final Object OPEN_ORDERS = new Object();
+
+    private void forgetOpenOrders() {
+        Db.UnitMemory unit = db.unitMemory();
+        if (unit != null) {
+            unit.<java.util.Map<Object, List<Order>>>object(OPEN_ORDERS, java.util.HashMap::new).clear();
+        }
+    }
+
+    private List<Order> openOrdersQuery(AccountId account, RunMode mode) {
         return orders("reading open orders of account " + account, ORDER_REQUEST.ACCOUNT_ID.eq(account.value())
                 .and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode))).and(ORDER_REQUEST.STATUS.in(OPEN)));
     }

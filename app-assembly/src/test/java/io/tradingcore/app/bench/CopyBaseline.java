@@ -104,7 +104,7 @@ final class CopyBaseline {
     }
 
     /**
-     * The cycle tables and everything they reference (transitively), referenced tables first, ties by name.
+     * The cycle tables and everything they reference (transitively), referenced tables first.
      */
     private static List<String> fkOrder(Connection c) throws Exception {
         TreeMap<String, Set<String>> refs = new TreeMap<>();
@@ -130,8 +130,10 @@ final class CopyBaseline {
         List<String> order = new ArrayList<>();
         TreeSet<String> left = new TreeSet<>(needed);
         while (!left.isEmpty()) {
+            // ties: referenced tables by name, then the cycle tables in the order of CYCLE_TABLES (triggers
+            // look up rows without an FK: a meta component needs its META prediction)
             String next = left.stream().filter(t -> refs.getOrDefault(t, Set.of()).stream().noneMatch(left::contains))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("FK cycle among " + left));
+                    .min(java.util.Comparator.comparingInt((String t) -> CYCLE_TABLES.indexOf(t)).thenComparing(t -> t)).orElseThrow(() -> new IllegalStateException("FK cycle among " + left));
             order.add(next);
             left.remove(next);
         }
