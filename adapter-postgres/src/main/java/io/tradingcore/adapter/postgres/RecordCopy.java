@@ -56,13 +56,15 @@ final class RecordCopy {
         try {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             StringBuilder line = new StringBuilder(256);
+            // a unit's rows share a few instants (their hours): each is formatted once per COPY
+            java.util.Map<Instant, String> instants = new java.util.HashMap<>();
             for (R r : rows) {
                 line.setLength(0);
                 for (int i = 0; i < columns.size(); i++) {
                     if (i > 0) {
                         line.append('\t');
                     }
-                    field(line, r.get(columns.get(i)));
+                    field(line, r.get(columns.get(i)), instants);
                 }
                 w.append(line).append('\n');
             }
@@ -84,7 +86,7 @@ final class RecordCopy {
     }
 
     /** One value in COPY's text format ({@code \N} for NULL, backslash escapes). */
-    static void field(StringBuilder sb, Object v) {
+    static void field(StringBuilder sb, Object v, java.util.Map<Instant, String> instants) {
         if (v == null) {
             sb.append("\\N");
         } else if (v instanceof Object[] array) {
@@ -93,20 +95,20 @@ final class RecordCopy {
                 if (i > 0) {
                     lit.append(',');
                 }
-                element(lit, array[i]);
+                element(lit, array[i], instants);
             }
             escaped(sb, lit.append('}'));
         } else {
-            escaped(sb, text(v));
+            escaped(sb, text(v, instants));
         }
     }
 
-    private static void element(StringBuilder lit, Object v) {
+    private static void element(StringBuilder lit, Object v, java.util.Map<Instant, String> instants) {
         if (v == null) {
             lit.append("NULL");
             return;
         }
-        CharSequence t = text(v);
+        CharSequence t = text(v, instants);
         lit.append('"');
         for (int i = 0; i < t.length(); i++) {
             char ch = t.charAt(i);
@@ -119,12 +121,12 @@ final class RecordCopy {
     }
 
     /** The value as PostgreSQL's input function reads it (the same value jOOQ would bind). */
-    private static CharSequence text(Object v) {
+    private static CharSequence text(Object v, java.util.Map<Instant, String> instants) {
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
         }
         if (v instanceof Instant t) {
-            return t.toString();
+            return instants.computeIfAbsent(t, Instant::toString);
         }
         if (v instanceof EnumType e) {
             return e.getLiteral();

@@ -37,6 +37,12 @@ public final class StateReadBenchmark {
             + " ON r.run_id = p.run_id WHERE r.account_id = ? AND r.run_mode = 'BACKTEST' AND p.hour_ts_utc < ?"
             + " ORDER BY p.hour_ts_utc DESC LIMIT 1";
 
+    /** The first statement of latestBefore (account 1, BACKTEST), for its plan. */
+    private static final String NEW_QUERY = "SELECT recent.run_id, recent.hour_ts_utc FROM (SELECT run_id, hour_ts_utc"
+            + " FROM run_context WHERE account_id = 1 AND run_mode = 'BACKTEST' AND hour_ts_utc < ? ORDER BY hour_ts_utc DESC"
+            + " LIMIT 48) recent JOIN portfolio_hourly_state p ON p.run_id = recent.run_id AND p.hour_ts_utc = recent.hour_ts_utc"
+            + " ORDER BY recent.hour_ts_utc DESC LIMIT 1";
+
     public static void main(String[] args) throws Exception {
         int hours = args.length > 0 ? Integer.parseInt(args[0]) : 8_760;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
@@ -86,6 +92,15 @@ public final class StateReadBenchmark {
             long[] ob = Arrays.copyOf(oldB, calls / 10);
             System.out.printf(Locale.ROOT, "earlier query (first statement only), %d calls each: hour 24 median %.3f ms |"
                     + " hour %d median %.3f ms%n", calls / 10, median(oa), hours, median(ob));
+            for (HourTs h : List.of(early, late)) {
+                System.out.println("plan of the state query before " + h + ":");
+                try (Connection c = pg.pool.getConnection(); java.sql.Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("EXPLAIN (ANALYZE, COSTS OFF) " + NEW_QUERY.replace("?", "'" + h + "'"))) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+            }
         }
         System.exit(0);
     }
