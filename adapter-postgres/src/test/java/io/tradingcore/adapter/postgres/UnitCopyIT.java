@@ -57,7 +57,7 @@ class UnitCopyIT {
     static void open() {
         pg = PgTestSupport.open("pg_unit_copy");
         DecisionRecordRepositoryIT.registerModels(pg.adapter);
-        single = Databases.pool(new Databases.DbTarget(pg.db.url(), pg.db.user(), pg.db.password(), "single"), 1);
+        single = Databases.pool(new Databases.DbTarget(pg.db.url(), pg.db.user(), pg.db.password(), "single"), 4);
         adapter = PostgresAdapter.create(single);
         // counts every UPDATE and DELETE of the tables a unit writes: a fresh unit must cause none
         pg.execute("""
@@ -121,15 +121,16 @@ class UnitCopyIT {
 
     @Test
     void aFreshUnitWritesEveryRowOnceInItsFinalStateAndTheyRoundTripExactly() {
-        HourTs first = hour("2024-09-01T00:00:00Z");
+        HourTs first = hour("2025-09-01T00:00:00Z");
         Map<HourTs, HourlyState> written = new TreeMap<>();
+        long rewritesBefore = pg.count("SELECT count(*) FROM rewrite_log");
         adapter.unitOfWork().run(() -> {
             for (int i = 0; i < 3; i++) {
                 written.put(first.plusHours(i), runHour(adapter, first.plusHours(i), "90" + i));
             }
             return null;
         });
-        assertThat(pg.count("SELECT count(*) FROM rewrite_log")).as("UPDATEs or DELETEs of rows the unit wrote").isZero();
+        assertThat(pg.count("SELECT count(*) FROM rewrite_log") - rewritesBefore).as("UPDATEs or DELETEs of rows the unit wrote").isZero();
         for (Map.Entry<HourTs, HourlyState> e : written.entrySet()) {
             RunContext stored = pg.adapter.runContexts().find(ACCOUNT, RunMode.BACKTEST, e.getKey()).orElseThrow();
             assertThat(stored.status()).isEqualTo(RunStatus.COMPLETED);
@@ -140,11 +141,37 @@ class UnitCopyIT {
             assertThat(pg.adapter.decisionRecords().signals(stored.runId()))
                     .containsExactlyInAnyOrderElementsOf(signals(proposed(RunMode.BACKTEST, e.getKey())));
         }
-        assertThat(pg.count("SELECT count(*) FROM model_prediction WHERE probability = 0.3333333333333333")).isEqualTo(3);
-        assertThat(pg.count("SELECT count(*) FROM feature_snapshot WHERE feature_values[1] = 1e-300")).isEqualTo(3);
+        assertThat(pg.count("SELECT count(*) FROM model_prediction WHERE probability = 0.3333333333333333 AND hour_ts_utc >= '" + first + "'")).isEqualTo(3);
+        assertThat(pg.count("SELECT count(*) FROM feature_snapshot WHERE feature_values[1] = 1e-300 AND hour_ts_utc >= '" + first + "'")).isEqualTo(3);
         // the next unit starts from the stored state (read by the query, not from memory)
         assertThat(adapter.accountState().latestBefore(ACCOUNT, RunMode.BACKTEST, first.plusHours(10)))
                 .contains(written.get(first.plusHours(2)));
+    }
+
+    @Test
+    void aUnitThatResumesAStoredHourWritesByTheIdempotentPathAndCompletesItWithTheNewHours() {
+        HourTs h = hour("2024-11-01T00:00:00Z");
+        // a first attempt (outside any unit) stored the hour's decision rows, then failed
+        RunContext p = proposed(RunMode.BACKTEST, h);
+        assertThat(pg.adapter.runContexts().start(p)).isInstanceOf(RunStart.Started.class);
+        pg.adapter.decisionRecords().recordSignals(p.key(), signals(p));
+        pg.adapter.runContexts().finish(p.runId(), RunStatus.FAILED, h.toInstant().plusSeconds(1), StepHashes.empty());
+        long signalsBefore = pg.count("SELECT count(*) FROM trade_signal");
+
+        adapter.unitOfWork().run(() -> {
+            // the stored hour is resumed (its rows may exist: the unit must not COPY), the next one is new
+            assertThat(adapter.runContexts().start(p)).isInstanceOf(RunStart.Resumed.class);
+            adapter.decisionRecords().recordSignals(p.key(), signals(p));
+            adapter.runContexts().finish(p.runId(), RunStatus.COMPLETED, h.toInstant().plusSeconds(5), StepHashes.empty()
+                    .with(CycleStep.DATA, "c".repeat(64)));
+            runHour(adapter, h.plusHours(1), "700");
+            return null;
+        });
+        assertThat(pg.count("SELECT count(*) FROM trade_signal")).isEqualTo(signalsBefore + 2);
+        assertThat(pg.adapter.runContexts().find(ACCOUNT, RunMode.BACKTEST, h)).map(RunContext::status).contains(RunStatus.COMPLETED);
+        assertThat(pg.adapter.runContexts().find(ACCOUNT, RunMode.BACKTEST, h.plusHours(1))).map(RunContext::status)
+                .contains(RunStatus.COMPLETED);
+        assertThat(pg.adapter.decisionRecords().signals(p.runId())).containsExactlyInAnyOrderElementsOf(signals(p));
     }
 
     @Test
