@@ -42,8 +42,11 @@ final class Db {
         int write(DSLContext tx, UnitMemory mem) {
             if (mem != null && mem.allFresh(table, rows)) {
                 // rows of runs that did not exist when the unit started cannot be stored yet: COPY them; a
-                // repeat inside the unit (a step recorded twice) is settled first, a collision fails the unit
-                return (int) RecordCopy.copy(tx, table, Idempotent.distinct(rows, table, family, describe));
+                // repeat inside the unit (a step recorded twice, also across flushes) is settled first
+                @SuppressWarnings("unchecked")
+                java.util.Map<java.util.List<Object>, R> written = (java.util.Map<java.util.List<Object>, R>)
+                        mem.written.computeIfAbsent(table.getName(), t -> new java.util.HashMap<>());
+                return (int) RecordCopy.copy(tx, table, Idempotent.notWrittenYet(rows, table, written, family, describe));
             }
             return Idempotent.insert(tx, table, rows, family, describe);
         }
@@ -58,6 +61,8 @@ final class Db {
         private boolean resumed;
         private long flushes;
         private final java.util.Set<java.util.UUID> freshRuns = new java.util.HashSet<>();
+        /** Rows COPYed so far by the unit, by table and key: a step recorded again later is settled against them. */
+        private final java.util.Map<String, java.util.Map<?, ?>> written = new java.util.HashMap<>();
         private final java.util.Map<Object, Object> objects = new java.util.HashMap<>();
         private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
 
@@ -219,6 +224,38 @@ final class Db {
         if (mem != null) {
             mem.flushes++;
         }
+    }
+
+    /**
+     * As {@link #tx}, for work that references only the waiting rows of {@code ranks}: inside a unit those
+     * (and always the run contexts, rank 0, which every row references) are written first, the other
+     * waiting rows go on waiting for the unit's end, so that an hour that trades does not cost the unit a
+     * COPY of every table.
+     */
+    <T> T txAfter(java.util.Set<Integer> ranks, String what, Work<T> work) {
+        DSLContext joined = unit.get();
+        if (joined == null) {
+            return tx(what, work);
+        }
+        return mapped(what, () -> {
+            java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
+            UnitMemory mem = memory.get();
+            java.util.TreeSet<Integer> first = new java.util.TreeSet<>(ranks);
+            first.add(0);
+            boolean wrote = false;
+            for (Integer rank : first) {
+                Pending<?> p = waiting == null ? null : waiting.remove(rank);
+                if (p != null) {
+                    p.write(joined, mem);
+                    wrote = true;
+                }
+            }
+            if (wrote && mem != null) {
+                // the run contexts went with it: what counts for a deferred run (see flushes())
+                mem.flushes++;
+            }
+            return work.run(joined);
+        });
     }
 
     /** Writes the unit's waiting rows now (before a read that must see them). Outside a unit: nothing to do. */

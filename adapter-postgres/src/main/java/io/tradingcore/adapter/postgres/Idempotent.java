@@ -102,10 +102,12 @@ final class Idempotent {
     }
 
     /**
-     * {@code rows} without repeats of a key: an identical repeat is dropped, a different one throws
-     * {@link ConflictingWriteException} naming the row.
+     * {@code rows} without the keys in {@code written} (rows already written earlier in the same unit) and
+     * without repeats: an identical repeat is dropped, a different one throws
+     * {@link ConflictingWriteException} naming the row. The rows returned are added to {@code written}.
      */
-    static <R extends TableRecord<R>> List<R> distinct(List<R> rows, Table<R> table, String family, Function<R, String> describe) {
+    static <R extends TableRecord<R>> List<R> notWrittenYet(List<R> rows, Table<R> table, Map<List<Object>, R> written,
+                                                            String family, Function<R, String> describe) {
         if (rows.isEmpty()) {
             return rows;
         }
@@ -115,7 +117,17 @@ final class Idempotent {
                 columns.add(f);
             }
         }
-        return distinct(rows, table.getPrimaryKey().getFields(), columns, Set.of(), family, describe);
+        List<TableField<R, ?>> key = table.getPrimaryKey().getFields();
+        List<R> out = new ArrayList<>(rows.size());
+        for (R r : rows) {
+            R first = written.putIfAbsent(keyOf(r, key), r);
+            if (first == null) {
+                out.add(r);
+            } else {
+                differingColumn(r, first, columns, Set.of(), family, describe);
+            }
+        }
+        return out;
     }
 
     /** One statement cannot both insert and compare a key twice: repeats inside the batch are settled here. */

@@ -73,7 +73,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             return; // most hours place nothing: no statement, and a unit's waiting decision rows keep waiting
         }
         forgetOpenOrders();
-        db.tx("recording orders of run " + key.runId(), tx -> {
+        db.txAfter(WRITTEN_FIRST, "recording orders of run " + key.runId(), tx -> {
             List<OrderRequestRecord> rows = new ArrayList<>();
             for (Order o : orders) {
                 OrderRequest q = o.request();
@@ -124,7 +124,7 @@ final class PgExecutionRepository implements ExecutionRepository {
     @Override
     public boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
         forgetOpenOrders();
-        return db.tx("moving order " + orderId + " from " + expected + " to " + next, tx -> {
+        return db.txAfter(WRITTEN_FIRST, "moving order " + orderId + " from " + expected + " to " + next, tx -> {
             int n = tx.update(ORDER_REQUEST)
                     .set(ORDER_REQUEST.STATUS, Conv.status(next))
                     .set(ORDER_REQUEST.STATUS_REASON, reason)
@@ -146,7 +146,7 @@ final class PgExecutionRepository implements ExecutionRepository {
         Fill f = booking.fill();
         OrderRequest q = booking.orderAfter().request();
         forgetOpenOrders();
-        return db.tx("booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
+        return db.txAfter(WRITTEN_FIRST, "booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
             UUID fillId = DeterministicIds.fillId(f.orderId(), f.tradeId());
             OrderFillRecord fr = tx.newRecord(ORDER_FILL);
             fr.setFillId(fillId);
@@ -197,7 +197,7 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public void appendCash(RunKey key, List<CashEntry> entries) {
-        db.tx("appending cash entries of account " + key.account(), tx -> {
+        db.txAfter(WRITTEN_FIRST, "appending cash entries of account " + key.account(), tx -> {
             append(tx, key, key.account(), entries);
             return null;
         });
@@ -281,6 +281,14 @@ final class PgExecutionRepository implements ExecutionRepository {
         }
         return openOrdersQuery(account, mode);
     }
+
+    /**
+     * What orders, fills, trades and cash entries reference among a unit's waiting rows (run contexts, via
+     * their run key, and signals): written before them; features, model outputs, risk events and states go on
+     * waiting for the unit's end.
+     */
+    private static final java.util.Set<Integer> WRITTEN_FIRST = java.util.Set.of(PgRunContextRepository.RANK_RUN_CONTEXT,
+            PgDecisionRecordRepository.RANK_SIGNAL);
 
     /** The unit's open orders per (account, mode), as last read (see {@link #openOrders}). */
     private static final Object OPEN_ORDERS = new Object();

@@ -175,6 +175,25 @@ class UnitCopyIT {
     }
 
     @Test
+    void aStepRecordedAgainAfterItsRowsWereCopiedIsSettledAgainstThemNotCopiedTwice() {
+        HourTs h = hour("2024-12-01T00:00:00Z");
+        RunContext p = proposed(RunMode.BACKTEST, h);
+        int read = adapter.unitOfWork().run(() -> {
+            adapter.runContexts().start(p);
+            adapter.decisionRecords().recordSignals(p.key(), signals(p));
+            // a read inside the unit writes the waiting rows (COPY) ...
+            int n = adapter.decisionRecords().signals(p.runId()).size();
+            // ... and the same step recorded again afterwards (a cycle records risk events twice) is not a collision
+            adapter.decisionRecords().recordSignals(p.key(), signals(p));
+            adapter.runContexts().finish(p.runId(), RunStatus.COMPLETED, h.toInstant().plusSeconds(1), StepHashes.empty());
+            return n;
+        });
+        assertThat(read).isEqualTo(2);
+        assertThat(pg.adapter.decisionRecords().signals(p.runId())).containsExactlyInAnyOrderElementsOf(signals(p));
+        assertThat(pg.adapter.runContexts().find(ACCOUNT, RunMode.BACKTEST, h)).map(RunContext::status).contains(RunStatus.COMPLETED);
+    }
+
+    @Test
     void afterAnAnalyzeOfTheEmptyTablesTheUnitsKeyLookupsStayIndexScans() throws Exception {
         // a database of its own (statistics are per database), set up and left before counting
         PgTestSupport own = PgTestSupport.open("pg_unit_plans");
