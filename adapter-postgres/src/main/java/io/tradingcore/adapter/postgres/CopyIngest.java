@@ -54,17 +54,7 @@ final class CopyIngest<T> {
                 sb.append("\\N");
                 return this;
             }
-            String s = v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> sb.append("\\\\");
-                    case '\t' -> sb.append("\\t");
-                    case '\n' -> sb.append("\\n");
-                    case '\r' -> sb.append("\\r");
-                    default -> sb.append(c);
-                }
-            }
+            RecordCopy.escaped(sb, v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString());
             return this;
         }
 

@@ -33,12 +33,87 @@ final class Db {
     private final ThreadLocal<DSLContext> unit = new ThreadLocal<>();
     /** Append-only rows of the unit not written yet, by rank (see {@link #append}). */
     private final ThreadLocal<java.util.TreeMap<Integer, Pending<?>>> pending = new ThreadLocal<>();
+    /** What the repositories remember within the unit of this thread (see {@link #unitMemory}). */
+    private final ThreadLocal<UnitMemory> memory = new ThreadLocal<>();
 
     /** Rows of one table waiting for the unit's next flush, with what {@link Idempotent#insert} needs. */
     private record Pending<R extends org.jooq.TableRecord<R>>(org.jooq.Table<R> table, java.util.List<R> rows, String family,
                                                               Function<R, String> describe) {
-        int write(DSLContext tx) {
+        int write(DSLContext tx, UnitMemory mem) {
+            if (mem != null && mem.allFresh(table, rows)) {
+                // rows of runs that did not exist when the unit started cannot be stored yet: COPY them; a
+                // repeat inside the unit (a step recorded twice, also across flushes) is settled first
+                @SuppressWarnings("unchecked")
+                java.util.Map<java.util.List<Object>, R> written = (java.util.Map<java.util.List<Object>, R>)
+                        mem.written.computeIfAbsent(table.getName(), t -> new java.util.HashMap<>());
+                return (int) RecordCopy.copy(tx, table, Idempotent.notWrittenYet(rows, table, written, family, describe));
+            }
             return Idempotent.insert(tx, table, rows, family, describe);
+        }
+    }
+
+    /**
+     * The state one unit of work shares between repositories: whether every run it wrote is new (then its
+     * waiting rows are COPYed, else written by the idempotent path), how often it has flushed, keyed
+     * objects the repositories keep for the unit's life, and work to do once it has committed.
+     */
+    static final class UnitMemory {
+        private boolean resumed;
+        private long flushes;
+        private final java.util.Set<java.util.UUID> freshRuns = new java.util.HashSet<>();
+        /** Rows COPYed so far by the unit, by table and key: a step recorded again later is settled against them. */
+        private final java.util.Map<String, java.util.Map<?, ?>> written = new java.util.HashMap<>();
+        private final java.util.Map<Object, Object> objects = new java.util.HashMap<>();
+        private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+
+        /** Some run of the unit existed before it: its rows may be stored already, so none is COPYed. */
+        void resumed() {
+            resumed = true;
+        }
+
+        boolean isResumed() {
+            return resumed;
+        }
+
+        /** {@code run} did not exist before this unit: nothing of it can be stored outside the unit. */
+        void fresh(java.util.UUID run) {
+            freshRuns.add(run);
+        }
+
+        boolean isFresh(java.util.UUID run) {
+            return freshRuns.contains(run);
+        }
+
+        /** Every row belongs to a run new in this unit (tables without a run id: the unit has only new runs). */
+        <R extends org.jooq.TableRecord<R>> boolean allFresh(org.jooq.Table<R> table, java.util.List<R> rows) {
+            if (resumed || freshRuns.isEmpty()) {
+                return false;
+            }
+            org.jooq.Field<?> run = table.field("run_id");
+            if (run == null) {
+                return true;
+            }
+            for (R r : rows) {
+                if (!freshRuns.contains(r.get(run))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Incremented by every flush that wrote waiting rows: a row appended before it is now stored. */
+        long flushes() {
+            return flushes;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T object(Object key, java.util.function.Supplier<T> init) {
+            return (T) objects.computeIfAbsent(key, k -> init.get());
+        }
+
+        /** Runs {@code r} once the unit has committed (never if it rolls back). */
+        void afterCommit(Runnable r) {
+            afterCommit.add(r);
         }
     }
 
@@ -61,9 +136,15 @@ final class Db {
         if (unit.get() != null) {
             return body.get();
         }
-        return mapped(what, () -> ctx.transactionResult(cfg -> {
+        UnitMemory mem = new UnitMemory();
+        T done = mapped(what, () -> ctx.transactionResult(cfg -> {
+            // every lookup of a unit is by key, and so are the FK checks and trigger queries its rows cause: the
+            // plans those get (cached per connection) must be index scans even when the statistics say the
+            // tables are empty (ANALYZE before the first rows), else each row scans a growing table
+            cfg.dsl().execute("SET LOCAL enable_seqscan = off");
             unit.set(cfg.dsl());
             pending.set(new java.util.TreeMap<>());
+            memory.set(mem);
             try {
                 T result = body.get();
                 flush(cfg.dsl());
@@ -71,8 +152,16 @@ final class Db {
             } finally {
                 unit.remove();
                 pending.remove();
+                memory.remove();
             }
         }));
+        mem.afterCommit.forEach(Runnable::run);
+        return done;
+    }
+
+    /** The memory of the unit of work this thread is inside, or null outside one. */
+    UnitMemory unitMemory() {
+        return memory.get();
     }
 
     /**
@@ -116,7 +205,7 @@ final class Db {
         }
         tx(what, t -> {
             for (Pending<?> p : local.values()) {
-                p.write(t);
+                p.write(t, null);
             }
             return null;
         });
@@ -127,10 +216,57 @@ final class Db {
         if (waiting == null || waiting.isEmpty()) {
             return;
         }
+        UnitMemory mem = memory.get();
         for (Pending<?> p : waiting.values()) {
-            p.write(tx);
+            p.write(tx, mem);
         }
         waiting.clear();
+        if (mem != null) {
+            mem.flushes++;
+        }
+    }
+
+    /**
+     * As {@link #tx}, for work that references only the waiting rows of {@code ranks}: inside a unit those
+     * (and always the run contexts, rank 0, which every row references) are written first, the other
+     * waiting rows go on waiting for the unit's end, so that an hour that trades does not cost the unit a
+     * COPY of every table.
+     */
+    <T> T txAfter(java.util.Set<Integer> ranks, String what, Work<T> work) {
+        DSLContext joined = unit.get();
+        if (joined == null) {
+            return tx(what, work);
+        }
+        return mapped(what, () -> {
+            java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
+            UnitMemory mem = memory.get();
+            java.util.TreeSet<Integer> first = new java.util.TreeSet<>(ranks);
+            first.add(0);
+            boolean wrote = false;
+            for (Integer rank : first) {
+                Pending<?> p = waiting == null ? null : waiting.remove(rank);
+                if (p != null) {
+                    p.write(joined, mem);
+                    wrote = true;
+                }
+            }
+            if (wrote && mem != null) {
+                // the run contexts went with it: what counts for a deferred run (see flushes())
+                mem.flushes++;
+            }
+            return work.run(joined);
+        });
+    }
+
+    /** Writes the unit's waiting rows now (before a read that must see them). Outside a unit: nothing to do. */
+    void flushUnit() {
+        DSLContext joined = unit.get();
+        if (joined != null) {
+            mapped("writing the unit's waiting rows", () -> {
+                flush(joined);
+                return null;
+            });
+        }
     }
 
     /**

@@ -101,6 +101,35 @@ final class Idempotent {
         return inserted.size();
     }
 
+    /**
+     * {@code rows} without the keys in {@code written} (rows already written earlier in the same unit) and
+     * without repeats: an identical repeat is dropped, a different one throws
+     * {@link ConflictingWriteException} naming the row. The rows returned are added to {@code written}.
+     */
+    static <R extends TableRecord<R>> List<R> notWrittenYet(List<R> rows, Table<R> table, Map<List<Object>, R> written,
+                                                            String family, Function<R, String> describe) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<Field<?>> columns = new ArrayList<>();
+        for (Field<?> f : table.fields()) {
+            if (rows.get(0).changed(f)) {
+                columns.add(f);
+            }
+        }
+        List<TableField<R, ?>> key = table.getPrimaryKey().getFields();
+        List<R> out = new ArrayList<>(rows.size());
+        for (R r : rows) {
+            R first = written.putIfAbsent(keyOf(r, key), r);
+            if (first == null) {
+                out.add(r);
+            } else {
+                differingColumn(r, first, columns, Set.of(), family, describe);
+            }
+        }
+        return out;
+    }
+
     /** One statement cannot both insert and compare a key twice: repeats inside the batch are settled here. */
     private static <R extends TableRecord<R>> List<R> distinct(List<R> rows, List<TableField<R, ?>> key,
                                                                 List<Field<?>> columns, Set<Field<?>> ignored,

@@ -50,6 +50,9 @@ import org.jooq.Record;
  * statement per table ({@link Db#append}).
  */
 final class PgDecisionRecordRepository implements DecisionRecordRepository {
+    /** Flush rank of trade_signal: orders reference it (see {@link Db#txAfter}). */
+    static final int RANK_SIGNAL = 50;
+
     private final Db db;
 
     PgDecisionRecordRepository(Db db) {
@@ -183,7 +186,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 x.setReason(d.reason());
                 details.add(x);
             }
-            db.append(what, 50, TRADE_SIGNAL, rows, "trade_signal",
+            db.append(what, RANK_SIGNAL, TRADE_SIGNAL, rows, "trade_signal",
                     r -> "signal " + r.getSignalId() + " (asset " + r.getAssetId() + ", run " + r.getRunId() + ")");
             db.append(what, 60, TRADE_SIGNAL_DETAIL, details, "trade_signal", r -> "signal " + r.getSignalId());
         });

@@ -72,7 +72,8 @@ final class PgExecutionRepository implements ExecutionRepository {
         if (orders.isEmpty()) {
             return; // most hours place nothing: no statement, and a unit's waiting decision rows keep waiting
         }
-        db.tx("recording orders of run " + key.runId(), tx -> {
+        forgetOpenOrders();
+        db.txAfter(WRITTEN_FIRST, "recording orders of run " + key.runId(), tx -> {
             List<OrderRequestRecord> rows = new ArrayList<>();
             for (Order o : orders) {
                 OrderRequest q = o.request();
@@ -122,7 +123,8 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public boolean updateOrderStatus(OrderId orderId, OrderStatus expected, OrderStatus next, String reason) {
-        return db.tx("moving order " + orderId + " from " + expected + " to " + next, tx -> {
+        forgetOpenOrders();
+        return db.txAfter(WRITTEN_FIRST, "moving order " + orderId + " from " + expected + " to " + next, tx -> {
             int n = tx.update(ORDER_REQUEST)
                     .set(ORDER_REQUEST.STATUS, Conv.status(next))
                     .set(ORDER_REQUEST.STATUS_REASON, reason)
@@ -143,7 +145,8 @@ final class PgExecutionRepository implements ExecutionRepository {
     public FillRecording recordFill(RunKey key, FillBooking booking) {
         Fill f = booking.fill();
         OrderRequest q = booking.orderAfter().request();
-        return db.tx("booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
+        forgetOpenOrders();
+        return db.txAfter(WRITTEN_FIRST, "booking fill " + f.tradeId() + " of order " + f.orderId(), tx -> {
             UUID fillId = DeterministicIds.fillId(f.orderId(), f.tradeId());
             OrderFillRecord fr = tx.newRecord(ORDER_FILL);
             fr.setFillId(fillId);
@@ -194,7 +197,7 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public void appendCash(RunKey key, List<CashEntry> entries) {
-        db.tx("appending cash entries of account " + key.account(), tx -> {
+        db.txAfter(WRITTEN_FIRST, "appending cash entries of account " + key.account(), tx -> {
             append(tx, key, key.account(), entries);
             return null;
         });
@@ -270,6 +273,34 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public List<Order> openOrders(AccountId account, RunMode mode) {
+        Db.UnitMemory unit = db.unitMemory();
+        if (unit != null) {
+            // asked every hour: inside a unit the answer stays what was read until the unit writes an order or fill
+            return unit.<java.util.Map<Object, List<Order>>>object(OPEN_ORDERS, java.util.HashMap::new)
+                    .computeIfAbsent(List.of(account, mode), k -> List.copyOf(openOrdersQuery(account, mode)));
+        }
+        return openOrdersQuery(account, mode);
+    }
+
+    /**
+     * What orders, fills, trades and cash entries reference among a unit's waiting rows (run contexts, via
+     * their run key, and signals): written before them; features, model outputs, risk events and states go on
+     * waiting for the unit's end.
+     */
+    private static final java.util.Set<Integer> WRITTEN_FIRST = java.util.Set.of(PgRunContextRepository.RANK_RUN_CONTEXT,
+            PgDecisionRecordRepository.RANK_SIGNAL);
+
+    /** The unit's open orders per (account, mode), as last read (see {@link #openOrders}). */
+    private static final Object OPEN_ORDERS = new Object();
+
+    private void forgetOpenOrders() {
+        Db.UnitMemory unit = db.unitMemory();
+        if (unit != null) {
+            unit.<java.util.Map<Object, List<Order>>>object(OPEN_ORDERS, java.util.HashMap::new).clear();
+        }
+    }
+
+    private List<Order> openOrdersQuery(AccountId account, RunMode mode) {
         return orders("reading open orders of account " + account, ORDER_REQUEST.ACCOUNT_ID.eq(account.value())
                 .and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode))).and(ORDER_REQUEST.STATUS.in(OPEN)));
     }

@@ -53,6 +53,15 @@ final class PgRunContextRepository implements RunContextRepository {
         if (proposed.status() != RunStatus.STARTED) {
             throw new IllegalArgumentException("a run starts as STARTED, not " + proposed.status());
         }
+        Db.UnitMemory unit = db.unitMemory();
+        if (unit != null && proposed.mode() == RunMode.BACKTEST) {
+            Optional<RunStart> inUnit = startInUnit(unit, proposed);
+            if (inUnit.isPresent()) {
+                return inUnit.get();
+            }
+            // the hour may be stored already (a resumed backtest): the unit's rows go the idempotent way
+            unit.resumed();
+        }
         Connection lock = ownershipConnection();
         boolean keep = false;
         try {
@@ -119,6 +128,9 @@ final class PgRunContextRepository implements RunContextRepository {
         if (terminal == RunStatus.STARTED) {
             throw new IllegalStateException("finish needs a terminal status (COMPLETED, FAILED or SKIPPED), not STARTED");
         }
+        if (finishInUnit(runId, terminal, at, hashes)) {
+            return;
+        }
         RunContext finished = db.txBeside("finishing run " + runId, tx -> {
             RunContextRecord row = tx.selectFrom(RUN_CONTEXT).where(RUN_CONTEXT.RUN_ID.eq(runId.value())).forUpdate().fetchOne();
             if (row == null) {
@@ -135,15 +147,7 @@ final class PgRunContextRepository implements RunContextRepository {
                     .where(RUN_CONTEXT.RUN_ID.eq(runId.value()))
                     .execute();
             tx.deleteFrom(RUN_STEP_HASH).where(RUN_STEP_HASH.RUN_ID.eq(runId.value())).execute();
-            List<RunStepHashRecord> rows = new ArrayList<>();
-            hashes.hashes().forEach((step, sha) -> {
-                RunStepHashRecord r = tx.newRecord(RUN_STEP_HASH);
-                r.setRunId(runId.value());
-                r.setStep(step.name());
-                r.setStepOrder((short) step.ordinal());
-                r.setSha256(sha);
-                rows.add(r);
-            });
+            List<RunStepHashRecord> rows = stepHashRows(runId, hashes);
             if (!rows.isEmpty()) {
                 tx.batchInsert(rows).execute();
             }
@@ -153,6 +157,129 @@ final class PgRunContextRepository implements RunContextRepository {
         if (lock != null) {
             release(lock, finished);
         }
+    }
+
+    /** A BACKTEST run started inside a unit of work whose row waits for the unit's COPY. */
+    private static final class Deferred {
+        final RunContextRecord row;
+        /** The unit's flush count when the row was appended: once it moves on, the row is stored. */
+        final long appendedAt;
+        RunStatus status = RunStatus.STARTED;
+
+        Deferred(RunContextRecord row, long appendedAt) {
+            this.row = row;
+            this.appendedAt = appendedAt;
+        }
+    }
+
+    /** What a unit of work knows about the runs of one (account, mode). */
+    private static final class UnitRuns {
+        boolean locked;
+        /** The latest hour stored for the (account, mode) when the unit took its lock, or null. */
+        Instant latestStored;
+    }
+
+    private record UnitKey(short account, RunMode mode) {
+    }
+
+    /**
+     * Inside a unit of work (BACKTEST): the first start takes a transaction-level advisory lock on the
+     * (account, mode) for the whole unit (released by its commit or rollback; another process gets
+     * {@code Busy}) and reads the latest stored hour once. A later hour cannot be stored by anyone else,
+     * so its run_context is not inserted now: it waits in the unit and is COPYed once, in its final
+     * state, with its step hashes. An hour at or before the latest stored one returns empty: the caller
+     * takes the per-hour path (resume).
+     */
+    private Optional<RunStart> startInUnit(Db.UnitMemory unit, RunContext proposed) {
+        UnitKey key = new UnitKey(Conv.id(proposed.account()), proposed.mode());
+        UnitRuns runs = unit.object(key, UnitRuns::new);
+        if (!runs.locked) {
+            Boolean locked = db.txBeside("locking " + describe(proposed) + " for a unit of work", tx ->
+                    tx.resultQuery("SELECT pg_try_advisory_xact_lock(?, ?)", unitLockKey(proposed), UNIT_LOCK_HOUR)
+                            .fetchOne(0, Boolean.class));
+            if (!Boolean.TRUE.equals(locked)) {
+                return Optional.of(new RunStart.Busy(proposed));
+            }
+            runs.locked = true;
+            runs.latestStored = db.txBeside("reading the latest run of " + describe(proposed), tx ->
+                    tx.select(org.jooq.impl.DSL.max(RUN_CONTEXT.HOUR_TS_UTC)).from(RUN_CONTEXT)
+                            .where(RUN_CONTEXT.ACCOUNT_ID.eq(key.account()), RUN_CONTEXT.RUN_MODE.eq(Conv.mode(key.mode())))
+                            .fetchOne(0, Instant.class));
+        }
+        Instant hour = Conv.hour(proposed.hour());
+        if (runs.latestStored != null && !hour.isAfter(runs.latestStored)) {
+            return Optional.empty();
+        }
+        java.util.Map<java.util.UUID, Deferred> deferred = unit.object(DEFERRED, java.util.HashMap::new);
+        Deferred already = deferred.get(proposed.runId().value());
+        if (already != null) {
+            RunContext stored = toDomain(already.row);
+            return Optional.of(stored.status().isFinal() ? new RunStart.AlreadyFinished(stored) : new RunStart.Busy(stored));
+        }
+        RunContextRecord row = toRecord(proposed);
+        // every column set, so that the unit's run contexts share one column list whatever their status
+        row.setCompletedAtUtc(null);
+        deferred.put(proposed.runId().value(), new Deferred(row, unit.flushes()));
+        unit.fresh(proposed.runId().value());
+        db.append("starting run " + proposed.runId() + " of " + describe(proposed), RANK_RUN_CONTEXT, RUN_CONTEXT, List.of(row),
+                "run_context", r -> "run " + r.getRunId());
+        return Optional.of(new RunStart.Started(proposed));
+    }
+
+    /** Finishes a run that {@link #startInUnit} deferred; false if {@code runId} is not one. */
+    private boolean finishInUnit(RunId runId, RunStatus terminal, Instant at, StepHashes hashes) {
+        Db.UnitMemory unit = db.unitMemory();
+        if (unit == null) {
+            return false;
+        }
+        java.util.Map<java.util.UUID, Deferred> deferred = unit.object(DEFERRED, java.util.HashMap::new);
+        Deferred d = deferred.get(runId.value());
+        if (d == null) {
+            return false;
+        }
+        if (d.status != RunStatus.STARTED) {
+            throw new IllegalStateException("run " + runId + " cannot finish " + d.status + " -> " + terminal
+                    + ": only a STARTED run finishes");
+        }
+        d.row.setStatus(terminal.name());
+        d.row.setCompletedAtUtc(Conv.ts(at));
+        d.status = terminal;
+        if (unit.flushes() != d.appendedAt) {
+            // a call inside the unit needed the row and wrote it as STARTED: one UPDATE, still no step hash to replace
+            db.txBeside("finishing run " + runId, tx -> tx.update(RUN_CONTEXT)
+                    .set(RUN_CONTEXT.STATUS, terminal.name())
+                    .set(RUN_CONTEXT.COMPLETED_AT_UTC, Conv.ts(at))
+                    .where(RUN_CONTEXT.RUN_ID.eq(runId.value()))
+                    .execute());
+        }
+        db.append("finishing run " + runId, RANK_STEP_HASH, RUN_STEP_HASH, stepHashRows(runId, hashes), "run_step_hash",
+                r -> "step " + r.getStep() + " of run " + r.getRunId());
+        return true;
+    }
+
+    /** The unit's deferred runs by run id. */
+    private static final Object DEFERRED = new Object();
+    /** Flush ranks (ascending = FK order): run contexts before everything that references them. */
+    static final int RANK_RUN_CONTEXT = 0;
+    static final int RANK_STEP_HASH = 1;
+    /** The second key of the unit lock: no real hour maps to it. */
+    private static final int UNIT_LOCK_HOUR = Integer.MIN_VALUE;
+
+    private static int unitLockKey(RunContext run) {
+        return LOCK_NAMESPACE | (run.account().value() << 2) | run.mode().ordinal();
+    }
+
+    private static List<RunStepHashRecord> stepHashRows(RunId runId, StepHashes hashes) {
+        List<RunStepHashRecord> rows = new ArrayList<>();
+        hashes.hashes().forEach((step, sha) -> {
+            RunStepHashRecord r = new RunStepHashRecord();
+            r.setRunId(runId.value());
+            r.setStep(step.name());
+            r.setStepOrder((short) step.ordinal());
+            r.setSha256(sha);
+            rows.add(r);
+        });
+        return rows;
     }
 
     @Override

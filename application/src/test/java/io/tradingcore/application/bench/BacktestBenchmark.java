@@ -19,6 +19,7 @@ import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.RunContextRepository;
+import io.tradingcore.ports.out.UnitOfWork;
 import io.tradingcore.ports.out.MarketDataRepository;
 import io.tradingcore.ports.out.ReferenceDataRepository;
 import io.tradingcore.ports.testing.InMemoryAccountStateRepository;
@@ -76,14 +77,59 @@ public final class BacktestBenchmark {
         System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
         for (Run r : java.util.stream.Stream.of(memory, persisted).filter(java.util.Objects::nonNull).toList()) {
-            System.out.printf(Locale.ROOT, "%-28s cycles %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB%n",
+            System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB"
+                            + " | CPU per asset-hour: JVM %.3f ms, PostgreSQL %s%n",
                     r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
-                    r.peakHeapBytes / (1024 * 1024));
+                    r.peakHeapBytes / (1024 * 1024), r.jvmCpuNanos / 1e6 / assetHours, ms(r.pgCpuNanos, assetHours));
+        }
+        if (persisted != null && persisted.copy != null) {
+            CopyBaseline.Result c = persisted.copy;
+            double copyRate = assetHours / (c.nanos() / 1e9);
+            double ours = assetHours / (persisted.cycleNanos / 1e9);
+            System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s (%d rows, %.0f rows/s) | CPU per asset-hour:"
+                            + " JVM %.3f ms, PostgreSQL %s%n", "COPY of the same rows", c.nanos() / 1e9, copyRate, c.rows(),
+                    c.rows() / (c.nanos() / 1e9), c.jvmCpuNanos() / 1e6 / assetHours, ms(c.pgCpuNanos(), assetHours));
+            System.out.printf(Locale.ROOT, "persisted / COPY = %.1f%% (target >= 60%%)%n", 100 * ours / copyRate);
         }
         System.exit(0);
     }
 
-    record Run(String name, long cycleNanos, long trainNanos, long wallNanos, long peakHeapBytes) {
+    private static String ms(long nanos, long assetHours) {
+        return nanos < 0 ? "unknown (server not local)" : String.format(Locale.ROOT, "%.3f ms", nanos / 1e6 / assetHours);
+    }
+
+    record Run(String name, long cycleNanos, long trainNanos, long wallNanos, long peakHeapBytes, long jvmCpuNanos,
+               long pgCpuNanos, CopyBaseline.Result copy) {
+        Run withCopy(CopyBaseline.Result c) {
+            return new Run(name, cycleNanos, trainNanos, wallNanos, peakHeapBytes, jvmCpuNanos, pgCpuNanos, c);
+        }
+    }
+
+    /**
+     * Times each unit of work end to end, its commit included (the backtest's hourly cycles all run inside
+     * units; training, fold results and the run's bookkeeping run outside them), and meters its CPU.
+     */
+    static final class TimedUnits implements UnitOfWork {
+        private final UnitOfWork inner;
+        private final CpuMeter cpu;
+        long nanos;
+
+        TimedUnits(UnitOfWork inner, CpuMeter cpu) {
+            this.inner = inner;
+            this.cpu = cpu;
+        }
+
+        @Override
+        public <T> T run(java.util.function.Supplier<T> body) {
+            long[] c0 = cpu.read();
+            long t0 = System.nanoTime();
+            try {
+                return inner.run(body);
+            } finally {
+                nanos += System.nanoTime() - t0;
+                cpu.add(c0);
+            }
+        }
     }
 
     static Run runPersisted(List<Asset> assets, HourTs from, HourTs to, ConfigLoader.Loaded cfg, Path data) throws Exception {
@@ -93,14 +139,16 @@ public final class BacktestBenchmark {
             assets.forEach(p.reference()::ensureAsset);
             load(p.marketData(), assets, data, cfg);
             PortTimer t = new PortTimer();
+            TimedUnits units = new TimedUnits(p.units(), new CpuMeter(ds));
             Run r = timed("persisted (PostgreSQL)", new BacktestPorts(t.wrap(RunContextRepository.class, p.runs()),
                     t.wrap(MarketDataRepository.class, p.marketData()), t.wrap(DecisionRecordRepository.class, p.decisions()),
                     t.wrap(ExecutionRepository.class, p.execution()), t.wrap(AccountStateRepository.class, p.states()),
-                    p.folds(), p.backtests(), p.registry(), p.reference(), MlModels.trainer(), p.units()), assets, from, to, cfg);
+                    p.folds(), p.backtests(), p.registry(), p.reference(), MlModels.trainer(), units), assets, from, to, cfg, units);
             if (Boolean.getBoolean("bench.portTimes")) {
                 t.print("persisted");
             }
-            return r;
+            // the same rows, COPYed into a fresh schema with every constraint, in units of the same hours
+            return r.withCopy(CopyBaseline.run(ds, from, to, Integer.getInteger("bench.commitEvery", WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT)));
         }
     }
 
@@ -109,13 +157,14 @@ public final class BacktestBenchmark {
         load(market, assets, data, cfg);
         MemoryReference reference = new MemoryReference();
         PortTimer t = new PortTimer();
+        TimedUnits units = new TimedUnits(UnitOfWork.NONE, new CpuMeter(null));
         Run r = timed("in memory (no persistence)", new BacktestPorts(t.wrap(RunContextRepository.class,
                 new InMemoryRunContextRepository()), t.wrap(MarketDataRepository.class, market),
                 t.wrap(DecisionRecordRepository.class, new InMemoryDecisionRecordRepository()),
                 t.wrap(ExecutionRepository.class, new InMemoryExecutionRepository()),
                 t.wrap(AccountStateRepository.class, new InMemoryAccountStateRepository()),
-                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, t.timedTrainer(MlModels.trainer())),
-                assets, from, to, cfg);
+                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, t.timedTrainer(MlModels.trainer()),
+                units), assets, from, to, cfg, units);
         if (Boolean.getBoolean("bench.portTimes")) {
             t.print("in memory");
         }
@@ -131,7 +180,7 @@ public final class BacktestBenchmark {
     }
 
     private static Run timed(String name, BacktestPorts ports, List<Asset> assets, HourTs from, HourTs to,
-                             ConfigLoader.Loaded cfg) {
+                             ConfigLoader.Loaded cfg, TimedUnits units) {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -139,7 +188,7 @@ public final class BacktestBenchmark {
         long[] train = {0};
         long[] mark = {System.nanoTime()};
         long t0 = System.nanoTime();
-        new WalkForwardBacktest(ports).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
+        new WalkForwardBacktest(ports, Integer.getInteger("bench.commitEvery", WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT)).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
                 new WalkForwardBacktest.Progress() {
                     @Override
                     public void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone) {
@@ -171,7 +220,8 @@ public final class BacktestBenchmark {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        return new Run(name, cycle[0], train[0], wall, peak);
+        // the units' own clock: the hourly callbacks above end before each unit's last writes and commit
+        return new Run(name, units.nanos, train[0], wall, peak, units.cpu.jvmNanos, units.cpu.pgNanos, null);
     }
 
     /** Reference data and backtest definitions in memory, for the run without persistence. */
