@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,16 @@ import java.util.TreeMap;
  */
 final class WalkForward {
 
-    /** Result of a run: per-fold metrics, the final stack and its models ready for the registry. */
-    record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis) {
+    /**
+     * Result of a run: per-fold metrics, the final stack and its models ready for the registry, and per horizon the
+     * rows and design (META inputs) the final meta-learner was trained on.
+     */
+    record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis,
+                  Map<MlHorizon, MetaTraining> metaTraining) {
+    }
+
+    /** The final meta-learner's training rows and their inputs ({@code z[r]} for each r in rows). */
+    record MetaTraining(int[] rows, double[][] z) {
     }
 
     private static final long HOUR = 3600L;
@@ -55,8 +64,9 @@ final class WalkForward {
             testStart = testEnd + c.embargo().getSeconds();
         }
         long t0 = System.nanoTime();
-        Result result = finalStack(s, c, modelName, folds, oofTree, oofDeep, oofRegime, oof);
-        return new Result(List.copyOf(folds), result.stack(), result.models(), (System.nanoTime() - t0) / 1_000_000);
+        Result result = finalStack(s, c, modelName, folds, oofTree, oofDeep, oof);
+        return new Result(List.copyOf(folds), result.stack(), result.models(), (System.nanoTime() - t0) / 1_000_000,
+                result.metaTraining());
     }
 
     private static FoldResult runFold(int fold, Samples s, TrainingConfig c, int[] train, int[] test,
@@ -85,8 +95,8 @@ final class WalkForward {
                 oofTree[hi][r] = tree.probability(s.x[r]);
                 oofDeep[hi][r] = deep.probability(s.x[r]);
             }
-            rows.add(evaluate(MlRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], base, s, c));
-            rows.add(evaluate(MlRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], base, s, c));
+            rows.add(evaluate(MlRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], null, base, s, c));
+            rows.add(evaluate(MlRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], null, base, s, c));
 
             // meta: out-of-fold rows of earlier folds, purged before this test window
             int[] metaRows = s.labelled(h, oofRowsBefore(s, oof, testStart - c.purge().getSeconds()));
@@ -94,13 +104,16 @@ final class WalkForward {
                 double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
                 t = System.nanoTime();
                 MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows,
-                        s.cost.roundTrip(), c.meta(), c.seed());
+                        s.cost.roundTripFraction(), c.meta());
                 long metaMillis = millisSince(t);
                 double[] pm = new double[s.size()];
+                double[] edge = new double[s.size()];
                 for (int r : te) {
-                    pm[r] = meta.explain(MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r])).probability();
+                    MetaModel.Explained e = meta.explain(MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r]));
+                    pm[r] = e.probability();
+                    edge[r] = e.expectedReturn();
                 }
-                rows.add(evaluate(MlRole.META, h, metaMillis, metaRows.length, te, pm,
+                rows.add(evaluate(MlRole.META, h, metaMillis, metaRows.length, te, pm, edge,
                         positiveRate(s.label[hi], metaRows), s, c));
             }
         }
@@ -112,7 +125,7 @@ final class WalkForward {
     }
 
     private static Result finalStack(Samples s, TrainingConfig c, String name, List<FoldResult> folds,
-                                     double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof) {
+                                     double[][] oofTree, double[][] oofDeep, boolean[] oof) {
         int[] all = Samples.range(0, s.size());
         Instant from = Instant.ofEpochSecond(s.hour[0]);
         Instant to = Instant.ofEpochSecond(s.hour[s.size() - 1] + HOUR);
@@ -123,7 +136,13 @@ final class WalkForward {
         Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
         Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
         Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, MetaTraining> metaTraining = new EnumMap<>(MlHorizon.class);
         int[] oofRows = oofRowsBefore(s, oof, Long.MAX_VALUE);
+        // META learns from exactly the regime outputs inference produces: the final REGIME artifact's
+        double[][] regimeOut = new double[s.size()][];
+        for (int r : oofRows) {
+            regimeOut[r] = regime.predict(s.x[r]).probabilities();
+        }
         for (MlHorizon h : MlHorizon.values()) {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, all);
@@ -134,9 +153,10 @@ final class WalkForward {
                 throw new IllegalArgumentException("only " + metaRows.length + " out-of-fold rows for the " + h
                         + " meta-learner (need " + c.minMetaRows() + "): give more data or a shorter minTrain");
             }
-            double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
-            MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows, s.cost.roundTrip(),
-                    c.meta(), c.seed());
+            double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, regimeOut);
+            MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows, s.cost.roundTripFraction(),
+                    c.meta());
+            metaTraining.put(h, new MetaTraining(metaRows, z));
             trees.put(h, tree);
             deeps.put(h, deep);
             metas.put(h, meta);
@@ -147,10 +167,39 @@ final class WalkForward {
                     summary(folds, MlRole.BASE_DEEP, h), deep.artifact()));
             Instant metaFrom = Instant.ofEpochSecond(s.hour[metaRows[0]]);
             Instant metaTo = Instant.ofEpochSecond(s.hour[metaRows[metaRows.length - 1]] + HOUR);
-            models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, c.meta().asMap(), c.seed(),
-                    summary(folds, MlRole.META, h), meta.artifact()));
+            SortedMap<String, String> metaParams = c.meta().asMap();
+            metaParams.put("round_trip_cost", Double.toString(s.cost.roundTripFraction()));
+            metaParams.put("edge_rows", "out-of-fold rows of the training window (base predictions out of fold, "
+                    + "regime from the final REGIME artifact)");
+            models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, metaParams, c.seed(),
+                    metaMetrics(folds, h, meta, z, metaRows, s), meta.artifact()));
         }
-        return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0);
+        return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0,
+                metaTraining);
+    }
+
+    /** Walk-forward means plus the fit and the learned edge curve of the final meta-learner. */
+    private static SortedMap<String, Double> metaMetrics(List<FoldResult> folds, MlHorizon h, MetaModel meta,
+                                                         double[][] z, int[] rows, Samples s) {
+        SortedMap<String, Double> m = summary(folds, MlRole.META, h);
+        m.put("fit_iterations", (double) meta.fit().iterations());
+        m.put("fit_gradient_norm", meta.fit().gradientNorm());
+        m.putAll(meta.edge().describe());
+        int enters = 0;
+        double net = 0;
+        for (int r : rows) {
+            if (meta.explain(z[r]).expectedReturn() > 0) {
+                enters++;
+                net += s.forwardReturn[h.ordinal()][r] - s.cost.roundTripFraction();
+            }
+        }
+        m.put("edge_rows", (double) rows.length);
+        m.put("edge_positive_share", (double) enters / rows.length);
+        if (enters > 0) {
+            m.put("edge_positive_in_sample_mean_net", net / enters);
+        }
+        m.values().removeIf(v -> !Double.isFinite(v));
+        return m;
     }
 
     /** Mean held-out metrics over the folds, as recorded with the model version. */
@@ -186,8 +235,12 @@ final class WalkForward {
         return z;
     }
 
+    /**
+     * @param edge learned net edge per row for META (ENTER where it is &gt; 0, the deployed rule); null for a base
+     *             model (ENTER where p &gt;= the evaluation threshold)
+     */
     private static FoldResult.Row evaluate(MlRole role, MlHorizon h, long millis, int trainRows, int[] te,
-                                           double[] p, double baseRate, Samples s, TrainingConfig c) {
+                                           double[] p, double[] edge, double baseRate, Samples s, TrainingConfig c) {
         int hi = h.ordinal();
         double[] q = new double[te.length];
         byte[] y = new byte[te.length];
@@ -200,10 +253,10 @@ final class WalkForward {
             q[i] = p[r];
             y[i] = s.label[hi][r];
             constant[i] = baseRate;
-            if (q[i] >= c.enterThreshold()) {
+            if (edge == null ? q[i] >= c.enterThreshold() : edge[r] > 0) {
                 enters++;
                 hits += y[i];
-                net += s.forwardReturn[hi][r] - s.cost.roundTrip();
+                net += s.forwardReturn[hi][r] - s.cost.roundTripFraction();
             }
         }
         if (te.length == 0) {

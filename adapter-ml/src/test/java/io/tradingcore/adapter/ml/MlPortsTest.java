@@ -68,6 +68,35 @@ class MlPortsTest {
         trained = MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_TO, 5L);
     }
 
+    @Test
+    void theTrainersInnerWalkForwardUsesTheConfiguredEmbargo() {
+        // inner test windows: [W/2, 3W/4) then from 3W/4 + embargo: a longer embargo leaves those hours out of the
+        // out-of-fold rows META and its entry rule learn from
+        ModelTrainer.TrainedStack embargoed = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24 + 240).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        double rows = metaMetric(trained, "edge_rows");
+        double fewer = metaMetric(embargoed, "edge_rows");
+        assertThat(rows - fewer).isEqualTo(240.0 * candles.size());
+    }
+
+    @Test
+    void labelsAndTheExpectedReturnUseTheConfiguredRoundTrip() {
+        io.tradingcore.domain.CostModel costs = new io.tradingcore.domain.CostModel(new BigDecimal("7"),
+                new BigDecimal("3"), new BigDecimal("2"));
+        ModelTrainer.TrainedStack t = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME, costs, 24, 24)
+                .train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        for (ModelTrainer.TrainedArtifact a : t.artifacts()) {
+            if (a.version().role() == ModelRole.META) {
+                assertThat(a.version().hyperParams()).containsEntry("round_trip_cost", "0.0021");
+            }
+        }
+    }
+
+    private static double metaMetric(ModelTrainer.TrainedStack t, String key) {
+        return t.artifacts().stream().filter(a -> a.version().role() == ModelRole.META
+                && a.version().horizon() == Horizon.H1).findFirst().orElseThrow().version().metrics().get(key).doubleValue();
+    }
+
     private List<Candle> closedBy(AssetId asset, HourTs hour) {
         return candles.get(asset).stream().filter(c -> !c.closeTime().isAfter(hour)).toList();
     }
@@ -115,8 +144,7 @@ class MlPortsTest {
         assertThat(p.meta()).extracting(MetaPrediction::horizon).containsExactly(Horizon.H1, Horizon.H4, Horizon.H24);
         for (MetaPrediction m : p.meta()) {
             assertThat(m.components()).extracting(MetaComponent::role).containsExactly(ModelRole.BASE_TREE,
-                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME,
-                    ModelRole.META);
+                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.META);
             assertThat(m.components().get(0).horizon()).isEqualTo(m.horizon());
             assertThat(m.components().get(2).horizon()).isNull();
             double logit = m.components().stream().mapToDouble(MetaComponent::contribution).sum();

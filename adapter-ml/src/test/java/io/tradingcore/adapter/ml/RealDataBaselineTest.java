@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ class RealDataBaselineTest {
     @Test
     void baseAndMetaModelsAreComparedWithAConstantProbabilityOnHeldOutLogLoss() throws IOException {
         Samples s = Samples.build(TestData.assets("BTC", "DOGE", "ETH", "SOL"), TestData.t("2023-01-09T00:00:00Z"),
-                TestData.t("2025-01-01T00:00:00Z"), LabelCost.DEFAULT);
+                TestData.t("2025-01-01T00:00:00Z"), CostModel.defaults());
         WalkForward.Result r = WalkForward.run(s, TrainingConfig.defaults(42L), "real");
 
         List<String> lines = new ArrayList<>();
