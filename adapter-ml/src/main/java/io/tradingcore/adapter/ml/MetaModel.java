@@ -29,9 +29,6 @@ final class MetaModel {
     /** Indices into {@link RegimeModel#REGIMES} of the regime inputs, in input order (the reference left out). */
     static final int[] REGIME_COLUMNS = regimeColumns();
 
-    private static final int MAX_ITERATIONS = 100;
-    private static final double GRADIENT_TOLERANCE = 1e-9;
-
     record Params(double l2, EdgeCurve.Params edge) {
         static final Params DEFAULT = new Params(1e-3, EdgeCurve.Params.DEFAULT);
 
@@ -45,7 +42,8 @@ final class MetaModel {
             SortedMap<String, String> m = new TreeMap<>();
             m.put("library", "plain Java (Newton's method, L2-regularised logistic regression)");
             m.put("l2", Double.toString(l2));
-            m.put("convergence", "gradient norm < " + GRADIENT_TOLERANCE + ", at most " + MAX_ITERATIONS + " iterations");
+            m.put("convergence", "gradient norm < " + Logistic.GRADIENT_TOLERANCE + ", at most " + Logistic.MAX_ITERATIONS
+                    + " iterations");
             m.put("inputs", String.join(",", INPUTS));
             m.put("reference_regime", REFERENCE_REGIME);
             edge.putInto(m);
@@ -109,73 +107,15 @@ final class MetaModel {
      * @param z meta inputs per row (see {@link #inputs}); only rows listed are used
      */
     static MetaModel train(double[][] z, byte[] y, double[] forwardReturn, int[] rows, double roundTrip, Params p) {
-        int d = INPUTS.size() + 1; // last = intercept
-        int n = rows.length;
-        if (n == 0) {
-            throw new IllegalArgumentException("meta: no training rows");
-        }
-        double[] beta = new double[d];
-        double gradNorm = Double.NaN;
-        int it = 0;
-        while (true) {
-            double[] g = new double[d];
-            double[][] h = new double[d][d];
-            double[] row = new double[d];
-            for (int r : rows) {
-                System.arraycopy(z[r], 0, row, 0, d - 1);
-                row[d - 1] = 1.0;
-                double eta = 0;
-                for (int j = 0; j < d; j++) {
-                    eta += beta[j] * row[j];
-                }
-                double q = 1.0 / (1.0 + Math.exp(-eta));
-                double resid = q - (y[r] > 0 ? 1 : 0);
-                double wgt = Math.max(q * (1 - q), 1e-12);
-                for (int j = 0; j < d; j++) {
-                    g[j] += resid * row[j];
-                    for (int k = 0; k <= j; k++) {
-                        h[j][k] += wgt * row[j] * row[k];
-                    }
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                g[j] /= n;
-                for (int k = 0; k <= j; k++) {
-                    h[j][k] /= n;
-                    h[k][j] = h[j][k];
-                }
-                if (j < d - 1) { // no penalty on the intercept
-                    g[j] += p.l2() * beta[j];
-                    h[j][j] += p.l2();
-                }
-            }
-            gradNorm = 0;
-            for (double v : g) {
-                gradNorm += v * v;
-            }
-            gradNorm = Math.sqrt(gradNorm);
-            if (gradNorm < GRADIENT_TOLERANCE) {
-                break;
-            }
-            if (it == MAX_ITERATIONS) {
-                throw new IllegalStateException("meta logistic regression did not converge in " + MAX_ITERATIONS
-                        + " Newton iterations (gradient norm " + gradNorm + ")");
-            }
-            double[] step = Linear.solveSpd(h, g);
-            for (int j = 0; j < d; j++) {
-                beta[j] -= step[j];
-            }
-            it++;
-        }
-        double[] weights = java.util.Arrays.copyOf(beta, d - 1);
-        MetaModel noEdge = new MetaModel(weights, beta[d - 1], null, new Fit(it, gradNorm));
+        Logistic.Fit f = Logistic.fit(z, y, rows, p.l2());
+        MetaModel noEdge = new MetaModel(f.weights(), f.intercept(), null, new Fit(f.iterations(), f.gradientNorm()));
         double[] prob = new double[z.length];
         double[] net = new double[z.length];
         for (int r : rows) {
             prob[r] = noEdge.probability(z[r]);
             net[r] = forwardReturn[r] - roundTrip;
         }
-        return new MetaModel(weights, beta[d - 1], EdgeCurve.fit(prob, net, rows, p.edge()), noEdge.fit);
+        return new MetaModel(f.weights(), f.intercept(), EdgeCurve.fit(prob, net, rows, p.edge()), noEdge.fit);
     }
 
     private double logitOf(double[] z) {

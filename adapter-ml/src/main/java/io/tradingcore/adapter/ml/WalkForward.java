@@ -22,7 +22,15 @@ final class WalkForward {
      * rows and design (META inputs) the final meta-learner was trained on.
      */
     record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis,
-                  Map<MlHorizon, MetaTraining> metaTraining) {
+                  Map<MlHorizon, MetaTraining> metaTraining, OutOfFold outOfFold) {
+    }
+
+    /**
+     * Per row, the held-out predictions of the walk-forward (for evaluation): the fold whose test window scored it
+     * (-1: none), base probabilities [horizon][row], and the fold meta-learner's probability and learned edge
+     * (NaN where the fold had no meta-learner).
+     */
+    record OutOfFold(int[] fold, double[][] tree, double[][] deep, double[][] metaP, double[][] metaEdge) {
     }
 
     /** The final meta-learner's training rows and their inputs ({@code z[r]} for each r in rows). */
@@ -44,6 +52,14 @@ final class WalkForward {
         double[][] oofDeep = new double[horizons][n];
         double[][] oofRegime = new double[n][];
         boolean[] oof = new boolean[n];
+        int[] foldOf = new int[n];
+        Arrays.fill(foldOf, -1);
+        double[][] metaP = new double[horizons][n];
+        double[][] metaEdge = new double[horizons][n];
+        for (int h = 0; h < horizons; h++) {
+            Arrays.fill(metaP[h], Double.NaN);
+            Arrays.fill(metaEdge[h], Double.NaN);
+        }
 
         long first = s.hour[0];
         long last = s.hour[n - 1];
@@ -58,20 +74,24 @@ final class WalkForward {
             int[] train = Samples.range(s.firstRowAtOrAfter(trainStart), s.firstRowAtOrAfter(trainEnd));
             int[] test = Samples.range(s.firstRowAtOrAfter(testStart), s.firstRowAtOrAfter(testEnd));
             if (train.length > 0 && test.length > 0) {
+                for (int r : test) {
+                    foldOf[r] = fold;
+                }
                 folds.add(runFold(fold++, s, c, train, test, trainStart, trainEnd, testStart, testEnd,
-                        oofTree, oofDeep, oofRegime, oof));
+                        oofTree, oofDeep, oofRegime, oof, metaP, metaEdge));
             }
             testStart = testEnd + c.embargo().getSeconds();
         }
         long t0 = System.nanoTime();
         Result result = finalStack(s, c, modelName, folds, oofTree, oofDeep, oof);
         return new Result(List.copyOf(folds), result.stack(), result.models(), (System.nanoTime() - t0) / 1_000_000,
-                result.metaTraining());
+                result.metaTraining(), new OutOfFold(foldOf, oofTree, oofDeep, metaP, metaEdge));
     }
 
     private static FoldResult runFold(int fold, Samples s, TrainingConfig c, int[] train, int[] test,
                                       long trainStart, long trainEnd, long testStart, long testEnd,
-                                      double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof) {
+                                      double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof,
+                                      double[][] metaP, double[][] metaEdge) {
         long t = System.nanoTime();
         RegimeModel regime = RegimeModel.train(s.x, train, c.regime(), c.seed());
         long regimeMillis = millisSince(t);
@@ -101,13 +121,18 @@ final class WalkForward {
             // meta: out-of-fold rows of earlier folds, purged before this test window
             int[] metaRows = s.labelled(h, oofRowsBefore(s, oof, testStart - c.purge().getSeconds()));
             if (metaRows.length >= c.minMetaRows()) {
-                double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
+                // as deployed: META learns from this fold's regime model's outputs, the ones it is scored with
+                double[][] foldRegime = new double[s.size()][];
+                for (int r : metaRows) {
+                    foldRegime[r] = regime.predict(s.x[r]).probabilities();
+                }
+                double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, foldRegime);
                 t = System.nanoTime();
                 MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows,
                         s.cost.roundTripFraction(), c.meta());
                 long metaMillis = millisSince(t);
-                double[] pm = new double[s.size()];
-                double[] edge = new double[s.size()];
+                double[] pm = metaP[hi];
+                double[] edge = metaEdge[hi];
                 for (int r : te) {
                     MetaModel.Explained e = meta.explain(MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r]));
                     pm[r] = e.probability();
@@ -175,7 +200,7 @@ final class WalkForward {
                     metaMetrics(folds, h, meta, z, metaRows, s), meta.artifact()));
         }
         return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0,
-                metaTraining);
+                metaTraining, null);
     }
 
     /** Walk-forward means plus the fit and the learned edge curve of the final meta-learner. */
