@@ -109,7 +109,7 @@ final class WalkForward {
             TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
             long treeMillis = millisSince(t);
             t = System.nanoTime();
-            DeepModel deep = DeepModel.train(s.x, s.label[hi], tr, c.deep(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, c.deep(), c.seed());
             long deepMillis = millisSince(t);
             for (int r : test) {
                 oofTree[hi][r] = tree.probability(s.x[r]);
@@ -172,7 +172,7 @@ final class WalkForward {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, all);
             TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
-            DeepModel deep = DeepModel.train(s.x, s.label[hi], tr, c.deep(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, c.deep(), c.seed());
             int[] metaRows = s.labelled(h, oofRows);
             if (metaRows.length < c.minMetaRows()) {
                 throw new IllegalArgumentException("only " + metaRows.length + " out-of-fold rows for the " + h

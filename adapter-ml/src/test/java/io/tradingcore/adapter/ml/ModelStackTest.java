@@ -63,9 +63,9 @@ class ModelStackTest {
     void aDifferentSeedGivesADifferentNetworkAndTheSameSeedTheSameOne() {
         int[] rows = samples.labelled(MlHorizon.H4, Samples.range(0, samples.size()));
         DeepModel.Params p = TestData.fastConfig(0L).deep();
-        byte[] a = DeepModel.train(samples.x, samples.label[1], rows, p, 11L).artifact();
-        byte[] b = DeepModel.train(samples.x, samples.label[1], rows, p, 11L).artifact();
-        byte[] c = DeepModel.train(samples.x, samples.label[1], rows, p, 12L).artifact();
+        byte[] a = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 11L).artifact();
+        byte[] b = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 11L).artifact();
+        byte[] c = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 12L).artifact();
         assertThat(Artifact.sha256(b)).isEqualTo(Artifact.sha256(a));
         assertThat(Artifact.sha256(c)).isNotEqualTo(Artifact.sha256(a));
     }
