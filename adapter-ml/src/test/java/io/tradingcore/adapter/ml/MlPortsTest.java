@@ -211,6 +211,41 @@ class MlPortsTest {
     }
 
     @Test
+    void decisionsOfTheRealStackAndPolicyDoNotChangeWhenTheFutureIsPerturbed() {
+        // 24 decision hours x 3 assets (SOL was not in training): features -> REGIME/BASE/META -> learned edge ->
+        // SignalPolicy; every candle opening at or after H is replaced by a wild one, and nothing of H's decision moves
+        io.tradingcore.domain.signal.SignalPolicy policy = new io.tradingcore.domain.signal.SignalPolicy(
+                io.tradingcore.domain.signal.SignalPolicyConfig.defaults());
+        SortedMap<AssetId, List<Candle>> three = new TreeMap<>(candles);
+        three.put(AssetId.of(3), candles(AssetId.of(3), "SOL"));
+        FeatureEngine engine = trained.featureEngine();
+        ModelStack stack = trained.modelStack();
+        for (int k = 0; k < 24; k++) {
+            HourTs hour = TRAIN_TO.plusHours(30 + k);
+            for (var e : three.entrySet()) {
+                AssetId asset = e.getKey();
+                List<Candle> future = e.getValue().stream().map(c -> c.openTime().isBefore(hour) ? c
+                        : Candle.of(asset, c.openTime(), "3", "90", "1", "70", "12345")).toList();
+                io.tradingcore.domain.signal.SignalDecision a = decide(policy, engine, stack, asset, hour, e.getValue());
+                io.tradingcore.domain.signal.SignalDecision b = decide(policy, engine, stack, asset, hour, future);
+                assertThat(b).isEqualTo(a);
+                // the perturbation is visible one hour later, once candle H has closed
+                assertThat(decide(policy, engine, stack, asset, hour.plusHours(1), future).probability())
+                        .isNotEqualTo(decide(policy, engine, stack, asset, hour.plusHours(1), e.getValue()).probability());
+            }
+        }
+    }
+
+    private static io.tradingcore.domain.signal.SignalDecision decide(io.tradingcore.domain.signal.SignalPolicy policy,
+            FeatureEngine engine, ModelStack stack, AssetId asset, HourTs hour, List<Candle> all) {
+        List<Candle> closed = all.stream().filter(c -> !c.closeTime().isAfter(hour)).toList();
+        StackPrediction p = stack.predict(engine.compute(asset, hour, closed.subList(closed.size() - engine.lookbackBars(),
+                closed.size()), Optional.empty()));
+        return policy.decide(new io.tradingcore.domain.signal.SignalInput(asset, hour, p, BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("10000"), null));
+    }
+
+    @Test
     void trainingRefusesAWindowWithTooFewSamples() {
         assertThatThrownBy(() -> MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48), 1L))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("training samples");
