@@ -187,7 +187,7 @@ final class WalkForward {
             metas.put(h, meta);
             String hName = name + "-" + h.name();
             models.add(TrainedModel.of(hName, MlRole.BASE_TREE, h, from, to, c.tree().asMap(), c.seed(),
-                    summary(folds, MlRole.BASE_TREE, h), tree.artifact()));
+                    treeMetrics(folds, h, tree), tree.artifact()));
             models.add(TrainedModel.of(hName, MlRole.BASE_DEEP, h, from, to, c.deep().asMap(), c.seed(),
                     summary(folds, MlRole.BASE_DEEP, h), deep.artifact()));
             Instant metaFrom = Instant.ofEpochSecond(s.hour[metaRows[0]]);
@@ -201,6 +201,13 @@ final class WalkForward {
         }
         return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0,
                 metaTraining, null);
+    }
+
+    /** Walk-forward means plus XGBoost's feature importance of the final tree. */
+    private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, MlHorizon h, TreeModel tree) {
+        SortedMap<String, Double> m = summary(folds, MlRole.BASE_TREE, h);
+        m.putAll(tree.importance(Features.NAMES));
+        return m;
     }
 
     /** Walk-forward means plus the fit and the learned edge curve of the final meta-learner. */

@@ -206,6 +206,21 @@ class ModelStackTest {
     }
 
     @Test
+    void treeVersionsCarryXgboostFeatureImportanceThatSumsToOne() {
+        for (TrainedModel m : first.models().stream().filter(m -> m.role() == MlRole.BASE_TREE).toList()) {
+            double sum = 0;
+            for (String name : Features.NAMES) {
+                Double v = m.metrics().get("importance_gain." + name);
+                assertThat(v).as(name).isNotNull().isBetween(0.0, 1.0);
+                sum += v;
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-9));
+            // spread and has_book are constant in training: never split on
+            assertThat(m.metrics().get("importance_gain.f19_spread_bps")).isZero();
+        }
+    }
+
+    @Test
     void theLearnedEdgeIsNonDecreasingInPAndIsTheExpectedReturn() {
         for (MlHorizon h : MlHorizon.values()) {
             EdgeCurve edge = first.stack().meta.get(h).edge();
