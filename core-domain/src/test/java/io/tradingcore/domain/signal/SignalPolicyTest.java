@@ -99,6 +99,9 @@ class SignalPolicyTest {
         assertThatThrownBy(() -> config(0.6, 0.4, "0.5", "-1")).hasMessageContaining("signal.costs.feeBps");
         assertThatThrownBy(() -> config(0.6, 0.4, "0.5", "1001")).hasMessageContaining("signal.costs.feeBps");
         assertThat(config(1.0, 0.0, "1", "0").targetFraction()).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> new SignalPolicyConfig(Horizon.H4, 0, 0, BigDecimal.ZERO, new BigDecimal("-1.5"),
+                BigDecimal.ONE, CostModel.defaults(), BigDecimal.ZERO, BigDecimal.TEN, new TreeSet<>(), new TreeSet<>()))
+                .hasMessageContaining("signal.exitEdge");
     }
 
     private static SignalPolicyConfig config(double enter, double exit, String fraction, String feeBps) {
