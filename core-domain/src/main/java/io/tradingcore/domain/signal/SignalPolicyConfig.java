@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * @param exitProbability   optional: meta probability at or below which a position is exited, in
  *                          [0, enterProbability]; default 0 (off)
  * @param minEdge           the learned expected net return (already net of the round trip) must exceed this to
- *                          enter, in [0, 1]; default 0
+ *                          enter, in [-1, 1]; default 0 (a negative value enters where the learned edge is
+ *                          negative too: for exercising the plumbing, not for trading)
  * @param exitEdge          a held position EXITs when its expected gross return over the horizon (the learned
  *                          net return plus the round trip: the entry is paid and the exit is paid either way) is
  *                          below this, in [-1, 1]; default 0
@@ -42,7 +43,7 @@ public record SignalPolicyConfig(Horizon decisionHorizon, double enterProbabilit
         if (!(exitProbability >= 0.0 && exitProbability <= enterProbability)) {
             throw new IllegalArgumentException("signal.exitProbability must be in [0, signal.enterProbability], was " + exitProbability);
         }
-        minEdge = range(minEdge, "signal.minEdge", "0", "1", true);
+        minEdge = range(minEdge, "signal.minEdge", "-1", "1", true);
         exitEdge = range(exitEdge, "signal.exitEdge", "-1", "1", true);
         targetFraction = range(targetFraction, "signal.targetFraction", "0", "1", false);
         Objects.requireNonNull(costs, "signal.costs");
