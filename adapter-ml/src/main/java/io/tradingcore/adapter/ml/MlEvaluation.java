@@ -170,7 +170,44 @@ public final class MlEvaluation {
                 System.out.println();
             }
             pooled();
+            calibration();
             deployed();
+        }
+
+        /** META's calibration, pooled: rows in deciles of p, mean p against the realised positive rate. */
+        private void calibration() {
+            System.out.println("### META calibration, pooled (deciles of p: mean p / realised positive rate / mean net return)");
+            System.out.println();
+            System.out.println("| horizon | " + java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "d" + i)
+                    .reduce((a, b) -> a + " | " + b).orElse("") + " |");
+            System.out.println("|---|" + "---|".repeat(10));
+            for (MlHorizon h : MlHorizon.values()) {
+                int hi = h.ordinal();
+                double[] q = p[4][hi];
+                Integer[] rows = Arrays.stream(scored(4, h, s.labelled(h, Samples.range(0, s.size())))).boxed()
+                        .sorted(java.util.Comparator.<Integer>comparingDouble(x -> q[x]).thenComparingInt(x -> x))
+                        .toArray(Integer[]::new);
+                if (rows.length < 10) {
+                    continue;
+                }
+                StringBuilder b = new StringBuilder("| " + h + " |");
+                for (int d = 0; d < 10; d++) {
+                    int from = rows.length * d / 10;
+                    int to = rows.length * (d + 1) / 10;
+                    double mp = 0;
+                    double pos = 0;
+                    double net = 0;
+                    for (int i = from; i < to; i++) {
+                        mp += q[rows[i]];
+                        pos += s.label[hi][rows[i]];
+                        net += net(hi, rows[i]);
+                    }
+                    int k = to - from;
+                    b.append(String.format(Locale.ROOT, " %.3f / %.3f / %+.4f |", mp / k, pos / k, net / k));
+                }
+                System.out.println(b);
+            }
+            System.out.println();
         }
 
         private int[] scored(int m, MlHorizon h, int[] rows) {
