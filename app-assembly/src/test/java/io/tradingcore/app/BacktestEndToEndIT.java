@@ -44,6 +44,7 @@ class BacktestEndToEndIT {
                 trading:
                   signal:
                     decisionHorizon: H24
+                    minEdge: -1        # enter whatever the learned edge says: this test is about the plumbing
                 walkForward:
                   trainHours: 1440
                   testHours: 84

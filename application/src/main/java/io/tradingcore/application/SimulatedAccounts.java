@@ -4,12 +4,13 @@ import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.application.config.AppConfig;
 import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.CostModel;
 import io.tradingcore.domain.portfolio.PositionState;
 import io.tradingcore.ports.out.HourlyState;
 import java.util.List;
 import java.util.Optional;
 
-/** The simulated venue's configuration for an account of BACKTEST or PAPER: fees, spread, rules and balances. */
+/** The simulated venue's configuration for an account of BACKTEST or PAPER: the one cost model, rules and balances. */
 public final class SimulatedAccounts {
     private static final String FINEST = "0.000000000000000001";
 
@@ -21,12 +22,13 @@ public final class SimulatedAccounts {
      * (its cash and positions) or, without one, the initial capital. {@code assets} share one quote currency.
      */
     public static SimConfig config(AppConfig cfg, List<Asset> assets, Optional<HourlyState> prior) {
+        CostModel costs = cfg.trading().signal().costs();
         SimConfig.Builder b = SimConfig.builder()
                 .seed(cfg.simulation().seed())
-                .takerFeeBps(cfg.simulation().takerFeeBps().toPlainString())
-                .makerFeeBps(cfg.simulation().makerFeeBps().toPlainString())
-                .defaultSpreadBps(cfg.simulation().defaultSpreadBps().toPlainString())
-                .slippageBps(cfg.simulation().slippageBps().toPlainString())
+                .takerFeeBps(costs.feeBps().toPlainString())
+                .makerFeeBps(costs.feeBps().toPlainString())
+                .defaultSpreadBps(costs.spreadBps().toPlainString())
+                .slippageBps(costs.slippageBps().toPlainString())
                 .maxVolumeShare(cfg.simulation().maxVolumeShare().toPlainString());
         for (Asset a : assets) {
             // the domain sizes orders at the schema's 18 decimals; only the minimum notional is a real filter here

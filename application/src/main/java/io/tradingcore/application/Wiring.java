@@ -28,9 +28,13 @@ public final class Wiring {
         return PostgresAdapter.create(dataSource).tradingSessions();
     }
 
-    /** The model trainer of the ML adapter, labelling with the configured round-trip cost. */
+    /**
+     * The model trainer of the ML adapter: labels and the learned entry rule net of the one cost model
+     * ({@code trading.signal.costs}); its inner walk-forward uses {@code walkForward.purgeHours} and
+     * {@code walkForward.embargoHours}.
+     */
     public static io.tradingcore.ports.out.ModelTrainer modelTrainer(io.tradingcore.application.config.AppConfig config) {
         return io.tradingcore.adapter.ml.MlModels.trainer(io.tradingcore.adapter.ml.MlModels.DEFAULT_MODEL_NAME,
-                config.simulation().takerFeeBps().doubleValue(), config.simulation().defaultSpreadBps().doubleValue());
+                config.trading().signal().costs(), config.walkForward().purgeHours(), config.walkForward().embargoHours());
     }
 }

@@ -58,8 +58,8 @@ class SimulatedFeeInBaseCycleTest {
 
     @Test
     void entryChargedInBaseThenExitIsFilledAndTheBooksEqualTheVenueWallet() {
-        SignalPolicyConfig signal = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), new BigDecimal("0.5"),
-                new BigDecimal("0.001"), new BigDecimal("0.0001"), new BigDecimal("2"), new BigDecimal("0.005"), new BigDecimal("10"),
+        SignalPolicyConfig signal = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), new BigDecimal("0.5"),
+                new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), BigDecimal.ONE), new BigDecimal("0.005"), new BigDecimal("10"),
                 new TreeSet<>(), new TreeSet<>());
         TradingConfig config = new TradingConfig(signal, DrawdownPolicy.defaults(), "SIM", LOOKBACK);
         InMemoryPorts p = new InMemoryPorts(config, LOOKBACK, 60.0, START.toInstant());

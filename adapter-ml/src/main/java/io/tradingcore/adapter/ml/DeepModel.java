@@ -20,13 +20,24 @@ final class DeepModel implements BinaryModel {
 
     static final String KIND = "mlp-weights";
 
-    record Params(int[] hidden, int epochs, int batch, double learningRate) {
-        static final Params DEFAULT = new Params(new int[] {32, 16}, 4, 256, 0.002);
+    /**
+     * @param maxEpochs          upper bound; training stops earlier when the validation log loss has not improved
+     *                           for {@code patience} epochs, and the best epoch's weights are kept
+     * @param l2                 weight decay on the weights (not the biases), added to the gradient
+     * @param validationFraction share of the training rows, taken from the END of the window (the latest rows),
+     *                           held out for early stopping; training rows whose labels could reach into it (within
+     *                           the longest horizon before it) are left out
+     */
+    record Params(int[] hidden, int maxEpochs, int batch, double learningRate, double l2, double validationFraction,
+                  int patience) {
+        static final Params DEFAULT = new Params(new int[] {32, 16}, 12, 256, 0.002, 1e-4, 0.15, 2);
 
         Params {
             hidden = hidden.clone();
-            if (hidden.length == 0 || epochs < 1 || batch < 1 || !(learningRate > 0)) {
-                throw new IllegalArgumentException("MLP needs >= 1 hidden layer, epochs >= 1, batch >= 1, lr > 0");
+            if (hidden.length == 0 || maxEpochs < 1 || batch < 1 || !(learningRate > 0) || !(l2 >= 0)
+                    || !(validationFraction > 0 && validationFraction < 0.5) || patience < 1) {
+                throw new IllegalArgumentException("MLP needs >= 1 hidden layer, maxEpochs >= 1, batch >= 1, lr > 0, "
+                        + "l2 >= 0, validationFraction in (0, 0.5), patience >= 1");
             }
         }
 
@@ -37,8 +48,12 @@ final class DeepModel implements BinaryModel {
             m.put("activation", "relu");
             m.put("optimizer", "adam(beta1=0.9,beta2=0.999,eps=1e-8)");
             m.put("learning_rate", Double.toString(learningRate));
-            m.put("epochs", Integer.toString(epochs));
+            m.put("max_epochs", Integer.toString(maxEpochs));
             m.put("batch", Integer.toString(batch));
+            m.put("l2", Double.toString(l2));
+            m.put("validation", "last " + validationFraction + " of the training rows (time order), purged "
+                    + MlHorizon.longestHours() + "h");
+            m.put("early_stopping", "validation log loss, patience " + patience + ", best epoch kept");
             m.put("loss", "sigmoid cross-entropy");
             m.put("init", "glorot-uniform");
             return m;
@@ -59,7 +74,23 @@ final class DeepModel implements BinaryModel {
         this.biases = biases;
     }
 
-    static DeepModel train(double[][] x, byte[] y, int[] rows, Params p, long seed) {
+    /**
+     * @param hour decision hour (epoch seconds) per row; {@code rows} are in time order
+     */
+    static DeepModel train(double[][] x, byte[] y, long[] hour, int[] rows, Params p, long seed) {
+        int nVal = Math.max(1, (int) Math.ceil(rows.length * p.validationFraction()));
+        long valStart = hour[rows[rows.length - nVal]];
+        long purgeEnd = valStart - MlHorizon.longestHours() * 3600L;
+        int[] fit = java.util.Arrays.stream(rows).filter(r -> hour[r] < purgeEnd).toArray();
+        int[] val = java.util.Arrays.copyOfRange(rows, rows.length - nVal, rows.length);
+        if (fit.length == 0) {
+            throw new IllegalArgumentException("MLP: no training rows before the validation split (" + rows.length
+                    + " rows)");
+        }
+        return train(x, y, fit, val, p, seed);
+    }
+
+    private static DeepModel train(double[][] x, byte[] y, int[] rows, int[] validation, Params p, long seed) {
         Standardizer scaler = Standardizer.fit(x, rows);
         int d = x[rows[0]].length;
         int layers = p.hidden().length + 1;
@@ -113,7 +144,10 @@ final class DeepModel implements BinaryModel {
             order[i] = i;
         }
         long step = 0;
-        for (int epoch = 0; epoch < p.epochs(); epoch++) {
+        double bestLoss = Double.POSITIVE_INFINITY;
+        DeepModel best = null;
+        int sinceBest = 0;
+        for (int epoch = 0; epoch < p.maxEpochs() && sinceBest < p.patience(); epoch++) {
             shuffle(order, random);
             for (int start = 0; start < n; start += p.batch()) {
                 int m = Math.min(p.batch(), n - start);
@@ -167,13 +201,55 @@ final class DeepModel implements BinaryModel {
                 double lr = p.learningRate();
                 for (int l = 0; l < layers; l++) {
                     for (int j = 0; j < w[l].length; j++) {
+                        if (p.l2() > 0) {
+                            double[] g = gw[l][j];
+                            double[] wj = w[l][j];
+                            for (int k = 0; k < g.length; k++) {
+                                g[k] += p.l2() * wj[k];
+                            }
+                        }
                         adam(w[l][j], gw[l][j], mw[l][j], vw[l][j], lr, c1, c2);
                     }
                     adam(b[l], gb[l], mb[l], vb[l], lr, c1, c2);
                 }
             }
+            DeepModel candidate = new DeepModel(scaler, copy(w), copy(b));
+            double loss = candidate.logLoss(x, y, validation);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = candidate;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
         }
-        return new DeepModel(scaler, w, b);
+        return best;
+    }
+
+    private double logLoss(double[][] x, byte[] y, int[] rows) {
+        double[] q = new double[rows.length];
+        byte[] t = new byte[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            q[i] = probability(x[rows[i]]);
+            t[i] = y[rows[i]];
+        }
+        return Metrics.logLoss(q, t);
+    }
+
+    private static double[][][] copy(double[][][] w) {
+        double[][][] c = new double[w.length][][];
+        for (int l = 0; l < w.length; l++) {
+            c[l] = copy(w[l]);
+        }
+        return c;
+    }
+
+    private static double[][] copy(double[][] b) {
+        double[][] c = new double[b.length][];
+        for (int l = 0; l < b.length; l++) {
+            c[l] = b[l].clone();
+        }
+        return c;
     }
 
     private static void adam(double[] theta, double[] g, double[] m, double[] v, double lr, double c1, double c2) {

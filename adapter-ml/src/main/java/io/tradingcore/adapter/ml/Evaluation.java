@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -13,12 +14,14 @@ final class Evaluation {
         int n = s.size();
         int hz = MlHorizon.values().length;
         double[][][] p = new double[3][hz][n]; // tree, deep, meta
+        double[][] edge = new double[hz][n];
         for (int r = 0; r < n; r++) {
             Stack.Output o = stack.predict(s.x[r]);
             for (int h = 0; h < hz; h++) {
                 p[0][h][r] = o.tree()[h];
                 p[1][h][r] = o.deep()[h];
                 p[2][h][r] = o.meta()[h].probability();
+                edge[h][r] = o.meta()[h].expectedReturn();
             }
         }
         SortedMap<String, Double> m = new TreeMap<>();
@@ -46,10 +49,11 @@ final class Evaluation {
                 double net = 0;
                 for (int i = 0; i < rows.length; i++) {
                     q[i] = p[k][hi][rows[i]];
-                    if (q[i] >= threshold) {
+                    // META: the deployed rule (learned net edge > 0); base models: p >= threshold
+                    if (roles[k] == MlRole.META ? edge[hi][rows[i]] > 0 : q[i] >= threshold) {
                         enters++;
                         hits += y[i];
-                        net += s.forwardReturn[hi][rows[i]] - s.cost.roundTrip();
+                        net += s.forwardReturn[hi][rows[i]] - s.cost.roundTripFraction();
                     }
                 }
                 String prefix = roles[k] + "." + h + ".";

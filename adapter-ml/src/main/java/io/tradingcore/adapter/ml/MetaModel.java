@@ -6,41 +6,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.MutableDataset;
-import org.tribuo.Prediction;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.la.DenseMatrix;
-import org.tribuo.math.optimisers.AdaGrad;
 
 /**
- * META for one horizon: Tribuo logistic regression stacked on out-of-fold base predictions (as logits) and the
- * regime's soft assignment. Being linear in its inputs, each prediction splits exactly into per-input contributions
- * (weight x value, in logit space) plus the intercept, which is what a user needs to see why a signal fired.
+ * META for one horizon: an L2-regularised logistic regression stacked on out-of-fold base predictions (as logits)
+ * and the regime's soft assignment, with RANGING as the reference category (its column is dropped: the soft
+ * assignments sum to 1, so with an intercept all four would be exactly collinear). Fitted by Newton's method to
+ * convergence (gradient norm below 1e-9), so the weights, and the per-input contributions stored with every
+ * prediction, are the unique optimum rather than a point on an optimiser's path. Being linear in its inputs, each
+ * prediction splits exactly into contributions (weight x value, in logit space) plus the intercept.
+ *
+ * <p>The expected return is the learned {@link EdgeCurve}: E[net return | p] on the out-of-fold training rows.
  */
 final class MetaModel {
 
-    static final String KIND = "stacked-logistic";
+    static final String KIND = "stacked-logistic-l2-edge";
+    static final String REFERENCE_REGIME = "RANGING";
     static final List<String> INPUTS = List.of("m0_tree_logit", "m1_deep_logit", "m2_regime_TRENDING_UP",
-            "m3_regime_TRENDING_DOWN", "m4_regime_RANGING", "m5_regime_HIGH_VOL");
+            "m3_regime_TRENDING_DOWN", "m4_regime_HIGH_VOL");
     static final int TREE = 0;
     static final int DEEP = 1;
     static final int FIRST_REGIME = 2;
+    /** Indices into {@link RegimeModel#REGIMES} of the regime inputs, in input order (the reference left out). */
+    static final int[] REGIME_COLUMNS = regimeColumns();
 
-    record Params(int epochs, double learningRate) {
-        static final Params DEFAULT = new Params(3, 0.1);
+    record Params(double l2, EdgeCurve.Params edge) {
+        static final Params DEFAULT = new Params(1e-3, EdgeCurve.Params.DEFAULT);
+
+        Params {
+            if (!(l2 > 0) || !Double.isFinite(l2)) {
+                throw new IllegalArgumentException("meta l2 must be > 0, was " + l2);
+            }
+        }
 
         SortedMap<String, String> asMap() {
             SortedMap<String, String> m = new TreeMap<>();
-            m.put("library", "tribuo-classification-sgd 4.3.2 (LinearSGDTrainer, LogMulticlass)");
-            m.put("optimiser", "AdaGrad");
-            m.put("learning_rate", Double.toString(learningRate));
-            m.put("epochs", Integer.toString(epochs));
+            m.put("library", "plain Java (Newton's method, L2-regularised logistic regression)");
+            m.put("l2", Double.toString(l2));
+            m.put("convergence", "gradient norm < " + Logistic.GRADIENT_TOLERANCE + ", at most " + Logistic.MAX_ITERATIONS
+                    + " iterations");
             m.put("inputs", String.join(",", INPUTS));
+            m.put("reference_regime", REFERENCE_REGIME);
+            edge.putInto(m);
             return m;
         }
     }
@@ -52,19 +58,31 @@ final class MetaModel {
     record Explained(double probability, double expectedReturn, List<Term> terms) {
     }
 
+    /** Training diagnostics recorded with the model version. */
+    record Fit(int iterations, double gradientNorm) {
+    }
+
     private final double[] weights; // per input, binary logit
     private final double intercept;
-    private final double meanReturnIfPositive;
-    private final double meanReturnIfNegative;
-    private final double cost;
+    private final EdgeCurve edge;
+    private final Fit fit;
 
-    private MetaModel(double[] weights, double intercept, double meanReturnIfPositive, double meanReturnIfNegative,
-                      double cost) {
+    private MetaModel(double[] weights, double intercept, EdgeCurve edge, Fit fit) {
         this.weights = weights;
         this.intercept = intercept;
-        this.meanReturnIfPositive = meanReturnIfPositive;
-        this.meanReturnIfNegative = meanReturnIfNegative;
-        this.cost = cost;
+        this.edge = edge;
+        this.fit = fit;
+    }
+
+    private static int[] regimeColumns() {
+        int[] c = new int[RegimeModel.K - 1];
+        int k = 0;
+        for (int i = 0; i < RegimeModel.K; i++) {
+            if (!RegimeModel.REGIMES.get(i).equals(REFERENCE_REGIME)) {
+                c[k++] = i;
+            }
+        }
+        return c;
     }
 
     static double logit(double p) {
@@ -76,60 +94,40 @@ final class MetaModel {
         double[] v = new double[INPUTS.size()];
         v[TREE] = logit(pTree);
         v[DEEP] = logit(pDeep);
-        System.arraycopy(regimeProbabilities, 0, v, FIRST_REGIME, RegimeModel.K);
+        for (int j = 0; j < REGIME_COLUMNS.length; j++) {
+            v[FIRST_REGIME + j] = regimeProbabilities[REGIME_COLUMNS[j]];
+        }
         return v;
     }
 
     /**
+     * Fits the logistic regression on {@code rows}, then the edge curve on the same rows: realised net return
+     * ({@code forwardReturn - roundTrip}) against this model's probability.
+     *
      * @param z meta inputs per row (see {@link #inputs}); only rows listed are used
-     * @param forwardReturn gross forward return per row, for the expected-return estimate
      */
-    static MetaModel train(double[][] z, byte[] y, double[] forwardReturn, int[] rows, double cost, Params p,
-                           long seed) {
-        MutableDataset<Label> ds = TribuoData.labelled("meta", INPUTS, z, y, rows);
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(p.learningRate(), 0.1),
-                p.epochs(), Integer.MAX_VALUE, 1, seed);
-        LinearSGDModel model = (LinearSGDModel) trainer.train(ds);
-        DenseMatrix w = model.getWeightsCopy();
-        ImmutableFeatureMap fmap = model.getFeatureIDMap();
-        int pos = model.getOutputIDInfo().getID(TribuoData.POSITIVE);
-        int neg = model.getOutputIDInfo().getID(TribuoData.NEGATIVE);
-        int biasColumn = w.getDimension2Size() - 1;
-        double[] weights = new double[INPUTS.size()];
-        for (int j = 0; j < weights.length; j++) {
-            int id = fmap.getID(INPUTS.get(j));
-            weights[j] = id < 0 ? 0.0 : w.get(pos, id) - w.get(neg, id);
-        }
-        double intercept = w.get(pos, biasColumn) - w.get(neg, biasColumn);
-        double sumPos = 0;
-        double sumNeg = 0;
-        int nPos = 0;
-        int nNeg = 0;
+    static MetaModel train(double[][] z, byte[] y, double[] forwardReturn, int[] rows, double roundTrip, Params p) {
+        Logistic.Fit f = Logistic.fit(z, y, rows, p.l2());
+        MetaModel noEdge = new MetaModel(f.weights(), f.intercept(), null, new Fit(f.iterations(), f.gradientNorm()));
+        double[] prob = new double[z.length];
+        double[] net = new double[z.length];
         for (int r : rows) {
-            if (y[r] > 0) {
-                sumPos += forwardReturn[r];
-                nPos++;
-            } else {
-                sumNeg += forwardReturn[r];
-                nNeg++;
-            }
+            prob[r] = noEdge.probability(z[r]);
+            net[r] = forwardReturn[r] - roundTrip;
         }
-        MetaModel meta = new MetaModel(weights, intercept, nPos == 0 ? 0 : sumPos / nPos,
-                nNeg == 0 ? 0 : sumNeg / nNeg, cost);
-        meta.checkAgainst(model, z[rows[0]]);
-        return meta;
+        return new MetaModel(f.weights(), f.intercept(), EdgeCurve.fit(prob, net, rows, p.edge()), noEdge.fit);
     }
 
-    /** Guards the weight extraction: our closed form must reproduce Tribuo's own prediction. */
-    private void checkAgainst(LinearSGDModel model, double[] z) {
-        Prediction<Label> pred = model.predict(new ArrayExample<>(TribuoData.NEGATIVE,
-                INPUTS.toArray(String[]::new), z));
-        Label scored = pred.getOutputScores().get(TribuoData.POSITIVE.getLabel());
-        double tribuo = scored == null ? Double.NaN : scored.getScore();
-        double ours = explain(z).probability();
-        if (!(Math.abs(tribuo - ours) < 1e-6)) {
-            throw new IllegalStateException("meta weight extraction disagrees with Tribuo: " + ours + " vs " + tribuo);
+    private double logitOf(double[] z) {
+        double logit = intercept;
+        for (int j = 0; j < weights.length; j++) {
+            logit += weights[j] * z[j];
         }
+        return logit;
+    }
+
+    double probability(double[] z) {
+        return 1.0 / (1.0 + Math.exp(-logitOf(z)));
     }
 
     Explained explain(double[] z) {
@@ -142,17 +140,30 @@ final class MetaModel {
         }
         terms.add(new Term("intercept", -1, intercept, 1.0, intercept));
         double p = 1.0 / (1.0 + Math.exp(-logit));
-        double expected = p * meanReturnIfPositive + (1 - p) * meanReturnIfNegative - cost;
-        return new Explained(p, expected, List.copyOf(terms));
+        return new Explained(p, edge.at(p), List.copyOf(terms));
+    }
+
+    EdgeCurve edge() {
+        return edge;
+    }
+
+    Fit fit() {
+        return fit;
+    }
+
+    double[] weights() {
+        return weights.clone();
+    }
+
+    double intercept() {
+        return intercept;
     }
 
     byte[] artifact() {
         return Artifact.encode(KIND, out -> {
             Artifact.writeDoubles(out, weights);
             out.writeDouble(intercept);
-            out.writeDouble(meanReturnIfPositive);
-            out.writeDouble(meanReturnIfNegative);
-            out.writeDouble(cost);
+            edge.write(out);
         });
     }
 
@@ -161,7 +172,10 @@ final class MetaModel {
     }
 
     private static MetaModel read(DataInputStream in) throws IOException {
-        return new MetaModel(Artifact.readDoubles(in), in.readDouble(), in.readDouble(), in.readDouble(),
-                in.readDouble());
+        double[] w = Artifact.readDoubles(in);
+        if (w.length != INPUTS.size()) {
+            throw new IOException("meta artifact has " + w.length + " weights, expected " + INPUTS.size());
+        }
+        return new MetaModel(w, in.readDouble(), EdgeCurve.read(in), new Fit(-1, Double.NaN));
     }
 }

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.FeatureVector;
@@ -45,14 +46,14 @@ public final class MlBenchmark {
         }
         bars.put("ETHBTC", cross(bars.get("ETH"), bars.get("BTC")));
         long loaded = System.nanoTime();
-        Samples s = Samples.build(bars, from, to, LabelCost.DEFAULT);
+        Samples s = Samples.build(bars, from, to, CostModel.defaults());
         long featured = System.nanoTime();
         System.out.printf(Locale.ROOT, "data: %d assets, %d rows (asset-hours) from %s to %s%n", bars.size(), s.size(),
                 from, to);
         System.out.printf(Locale.ROOT, "load csv: %d ms, features+labels for all rows: %d ms (%.1f us/row, 2 threads)%n",
                 ms(t0, loaded), ms(loaded, featured), (featured - loaded) / 1e3 / s.size());
 
-        TrainingConfig c = new TrainingConfig(42L, LabelCost.DEFAULT, Duration.ofHours(24), Duration.ofHours(24),
+        TrainingConfig c = new TrainingConfig(42L, CostModel.defaults(), Duration.ofHours(24), Duration.ofHours(24),
                 Duration.ofDays(730), Duration.ofDays(182), null, 0.5, 500, TreeModel.Params.DEFAULT,
                 DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT);
         long w0 = System.nanoTime();

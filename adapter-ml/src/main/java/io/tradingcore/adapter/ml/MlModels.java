@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
+import io.tradingcore.domain.CostModel;
 import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.ModelRole;
 import io.tradingcore.ports.out.FeatureEngine;
@@ -7,6 +9,7 @@ import io.tradingcore.ports.out.ModelRegistry;
 import io.tradingcore.ports.out.ModelStack;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.out.ModelVersion;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,21 +33,24 @@ public final class MlModels {
         return new MlFeatureEngine();
     }
 
-    /** Trainer with the default hyper-parameters and a round-trip cost of 2 x 10 bps fee + 5 bps spread. */
+    /** Trainer with the default hyper-parameters, the default {@link CostModel}, 24 h purge and 24 h embargo. */
     public static ModelTrainer trainer() {
-        return trainer(DEFAULT_MODEL_NAME, 10.0, 5.0);
+        return trainer(DEFAULT_MODEL_NAME, CostModel.defaults(), 24, 24);
     }
 
     /**
-     * Trainer with the default hyper-parameters and the given label cost.
+     * Trainer with the default hyper-parameters.
      *
-     * @param feeBps    fee per side in basis points (paid on entry and on exit)
-     * @param spreadBps spread paid once per round trip, in basis points
-     * @throws IllegalArgumentException for a blank name or a negative or non-finite cost
+     * @param costs        the one cost model: labels, the learned expected return and the entry rule are net of its
+     *                     round trip
+     * @param purgeHours   gap between the end of a training window's rows and an inner test window (>= 24, the
+     *                     longest label horizon)
+     * @param embargoHours hours after each inner test window left out before the next inner test window starts
+     * @throws IllegalArgumentException for a blank name, a purge below 24 h or a negative embargo
      */
-    public static ModelTrainer trainer(String modelName, double feeBps, double spreadBps) {
+    public static ModelTrainer trainer(String modelName, CostModel costs, int purgeHours, int embargoHours) {
         TrainingConfig d = TrainingConfig.defaults(0L);
-        TrainingConfig c = new TrainingConfig(0L, new LabelCost(feeBps, spreadBps), d.purge(), d.embargo(),
+        TrainingConfig c = new TrainingConfig(0L, costs, Duration.ofHours(purgeHours), Duration.ofHours(embargoHours),
                 d.minTrain(), d.testWindow(), null, d.enterThreshold(), d.minMetaRows(), d.tree(), d.deep(),
                 d.regime(), d.meta());
         return new MlModelTrainer(c, modelName);

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,10 +25,10 @@ final class Samples {
     final double[][] forwardReturn;
     /** [horizon.ordinal][row]; -1 when the forward return is unknown. */
     final byte[][] label;
-    final LabelCost cost;
+    final CostModel cost;
 
     private Samples(List<String> assets, int[] asset, long[] hour, double[][] x, double[][] forwardReturn,
-                    byte[][] label, LabelCost cost) {
+                    byte[][] label, CostModel cost) {
         this.assets = assets;
         this.asset = asset;
         this.hour = hour;
@@ -45,7 +46,7 @@ final class Samples {
      * Builds rows for decision hours in [from, to) of every asset (the lookback may reach before {@code from}).
      * Assets are processed in parallel but each writes only its own rows, so the result does not depend on scheduling.
      */
-    static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, LabelCost cost) {
+    static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, CostModel cost) {
         List<String> assets = List.copyOf(barsByAsset.keySet());
         List<List<Bar>> series = new ArrayList<>(barsByAsset.values());
         PerAsset[] parts = new PerAsset[assets.size()];
@@ -90,13 +91,13 @@ final class Samples {
     private record PerAsset(int asset, long[] hour, double[][] x, double[][] fwd, byte[][] label) {
     }
 
-    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, LabelCost cost) {
+    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost) {
         int horizons = MlHorizon.values().length;
         List<long[]> hours = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
         List<double[]> fwds = new ArrayList<>();
         long[] openTimes = bars.stream().mapToLong(b -> b.openTime().getEpochSecond()).toArray();
-        double threshold = cost.roundTrip();
+        double threshold = cost.roundTripFraction();
         for (int i = Features.LOOKBACK; i < bars.size(); i++) {
             Instant decision = bars.get(i).openTime();
             if (decision.isBefore(from) || !decision.isBefore(to)) {

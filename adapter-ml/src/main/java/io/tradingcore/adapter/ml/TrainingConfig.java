@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Duration;
  * {@code embargo} after the previous one ended, so rows right after a test window are never scored by a model
  * whose meta-learner saw their neighbours.
  */
-record TrainingConfig(long seed, LabelCost cost, Duration purge, Duration embargo, Duration minTrain,
+record TrainingConfig(long seed, CostModel cost, Duration purge, Duration embargo, Duration minTrain,
                       Duration testWindow, Duration rollingTrain, double enterThreshold, int minMetaRows,
                       TreeModel.Params tree, DeepModel.Params deep, RegimeModel.Params regime,
                       MetaModel.Params meta) {
@@ -36,7 +37,7 @@ record TrainingConfig(long seed, LabelCost cost, Duration purge, Duration embarg
     }
 
     static TrainingConfig defaults(long seed) {
-        return new TrainingConfig(seed, LabelCost.DEFAULT, Duration.ofHours(24), Duration.ofHours(24),
+        return new TrainingConfig(seed, CostModel.defaults(), Duration.ofHours(24), Duration.ofHours(24),
                 Duration.ofDays(365), Duration.ofDays(182), null, 0.5, 500,
                 TreeModel.Params.DEFAULT, DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT,
                 MetaModel.Params.DEFAULT);

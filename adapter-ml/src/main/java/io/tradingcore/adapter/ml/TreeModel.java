@@ -129,6 +129,30 @@ final class TreeModel implements BinaryModel {
         }
     }
 
+    /**
+     * XGBoost's feature importance (total gain over all splits on the feature, both class trees), normalised to sum
+     * to 1, keyed {@code importance_gain.<feature name>}; features never split on are 0.
+     */
+    SortedMap<String, Double> importance(List<String> names) {
+        SortedMap<String, Double> out = new TreeMap<>();
+        try {
+            Booster booster = XGBoost.loadModel(boosterJson);
+            try {
+                java.util.Map<String, Double> gain = booster.getScore((String) null, "total_gain");
+                double total = gain.values().stream().mapToDouble(Double::doubleValue).sum();
+                for (int j = 0; j < names.size(); j++) {
+                    Double g = column[j] < 0 ? null : gain.get("f" + column[j]);
+                    out.put("importance_gain." + names.get(j), g == null || !(total > 0) ? 0.0 : g / total);
+                }
+            } finally {
+                booster.dispose();
+            }
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalStateException("cannot read XGBoost feature importance: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     @Override
     public double probability(double[] x) {
         float[] row = new float[width];

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,24 @@ import java.util.TreeMap;
  */
 final class WalkForward {
 
-    /** Result of a run: per-fold metrics, the final stack and its models ready for the registry. */
-    record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis) {
+    /**
+     * Result of a run: per-fold metrics, the final stack and its models ready for the registry, and per horizon the
+     * rows and design (META inputs) the final meta-learner was trained on.
+     */
+    record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis,
+                  Map<MlHorizon, MetaTraining> metaTraining, OutOfFold outOfFold) {
+    }
+
+    /**
+     * Per row, the held-out predictions of the walk-forward (for evaluation): the fold whose test window scored it
+     * (-1: none), base probabilities [horizon][row], and the fold meta-learner's probability and learned edge
+     * (NaN where the fold had no meta-learner).
+     */
+    record OutOfFold(int[] fold, double[][] tree, double[][] deep, double[][] metaP, double[][] metaEdge) {
+    }
+
+    /** The final meta-learner's training rows and their inputs ({@code z[r]} for each r in rows). */
+    record MetaTraining(int[] rows, double[][] z) {
     }
 
     private static final long HOUR = 3600L;
@@ -35,6 +52,14 @@ final class WalkForward {
         double[][] oofDeep = new double[horizons][n];
         double[][] oofRegime = new double[n][];
         boolean[] oof = new boolean[n];
+        int[] foldOf = new int[n];
+        Arrays.fill(foldOf, -1);
+        double[][] metaP = new double[horizons][n];
+        double[][] metaEdge = new double[horizons][n];
+        for (int h = 0; h < horizons; h++) {
+            Arrays.fill(metaP[h], Double.NaN);
+            Arrays.fill(metaEdge[h], Double.NaN);
+        }
 
         long first = s.hour[0];
         long last = s.hour[n - 1];
@@ -49,19 +74,24 @@ final class WalkForward {
             int[] train = Samples.range(s.firstRowAtOrAfter(trainStart), s.firstRowAtOrAfter(trainEnd));
             int[] test = Samples.range(s.firstRowAtOrAfter(testStart), s.firstRowAtOrAfter(testEnd));
             if (train.length > 0 && test.length > 0) {
+                for (int r : test) {
+                    foldOf[r] = fold;
+                }
                 folds.add(runFold(fold++, s, c, train, test, trainStart, trainEnd, testStart, testEnd,
-                        oofTree, oofDeep, oofRegime, oof));
+                        oofTree, oofDeep, oofRegime, oof, metaP, metaEdge));
             }
             testStart = testEnd + c.embargo().getSeconds();
         }
         long t0 = System.nanoTime();
-        Result result = finalStack(s, c, modelName, folds, oofTree, oofDeep, oofRegime, oof);
-        return new Result(List.copyOf(folds), result.stack(), result.models(), (System.nanoTime() - t0) / 1_000_000);
+        Result result = finalStack(s, c, modelName, folds, oofTree, oofDeep, oof);
+        return new Result(List.copyOf(folds), result.stack(), result.models(), (System.nanoTime() - t0) / 1_000_000,
+                result.metaTraining(), new OutOfFold(foldOf, oofTree, oofDeep, metaP, metaEdge));
     }
 
     private static FoldResult runFold(int fold, Samples s, TrainingConfig c, int[] train, int[] test,
                                       long trainStart, long trainEnd, long testStart, long testEnd,
-                                      double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof) {
+                                      double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof,
+                                      double[][] metaP, double[][] metaEdge) {
         long t = System.nanoTime();
         RegimeModel regime = RegimeModel.train(s.x, train, c.regime(), c.seed());
         long regimeMillis = millisSince(t);
@@ -79,28 +109,36 @@ final class WalkForward {
             TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
             long treeMillis = millisSince(t);
             t = System.nanoTime();
-            DeepModel deep = DeepModel.train(s.x, s.label[hi], tr, c.deep(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, c.deep(), c.seed());
             long deepMillis = millisSince(t);
             for (int r : test) {
                 oofTree[hi][r] = tree.probability(s.x[r]);
                 oofDeep[hi][r] = deep.probability(s.x[r]);
             }
-            rows.add(evaluate(MlRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], base, s, c));
-            rows.add(evaluate(MlRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], base, s, c));
+            rows.add(evaluate(MlRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], null, base, s, c));
+            rows.add(evaluate(MlRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], null, base, s, c));
 
             // meta: out-of-fold rows of earlier folds, purged before this test window
             int[] metaRows = s.labelled(h, oofRowsBefore(s, oof, testStart - c.purge().getSeconds()));
             if (metaRows.length >= c.minMetaRows()) {
-                double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
+                // as deployed: META learns from this fold's regime model's outputs, the ones it is scored with
+                double[][] foldRegime = new double[s.size()][];
+                for (int r : metaRows) {
+                    foldRegime[r] = regime.predict(s.x[r]).probabilities();
+                }
+                double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, foldRegime);
                 t = System.nanoTime();
                 MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows,
-                        s.cost.roundTrip(), c.meta(), c.seed());
+                        s.cost.roundTripFraction(), c.meta());
                 long metaMillis = millisSince(t);
-                double[] pm = new double[s.size()];
+                double[] pm = metaP[hi];
+                double[] edge = metaEdge[hi];
                 for (int r : te) {
-                    pm[r] = meta.explain(MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r])).probability();
+                    MetaModel.Explained e = meta.explain(MetaModel.inputs(oofTree[hi][r], oofDeep[hi][r], oofRegime[r]));
+                    pm[r] = e.probability();
+                    edge[r] = e.expectedReturn();
                 }
-                rows.add(evaluate(MlRole.META, h, metaMillis, metaRows.length, te, pm,
+                rows.add(evaluate(MlRole.META, h, metaMillis, metaRows.length, te, pm, edge,
                         positiveRate(s.label[hi], metaRows), s, c));
             }
         }
@@ -112,7 +150,7 @@ final class WalkForward {
     }
 
     private static Result finalStack(Samples s, TrainingConfig c, String name, List<FoldResult> folds,
-                                     double[][] oofTree, double[][] oofDeep, double[][] oofRegime, boolean[] oof) {
+                                     double[][] oofTree, double[][] oofDeep, boolean[] oof) {
         int[] all = Samples.range(0, s.size());
         Instant from = Instant.ofEpochSecond(s.hour[0]);
         Instant to = Instant.ofEpochSecond(s.hour[s.size() - 1] + HOUR);
@@ -123,34 +161,77 @@ final class WalkForward {
         Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
         Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
         Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
+        Map<MlHorizon, MetaTraining> metaTraining = new EnumMap<>(MlHorizon.class);
         int[] oofRows = oofRowsBefore(s, oof, Long.MAX_VALUE);
+        // META learns from exactly the regime outputs inference produces: the final REGIME artifact's
+        double[][] regimeOut = new double[s.size()][];
+        for (int r : oofRows) {
+            regimeOut[r] = regime.predict(s.x[r]).probabilities();
+        }
         for (MlHorizon h : MlHorizon.values()) {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, all);
             TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
-            DeepModel deep = DeepModel.train(s.x, s.label[hi], tr, c.deep(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, c.deep(), c.seed());
             int[] metaRows = s.labelled(h, oofRows);
             if (metaRows.length < c.minMetaRows()) {
                 throw new IllegalArgumentException("only " + metaRows.length + " out-of-fold rows for the " + h
                         + " meta-learner (need " + c.minMetaRows() + "): give more data or a shorter minTrain");
             }
-            double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, oofRegime);
-            MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows, s.cost.roundTrip(),
-                    c.meta(), c.seed());
+            double[][] z = metaInputs(s.size(), metaRows, hi, oofTree, oofDeep, regimeOut);
+            MetaModel meta = MetaModel.train(z, s.label[hi], s.forwardReturn[hi], metaRows, s.cost.roundTripFraction(),
+                    c.meta());
+            metaTraining.put(h, new MetaTraining(metaRows, z));
             trees.put(h, tree);
             deeps.put(h, deep);
             metas.put(h, meta);
             String hName = name + "-" + h.name();
             models.add(TrainedModel.of(hName, MlRole.BASE_TREE, h, from, to, c.tree().asMap(), c.seed(),
-                    summary(folds, MlRole.BASE_TREE, h), tree.artifact()));
+                    treeMetrics(folds, h, tree), tree.artifact()));
             models.add(TrainedModel.of(hName, MlRole.BASE_DEEP, h, from, to, c.deep().asMap(), c.seed(),
                     summary(folds, MlRole.BASE_DEEP, h), deep.artifact()));
             Instant metaFrom = Instant.ofEpochSecond(s.hour[metaRows[0]]);
             Instant metaTo = Instant.ofEpochSecond(s.hour[metaRows[metaRows.length - 1]] + HOUR);
-            models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, c.meta().asMap(), c.seed(),
-                    summary(folds, MlRole.META, h), meta.artifact()));
+            SortedMap<String, String> metaParams = c.meta().asMap();
+            metaParams.put("round_trip_cost", Double.toString(s.cost.roundTripFraction()));
+            metaParams.put("edge_rows", "out-of-fold rows of the training window (base predictions out of fold, "
+                    + "regime from the final REGIME artifact)");
+            models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, metaParams, c.seed(),
+                    metaMetrics(folds, h, meta, z, metaRows, s), meta.artifact()));
         }
-        return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0);
+        return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0,
+                metaTraining, null);
+    }
+
+    /** Walk-forward means plus XGBoost's feature importance of the final tree. */
+    private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, MlHorizon h, TreeModel tree) {
+        SortedMap<String, Double> m = summary(folds, MlRole.BASE_TREE, h);
+        m.putAll(tree.importance(Features.NAMES));
+        return m;
+    }
+
+    /** Walk-forward means plus the fit and the learned edge curve of the final meta-learner. */
+    private static SortedMap<String, Double> metaMetrics(List<FoldResult> folds, MlHorizon h, MetaModel meta,
+                                                         double[][] z, int[] rows, Samples s) {
+        SortedMap<String, Double> m = summary(folds, MlRole.META, h);
+        m.put("fit_iterations", (double) meta.fit().iterations());
+        m.put("fit_gradient_norm", meta.fit().gradientNorm());
+        m.putAll(meta.edge().describe());
+        int enters = 0;
+        double net = 0;
+        for (int r : rows) {
+            if (meta.explain(z[r]).expectedReturn() > 0) {
+                enters++;
+                net += s.forwardReturn[h.ordinal()][r] - s.cost.roundTripFraction();
+            }
+        }
+        m.put("edge_rows", (double) rows.length);
+        m.put("edge_positive_share", (double) enters / rows.length);
+        if (enters > 0) {
+            m.put("edge_positive_in_sample_mean_net", net / enters);
+        }
+        m.values().removeIf(v -> !Double.isFinite(v));
+        return m;
     }
 
     /** Mean held-out metrics over the folds, as recorded with the model version. */
@@ -186,8 +267,12 @@ final class WalkForward {
         return z;
     }
 
+    /**
+     * @param edge learned net edge per row for META (ENTER where it is &gt; 0, the deployed rule); null for a base
+     *             model (ENTER where p &gt;= the evaluation threshold)
+     */
     private static FoldResult.Row evaluate(MlRole role, MlHorizon h, long millis, int trainRows, int[] te,
-                                           double[] p, double baseRate, Samples s, TrainingConfig c) {
+                                           double[] p, double[] edge, double baseRate, Samples s, TrainingConfig c) {
         int hi = h.ordinal();
         double[] q = new double[te.length];
         byte[] y = new byte[te.length];
@@ -200,10 +285,10 @@ final class WalkForward {
             q[i] = p[r];
             y[i] = s.label[hi][r];
             constant[i] = baseRate;
-            if (q[i] >= c.enterThreshold()) {
+            if (edge == null ? q[i] >= c.enterThreshold() : edge[r] > 0) {
                 enters++;
                 hits += y[i];
-                net += s.forwardReturn[hi][r] - s.cost.roundTrip();
+                net += s.forwardReturn[hi][r] - s.cost.roundTripFraction();
             }
         }
         if (te.length == 0) {

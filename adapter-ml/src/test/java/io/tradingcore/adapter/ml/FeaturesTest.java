@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,8 +75,8 @@ class FeaturesTest {
         SortedMap<String, List<Bar>> changed = new TreeMap<>(java.util.Map.of("BTC", perturbed));
         Instant from = hour.minusSeconds(3600L * 48);
         Instant to = hour.plusSeconds(3600L * 48);
-        Samples a = Samples.build(original, from, to, LabelCost.DEFAULT);
-        Samples b = Samples.build(changed, from, to, LabelCost.DEFAULT);
+        Samples a = Samples.build(original, from, to, CostModel.defaults());
+        Samples b = Samples.build(changed, from, to, CostModel.defaults());
         int checked = 0;
         for (int r = 0; r < a.size(); r++) {
             if (a.hour[r] <= hour.getEpochSecond()) {
@@ -94,7 +95,7 @@ class FeaturesTest {
         Instant hour = TestData.t("2024-05-01T00:00:00Z");
         int h = indexOf(BTC, hour);
         Samples s = Samples.build(new TreeMap<>(java.util.Map.of("BTC", BTC)), hour, hour.plusSeconds(3600),
-                new LabelCost(10, 5));
+                new CostModel(java.math.BigDecimal.TEN, java.math.BigDecimal.valueOf(5), java.math.BigDecimal.ZERO));
         assertThat(s.size()).isEqualTo(1);
         for (MlHorizon hz : MlHorizon.values()) {
             double expected = BTC.get(h + hz.hours()).open() / BTC.get(h).open() - 1;

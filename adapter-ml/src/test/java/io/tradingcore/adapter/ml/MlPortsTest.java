@@ -68,6 +68,35 @@ class MlPortsTest {
         trained = MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_TO, 5L);
     }
 
+    @Test
+    void theTrainersInnerWalkForwardUsesTheConfiguredEmbargo() {
+        // inner test windows: [W/2, 3W/4) then from 3W/4 + embargo: a longer embargo leaves those hours out of the
+        // out-of-fold rows META and its entry rule learn from
+        ModelTrainer.TrainedStack embargoed = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24 + 240).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        double rows = metaMetric(trained, "edge_rows");
+        double fewer = metaMetric(embargoed, "edge_rows");
+        assertThat(rows - fewer).isEqualTo(240.0 * candles.size());
+    }
+
+    @Test
+    void labelsAndTheExpectedReturnUseTheConfiguredRoundTrip() {
+        io.tradingcore.domain.CostModel costs = new io.tradingcore.domain.CostModel(new BigDecimal("7"),
+                new BigDecimal("3"), new BigDecimal("2"));
+        ModelTrainer.TrainedStack t = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME, costs, 24, 24)
+                .train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        for (ModelTrainer.TrainedArtifact a : t.artifacts()) {
+            if (a.version().role() == ModelRole.META) {
+                assertThat(a.version().hyperParams()).containsEntry("round_trip_cost", "0.0021");
+            }
+        }
+    }
+
+    private static double metaMetric(ModelTrainer.TrainedStack t, String key) {
+        return t.artifacts().stream().filter(a -> a.version().role() == ModelRole.META
+                && a.version().horizon() == Horizon.H1).findFirst().orElseThrow().version().metrics().get(key).doubleValue();
+    }
+
     private List<Candle> closedBy(AssetId asset, HourTs hour) {
         return candles.get(asset).stream().filter(c -> !c.closeTime().isAfter(hour)).toList();
     }
@@ -115,8 +144,7 @@ class MlPortsTest {
         assertThat(p.meta()).extracting(MetaPrediction::horizon).containsExactly(Horizon.H1, Horizon.H4, Horizon.H24);
         for (MetaPrediction m : p.meta()) {
             assertThat(m.components()).extracting(MetaComponent::role).containsExactly(ModelRole.BASE_TREE,
-                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME,
-                    ModelRole.META);
+                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.META);
             assertThat(m.components().get(0).horizon()).isEqualTo(m.horizon());
             assertThat(m.components().get(2).horizon()).isNull();
             double logit = m.components().stream().mapToDouble(MetaComponent::contribution).sum();
@@ -180,6 +208,41 @@ class MlPortsTest {
                 .isEqualTo(trained.artifacts().stream().map(a -> a.version().artifactSha256()).toList());
         assertThat(again.artifacts()).extracting(a -> a.version().id())
                 .isEqualTo(trained.artifacts().stream().map(a -> a.version().id()).toList());
+    }
+
+    @Test
+    void decisionsOfTheRealStackAndPolicyDoNotChangeWhenTheFutureIsPerturbed() {
+        // 24 decision hours x 3 assets (SOL was not in training): features -> REGIME/BASE/META -> learned edge ->
+        // SignalPolicy; every candle opening at or after H is replaced by a wild one, and nothing of H's decision moves
+        io.tradingcore.domain.signal.SignalPolicy policy = new io.tradingcore.domain.signal.SignalPolicy(
+                io.tradingcore.domain.signal.SignalPolicyConfig.defaults());
+        SortedMap<AssetId, List<Candle>> three = new TreeMap<>(candles);
+        three.put(AssetId.of(3), candles(AssetId.of(3), "SOL"));
+        FeatureEngine engine = trained.featureEngine();
+        ModelStack stack = trained.modelStack();
+        for (int k = 0; k < 24; k++) {
+            HourTs hour = TRAIN_TO.plusHours(30 + k);
+            for (var e : three.entrySet()) {
+                AssetId asset = e.getKey();
+                List<Candle> future = e.getValue().stream().map(c -> c.openTime().isBefore(hour) ? c
+                        : Candle.of(asset, c.openTime(), "3", "90", "1", "70", "12345")).toList();
+                io.tradingcore.domain.signal.SignalDecision a = decide(policy, engine, stack, asset, hour, e.getValue());
+                io.tradingcore.domain.signal.SignalDecision b = decide(policy, engine, stack, asset, hour, future);
+                assertThat(b).isEqualTo(a);
+                // the perturbation is visible one hour later, once candle H has closed
+                assertThat(decide(policy, engine, stack, asset, hour.plusHours(1), future).probability())
+                        .isNotEqualTo(decide(policy, engine, stack, asset, hour.plusHours(1), e.getValue()).probability());
+            }
+        }
+    }
+
+    private static io.tradingcore.domain.signal.SignalDecision decide(io.tradingcore.domain.signal.SignalPolicy policy,
+            FeatureEngine engine, ModelStack stack, AssetId asset, HourTs hour, List<Candle> all) {
+        List<Candle> closed = all.stream().filter(c -> !c.closeTime().isAfter(hour)).toList();
+        StackPrediction p = stack.predict(engine.compute(asset, hour, closed.subList(closed.size() - engine.lookbackBars(),
+                closed.size()), Optional.empty()));
+        return policy.decide(new io.tradingcore.domain.signal.SignalInput(asset, hour, p, BigDecimal.ZERO, BigDecimal.ZERO,
+                new BigDecimal("10000"), null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -28,9 +29,9 @@ class ModelStackTest {
     @BeforeAll
     void trainTwiceWithTheSameSeed() {
         bars = TestData.assets("BTC", "ETH");
-        samples = Samples.build(bars, FROM, TO, LabelCost.DEFAULT);
+        samples = Samples.build(bars, FROM, TO, CostModel.defaults());
         first = WalkForward.run(samples, TestData.fastConfig(7L), "test");
-        second = WalkForward.run(Samples.build(bars, FROM, TO, LabelCost.DEFAULT), TestData.fastConfig(7L), "test");
+        second = WalkForward.run(Samples.build(bars, FROM, TO, CostModel.defaults()), TestData.fastConfig(7L), "test");
     }
 
     @Test
@@ -62,9 +63,9 @@ class ModelStackTest {
     void aDifferentSeedGivesADifferentNetworkAndTheSameSeedTheSameOne() {
         int[] rows = samples.labelled(MlHorizon.H4, Samples.range(0, samples.size()));
         DeepModel.Params p = TestData.fastConfig(0L).deep();
-        byte[] a = DeepModel.train(samples.x, samples.label[1], rows, p, 11L).artifact();
-        byte[] b = DeepModel.train(samples.x, samples.label[1], rows, p, 11L).artifact();
-        byte[] c = DeepModel.train(samples.x, samples.label[1], rows, p, 12L).artifact();
+        byte[] a = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 11L).artifact();
+        byte[] b = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 11L).artifact();
+        byte[] c = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 12L).artifact();
         assertThat(Artifact.sha256(b)).isEqualTo(Artifact.sha256(a));
         assertThat(Artifact.sha256(c)).isNotEqualTo(Artifact.sha256(a));
     }
@@ -83,8 +84,8 @@ class ModelStackTest {
             }
             changed.put(asset, copy);
         });
-        Samples original = Samples.build(bars, hour, hour.plusSeconds(3600), LabelCost.DEFAULT);
-        Samples perturbed = Samples.build(changed, hour, hour.plusSeconds(3600), LabelCost.DEFAULT);
+        Samples original = Samples.build(bars, hour, hour.plusSeconds(3600), CostModel.defaults());
+        Samples perturbed = Samples.build(changed, hour, hour.plusSeconds(3600), CostModel.defaults());
         assertThat(original.size()).isEqualTo(2);
         for (int r = 0; r < original.size(); r++) {
             assertSamePrediction(first.stack().predict(original.x[r]), first.stack().predict(perturbed.x[r]));
@@ -122,13 +123,118 @@ class ModelStackTest {
             assertThat(1 / (1 + Math.exp(-logit))).isCloseTo(e.probability(), within(1e-12));
             assertThat(e.terms()).extracting(MetaModel.Term::name)
                     .containsExactly("m0_tree_logit", "m1_deep_logit", "m2_regime_TRENDING_UP",
-                            "m3_regime_TRENDING_DOWN", "m4_regime_RANGING", "m5_regime_HIGH_VOL", "intercept");
+                            "m3_regime_TRENDING_DOWN", "m4_regime_HIGH_VOL", "intercept");
             for (MetaModel.Term t : e.terms()) {
                 assertThat(t.contribution()).isCloseTo(t.weight() * t.value(), within(1e-12));
             }
         }
         assertThat(o.regime().confidence()).isBetween(0.25, 1.0);
         assertThat(RegimeModel.REGIMES).contains(o.regime().regime());
+    }
+
+    @Test
+    void metaIsTrainedOnExactlyTheRegimeOutputsInferenceProduces() {
+        for (MlHorizon h : MlHorizon.values()) {
+            WalkForward.MetaTraining t = first.metaTraining().get(h);
+            assertThat(t.rows()).hasSizeGreaterThan(500);
+            for (int r : t.rows()) {
+                // what inference computes for this row from the final REGIME artifact, with the row's base inputs
+                double[] atInference = MetaModel.inputs(0.5, 0.5, first.stack().regime.predict(samples.x[r]).probabilities());
+                for (int j = MetaModel.FIRST_REGIME; j < MetaModel.INPUTS.size(); j++) {
+                    assertThat(t.z()[r][j]).isEqualTo(atInference[j]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void metaDesignMatrixHasFullColumnRankWithTheReferenceRegimeDroppedAndNotWithAllFour() {
+        for (MlHorizon h : MlHorizon.values()) {
+            WalkForward.MetaTraining t = first.metaTraining().get(h);
+            int d = MetaModel.INPUTS.size() + 1;
+            double[][] gram = new double[d][d];
+            double[][] gramAllFour = new double[d + 1][d + 1];
+            for (int r : t.rows()) {
+                double[] x = java.util.Arrays.copyOf(t.z()[r], d);
+                x[d - 1] = 1.0;
+                double[] regime = first.stack().regime.predict(samples.x[r]).probabilities();
+                double[] all = new double[d + 1];
+                all[0] = x[0];
+                all[1] = x[1];
+                System.arraycopy(regime, 0, all, 2, RegimeModel.K);
+                all[d] = 1.0;
+                for (int i = 0; i < d; i++) {
+                    for (int k = 0; k < d; k++) {
+                        gram[i][k] += x[i] * x[k];
+                    }
+                }
+                for (int i = 0; i <= d; i++) {
+                    for (int k = 0; k <= d; k++) {
+                        gramAllFour[i][k] += all[i] * all[k];
+                    }
+                }
+            }
+            assertThat(Linear.cholesky(gram, 1e-10)).as("full column rank at " + h).isNotNull();
+            // the old design (all four soft assignments, which sum to 1, plus an intercept) is exactly collinear
+            assertThat(Linear.cholesky(gramAllFour, 1e-10)).as("collinear at " + h).isNull();
+        }
+    }
+
+    @Test
+    void metaIsFittedToConvergenceWithL2AndItsContributionsPlusInterceptAreTheLogit() {
+        for (TrainedModel m : first.models().stream().filter(m -> m.role() == MlRole.META).toList()) {
+            assertThat(m.metrics().get("fit_gradient_norm")).isLessThan(1e-9);
+            assertThat(m.hyperParams()).containsEntry("l2", "0.001").containsEntry("reference_regime", "RANGING");
+        }
+        for (int r = 0; r < samples.size(); r += 101) {
+            Stack.Output o = first.stack().predict(samples.x[r]);
+            for (MlHorizon h : MlHorizon.values()) {
+                MetaModel meta = first.stack().meta.get(h);
+                MetaModel.Explained e = o.meta()[h.ordinal()];
+                double[] z = MetaModel.inputs(o.tree()[h.ordinal()], o.deep()[h.ordinal()], o.regime().probabilities());
+                double logit = meta.intercept();
+                double[] w = meta.weights();
+                for (int j = 0; j < w.length; j++) {
+                    logit += w[j] * z[j];
+                }
+                double sum = e.terms().stream().mapToDouble(MetaModel.Term::contribution).sum();
+                assertThat(sum).isCloseTo(logit, within(1e-12));
+                assertThat(e.probability()).isEqualTo(meta.probability(z));
+                assertThat(e.expectedReturn()).isEqualTo(meta.edge().at(e.probability()));
+            }
+        }
+    }
+
+    @Test
+    void treeVersionsCarryXgboostFeatureImportanceThatSumsToOne() {
+        for (TrainedModel m : first.models().stream().filter(m -> m.role() == MlRole.BASE_TREE).toList()) {
+            double sum = 0;
+            for (String name : Features.NAMES) {
+                Double v = m.metrics().get("importance_gain." + name);
+                assertThat(v).as(name).isNotNull().isBetween(0.0, 1.0);
+                sum += v;
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-9));
+            // spread and has_book are constant in training: never split on
+            assertThat(m.metrics().get("importance_gain.f19_spread_bps")).isZero();
+        }
+    }
+
+    @Test
+    void theLearnedEdgeIsNonDecreasingInPAndIsTheExpectedReturn() {
+        for (MlHorizon h : MlHorizon.values()) {
+            EdgeCurve edge = first.stack().meta.get(h).edge();
+            double previous = Double.NEGATIVE_INFINITY;
+            for (double p = 0; p <= 1.0; p += 0.01) {
+                assertThat(edge.at(p)).isGreaterThanOrEqualTo(previous);
+                previous = edge.at(p);
+            }
+            TrainedModel m = first.models().stream().filter(x -> x.role() == MlRole.META && x.horizon() == h)
+                    .findFirst().orElseThrow();
+            assertThat(m.metrics().get("edge_max")).isEqualTo(edge.maxEdge());
+            assertThat(m.hyperParams().get("round_trip_cost")).isEqualTo(Double.toString(
+                    CostModel.defaults().roundTripFraction()));
+        }
     }
 
     @Test

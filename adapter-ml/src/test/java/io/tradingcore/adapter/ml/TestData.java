@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.CostModel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,10 +27,10 @@ final class TestData {
 
     /** Small, fast models: enough to exercise every code path in seconds. */
     static TrainingConfig fastConfig(long seed) {
-        return new TrainingConfig(seed, LabelCost.DEFAULT, Duration.ofHours(24), Duration.ofHours(24),
+        return new TrainingConfig(seed, CostModel.defaults(), Duration.ofHours(24), Duration.ofHours(24),
                 Duration.ofDays(120), Duration.ofDays(60), null, 0.5, 200,
                 new TreeModel.Params(20, 0.2, 3, 20.0, 0.8, 0.8, 1.0, 32, 1),
-                new DeepModel.Params(new int[] {16, 8}, 2, 256, 0.003),
+                new DeepModel.Params(new int[] {16, 8}, 3, 256, 0.003, 1e-4, 0.15, 1),
                 RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT);
     }
 

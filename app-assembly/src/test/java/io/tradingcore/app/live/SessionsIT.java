@@ -99,7 +99,8 @@ class SessionsIT {
                 trading:
                   signal:
                     decisionHorizon: H1
-                    enterProbability: 0.51
+                    minEdge: -1        # enter when flat and never exit on the edge: the test is about the session
+                    exitEdge: -1
                 walkForward:
                   trainHours: 2400
                 """);

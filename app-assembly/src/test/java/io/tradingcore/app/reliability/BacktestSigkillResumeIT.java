@@ -74,6 +74,7 @@ class BacktestSigkillResumeIT {
                 trading:
                   signal:
                     decisionHorizon: H24
+                    minEdge: -1        # the window must trade whatever the learned edge says
                 walkForward:
                   trainHours: 1440
                   testHours: 36

@@ -238,7 +238,7 @@ class CrashResumePostgresIT {
     private static SimulatedExchangeGateway venue() {
         InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
         market.ingestCandles(VENUE, ingestId(), CANDLES);
-        return new SimulatedExchangeGateway(market, VENUE, CONFIG.signal().feeRate(), CONFIG.signal().slippageRate());
+        return new SimulatedExchangeGateway(market, VENUE, CONFIG.signal().costs().feeRate(), CONFIG.signal().costs().slippageRate());
     }
 
     private static void seed(Persistence p) {

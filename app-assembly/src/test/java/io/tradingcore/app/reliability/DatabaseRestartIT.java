@@ -102,6 +102,7 @@ class DatabaseRestartIT {
                 trading:
                   signal:
                     decisionHorizon: H24
+                    minEdge: -1
                 walkForward:
                   trainHours: 1440
                   testHours: 24

@@ -40,16 +40,12 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
     }
 
     /**
-     * The simulated exchange: fees and slippage in basis points, a spread used when no book snapshot
-     * exists, and the share of a bar's volume our orders may take.
+     * The simulated exchange besides its costs (those are the one cost model, {@code trading.signal.costs}: the
+     * simulated venue charges its fee as maker and taker fee, half its spread per side when no book snapshot
+     * exists, and its slippage per side): the share of a bar's volume our orders may take, and the seed.
      */
-    public record Simulation(BigDecimal takerFeeBps, BigDecimal makerFeeBps, BigDecimal defaultSpreadBps,
-                             BigDecimal slippageBps, BigDecimal maxVolumeShare, long seed) {
+    public record Simulation(BigDecimal maxVolumeShare, long seed) {
         public Simulation {
-            takerFeeBps = bps(takerFeeBps, "simulation.takerFeeBps");
-            makerFeeBps = bps(makerFeeBps, "simulation.makerFeeBps");
-            defaultSpreadBps = bps(defaultSpreadBps, "simulation.defaultSpreadBps");
-            slippageBps = bps(slippageBps, "simulation.slippageBps");
             Objects.requireNonNull(maxVolumeShare, "simulation.maxVolumeShare");
             if (maxVolumeShare.signum() <= 0 || maxVolumeShare.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("simulation.maxVolumeShare must be in (0, 1], was " + maxVolumeShare.toPlainString());
@@ -58,23 +54,16 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
         }
 
         static Simulation defaults() {
-            return new Simulation(BigDecimal.TEN, BigDecimal.TEN, new BigDecimal("2"), BigDecimal.ONE, new BigDecimal("0.1"), 7L);
-        }
-
-        private static BigDecimal bps(BigDecimal v, String key) {
-            Objects.requireNonNull(v, key);
-            if (v.signum() < 0 || v.compareTo(new BigDecimal("1000")) > 0) {
-                throw new IllegalArgumentException(key + " must be in [0, 1000] bps, was " + v.toPlainString());
-            }
-            return v.setScale(6, java.math.RoundingMode.HALF_EVEN);
+            return new Simulation(new BigDecimal("0.1"), 7L);
         }
     }
 
     /**
      * Walk-forward layout: each fold tests {@code testHours} consecutive hours; its models are trained
      * on the {@code trainHours} before the fold, ending {@code purgeHours} before it (so no training
-     * label overlaps the test window); {@code embargoHours} after a test window are excluded from every
-     * later training window.
+     * label overlaps the test window). Both also configure the model trainer's inner walk-forward (out-of-fold
+     * predictions for META and its entry rule): {@code purgeHours} between its training rows and each inner test
+     * window, {@code embargoHours} left out after each inner test window before the next one starts.
      */
     public record WalkForward(int trainHours, int testHours, int purgeHours, int embargoHours) {
         public WalkForward {

@@ -82,11 +82,19 @@ public final class ConfigLoader {
 
     /** Parses canonical JSON as stored with a backtest (for replay). */
     public static Loaded fromCanonical(String json) {
+        ObjectNode tree;
         try {
-            return fromTree((ObjectNode) JSON.readTree(json), "stored configuration");
+            tree = (ObjectNode) JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("stored configuration is not valid JSON: " + e.getOriginalMessage(), e);
         }
+        JsonNode sim = tree.path("simulation");
+        if (sim.has("takerFeeBps") || tree.path("trading").path("signal").has("feeRate")) {
+            throw new IllegalArgumentException("stored configuration was written before the one cost model "
+                    + "(trading.signal.costs replaced signal.feeRate/slippageRate/defaultSpreadBps and simulation's fees, "
+                    + "spread and slippage): this version cannot recompute it; replay it with the code version it was run with");
+        }
+        return fromTree(tree, "stored configuration");
     }
 
     private static Loaded fromTree(ObjectNode user, String source) {

@@ -75,8 +75,8 @@ class LiveOrderRoundingCycleTest {
         fake = new FakeBinance("ETHUSDT", List.of()).answer("/api/v3/exchangeInfo", LiveFixtures.ETH_EXCHANGE_INFO);
         Clock at = Clock.fixed(HOUR.toInstant().plusSeconds(5), ZoneOffset.UTC);
         fake.trading(at);
-        SignalPolicyConfig signal = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H1, 0.55, 0.45, new BigDecimal("0.001"),
-                new BigDecimal("0.25"), new BigDecimal("0.001"), new BigDecimal("0.0005"), new BigDecimal("2"), new BigDecimal("0.005"),
+        SignalPolicyConfig signal = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H1, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(),
+                new BigDecimal("0.25"), new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), new BigDecimal("5")), new BigDecimal("0.005"),
                 new BigDecimal("1"), new TreeSet<>(), new TreeSet<>());
         config = new TradingConfig(signal, DrawdownPolicy.defaults(), "BINANCE", LOOKBACK);
         p = new InMemoryPorts(config, LOOKBACK, 40.0, at.instant());

@@ -7,12 +7,17 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * ENTER / EXIT / HOLD from the meta prediction of the decision horizon, the regime, the position and
- * the round-trip cost. Long-only: ENTER only when flat, EXIT only when holding.
+ * ENTER / EXIT / HOLD from the meta prediction of the decision horizon, the regime and the position.
+ * Long-only: ENTER only when flat, EXIT only when holding. The prediction's expected return is the model's
+ * learned estimate of the NET return (after the {@link io.tradingcore.domain.CostModel}'s round trip), so the
+ * round trip is not subtracted again here: only the extra cost of a book spread wider than the configured one.
  * <ul>
- *   <li>holding: EXIT if the regime forces exits or p &lt;= exitProbability; else HOLD at current value;</li>
+ *   <li>edge = expectedReturn - extraSpreadCost(book spread);</li>
+ *   <li>holding: EXIT if the regime forces exits, p &lt;= exitProbability, or the expected gross return of
+ *       holding over the horizon (expectedReturn + round trip: the entry is paid, the exit is paid either way)
+ *       is &lt; exitEdge (default 0); else HOLD at current value;</li>
  *   <li>flat: ENTER at equity x targetFraction if the regime allows entries, p &gt;= enterProbability and
- *       expectedReturn - roundTripCost &gt;= minEdge; else HOLD at 0.</li>
+ *       edge &gt; minEdge; else HOLD at 0.</li>
  * </ul>
  */
 public final class SignalPolicy {
@@ -31,12 +36,14 @@ public final class SignalPolicy {
         String regime = in.stack().regime().regime();
         Optional<MetaPrediction> meta = in.stack().meta(config.decisionHorizon());
         boolean holding = in.positionQuantity().signum() > 0;
+        BigDecimal extra = config.costs().extraSpreadCost(in.spreadBps());
         if (meta.isEmpty()) {
             return decision(SignalAction.HOLD, holding ? in.positionValue() : Decimals.ZERO, 0.0, 0.0, regime, cost,
                     "no meta prediction for " + config.decisionHorizon());
         }
         double p = meta.get().probability();
         double er = meta.get().expectedReturn();
+        BigDecimal edge = Decimals.value(BigDecimal.valueOf(er).subtract(extra));
         if (holding) {
             if (config.exitRegimes().contains(regime)) {
                 return decision(SignalAction.EXIT, Decimals.ZERO, p, er, regime, cost, "regime " + regime + " forces exit");
@@ -44,16 +51,22 @@ public final class SignalPolicy {
             if (p <= config.exitProbability()) {
                 return decision(SignalAction.EXIT, Decimals.ZERO, p, er, regime, cost, "p " + p + " <= exit threshold " + config.exitProbability());
             }
-            return decision(SignalAction.HOLD, in.positionValue(), p, er, regime, cost, "holding, p above exit threshold");
+            BigDecimal gross = Decimals.value(BigDecimal.valueOf(er).add(config.costs().roundTrip()));
+            if (gross.compareTo(config.exitEdge()) < 0) {
+                return decision(SignalAction.EXIT, Decimals.ZERO, p, er, regime, cost, "expected gross return of holding "
+                        + Decimals.canonical(gross) + " < " + Decimals.canonical(config.exitEdge()));
+            }
+            return decision(SignalAction.HOLD, in.positionValue(), p, er, regime, cost, "holding, expected gross return "
+                    + Decimals.canonical(gross) + " >= " + Decimals.canonical(config.exitEdge()));
         }
         if (config.noEntryRegimes().contains(regime)) {
             return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "regime " + regime + " blocks entries");
         }
-        BigDecimal edge = BigDecimal.valueOf(er).subtract(cost);
-        if (p >= config.enterProbability() && edge.compareTo(config.minEdge()) >= 0) {
+        if (p >= config.enterProbability() && edge.compareTo(config.minEdge()) > 0) {
             BigDecimal target = Decimals.multiply(in.equity(), config.targetFraction());
-            return decision(SignalAction.ENTER, target, p, er, regime, cost, "p " + p + " >= " + config.enterProbability()
-                    + ", edge " + Decimals.canonical(edge) + " >= " + Decimals.canonical(config.minEdge()));
+            return decision(SignalAction.ENTER, target, p, er, regime, cost, "learned net edge " + Decimals.canonical(edge)
+                    + " > " + Decimals.canonical(config.minEdge()) + (config.enterProbability() > 0
+                    ? ", p " + p + " >= " + config.enterProbability() : ""));
         }
         return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "flat, entry thresholds not met");
     }

@@ -1,5 +1,6 @@
 package io.tradingcore.domain.signal;
 
+import io.tradingcore.domain.CostModel;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.Horizon;
 import java.math.BigDecimal;
@@ -13,36 +14,39 @@ import java.util.TreeSet;
  * an out-of-range value is refused with an IllegalArgumentException naming its configuration key.
  *
  * @param decisionHorizon   horizon whose meta prediction drives the decision (signal.decisionHorizon)
- * @param enterProbability  meta probability needed to enter, in (0.5, 1] (signal.enterProbability)
- * @param exitProbability   meta probability at or below which a position is exited, in [0, enterProbability)
- * @param minEdge           expected return must beat the round-trip cost by at least this, in [0, 1]
+ * @param enterProbability  optional extra gate: meta probability needed to enter, in [0, 1]; default 0 (off: the
+ *                          learned net edge alone decides)
+ * @param exitProbability   optional: meta probability at or below which a position is exited, in
+ *                          [0, enterProbability]; default 0 (off)
+ * @param minEdge           the learned expected net return (already net of the round trip) must exceed this to
+ *                          enter, in [-1, 1]; default 0 (a negative value enters where the learned edge is
+ *                          negative too: for exercising the plumbing, not for trading)
+ * @param exitEdge          a held position EXITs when its expected gross return over the horizon (the learned
+ *                          net return plus the round trip: the entry is paid and the exit is paid either way) is
+ *                          below this, in [-1, 1]; default 0
  * @param targetFraction    share of equity an entry targets, in (0, 1] (more would be leverage)
- * @param feeRate           taker fee as a fraction, in [0, 0.01]
- * @param slippageRate      expected slippage per side as a fraction, in [0, 0.01]
- * @param defaultSpreadBps  spread used when no book snapshot is known, in [0, 500]
+ * @param costs             fee, spread and slippage of the venue: the one cost model (signal.costs)
  * @param priceBufferRate   cash kept back for the move between reference and execution price, in [0, 0.1]
  * @param minOrderNotional  smaller entries are not placed, &gt;= 0
  * @param noEntryRegimes    regimes in which no entry is taken
  * @param exitRegimes       regimes that force an exit of any position
  */
 public record SignalPolicyConfig(Horizon decisionHorizon, double enterProbability, double exitProbability,
-                                 BigDecimal minEdge, BigDecimal targetFraction, BigDecimal feeRate,
-                                 BigDecimal slippageRate, BigDecimal defaultSpreadBps, BigDecimal priceBufferRate,
+                                 BigDecimal minEdge, BigDecimal exitEdge, BigDecimal targetFraction, CostModel costs, BigDecimal priceBufferRate,
                                  BigDecimal minOrderNotional, SortedSet<String> noEntryRegimes,
                                  SortedSet<String> exitRegimes) {
     public SignalPolicyConfig {
         Objects.requireNonNull(decisionHorizon, "signal.decisionHorizon");
-        if (!(enterProbability > 0.5 && enterProbability <= 1.0)) {
-            throw new IllegalArgumentException("signal.enterProbability must be in (0.5, 1], was " + enterProbability);
+        if (!(enterProbability >= 0.0 && enterProbability <= 1.0)) {
+            throw new IllegalArgumentException("signal.enterProbability must be in [0, 1], was " + enterProbability);
         }
-        if (!(exitProbability >= 0.0 && exitProbability < enterProbability)) {
-            throw new IllegalArgumentException("signal.exitProbability must be in [0, signal.enterProbability), was " + exitProbability);
+        if (!(exitProbability >= 0.0 && exitProbability <= enterProbability)) {
+            throw new IllegalArgumentException("signal.exitProbability must be in [0, signal.enterProbability], was " + exitProbability);
         }
-        minEdge = range(minEdge, "signal.minEdge", "0", "1", true);
+        minEdge = range(minEdge, "signal.minEdge", "-1", "1", true);
+        exitEdge = range(exitEdge, "signal.exitEdge", "-1", "1", true);
         targetFraction = range(targetFraction, "signal.targetFraction", "0", "1", false);
-        feeRate = range(feeRate, "signal.feeRate", "0", "0.01", true);
-        slippageRate = range(slippageRate, "signal.slippageRate", "0", "0.01", true);
-        defaultSpreadBps = range(defaultSpreadBps, "signal.defaultSpreadBps", "0", "500", true);
+        Objects.requireNonNull(costs, "signal.costs");
         priceBufferRate = range(priceBufferRate, "signal.priceBufferRate", "0", "0.1", true);
         Objects.requireNonNull(minOrderNotional, "signal.minOrderNotional");
         if (minOrderNotional.signum() < 0) {
@@ -53,17 +57,23 @@ public record SignalPolicyConfig(Horizon decisionHorizon, double enterProbabilit
         exitRegimes = Collections.unmodifiableSortedSet(new TreeSet<>(exitRegimes));
     }
 
-    /** Defaults: H4, enter at 0.55, exit at 0.45, 10 bps edge, 25% of equity, 10 bps fee, 5 bps slippage. */
+    /**
+     * Defaults: H4, no probability gates, enter where the learned net edge is &gt; 0, 25% of equity, the default
+     * {@link CostModel} (10 bps fee, 2 bps spread, 1 bp slippage).
+     */
     public static SignalPolicyConfig defaults() {
-        return new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), new BigDecimal("0.25"),
-                new BigDecimal("0.001"), new BigDecimal("0.0005"), new BigDecimal("2"), new BigDecimal("0.005"),
-                new BigDecimal("10"), new TreeSet<>(), new TreeSet<>());
+        return new SignalPolicyConfig(Horizon.H4, 0.0, 0.0, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("0.25"),
+                CostModel.defaults(), new BigDecimal("0.005"), new BigDecimal("10"), new TreeSet<>(), new TreeSet<>());
     }
 
-    /** Round-trip cost as a fraction: two fees, two slippages and the spread. */
+    /** The cost model's fee per side as a fraction (order sizing). */
+    public BigDecimal feeRate() {
+        return costs.feeRate();
+    }
+
+    /** The cost model's round trip at the book's spread (null: the configured spread), as recorded with a signal. */
     public BigDecimal roundTripCost(BigDecimal spreadBps) {
-        BigDecimal spread = Decimals.bps(spreadBps == null ? defaultSpreadBps : spreadBps);
-        return Decimals.value(feeRate.add(slippageRate).multiply(BigDecimal.valueOf(2)).add(spread));
+        return Decimals.value(costs.roundTrip(spreadBps));
     }
 
     private static BigDecimal range(BigDecimal v, String key, String lo, String hi, boolean loInclusive) {

@@ -4,6 +4,7 @@ import static io.tradingcore.domain.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradingcore.domain.CostModel;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.MetaPrediction;
@@ -30,30 +31,48 @@ class SignalPolicyTest {
     }
 
     @Test
-    void roundTripCostIsTwoFeesTwoSlippagesAndTheSpread() {
-        assertThat(cfg.roundTripCost(d("2"))).isEqualByComparingTo("0.0032");
-        assertThat(cfg.roundTripCost(null)).isEqualByComparingTo("0.0032");
-        assertThat(cfg.roundTripCost(d("10"))).isEqualByComparingTo("0.004");
+    void roundTripCostIsTwoFeesTwoSlippagesAndTheSpreadOfTheOneCostModel() {
+        assertThat(cfg.costs()).isEqualTo(CostModel.defaults());
+        assertThat(cfg.roundTripCost(d("2"))).isEqualByComparingTo("0.0024");
+        assertThat(cfg.roundTripCost(null)).isEqualByComparingTo("0.0024");
+        assertThat(cfg.roundTripCost(d("10"))).isEqualByComparingTo("0.0032");
+        assertThat(cfg.feeRate()).isEqualByComparingTo("0.001");
     }
 
     @Test
-    void entersWhenFlatAtExactlyTheThresholds() {
-        // edge = er - cost = 0.0042 - 0.0032 = 0.001 = minEdge
-        SignalDecision s = decide(stack("RANGE", 0.55, 0.0042), "0", "0");
+    void entersWhereTheLearnedNetEdgeIsPositiveWithoutSubtractingTheRoundTripAgain() {
+        // the expected return is already net of the round trip: any positive edge enters, whatever p is
+        SignalDecision s = decide(stack("RANGE", 0.2, 0.00001), "0", "0");
         assertThat(s.action()).isEqualTo(SignalAction.ENTER);
         assertThat(s.targetNotional()).isEqualByComparingTo("2500");
-        assertThat(decide(stack("RANGE", 0.5499, 0.0042), "0", "0").action()).isEqualTo(SignalAction.HOLD);
-        assertThat(decide(stack("RANGE", 0.55, 0.00419), "0", "0").action()).isEqualTo(SignalAction.HOLD);
+        assertThat(s.roundTripCost()).isEqualByComparingTo("0.0024");
+        assertThat(decide(stack("RANGE", 0.9, 0.0), "0", "0").action()).isEqualTo(SignalAction.HOLD);
+        assertThat(decide(stack("RANGE", 0.9, -0.001), "0", "0").action()).isEqualTo(SignalAction.HOLD);
     }
 
     @Test
-    void exitsWhenHoldingAtOrBelowTheExitThresholdOrInAnExitRegime() {
-        assertThat(decide(stack("RANGE", 0.45, 0.0), "1", "100").action()).isEqualTo(SignalAction.EXIT);
-        SignalDecision hold = decide(stack("RANGE", 0.4501, 0.0), "1", "100");
+    void aBookWiderThanTheConfiguredSpreadCostsOnlyTheDifference() {
+        // configured spread 2 bps; a 10 bps book costs 8 bps more
+        SignalInput wide = new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.5, 0.0008), d("0"), d("0"), d("10000"), d("10"));
+        assertThat(policy.decide(wide).action()).isEqualTo(SignalAction.HOLD);
+        SignalInput wider = new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.5, 0.00081), d("0"), d("0"), d("10000"), d("10"));
+        assertThat(policy.decide(wider).action()).isEqualTo(SignalAction.ENTER);
+        assertThat(policy.decide(wider).roundTripCost()).isEqualByComparingTo("0.0032");
+    }
+
+    @Test
+    void exitsWhenTheExpectedGrossReturnOfHoldingIsNegativeOrInAnExitRegime() {
+        // net -0.0024 = gross 0: hold; net below that: the move itself is expected to be negative, exit
+        SignalDecision hold = decide(stack("RANGE", 0.1, -0.0024), "1", "100");
         assertThat(hold.action()).isEqualTo(SignalAction.HOLD);
         assertThat(hold.targetNotional()).isEqualByComparingTo("100");
-        SignalPolicy strict = new SignalPolicy(new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, d("0.001"), d("0.25"), d("0.001"),
-                d("0.0005"), d("2"), d("0.005"), d("10"), new TreeSet<>(List.of("CRASH")), new TreeSet<>(List.of("CRASH"))));
+        assertThat(decide(stack("RANGE", 0.1, -0.00241), "1", "100").action()).isEqualTo(SignalAction.EXIT);
+        SignalPolicy strict = new SignalPolicy(new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, d("0.001"), BigDecimal.ZERO, d("0.25"),
+                CostModel.defaults(), d("0.005"), d("10"), new TreeSet<>(List.of("CRASH")), new TreeSet<>(List.of("CRASH"))));
+        assertThat(strict.decide(new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.45, 0.01), d("1"), d("100"), d("10000"), null))
+                .action()).isEqualTo(SignalAction.EXIT);
+        assertThat(strict.decide(new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.5499, 0.01), d("0"), d("0"), d("10000"), null))
+                .action()).isEqualTo(SignalAction.HOLD);
         SignalInput crashHeld = new SignalInput(BTC.id(), HOUR, stack("CRASH", 0.9, 0.1), d("1"), d("100"), d("10000"), null);
         assertThat(strict.decide(crashHeld).action()).isEqualTo(SignalAction.EXIT);
         SignalInput crashFlat = new SignalInput(BTC.id(), HOUR, stack("CRASH", 0.9, 0.1), d("0"), d("0"), d("10000"), null);
@@ -72,17 +91,22 @@ class SignalPolicyTest {
 
     @Test
     void outOfRangeThresholdsAreRefusedNamingTheKey() {
-        assertThatThrownBy(() -> config(1.2, 0.45, "0.25", "0.001")).hasMessageContaining("signal.enterProbability");
-        assertThatThrownBy(() -> config(0.5, 0.45, "0.25", "0.001")).hasMessageContaining("signal.enterProbability");
-        assertThatThrownBy(() -> config(0.6, 0.6, "0.25", "0.001")).hasMessageContaining("signal.exitProbability");
-        assertThatThrownBy(() -> config(0.6, 0.4, "1.5", "0.001")).hasMessageContaining("signal.targetFraction");
-        assertThatThrownBy(() -> config(0.6, 0.4, "0", "0.001")).hasMessageContaining("signal.targetFraction");
-        assertThatThrownBy(() -> config(0.6, 0.4, "0.5", "0.02")).hasMessageContaining("signal.feeRate");
+        assertThatThrownBy(() -> config(1.2, 0.45, "0.25", "10")).hasMessageContaining("signal.enterProbability");
+        assertThatThrownBy(() -> config(-0.1, 0.0, "0.25", "10")).hasMessageContaining("signal.enterProbability");
+        assertThatThrownBy(() -> config(0.6, 0.61, "0.25", "10")).hasMessageContaining("signal.exitProbability");
+        assertThatThrownBy(() -> config(0.6, 0.4, "1.5", "10")).hasMessageContaining("signal.targetFraction");
+        assertThatThrownBy(() -> config(0.6, 0.4, "0", "10")).hasMessageContaining("signal.targetFraction");
+        assertThatThrownBy(() -> config(0.6, 0.4, "0.5", "-1")).hasMessageContaining("signal.costs.feeBps");
+        assertThatThrownBy(() -> config(0.6, 0.4, "0.5", "1001")).hasMessageContaining("signal.costs.feeBps");
         assertThat(config(1.0, 0.0, "1", "0").targetFraction()).isEqualByComparingTo("1");
+        assertThatThrownBy(() -> new SignalPolicyConfig(Horizon.H4, 0, 0, BigDecimal.ZERO, new BigDecimal("-1.5"),
+                BigDecimal.ONE, CostModel.defaults(), BigDecimal.ZERO, BigDecimal.TEN, new TreeSet<>(), new TreeSet<>()))
+                .hasMessageContaining("signal.exitEdge");
     }
 
-    private static SignalPolicyConfig config(double enter, double exit, String fraction, String fee) {
-        return new SignalPolicyConfig(Horizon.H4, enter, exit, new BigDecimal("0.001"), new BigDecimal(fraction), new BigDecimal(fee),
-                new BigDecimal("0.0005"), new BigDecimal("2"), new BigDecimal("0.005"), new BigDecimal("10"), new TreeSet<>(), new TreeSet<>());
+    private static SignalPolicyConfig config(double enter, double exit, String fraction, String feeBps) {
+        return new SignalPolicyConfig(Horizon.H4, enter, exit, new BigDecimal("0.001"), BigDecimal.ZERO, new BigDecimal(fraction),
+                new CostModel(new BigDecimal(feeBps), new BigDecimal("2"), BigDecimal.ONE), new BigDecimal("0.005"), new BigDecimal("10"),
+                new TreeSet<>(), new TreeSet<>());
     }
 }

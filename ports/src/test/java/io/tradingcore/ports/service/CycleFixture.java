@@ -65,8 +65,8 @@ final class CycleFixture {
      * MARKET order fills at the next candle's open, which is the close the decision saw.
      */
     static InMemoryPorts oneAsset(Asset asset, BigDecimal firstOpen, List<BigDecimal> closes) {
-        SignalPolicyConfig cfg = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), new BigDecimal("0.5"),
-                new BigDecimal("0.001"), BigDecimal.ZERO, new BigDecimal("2"), new BigDecimal("0.005"), new BigDecimal("10"),
+        SignalPolicyConfig cfg = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), new BigDecimal("0.5"),
+                new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), BigDecimal.ZERO), new BigDecimal("0.005"), new BigDecimal("10"),
                 new TreeSet<>(), new TreeSet<>());
         InMemoryPorts p = new InMemoryPorts(new TradingConfig(cfg, DrawdownPolicy.defaults(), "SIM", LOOKBACK), LOOKBACK, 60.0,
                 START.toInstant());

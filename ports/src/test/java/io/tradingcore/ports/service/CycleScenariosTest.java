@@ -38,8 +38,8 @@ class CycleScenariosTest {
 
     /** One asset, whole equity per entry, so a 30% gap is a >20% account drawdown. */
     private static InMemoryPorts crashScenario() {
-        SignalPolicyConfig all = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE,
-                new BigDecimal("0.001"), new BigDecimal("0.0005"), new BigDecimal("2"), new BigDecimal("0.005"), new BigDecimal("10"),
+        SignalPolicyConfig all = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), BigDecimal.ONE,
+                new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), new BigDecimal("5")), new BigDecimal("0.005"), new BigDecimal("10"),
                 new TreeSet<>(), new TreeSet<>());
         InMemoryPorts p = new InMemoryPorts(new TradingConfig(all, DrawdownPolicy.defaults(), "SIM", LOOKBACK), LOOKBACK, 60.0, START.toInstant());
         List<BigDecimal> closes = new ArrayList<>();

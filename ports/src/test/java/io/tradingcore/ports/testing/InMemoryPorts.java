@@ -30,7 +30,7 @@ public final class InMemoryPorts {
     public InMemoryPorts(TradingConfig config, int lookback, double sensitivity, Instant clockStart) {
         this.config = config;
         this.clock = new ManualClock(clockStart);
-        this.exchange = new SimulatedExchangeGateway(marketData, config.venue(), config.signal().feeRate(), config.signal().slippageRate());
+        this.exchange = new SimulatedExchangeGateway(marketData, config.venue(), config.signal().costs().feeRate(), config.signal().costs().slippageRate());
         this.features = new SimpleFeatureEngine(lookback);
         this.models = new FakeModelStack(sensitivity);
         this.cycle = new HourlyCycleService(runs, marketData, decisions, execution, states, features, models, exchange,

@@ -1,0 +1,342 @@
+package io.tradingcore.adapter.ml;
+
+import io.tradingcore.domain.CostModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Honest walk-forward evaluation, printed as markdown tables: per fold and pooled log loss and AUC of the tree, the
+ * MLP and META against two baselines (a constant = the training positive rate, and a volatility-only logistic
+ * regression: log rv24, log rv168, log range 1h, log range 24h, hour of day; no direction), with 95% block-bootstrap
+ * confidence intervals (blocks of 7 days, all assets of a block together), and the net return after the cost
+ * model's round trip of the DEPLOYED entry rule (META's learned edge &gt; 0) per horizon.
+ *
+ * <p>Usage: {@code MlEvaluation [dataDir] [fromIso] [toIso] [testDays]}; defaults: data/market (the bundled
+ * candles), 2022-01-01, 2026-01-01, 182 (first test window after 365 days: 6 folds of 182 days, BTC ETH SOL DOGE).
+ */
+public final class MlEvaluation {
+
+    private static final int BOOTSTRAP = 200;
+    private static final long BLOCK_SECONDS = 7 * 86_400L;
+    private static final String[] MODELS = {"constant", "vol-logistic", "tree", "mlp", "META"};
+
+    private MlEvaluation() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = Path.of(args.length > 0 ? args[0] : "data/market");
+        Instant from = Instant.parse(args.length > 1 ? args[1] : "2022-01-01T00:00:00Z");
+        Instant to = Instant.parse(args.length > 2 ? args[2] : "2026-01-01T00:00:00Z");
+        int testDays = args.length > 3 ? Integer.parseInt(args[3]) : 182;
+        SortedMap<String, List<Bar>> bars = new TreeMap<>();
+        for (String a : List.of("BTC", "ETH", "SOL", "DOGE")) {
+            Path gz = dir.resolve(a + "_USDT_1h.csv.gz");
+            bars.put(a, CandleCsv.read(Files.exists(gz) ? gz : dir.resolve(a + "_USDT_1h.csv")));
+        }
+        long t0 = System.nanoTime();
+        CostModel costs = CostModel.defaults();
+        Samples s = Samples.build(bars, from, to, costs);
+        TrainingConfig c = new TrainingConfig(42L, costs, Duration.ofHours(24), Duration.ofHours(24),
+                Duration.ofDays(365), Duration.ofDays(testDays), null, 0.5, 500, TreeModel.Params.DEFAULT,
+                DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT);
+        WalkForward.Result r = WalkForward.run(s, c, "eval");
+        System.out.printf(Locale.ROOT, "data: %s, %d assets, %d asset-hours %s .. %s; walk-forward: first test after 365 "
+                        + "days, %d-day test windows, purge and embargo 24 h, round trip %.4f; %d folds; %d s%n%n",
+                dir, bars.size(), s.size(), from, to, testDays, costs.roundTripFraction(), r.folds().size(),
+                (System.nanoTime() - t0) / 1_000_000_000L);
+        new MlEvaluation.Report(s, r, costs.roundTripFraction()).print();
+    }
+
+    /** All figures of one walk-forward run. */
+    static final class Report {
+        private final Samples s;
+        private final WalkForward.Result r;
+        private final double roundTrip;
+        /** [model][horizon][row] held-out probability; NaN where the model did not score the row. */
+        private final double[][][] p;
+
+        Report(Samples s, WalkForward.Result r, double roundTrip) {
+            this.s = s;
+            this.r = r;
+            this.roundTrip = roundTrip;
+            int hz = MlHorizon.values().length;
+            p = new double[MODELS.length][hz][];
+            WalkForward.OutOfFold o = r.outOfFold();
+            for (MlHorizon h : MlHorizon.values()) {
+                int hi = h.ordinal();
+                p[0][hi] = nan(s.size());
+                p[1][hi] = nan(s.size());
+                p[2][hi] = o.tree()[hi];
+                p[3][hi] = o.deep()[hi];
+                p[4][hi] = o.metaP()[hi];
+                for (FoldResult f : r.folds()) {
+                    baselines(f, h);
+                }
+            }
+        }
+
+        private static double[] nan(int n) {
+            double[] v = new double[n];
+            Arrays.fill(v, Double.NaN);
+            return v;
+        }
+
+        static double[] volInputs(double[] x) {
+            return new double[] {Math.log(Math.max(x[Features.RV_24H], 1e-9)),
+                    Math.log(Math.max(x[Features.RV_168H], 1e-9)), Math.log(Math.max(x[14], 1e-6)),
+                    Math.log(Math.max(x[15], 1e-6)), x[17], x[18]};
+        }
+
+        /** Constant and volatility-only logistic, trained on the fold's training rows, scored on its test rows. */
+        private void baselines(FoldResult f, MlHorizon h) {
+            int hi = h.ordinal();
+            int[] train = s.labelled(h, Samples.range(s.firstRowAtOrAfter(f.trainFrom().getEpochSecond()),
+                    s.firstRowAtOrAfter(f.trainTo().getEpochSecond())));
+            int[] test = testRows(f.fold(), h);
+            if (train.length == 0 || test.length == 0) {
+                return;
+            }
+            double rate = Arrays.stream(train).filter(x -> s.label[hi][x] > 0).count() / (double) train.length;
+            double[][] v = new double[s.size()][];
+            double[] mean = new double[6];
+            double[] sd = new double[6];
+            for (int row : train) {
+                v[row] = volInputs(s.x[row]);
+                for (int j = 0; j < 6; j++) {
+                    mean[j] += v[row][j] / train.length;
+                }
+            }
+            for (int row : train) {
+                for (int j = 0; j < 6; j++) {
+                    sd[j] += (v[row][j] - mean[j]) * (v[row][j] - mean[j]) / train.length;
+                }
+            }
+            for (int j = 0; j < 6; j++) {
+                sd[j] = Math.sqrt(sd[j]) > 1e-12 ? Math.sqrt(sd[j]) : 1.0;
+            }
+            for (int row : train) {
+                standardise(v[row], mean, sd);
+            }
+            Logistic.Fit fit = Logistic.fit(v, s.label[hi], train, 1e-4);
+            for (int row : test) {
+                p[0][hi][row] = rate;
+                double[] z = volInputs(s.x[row]);
+                standardise(z, mean, sd);
+                p[1][hi][row] = fit.probability(z);
+            }
+        }
+
+        private static void standardise(double[] v, double[] mean, double[] sd) {
+            for (int j = 0; j < v.length; j++) {
+                v[j] = (v[j] - mean[j]) / sd[j];
+            }
+        }
+
+        private int[] testRows(int fold, MlHorizon h) {
+            int[] fo = r.outOfFold().fold();
+            return s.labelled(h, java.util.stream.IntStream.range(0, s.size()).filter(x -> fo[x] == fold).toArray());
+        }
+
+        void print() {
+            System.out.println("### Per fold: held-out log loss (AUC)");
+            System.out.println();
+            for (MlHorizon h : MlHorizon.values()) {
+                System.out.println("| " + h + " fold | test window | rows | " + String.join(" | ", MODELS) + " |");
+                System.out.println("|---|---|---|" + "---|".repeat(MODELS.length));
+                for (FoldResult f : r.folds()) {
+                    int[] rows = testRows(f.fold(), h);
+                    StringBuilder b = new StringBuilder();
+                    b.append(String.format(Locale.ROOT, "| %d | %s..%s | %,d |", f.fold(), day(f.testFrom()),
+                            day(f.testTo()), rows.length));
+                    for (int m = 0; m < MODELS.length; m++) {
+                        int[] scored = scored(m, h, rows);
+                        b.append(scored.length == 0 ? " - |" : String.format(Locale.ROOT, " %.4f (%.3f) |",
+                                logLoss(m, h, scored), auc(m, h, scored)));
+                    }
+                    System.out.println(b);
+                }
+                System.out.println();
+            }
+            pooled();
+            calibration();
+            deployed();
+        }
+
+        /** META's calibration, pooled: rows in deciles of p, mean p against the realised positive rate. */
+        private void calibration() {
+            System.out.println("### META calibration, pooled (deciles of p: mean p / realised positive rate / mean net return)");
+            System.out.println();
+            System.out.println("| horizon | " + java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "d" + i)
+                    .reduce((a, b) -> a + " | " + b).orElse("") + " |");
+            System.out.println("|---|" + "---|".repeat(10));
+            for (MlHorizon h : MlHorizon.values()) {
+                int hi = h.ordinal();
+                double[] q = p[4][hi];
+                Integer[] rows = Arrays.stream(scored(4, h, s.labelled(h, Samples.range(0, s.size())))).boxed()
+                        .sorted(java.util.Comparator.<Integer>comparingDouble(x -> q[x]).thenComparingInt(x -> x))
+                        .toArray(Integer[]::new);
+                if (rows.length < 10) {
+                    continue;
+                }
+                StringBuilder b = new StringBuilder("| " + h + " |");
+                for (int d = 0; d < 10; d++) {
+                    int from = rows.length * d / 10;
+                    int to = rows.length * (d + 1) / 10;
+                    double mp = 0;
+                    double pos = 0;
+                    double net = 0;
+                    for (int i = from; i < to; i++) {
+                        mp += q[rows[i]];
+                        pos += s.label[hi][rows[i]];
+                        net += net(hi, rows[i]);
+                    }
+                    int k = to - from;
+                    b.append(String.format(Locale.ROOT, " %.3f / %.3f / %+.4f |", mp / k, pos / k, net / k));
+                }
+                System.out.println(b);
+            }
+            System.out.println();
+        }
+
+        private int[] scored(int m, MlHorizon h, int[] rows) {
+            double[] q = p[m][h.ordinal()];
+            return Arrays.stream(rows).filter(x -> !Double.isNaN(q[x])).toArray();
+        }
+
+        /** Pooled over the folds that have a META (all models on the same rows), with block-bootstrap CIs. */
+        private void pooled() {
+            System.out.println("### Pooled over the folds with a META (same rows for every model), 95% block-bootstrap CI");
+            System.out.println();
+            System.out.println("| horizon | model | rows | log loss [95% CI] | minus vol-logistic [95% CI] | AUC [95% CI] |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (MlHorizon h : MlHorizon.values()) {
+                int[] rows = scored(4, h, s.labelled(h, Samples.range(0, s.size())));
+                if (rows.length == 0) {
+                    continue;
+                }
+                int[][] reps = bootstrap(rows);
+                for (int m = 0; m < MODELS.length; m++) {
+                    final int model = m;
+                    double[] ll = ci(rows, reps, x -> logLoss(model, h, x));
+                    double[] diff = ci(rows, reps, x -> logLoss(model, h, x) - logLoss(1, h, x));
+                    double[] au = ci(rows, reps, x -> auc(model, h, x));
+                    System.out.printf(Locale.ROOT, "| %s | %s | %,d | %.4f [%.4f, %.4f] | %+.4f [%+.4f, %+.4f] | %.3f [%.3f, %.3f] |%n",
+                            h, MODELS[m], rows.length, ll[0], ll[1], ll[2], diff[0], diff[1], diff[2], au[0], au[1], au[2]);
+                }
+            }
+            System.out.println();
+        }
+
+        /** Net return after the round trip of META's deployed rule (learned edge > 0), per horizon and fold. */
+        private void deployed() {
+            System.out.println("### Deployed rule: ENTER where META's learned net edge > 0 (each signal held h hours; "
+                    + "signals overlap), net of the round trip");
+            System.out.println();
+            System.out.println("| horizon | fold | rows | ENTERs | share | hit rate | mean net per ENTER [95% CI] | "
+                    + "sum of net returns | mean net of every row (enter always) |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            WalkForward.OutOfFold o = r.outOfFold();
+            for (MlHorizon h : MlHorizon.values()) {
+                int hi = h.ordinal();
+                List<int[]> parts = new ArrayList<>();
+                Map<String, int[]> byFold = new LinkedHashMap<>();
+                for (FoldResult f : r.folds()) {
+                    int[] rows = scored(4, h, testRows(f.fold(), h));
+                    if (rows.length > 0) {
+                        byFold.put(Integer.toString(f.fold()), rows);
+                        parts.add(rows);
+                    }
+                }
+                byFold.put("pooled", parts.stream().flatMapToInt(Arrays::stream).sorted().toArray());
+                for (Map.Entry<String, int[]> e : byFold.entrySet()) {
+                    int[] rows = e.getValue();
+                    int[] enters = Arrays.stream(rows).filter(x -> o.metaEdge()[hi][x] > 0).toArray();
+                    double all = Arrays.stream(rows).mapToDouble(x -> net(hi, x)).average().orElse(Double.NaN);
+                    if (enters.length == 0) {
+                        System.out.printf(Locale.ROOT, "| %s | %s | %,d | 0 | 0 | - | - | 0 | %+.5f |%n", h, e.getKey(),
+                                rows.length, all);
+                        continue;
+                    }
+                    double hit = Arrays.stream(enters).filter(x -> net(hi, x) > 0).count() / (double) enters.length;
+                    double[] mean = ci(enters, bootstrap(enters), x -> Arrays.stream(x).mapToDouble(y -> net(hi, y))
+                            .average().orElse(Double.NaN));
+                    double sum = Arrays.stream(enters).mapToDouble(x -> net(hi, x)).sum();
+                    System.out.printf(Locale.ROOT, "| %s | %s | %,d | %,d | %.3f | %.3f | %+.5f [%+.5f, %+.5f] | %+.3f | %+.5f |%n",
+                            h, e.getKey(), rows.length, enters.length, enters.length / (double) rows.length, hit,
+                            mean[0], mean[1], mean[2], sum, all);
+                }
+            }
+            System.out.println();
+        }
+
+        private double net(int hi, int row) {
+            return s.forwardReturn[hi][row] - roundTrip;
+        }
+
+        private double logLoss(int m, MlHorizon h, int[] rows) {
+            double[] q = new double[rows.length];
+            byte[] y = new byte[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                q[i] = p[m][h.ordinal()][rows[i]];
+                y[i] = s.label[h.ordinal()][rows[i]];
+            }
+            return Metrics.logLoss(q, y);
+        }
+
+        private double auc(int m, MlHorizon h, int[] rows) {
+            double[] q = new double[rows.length];
+            byte[] y = new byte[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                q[i] = p[m][h.ordinal()][rows[i]];
+                y[i] = s.label[h.ordinal()][rows[i]];
+            }
+            return Metrics.auc(q, y);
+        }
+
+        /** Bootstrap replicates of {@code rows}: 7-day blocks drawn with replacement (seeded). */
+        private int[][] bootstrap(int[] rows) {
+            TreeMap<Long, List<Integer>> blocks = new TreeMap<>();
+            for (int x : rows) {
+                blocks.computeIfAbsent(s.hour[x] / BLOCK_SECONDS, k -> new ArrayList<>()).add(x);
+            }
+            List<List<Integer>> list = new ArrayList<>(blocks.values());
+            Random rnd = new Random(42);
+            int[][] reps = new int[BOOTSTRAP][];
+            for (int b = 0; b < BOOTSTRAP; b++) {
+                List<Integer> out = new ArrayList<>(rows.length + 200);
+                for (int k = 0; k < list.size(); k++) {
+                    out.addAll(list.get(rnd.nextInt(list.size())));
+                }
+                reps[b] = out.stream().mapToInt(Integer::intValue).toArray();
+            }
+            return reps;
+        }
+
+        /** Point estimate and the 2.5% / 97.5% percentiles over the replicates. */
+        private static double[] ci(int[] rows, int[][] reps, ToDoubleFunction<int[]> stat) {
+            double[] v = new double[reps.length];
+            for (int b = 0; b < reps.length; b++) {
+                v[b] = stat.applyAsDouble(reps[b]);
+            }
+            Arrays.sort(v);
+            return new double[] {stat.applyAsDouble(rows), v[(int) Math.floor(0.025 * (v.length - 1))],
+                    v[(int) Math.ceil(0.975 * (v.length - 1))]};
+        }
+
+        private static String day(Instant t) {
+            return t.toString().substring(0, 10);
+        }
+    }
+}
