@@ -24,19 +24,11 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
     }
 
     @Override
-    public void create(BacktestRunDefinition d) {
-        db.tx("storing backtest " + d.id().value(), tx -> {
-            BacktestRunRecord existing = tx.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(d.id().value())).fetchOne();
-            if (existing != null) {
-                BacktestRunDefinition stored = toDefinition(existing);
-                if (!sameDefinition(stored, d)) {
-                    throw new ConflictingWriteException("backtest " + d.id().value() + " is already stored with another definition");
-                }
-                return 0;
-            }
+    public BacktestRunDefinition create(BacktestRunDefinition d) {
+        return db.tx("storing backtest " + d.id().value(), tx -> {
             var acc = tx.newRecord(ACCOUNT);
             acc.setAccountId(d.account().value());
-            acc.setAccountName("backtest-" + d.id().value());
+            acc.setAccountName(BacktestRunRepository.accountName(d.id()));
             acc.setCashCurrency(quoteOf(d.assetSymbols()));
             Idempotent.insert(tx, ACCOUNT, List.of(acc), "account", x -> "account " + x.getAccountId(),
                     java.util.Set.of(ACCOUNT.CREATED_AT_UTC));
@@ -52,7 +44,15 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
             r.setConfigHash(d.configHash());
             r.setCodeVersionSha(d.codeVersionSha());
             r.setStatus(d.status());
-            return r.insert();
+            // a concurrent creator of the same id may win: its row is the definition (uq_backtest_run_account
+            // still refuses another backtest on this account)
+            tx.insertInto(BACKTEST_RUN).set(r).onConflict(BACKTEST_RUN.BACKTEST_RUN_ID).doNothing().execute();
+            BacktestRunDefinition stored = toDefinition(tx.selectFrom(BACKTEST_RUN)
+                    .where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(d.id().value())).fetchSingle());
+            if (!sameDefinition(stored, d)) {
+                throw new ConflictingWriteException("backtest " + d.id().value() + " is already stored with another definition");
+            }
+            return stored;
         });
     }
 

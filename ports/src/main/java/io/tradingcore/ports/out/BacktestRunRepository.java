@@ -34,12 +34,19 @@ public interface BacktestRunRepository {
     }
 
     /**
-     * Stores a new definition (status RUNNING), registering its account in the same transaction.
-     * Storing an identical definition again is a no-op (resume).
+     * Stores a new definition (status RUNNING), registering its account in the same transaction, and returns
+     * the definition stored under its id. Storing an identical definition again is a no-op (resume); when a
+     * concurrent process stored the same definition first, the stored one is returned, whose account is the one
+     * every hour of the backtest must use (the schema refuses hours of it on any other account).
      *
-     * @throws ConflictingWriteException if the id or the account is taken by a different definition
+     * @throws ConflictingWriteException if the id is taken by a different definition or the account by another backtest
      */
-    void create(BacktestRunDefinition definition);
+    BacktestRunDefinition create(BacktestRunDefinition definition);
+
+    /** The unique account name of a backtest ({@link ReferenceDataRepository#registerAccount} allocates its id). */
+    static String accountName(BacktestRunId id) {
+        return "backtest-" + id.value();
+    }
 
     /** A definition by id. */
     Optional<BacktestRunDefinition> find(BacktestRunId id);
