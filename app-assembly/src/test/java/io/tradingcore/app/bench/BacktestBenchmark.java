@@ -228,6 +228,11 @@ public final class BacktestBenchmark {
         }
 
         @Override
+        public Optional<Claim> claim(BacktestRunId id, java.time.Duration wait) {
+            return Optional.of(() -> { });
+        }
+
+        @Override
         public List<BacktestRunDefinition> all() {
             return List.copyOf(runs.values());
         }

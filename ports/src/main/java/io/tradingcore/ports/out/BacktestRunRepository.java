@@ -57,6 +57,22 @@ public interface BacktestRunRepository {
     /** Sets the status (COMPLETED or FAILED; RUNNING again on resume). */
     void updateStatus(BacktestRunId id, String status);
 
+    /** Ownership of one backtest by this process; closing it (or the death of the process) gives it up. */
+    interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Makes this process the only one running backtest {@code id} (across processes and machines sharing the
+     * store), waiting up to {@code wait} for another owner to finish or die. Empty when the backtest is still
+     * owned elsewhere after that; the caller must then not run any of its hours (issue 17, item 2: two
+     * processes each with its own simulated venue would hand hours back and forth and diverge).
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    Optional<Claim> claim(BacktestRunId id, java.time.Duration wait);
+
     /** Every stored backtest, newest first. */
     List<BacktestRunDefinition> all();
 }
