@@ -4,10 +4,8 @@ import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.ingest.CandleCsvReader;
 import io.tradingcore.domain.Asset;
-import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.ports.out.IngestResult;
-import io.tradingcore.ports.out.ReferenceDataRepository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -66,15 +63,21 @@ final class IngestCommand implements Callable<Integer> {
         String symbol = asset != null ? asset.toUpperCase(Locale.ROOT) : CandleCsvReader.symbolFromFileName(file)
                 .orElseThrow(() -> new CliException(ExitCodes.USAGE, file + ": cannot tell the asset from the file name;"
                         + " name it BASE_QUOTE_1h.csv or pass --asset BASE/QUOTE"));
-        Asset a = resolveAsset(p.reference(), symbol);
+        // validate the file before anything is stored: a refused file must not leave a new asset behind
+        Asset wanted = parseAsset(symbol);
+        java.util.Optional<Asset> known = p.reference().assetBySymbol(wanted.symbol());
         CandleCsvReader.Parsed parsed;
         try {
-            parsed = CandleCsvReader.read(file, a.id());
+            parsed = CandleCsvReader.read(file, known.map(Asset::id).orElse(wanted.id()));
         } catch (CandleCsvReader.CsvFormatException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage() + " (nothing from this file was stored)", e);
         }
+        Asset a = known.orElseGet(() -> p.reference().registerAsset(wanted.symbol()));
+        List<io.tradingcore.domain.Candle> candles = a.id().equals(known.map(Asset::id).orElse(wanted.id())) ? parsed.candles()
+                : parsed.candles().stream().map(c -> new io.tradingcore.domain.Candle(a.id(), c.openTime(), c.open(), c.high(),
+                        c.low(), c.close(), c.volume())).toList();
         UUID ingestRun = DeterministicIds.uuid("ingest", v, symbol, sha256(file));
-        IngestResult r = p.marketData().ingestCandles(v, ingestRun, parsed.candles());
+        IngestResult r = p.marketData().ingestCandles(v, ingestRun, candles);
         System.out.printf(Locale.ROOT, "%s %s: %d rows, %d inserted, %d already stored, %d conflicts; %d gaps (%d missing hours),"
                         + " %d zero-volume candles%n", symbol, file.getFileName(), parsed.candles().size(), r.inserted(),
                 r.identicalDuplicates(), r.conflicts(), parsed.gapsAfter().size(), parsed.missingHours(),
@@ -88,20 +91,20 @@ final class IngestCommand implements Callable<Integer> {
         return r.conflicts();
     }
 
-    static Asset resolveAsset(ReferenceDataRepository reference, String symbol) {
+    /** {@code symbol} as BASE/QUOTE with the codes the schema accepts (id 1 until it is registered), or a usage error. */
+    static Asset parseAsset(String symbol) {
         Asset parsed;
         try {
             parsed = Asset.of(1, symbol);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "asset '" + symbol + "' is not BASE/QUOTE (e.g. BTC/USDT)");
         }
-        return reference.assetBySymbol(parsed.symbol()).orElseGet(() -> {
-            List<Asset> all = new ArrayList<>(reference.assets());
-            int next = all.stream().mapToInt(x -> x.id().value()).max().orElse(0) + 1;
-            Asset created = new Asset(AssetId.of(next), parsed.symbol(), parsed.base(), parsed.quote());
-            reference.ensureAsset(created);
-            return created;
-        });
+        if (!parsed.base().matches("[A-Z0-9]{1,20}") || !parsed.quote().matches("[A-Z0-9]{1,20}")
+                || parsed.base().equals(parsed.quote())) {
+            throw new CliException(ExitCodes.USAGE, "asset '" + symbol + "': BASE and QUOTE must be 1-20 letters or digits"
+                    + " and differ (e.g. BTC/USDT)");
+        }
+        return parsed;
     }
 
     private static String sha256(Path file) throws IOException {

@@ -158,9 +158,13 @@ public final class LiveCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
             }
         }
-        return BinanceCredentials.fromEnvironment(env).orElseThrow(() -> new CliException(ExitCodes.USAGE,
-                "live trading needs Binance API credentials: set " + BinanceCredentials.ENV_KEY + " and "
-                        + BinanceCredentials.ENV_SECRET + " or pass --api-key-file FILE"));
+        try {
+            return BinanceCredentials.fromEnvironment(env).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                    "live trading needs Binance API credentials: set " + BinanceCredentials.ENV_KEY + " and "
+                            + BinanceCredentials.ENV_SECRET + " or pass --api-key-file FILE"));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e); // names the variable, never its value
+        }
     }
 
     /**

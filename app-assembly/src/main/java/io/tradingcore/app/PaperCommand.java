@@ -108,7 +108,10 @@ public final class PaperCommand implements Callable<Integer> {
             AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, list.get(0).quote());
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
                     cfg, list, feed.firstHour(), session.seed, trainIfMissing, out);
-            PaperVenue venue = PaperVenue.rebuild(cfg, list, account, p.states(), p.execution(), p.marketData(), feed.firstHour());
+            // the venue holds what the account held before the first hour this session will actually run: after a
+            // restart (or a kill) that is the first unfinished hour, not the start of the replay (issue 17, item 1)
+            HourTs resumeAt = firstUnfinishedHour(p.runs(), account, feed.firstHour());
+            PaperVenue venue = PaperVenue.rebuild(cfg, list, account, p.states(), p.execution(), p.marketData(), resumeAt);
             out.println("paper account " + account + " (" + name + "), " + marketData + " market data from " + feed.firstHour()
                     + "; models: " + models.origin());
             out.flush();
@@ -119,6 +122,15 @@ public final class PaperCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** The first hour from {@code first} on that has no finished (COMPLETED or SKIPPED) PAPER run of {@code account}. */
+    static HourTs firstUnfinishedHour(io.tradingcore.ports.out.RunContextRepository runs, AccountId account, HourTs first) {
+        HourTs h = first;
+        while (runs.find(account, RunMode.PAPER, h).map(rc -> rc.status().isFinal()).orElse(false)) {
+            h = h.plusHours(1);
+        }
+        return h;
     }
 
     private ReplayFeed replayFeed() {

@@ -30,6 +30,13 @@ public final class SchemaInfo {
             "executed_trade", "cash_ledger", "risk_event", "backtest_fold_result");
 
     /**
+     * Tables whose rows may change or are protected by their own triggers but are never deleted, so
+     * TRUNCATE is refused on them too (changeSet 013, {@code trg_<table>_append_only_truncate}).
+     */
+    public static final List<String> TRUNCATE_REFUSED_TABLES = List.of(
+            "backtest_run", "run_context", "order_request", "account", "asset");
+
+    /**
      * The precondition of changeSet {@code 009-timescaledb-extension}: 1 when TimescaleDB 2.13+ is
      * available and either installed or preloaded (CREATE EXTENSION needs it in
      * shared_preload_libraries), else 0. The changelog must contain this exact text.

@@ -23,7 +23,7 @@ class AppendOnlyIT extends SchemaTestSupport {
                 Fixture.treePrediction(), Fixture.metaPrediction(), Fixture.metaComponent(), Fixture.tradeSignal(),
                 Fixture.orderRequest(), Fixture.orderFill(), Fixture.executedTrade(), Fixture.deposit(1, "1000", "1000"),
                 Fixture.riskEvent(), Fixture.foldResult(), Fixture.positionState(), Fixture.portfolioState(),
-                Fixture.riskState("0.05", "NORMAL", false));
+                Fixture.riskState(Fixture.PORTFOLIO_DRAWDOWN, "NORMAL", false));
     }
 
     private static String violation(String table, String op) {
@@ -73,7 +73,7 @@ class AppendOnlyIT extends SchemaTestSupport {
     @Test
     void theThreeHourlyStateTablesStayUpdatableAndDeletable() throws SQLException {
         exec("UPDATE position_hourly_state SET mark_price = 106, market_value = 424, unrealized_pnl = 24");
-        exec("UPDATE portfolio_hourly_state SET peak_equity = 12000");
+        exec("UPDATE portfolio_hourly_state SET peak_equity = 12000, drawdown_pct = 0.06");
         exec("UPDATE risk_hourly_state SET drawdown_pct = 0.06");
         exec("DELETE FROM risk_hourly_state");
         assertThat(queryString("SELECT count(*) FROM risk_hourly_state")).isEqualTo("0");

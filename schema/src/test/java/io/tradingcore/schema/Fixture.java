@@ -23,6 +23,8 @@ final class Fixture {
     static final String SHA = "ab".repeat(32);
     static final String MAX_NUMERIC = "99999999999999999999.999999999999999999";
     static final String MIN_NUMERIC = "0.000000000000000001";
+    /** The drawdown of {@link #portfolioState()}; the risk row of the same hour must say the same. */
+    static final String PORTFOLIO_DRAWDOWN = "0.090909090909090909";
 
     private Fixture() {
     }
@@ -141,7 +143,7 @@ final class Fixture {
 
     static Row portfolioState() {
         return withRunKey("portfolio_hourly_state").with("cash", "9000").with("positions_value", "1000")
-                .with("equity", "10000").with("peak_equity", "11000").with("drawdown_pct", "0.090909090909090909")
+                .with("equity", "10000").with("peak_equity", "11000").with("drawdown_pct", PORTFOLIO_DRAWDOWN)
                 .with("realized_pnl", "0").with("unrealized_pnl", "0");
     }
 

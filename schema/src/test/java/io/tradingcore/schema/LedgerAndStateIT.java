@@ -95,9 +95,9 @@ class LedgerAndStateIT extends SchemaTestSupport {
 
     @Test
     void storesAndUpdatesHourlyStates() throws SQLException {
-        insert(Fixture.positionState(), Fixture.portfolioState(), Fixture.riskState("0.05", "NORMAL", false));
+        insert(Fixture.positionState(), Fixture.portfolioState(), Fixture.riskState(Fixture.PORTFOLIO_DRAWDOWN, "NORMAL", false));
         exec("UPDATE position_hourly_state SET quantity = 0, market_value = 0, unrealized_pnl = 0, realized_pnl = 20");
-        exec("UPDATE portfolio_hourly_state SET cash = 10000, positions_value = 0");
+        exec("UPDATE portfolio_hourly_state SET cash = 10000, positions_value = 0, drawdown_pct = 0.12");
         exec("UPDATE risk_hourly_state SET drawdown_pct = 0.12, drawdown_tier = 'DD10'");
         assertThat(queryString("SELECT drawdown_tier FROM risk_hourly_state")).isEqualTo("DD10");
     }

@@ -127,6 +127,9 @@ class MigrationIT {
             expected.add("trg_" + t + "_append_only on " + t + " -> fn_enforce_append_only");
             expected.add("trg_" + t + "_append_only_truncate on " + t + " -> fn_enforce_append_only");
         }
+        for (String t : SchemaInfo.TRUNCATE_REFUSED_TABLES) {
+            expected.add("trg_" + t + "_append_only_truncate on " + t + " -> fn_enforce_append_only");
+        }
         assertThat(strings(c, "SELECT tg.tgname || ' on ' || cl.relname || ' -> ' || p.proname FROM pg_trigger tg"
                 + " JOIN pg_class cl ON cl.oid = tg.tgrelid JOIN pg_proc p ON p.oid = tg.tgfoid"
                 + " WHERE p.proname = 'fn_enforce_append_only'"))

@@ -44,19 +44,26 @@ class OrderIT extends SchemaTestSupport {
                 .contains("ck_order_request_no_leverage");
     }
 
+    /** A filled BUY of 4 BTC (order ORDER2), so that a SELL has a stored position to close. */
+    private void holdFourBtc() throws SQLException {
+        insert(secondOrder(), Fixture.orderFill().with("order_id", ORDER2));
+    }
+
     @Test
     void storesASellOfAtMostTheHoldingEvenWithoutCash() throws SQLException {
+        holdFourBtc();
         insert(Fixture.orderRequest().with("side", "SELL").with("requested_qty", "2.5").with("pre_order_position_qty", "2.5")
                 .with("pre_order_cash_available", "0"));
-        assertThat(queryString("SELECT side FROM order_request")).isEqualTo("SELL");
+        assertThat(queryString("SELECT side FROM order_request WHERE order_id = '" + Fixture.ORDER + "'")).isEqualTo("SELL");
     }
 
     @Test
     void refusesASellOfMoreThanTheHolding() throws SQLException {
+        holdFourBtc();
         assertThat(rejected(Fixture.orderRequest().with("side", "SELL").with("requested_qty", "2.500000000000000001")
                 .with("pre_order_position_qty", "2.5"))).contains("ck_order_request_no_leverage");
-        assertThat(rejected(Fixture.orderRequest().with("side", "SELL").with("pre_order_position_qty", "0")))
-                .contains("ck_order_request_no_leverage");
+        assertThat(rejected(Fixture.orderRequest().with("side", "SELL").with("requested_qty", "4")
+                .with("pre_order_position_qty", "0"))).contains("ck_order_request_no_leverage");
     }
 
     @Test

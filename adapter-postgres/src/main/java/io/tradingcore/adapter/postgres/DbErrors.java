@@ -35,7 +35,14 @@ final class DbErrors {
             Map.entry("trg_model_version_immutable", "model version immutability rule"),
             Map.entry("trg_meta_learner_component_links", "meta component link rule"),
             Map.entry("ck_run_context_backtest_link", "backtest link rule"),
-            Map.entry("uq_run_context_account_mode_hour", "one run per (account, mode, hour) rule"));
+            Map.entry("uq_run_context_account_mode_hour", "one run per (account, mode, hour) rule"),
+            Map.entry("trg_order_request_sell_within_filled_position", "sell-within-filled-position rule"),
+            Map.entry("trg_risk_portfolio_agree", "risk-and-portfolio-agree rule"),
+            Map.entry("trg_run_context_frozen_when_completed", "completed-run immutability rule"),
+            Map.entry("trg_run_context_backtest_account", "backtest-owns-its-account rule"),
+            Map.entry("trg_backtest_run_account_unused", "backtest-owns-its-account rule"),
+            Map.entry("trg_asset_identity_frozen_when_used", "asset identity rule"),
+            Map.entry("trg_run_step_hash_append_only", "step-hash append-only rule"));
 
     private DbErrors() {
     }

@@ -24,19 +24,11 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
     }
 
     @Override
-    public void create(BacktestRunDefinition d) {
-        db.tx("storing backtest " + d.id().value(), tx -> {
-            BacktestRunRecord existing = tx.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(d.id().value())).fetchOne();
-            if (existing != null) {
-                BacktestRunDefinition stored = toDefinition(existing);
-                if (!sameDefinition(stored, d)) {
-                    throw new ConflictingWriteException("backtest " + d.id().value() + " is already stored with another definition");
-                }
-                return 0;
-            }
+    public BacktestRunDefinition create(BacktestRunDefinition d) {
+        return db.tx("storing backtest " + d.id().value(), tx -> {
             var acc = tx.newRecord(ACCOUNT);
             acc.setAccountId(d.account().value());
-            acc.setAccountName("backtest-" + d.id().value());
+            acc.setAccountName(BacktestRunRepository.accountName(d.id()));
             acc.setCashCurrency(quoteOf(d.assetSymbols()));
             Idempotent.insert(tx, ACCOUNT, List.of(acc), "account", x -> "account " + x.getAccountId(),
                     java.util.Set.of(ACCOUNT.CREATED_AT_UTC));
@@ -52,7 +44,15 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
             r.setConfigHash(d.configHash());
             r.setCodeVersionSha(d.codeVersionSha());
             r.setStatus(d.status());
-            return r.insert();
+            // a concurrent creator of the same id may win: its row is the definition (uq_backtest_run_account
+            // still refuses another backtest on this account)
+            tx.insertInto(BACKTEST_RUN).set(r).onConflict(BACKTEST_RUN.BACKTEST_RUN_ID).doNothing().execute();
+            BacktestRunDefinition stored = toDefinition(tx.selectFrom(BACKTEST_RUN)
+                    .where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(d.id().value())).fetchSingle());
+            if (!sameDefinition(stored, d)) {
+                throw new ConflictingWriteException("backtest " + d.id().value() + " is already stored with another definition");
+            }
+            return stored;
         });
     }
 
@@ -105,6 +105,68 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
             }
             return n;
         });
+    }
+
+    /**
+     * A session-level advisory lock keyed by the backtest id, held on a connection of its own: PostgreSQL drops it
+     * with the connection when the process dies, so a killed owner never blocks a resume. The one-bigint key space
+     * is separate from the (int, int) keys {@link PgRunContextRepository} uses for hours.
+     */
+    @Override
+    public Optional<Claim> claim(BacktestRunId id, java.time.Duration wait) {
+        long key = id.value().getMostSignificantBits() ^ id.value().getLeastSignificantBits();
+        java.sql.Connection c;
+        try {
+            c = db.dataSource().getConnection();
+            c.setAutoCommit(true);
+        } catch (java.sql.SQLException e) {
+            throw new io.tradingcore.ports.out.StoreUnavailableException("cannot open a connection to own backtest "
+                    + id.value() + ": " + SchemaMigrator.rootMessage(e), e);
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (!advisory(c, "SELECT pg_try_advisory_lock(?)", key, id)) {
+                if (System.nanoTime() - deadline >= 0) {
+                    c.close();
+                    return Optional.empty();
+                }
+                Thread.sleep(200);
+            }
+        } catch (java.sql.SQLException | InterruptedException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (java.sql.SQLException ignored) {
+                // the lock goes with the connection anyway
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new io.tradingcore.ports.out.StoreUnavailableException("waiting for backtest " + id.value() + " failed: "
+                    + SchemaMigrator.rootMessage(e), e);
+        }
+        return Optional.of(() -> {
+            try (c) {
+                advisory(c, "SELECT pg_advisory_unlock(?)", key, id); // a pooled connection must not keep it
+            } catch (java.sql.SQLException | RuntimeException e) {
+                // closing the connection drops the lock anyway
+            }
+        });
+    }
+
+    private static boolean advisory(java.sql.Connection c, String sql, long key, BacktestRunId id) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, key);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new io.tradingcore.ports.out.StoreUnavailableException("cannot take or release the lock of backtest "
+                    + id.value() + ": " + SchemaMigrator.rootMessage(e), e);
+        }
     }
 
     @Override

@@ -141,12 +141,13 @@ final class PgRunContextRepository implements RunContextRepository {
                 throw new IllegalStateException("run " + runId + " cannot finish " + cur.status() + " -> " + terminal
                         + ": only a STARTED run finishes");
             }
+            // while the run is STARTED: trg_run_step_hash_append_only freezes the hashes of a finished run
+            tx.deleteFrom(RUN_STEP_HASH).where(RUN_STEP_HASH.RUN_ID.eq(runId.value())).execute();
             tx.update(RUN_CONTEXT)
                     .set(RUN_CONTEXT.STATUS, terminal.name())
                     .set(RUN_CONTEXT.COMPLETED_AT_UTC, Conv.ts(at))
                     .where(RUN_CONTEXT.RUN_ID.eq(runId.value()))
                     .execute();
-            tx.deleteFrom(RUN_STEP_HASH).where(RUN_STEP_HASH.RUN_ID.eq(runId.value())).execute();
             List<RunStepHashRecord> rows = stepHashRows(runId, hashes);
             if (!rows.isEmpty()) {
                 tx.batchInsert(rows).execute();

@@ -143,7 +143,8 @@ class ExecutionRepositoryIT {
 
     @Test
     void ordersRoundTripAtNumericExtremesAndStatusIsCompareAndSet() {
-        OrderRequest q = request("extreme", OrderSide.SELL, HUGE.toPlainString(), TINY.toPlainString(), "0");
+        // a BUY: a SELL of HUGE would need stored fills holding HUGE (trg_order_request_sell_within_filled_position)
+        OrderRequest q = request("extreme", OrderSide.BUY, HUGE.toPlainString(), TINY.toPlainString(), HUGE.toPlainString());
         exec.recordOrders(key, List.of(Order.placed(q)));
         Order back = exec.order(q.orderId()).orElseThrow();
         assertThat(back).isEqualTo(Order.placed(q));

@@ -75,6 +75,28 @@ class RunContextRepositoryIT {
     }
 
     @Test
+    void stepHashesOfAFinishedRunAreFrozenButAResumedFailedRunReplacesItsOwn() {
+        HourTs h = hour("2024-01-04T00:00:00Z");
+        RunContext c = pg.startedRun(RunMode.PAPER, h);
+        runs.finish(c.runId(), RunStatus.FAILED, h.toInstant().plusSeconds(5),
+                StepHashes.empty().with(CycleStep.DATA, "3".repeat(64)));
+        String where = " WHERE run_id = '" + c.runId().value() + "'";
+        assertThatThrownBy(() -> pg.execute("DELETE FROM run_step_hash" + where)).hasMessageContaining("append-only violation");
+        assertThat(runs.start(proposed(RunMode.PAPER, h))).isInstanceOf(RunStart.Resumed.class);
+        StepHashes completed = StepHashes.empty().with(CycleStep.DATA, "4".repeat(64)).with(CycleStep.STATE, "5".repeat(64));
+        runs.finish(c.runId(), RunStatus.COMPLETED, h.toInstant().plusSeconds(9), completed);
+        assertThat(runs.stepHashes(c.runId())).contains(completed);
+        // issue 17 item 6: replay compares against these, so nobody may rewrite them afterwards
+        assertThatThrownBy(() -> pg.execute("UPDATE run_step_hash SET sha256 = '" + "6".repeat(64) + "'" + where))
+                .hasMessageContaining("append-only violation on table run_step_hash");
+        assertThatThrownBy(() -> pg.execute("DELETE FROM run_step_hash" + where)).hasMessageContaining("append-only violation");
+        assertThatThrownBy(() -> pg.execute("TRUNCATE run_step_hash")).hasMessageContaining("append-only violation");
+        assertThatThrownBy(() -> pg.execute("UPDATE run_context SET data_snapshot_hash = '" + "7".repeat(64) + "'" + where))
+                .hasMessageContaining("trg_run_context_frozen_when_completed");
+        assertThat(runs.stepHashes(c.runId())).contains(completed);
+    }
+
+    @Test
     void failedRunIsResumedWithItsStoredIdAndNewStartTime() {
         HourTs h = hour("2024-01-03T00:00:00Z");
         RunContext c = pg.startedRun(RunMode.PAPER, h);

@@ -244,8 +244,23 @@ public final class BacktestBenchmark {
         }
 
         @Override
-        public void create(BacktestRunDefinition definition) {
+        public Asset registerAsset(String symbol) {
+            return assetBySymbol(symbol).orElseGet(() -> {
+                Asset parsed = Asset.of(assets.isEmpty() ? 1 : assets.lastKey() + 1, symbol);
+                assets.put(parsed.id().value(), parsed);
+                return parsed;
+            });
+        }
+
+        @Override
+        public AccountId registerAccount(String name, String cashCurrency) {
+            return AccountId.of(1);
+        }
+
+        @Override
+        public BacktestRunDefinition create(BacktestRunDefinition definition) {
             runs.putIfAbsent(definition.id().value(), definition);
+            return runs.get(definition.id().value());
         }
 
         @Override
@@ -260,6 +275,11 @@ public final class BacktestBenchmark {
 
         @Override
         public void updateStatus(BacktestRunId id, String status) {
+        }
+
+        @Override
+        public Optional<Claim> claim(BacktestRunId id, java.time.Duration wait) {
+            return Optional.of(() -> { });
         }
 
         @Override

@@ -34,12 +34,19 @@ public interface BacktestRunRepository {
     }
 
     /**
-     * Stores a new definition (status RUNNING), registering its account in the same transaction.
-     * Storing an identical definition again is a no-op (resume).
+     * Stores a new definition (status RUNNING), registering its account in the same transaction, and returns
+     * the definition stored under its id. Storing an identical definition again is a no-op (resume); when a
+     * concurrent process stored the same definition first, the stored one is returned, whose account is the one
+     * every hour of the backtest must use (the schema refuses hours of it on any other account).
      *
-     * @throws ConflictingWriteException if the id or the account is taken by a different definition
+     * @throws ConflictingWriteException if the id is taken by a different definition or the account by another backtest
      */
-    void create(BacktestRunDefinition definition);
+    BacktestRunDefinition create(BacktestRunDefinition definition);
+
+    /** The unique account name of a backtest ({@link ReferenceDataRepository#registerAccount} allocates its id). */
+    static String accountName(BacktestRunId id) {
+        return "backtest-" + id.value();
+    }
 
     /** A definition by id. */
     Optional<BacktestRunDefinition> find(BacktestRunId id);
@@ -49,6 +56,22 @@ public interface BacktestRunRepository {
 
     /** Sets the status (COMPLETED or FAILED; RUNNING again on resume). */
     void updateStatus(BacktestRunId id, String status);
+
+    /** Ownership of one backtest by this process; closing it (or the death of the process) gives it up. */
+    interface Claim extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Makes this process the only one running backtest {@code id} (across processes and machines sharing the
+     * store), waiting up to {@code wait} for another owner to finish or die. Empty when the backtest is still
+     * owned elsewhere after that; the caller must then not run any of its hours (issue 17, item 2: two
+     * processes each with its own simulated venue would hand hours back and forth and diverge).
+     *
+     * @throws StoreUnavailableException if the store cannot be reached
+     */
+    Optional<Claim> claim(BacktestRunId id, java.time.Duration wait);
 
     /** Every stored backtest, newest first. */
     List<BacktestRunDefinition> all();

@@ -21,6 +21,25 @@ public interface ReferenceDataRepository {
      */
     void ensureAccount(AccountId account, String name, String cashCurrency);
 
+    /**
+     * The asset with this symbol ("BTC/USDT"), registered under the smallest free id if it is new. Atomic in
+     * the store: processes registering the same new symbol at once all get the one asset; processes
+     * registering different new symbols at once get different ids.
+     *
+     * @throws IllegalArgumentException if {@code symbol} is not BASE/QUOTE
+     * @throws InvariantViolationException if no asset id is left
+     */
+    Asset registerAsset(String symbol);
+
+    /**
+     * The id of the account named {@code name}, registered (cash in {@code cashCurrency}) under the smallest
+     * free id if it is new. Atomic in the store, like {@link #registerAsset}: one name, one id, whoever asks.
+     *
+     * @throws ConflictingWriteException if the name is registered with another cash currency
+     * @throws InvariantViolationException if no account id is left
+     */
+    AccountId registerAccount(String name, String cashCurrency);
+
     /** Every registered asset, ordered by id. */
     List<Asset> assets();
 

@@ -111,16 +111,17 @@ final class BinanceHttp {
         }
         URI uri = URI.create(config.baseUrl().toString().replaceAll("/+$", "") + path + (query.isEmpty() ? "" : "?" + query));
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).method(method, HttpRequest.BodyPublishers.noBody());
-        if (signed) {
-            b.header("X-MBX-APIKEY", config.credentials().apiKey());
-        }
         HttpResponse<String> r;
         try {
+            if (signed) {
+                b.header("X-MBX-APIKEY", config.credentials().apiKey());
+            }
             r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
             return new NoAnswer("no answer to " + method + " " + path + " within " + config.requestTimeout());
-        } catch (IOException e) {
-            return new NoAnswer(method + " " + path + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage());
+        } catch (IOException | IllegalArgumentException e) {
+            // the JDK quotes a refused header value (the key) in its message, and a proxy may echo it
+            return new NoAnswer(method + " " + path + " failed: " + e.getClass().getSimpleName() + " " + redact(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new NoAnswer(method + " " + path + " interrupted");
@@ -136,14 +137,19 @@ final class BinanceHttp {
         return error(r);
     }
 
-    private static VenueError error(HttpResponse<String> r) {
+    /** Venue text with the key and the secret taken out (a proxy or a venue may echo a request's header). */
+    private String redact(String text) {
+        return config.credentials() == null ? text : config.credentials().redact(text);
+    }
+
+    private VenueError error(HttpResponse<String> r) {
         int code = 0;
-        String msg = r.body() == null ? "" : r.body();
+        String msg = r.body() == null ? "" : redact(r.body());
         try {
             JsonNode n = JSON.readTree(msg);
             if (n != null && n.has("code")) {
                 code = n.get("code").asInt();
-                msg = n.path("msg").asText("");
+                msg = redact(n.path("msg").asText(""));
             }
         } catch (IOException ignored) {
             // a non-JSON error page (e.g. a proxy's 502): keep its text, trimmed
