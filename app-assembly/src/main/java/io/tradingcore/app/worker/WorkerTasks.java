@@ -1,0 +1,125 @@
+package io.tradingcore.app.worker;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.tradingcore.adapter.ml.MlModels;
+import io.tradingcore.app.BuildInfo;
+import io.tradingcore.app.CliArgs;
+import io.tradingcore.app.Persistence;
+import io.tradingcore.app.Wiring;
+import io.tradingcore.app.backtest.BacktestPorts;
+import io.tradingcore.app.backtest.WalkForwardBacktest;
+import io.tradingcore.app.config.AppConfig;
+import io.tradingcore.app.config.ConfigLoader;
+import io.tradingcore.app.live.PaperVenue;
+import io.tradingcore.app.live.ReplayFeed;
+import io.tradingcore.app.live.SessionAccounts;
+import io.tradingcore.app.live.SessionArgs;
+import io.tradingcore.app.live.TradingLoop;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.ModelVersionId;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.ports.out.ModelStack;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * The task types workers run, and what each does. Both one-off tasks are resumable by construction: a backtest
+ * continues after its last committed unit of hours (its id is a hash of its definition), and a PAPER hour
+ * either finished (a second attempt is a no-op) or was rolled back whole.
+ */
+public final class WorkerTasks {
+
+    public static final String BACKTEST_TASK = "backtest";
+    public static final String CYCLE_TASK = "paper-cycle";
+    public static final String HOURLY_TASK = "hourly-paper-cycles";
+    /** The one-off task names (what "the queue is empty" is about). */
+    public static final List<String> ONE_OFF = List.of(BACKTEST_TASK, CYCLE_TASK);
+
+    /** Task descriptors without handlers: enough for a client that only submits. */
+    static final OneTimeTask<String> BACKTEST = Tasks.oneTime(BACKTEST_TASK, String.class).execute((i, c) -> {
+        throw new IllegalStateException("submit-only descriptor");
+    });
+    static final OneTimeTask<String> CYCLE = Tasks.oneTime(CYCLE_TASK, String.class).execute((i, c) -> {
+        throw new IllegalStateException("submit-only descriptor");
+    });
+
+    private WorkerTasks() {
+    }
+
+    static List<Task<?>> definitions() {
+        return List.of(BACKTEST, CYCLE);
+    }
+
+    /** What one task attempt did, for the log and the worker's output. */
+    record Outcome(String detail) {
+    }
+
+    /** Runs the task types against one database; one instance per worker, used by its threads concurrently. */
+    static final class Runner {
+        private final DataSource ds;
+        private final Persistence p;
+
+        Runner(DataSource ds, Persistence p) {
+            this.ds = ds;
+            this.p = p;
+        }
+
+        Outcome backtest(String json) {
+            TaskPayloads.Backtest t = TaskPayloads.fromJson(json, TaskPayloads.Backtest.class);
+            WalkForwardBacktest.Request r = backtestRequest(p, t);
+            BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(r.config().config()));
+            WalkForwardBacktest.Result res = new WalkForwardBacktest(ports, t.commitEvery()).run(r, WalkForwardBacktest.Progress.NONE);
+            return new Outcome(String.format(Locale.ROOT, "backtest %s account %s: %d hours run, %d already done,"
+                            + " %d skipped (no data), %d orders", res.id().value(), res.account(), res.hoursRun(),
+                    res.hoursAlreadyDone(), res.hoursSkippedNoData(), res.ordersPlaced()));
+        }
+
+        Outcome cycle(String json) {
+            TaskPayloads.Cycle c = TaskPayloads.fromJson(json, TaskPayloads.Cycle.class);
+            AccountId account = SessionAccounts.find(ds, c.account()).orElseThrow(() -> new IllegalStateException(
+                    "account '" + c.account() + "' is not registered (it is registered when its hour is submitted)"));
+            AppConfig cfg = ConfigLoader.fromCanonical(c.configJson()).config();
+            List<Asset> assets = SessionArgs.sameQuote(CliArgs.assets(p.reference(), String.join(",", c.assets())));
+            HourTs hour = HourTs.of(Instant.parse(c.hour()));
+            TreeMap<String, ModelVersionId> pinned = new TreeMap<>();
+            c.models().forEach((k, v) -> pinned.put(k, ModelVersionId.of(v)));
+            ModelStack stack = MlModels.loadPinned(p.registry(), MlModels.DEFAULT_MODEL_NAME, pinned);
+            PaperVenue venue = PaperVenue.rebuild(cfg, assets, account, p.states(), p.execution(), p.marketData(), hour);
+            BigDecimal capital = new BigDecimal(c.initialCapital());
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, assets, cfg.trading(), c.seed(),
+                    BuildInfo.codeVersionSha(), MlModels.featureEngine(), stack, venue, new ReplayFeed(hour, hour.plusHours(1)),
+                    h -> capital);
+            StringWriter lines = new StringWriter();
+            TradingLoop.Summary sum = new TradingLoop(s, new PrintWriter(lines)).run(1, () -> false);
+            if (sum.skippedNoData() > 0) {
+                throw new IllegalStateException("no candles stored for " + hour + " of " + c.assets()
+                        + " yet; the task is retried later");
+            }
+            return new Outcome("account " + c.account() + " (" + account + ") " + lines.toString().strip());
+        }
+    }
+
+    static WalkForwardBacktest.Request backtestRequest(Persistence p, TaskPayloads.Backtest t) {
+        ConfigLoader.Loaded cfg = ConfigLoader.fromCanonical(t.configJson());
+        List<Asset> assets = CliArgs.assets(p.reference(), String.join(",", t.assets()));
+        return new WalkForwardBacktest.Request(assets, CliArgs.hour("from", t.from()), CliArgs.hour("to", t.to()), cfg,
+                t.seed(), BuildInfo.codeVersionSha());
+    }
+
+    /** Failed attempts are retried after {@code delay}, at most {@code maxRetries} times, then left failed in the table. */
+    static <T> FailureHandler<T> retry(Duration delay, int maxRetries) {
+        return new FailureHandler.MaxRetriesFailureHandler<>(maxRetries, new FailureHandler.OnFailureRetryLater<>(delay));
+    }
+}
