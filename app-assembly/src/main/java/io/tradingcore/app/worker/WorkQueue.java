@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.app.CliArgs;
 import io.tradingcore.app.Persistence;
+import io.tradingcore.app.Wiring;
+import io.tradingcore.app.backtest.BacktestPorts;
 import io.tradingcore.app.backtest.WalkForwardBacktest;
 import io.tradingcore.app.config.ConfigLoader;
 import io.tradingcore.app.live.SessionAccounts;
@@ -41,9 +43,13 @@ public final class WorkQueue {
                 .build();
     }
 
-    /** Queues a backtest; the instance id is the backtest run id that {@code backtest} with the same options would use. */
+    /**
+     * Queues a backtest; the instance id is the backtest run id that {@code backtest} with the same options would use.
+     * The backtest is registered here (its account allocated), so concurrent workers never race for account ids.
+     */
     public Submitted submitBacktest(TaskPayloads.Backtest t) {
         WalkForwardBacktest.Request r = WorkerTasks.backtestRequest(p, t);
+        new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(r.config().config())), t.commitEvery()).define(r);
         String id = r.backtestRunId().value().toString();
         boolean added = client.scheduleIfNotExists(WorkerTasks.BACKTEST.instance(id, TaskPayloads.toJson(t)), Instant.now());
         return new Submitted(WorkerTasks.BACKTEST_TASK, id, added);
