@@ -40,7 +40,7 @@ java -jar "$J" paper --assets BTC/USDT,ETH/USDT --market-data replay --replay-fr
   for i in $(seq -w 1 "$ACCOUNTS"); do echo "  - name: bench-$i"; echo "    assets: \"$assets\""; done
 } > "$work/accounts.yaml"
 echo "$ACCOUNTS accounts x ${#symbols[@]} assets, hour $HOUR; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-8s %-12s %-12s %-14s %-12s %s\n' workers submit_s run_s account_h/s asset_h/s rows_in_the_hour
+printf '%-8s %-10s %-10s %-10s %-12s %-12s %s\n' workers submit_s run_s tasks_s account_h/s asset_h/s rows_in_the_hour
 for n in 1 2 3; do
   db=bench_workers_$n
   psql_admin -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db TEMPLATE bench_workers_tpl"
@@ -70,8 +70,11 @@ for n in 1 2 3; do
       + (SELECT count(*) FROM portfolio_hourly_state WHERE run_id IN (SELECT run_id FROM r))
       + (SELECT count(*) FROM risk_hourly_state WHERE run_id IN (SELECT run_id FROM r))
       + (SELECT count(*) FROM run_step_hash WHERE run_id IN (SELECT run_id FROM r))")
-  awk -v n=$n -v a=$t0 -v b=$t1 -v c=$t2 -v acc="$ACCOUNTS" -v as="${#symbols[@]}" -v rows="$rows" \
-    'BEGIN { printf "%-8d %-12.1f %-12.1f %-14.2f %-12.1f %d\n", n, b - a, c - b, acc / (c - b), acc * as / (c - b), rows }'
+  # from the first task's start to the last one's end (without the workers' JVM start and schema check)
+  span=$(psql -h "$BENCH_HOST" -p "$BENCH_PORT" -U "$BENCH_USER" -d $db -qAt -c \
+    "SELECT extract(epoch FROM max(finished_at_utc) - min(started_at_utc)) FROM worker_execution")
+  awk -v n=$n -v a=$t0 -v b=$t1 -v c=$t2 -v sp="$span" -v acc="$ACCOUNTS" -v as="${#symbols[@]}" -v rows="$rows" \
+    'BEGIN { printf "%-8d %-10.1f %-10.1f %-10.1f %-12.2f %-12.1f %d\n", n, b - a, c - b, sp, acc / sp, acc * as / sp, rows }'
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in 1 2 3; do psql_admin -c "DROP DATABASE IF EXISTS bench_workers_$n"; done
