@@ -56,6 +56,11 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--retry-after-ms", defaultValue = "60000", paramLabel = "MS", description = "Delay before a failed task is tried again (default: ${DEFAULT-VALUE}).")
     long retryMs;
 
+    @Option(names = "--hourly-cron", paramLabel = "CRON", defaultValue = "0 1 * * * *",
+            description = "When the next hour of the --accounts is submitted: db-scheduler cron, seconds first; the hour is"
+                    + " the one the trigger falls in (default: ${DEFAULT-VALUE}, minute 1 of every hour).")
+    String hourlyCron;
+
     @Option(names = "--exit-when-idle", description = "Exit once no backtest or PAPER-hour task is left (benchmarks, batch runs).")
     boolean exitWhenIdle;
 
@@ -70,7 +75,7 @@ public final class WorkerCommand implements Callable<Integer> {
         Worker.Options o;
         try {
             o = new Worker.Options(workerName, threads, Duration.ofMillis(pollMs), Duration.ofMillis(heartbeatMs), missedHeartbeats,
-                    Duration.ofMillis(retryMs), defaults.maxRetries(), list, defaults.hourlyCron());
+                    Duration.ofMillis(retryMs), defaults.maxRetries(), list, hourlyCron);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }

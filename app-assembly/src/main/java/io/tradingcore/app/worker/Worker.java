@@ -89,7 +89,7 @@ public final class Worker implements AutoCloseable {
                     .execute((inst, ctx) -> {
                         HourTs hour = HourTs.of(ctx.getExecution().executionTime.truncatedTo(ChronoUnit.HOURS));
                         logged(log, o.name(), out, WorkerTasks.HOURLY_TASK, hour.toString(), null, ignored ->
-                                new WorkerTasks.Outcome(queue.submitHour(o.accounts(), hour).size() + " account-hour task(s) submitted for " + hour));
+                                new WorkerTasks.Outcome(describe(queue.submitHour(o.accounts(), hour), hour)));
                     });
             builder.startTasks(hourly);
         }
@@ -100,6 +100,11 @@ public final class Worker implements AutoCloseable {
                 + (o.accounts().isEmpty() ? "" : ", hourly cycles of " + o.accounts().size() + " account(s) at '" + o.hourlyCron() + "'"));
         out.flush();
         return new Worker(scheduler, log);
+    }
+
+    private static String describe(List<WorkQueue.Submitted> s, HourTs hour) {
+        long added = s.stream().filter(WorkQueue.Submitted::added).count();
+        return added + " account-hour task(s) submitted for " + hour + " (" + (s.size() - added) + " already queued)";
     }
 
     private static void logged(WorkerLog log, String worker, PrintWriter out, String task, String instance, String data,

@@ -101,6 +101,14 @@ public final class WorkerTasks {
             AppConfig cfg = ConfigLoader.fromCanonical(c.configJson()).config();
             List<Asset> assets = SessionArgs.sameQuote(CliArgs.assets(p.reference(), String.join(",", c.assets())));
             HourTs hour = HourTs.of(Instant.parse(c.hour()));
+            // Not yet stored is not "no data": the cycle would record the hour as SKIPPED for good, so wait instead
+            // (the task fails and is retried) until the candle closing at the hour is there for some asset.
+            boolean anyClosed = assets.stream().anyMatch(a -> !p.marketData().candles(a.id(), cfg.trading().venue(),
+                    hour.minusHours(1), hour).isEmpty());
+            if (!anyClosed) {
+                throw new IllegalStateException("no candle closing at " + hour + " is stored yet for " + c.assets()
+                        + "; the task is retried later");
+            }
             ModelStack stack = pinnedStack(c.models());
             PaperVenue venue = PaperVenue.rebuild(cfg, assets, account, p.states(), p.execution(), p.marketData(), hour);
             BigDecimal capital = new BigDecimal(c.initialCapital());
