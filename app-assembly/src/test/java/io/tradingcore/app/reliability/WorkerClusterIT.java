@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * running a backtest is SIGKILLed once that backtest has committed a unit of hours. db-scheduler declares its
  * execution dead (no heartbeat) and another worker resumes the backtest after its last committed unit. Checked:
  * every task done exactly once, results equal a single-process run of the same queue (one worker on a copy of
- * the database, step hashes and every persisted fact), no duplicate rows, ledgers continuous.
+ * the database, step hashes and every persisted fact), no duplicate rows, ledgers continuous. Every account-hour is
+ * queued twice, so workers also race for the same account-hour: exactly one cycle completes, the other attempt
+ * finds it finished (or busy, and is retried until it finds it finished).
  */
 class WorkerClusterIT {
 
@@ -95,6 +97,13 @@ class WorkerClusterIT {
         assertThat(hour.exitCode()).as(hour.all()).isZero();
         assertThat(hour.out()).contains("submitted " + ACCOUNTS + " PAPER hour task(s) for " + HOUR);
         assertThat(count(db, "SELECT count(*) FROM scheduled_tasks")).isEqualTo(6 + ACCOUNTS);
+        // a second task for every account-hour (what two dispatchers or a stray re-submission would make): two workers
+        // may now race for the same account-hour, and the run_context key must keep it to one COMPLETED cycle
+        try (var c = db.connect(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version)"
+                    + " SELECT task_name, task_instance || '/race', task_data, execution_time, false, 1 FROM scheduled_tasks"
+                    + " WHERE task_name = 'paper-cycle'");
+        }
 
         // the same queue, run by one worker in a copy of the database: the single-process reference
         TestDatabases.Db single = SqlRows.copyOf(db, "worker_single_" + ProcessHandle.current().pid());
@@ -125,7 +134,7 @@ class WorkerClusterIT {
         for (TestDatabases.Db d : List.of(db, single)) {
             assertThat(count(d, "SELECT count(*) FROM scheduled_tasks")).as("queue drained").isZero();
             assertThat(rows(d, "SELECT task_name, count(*) FROM worker_execution WHERE outcome = 'DONE' GROUP BY 1 ORDER BY 1"))
-                    .containsExactly("backtest|6", "paper-cycle|" + ACCOUNTS);
+                    .containsExactly("backtest|6", "paper-cycle|" + 2 * ACCOUNTS);
             assertThat(count(d, "SELECT count(*) FROM (SELECT task_instance FROM worker_execution WHERE outcome = 'DONE'"
                     + " GROUP BY task_name, task_instance HAVING count(*) > 1) x")).as("no task done twice").isZero();
         }
@@ -138,6 +147,14 @@ class WorkerClusterIT {
                 .containsPattern(": \\d+ hours run, [1-9]\\d* already done");
         assertThat(rows(db, "SELECT DISTINCT worker_name FROM worker_execution ORDER BY 1")).as("work was shared")
                 .hasSizeGreaterThanOrEqualTo(2);
+
+        System.err.println("[worker-cluster] PAPER attempts that found their account-hour busy: " + count(db,
+                "SELECT count(*) FROM worker_execution WHERE task_name = 'paper-cycle' AND outcome = 'FAILED'"));
+        assertThat(count(db, "SELECT count(*) FROM worker_execution WHERE task_name = 'paper-cycle' AND outcome = 'DONE'"
+                + " AND detail ~ ' COMPLETED: '")).as("one completed cycle per account-hour, the other attempt found it finished")
+                .isEqualTo(ACCOUNTS);
+        assertThat(count(db, "SELECT count(*) FROM worker_execution WHERE task_name = 'paper-cycle' AND outcome = 'DONE'"
+                + " AND detail ~ ' ALREADY_FINISHED'")).isEqualTo(ACCOUNTS);
 
         // the results equal the single-process run
         for (Map.Entry<String, String> fact : FACTS.entrySet()) {
