@@ -8,6 +8,8 @@ import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.report.ReportWriter;
 import io.tradingcore.application.report.SummaryTable;
+import io.tradingcore.app.worker.TaskPayloads;
+import io.tradingcore.app.worker.WorkQueue;
 import io.tradingcore.domain.HourTs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,6 +50,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the report (HTML, PNG, JSON) here.")
     Path reportDir;
 
+    @Option(names = "--submit", description = "Queue the backtest for the workers (`worker`) instead of running it here;"
+            + " prints its task id (= the backtest run id). Submitting it again is a no-op.")
+    boolean submit;
+
     @Override
     public Integer call() throws Exception {
         HourTs fromHour = CliArgs.hour("--from", from);
@@ -59,8 +65,19 @@ final class BacktestCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--commit-every must be between 1 and 720 hours, was " + commitEvery);
         }
         ConfigLoader.Loaded cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+        if (submit && reportDir != null) {
+            throw new CliException(ExitCodes.USAGE, "--report-dir cannot be used with --submit (run `report` once the task is done)");
+        }
         try (DbOptions.OpenDatabase open = db.open(4)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
+            if (submit) {
+                TaskPayloads.Backtest task = new TaskPayloads.Backtest(
+                        java.util.Arrays.stream(assets.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
+                        fromHour.toString(), toHour.toString(), cfg.canonicalJson(), seed, commitEvery);
+                WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p).submitBacktest(task);
+                System.out.println((s.added() ? "submitted" : "already queued") + ": backtest task " + s.instance());
+                return ExitCodes.OK;
+            }
             var assetList = CliArgs.assets(p.reference(), assets);
             BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(cfg.config()));
             WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,

@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Parsing of command-line values with one-line errors naming the option. */
-final class CliArgs {
+public final class CliArgs {
 
     private CliArgs() {
     }
 
     /** {@code 2025-01-01} (midnight UTC) or an hour-aligned ISO-8601 UTC instant. */
-    static HourTs hour(String option, String text) {
+    public static HourTs hour(String option, String text) {
         try {
             if (text.length() == 10) {
                 return HourTs.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
@@ -37,7 +37,7 @@ final class CliArgs {
     }
 
     /** Comma-separated BASE/QUOTE symbols, each already registered (ingested). */
-    static List<Asset> assets(ReferenceDataRepository reference, String csv) {
+    public static List<Asset> assets(ReferenceDataRepository reference, String csv) {
         List<Asset> known = reference.assets();
         List<Asset> out = new ArrayList<>();
         for (String raw : csv.split(",")) {

@@ -10,10 +10,14 @@ import io.tradingcore.ports.out.ModelStack;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.out.ModelVersion;
 import java.time.Duration;
+import io.tradingcore.domain.ModelVersionId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -64,22 +68,73 @@ public final class MlModels {
      *                               recorded SHA-256 (it is refused, never loaded)
      */
     public static ModelStack loadActive(ModelRegistry registry, String modelName) {
-        List<TrainedModel> models = new ArrayList<>();
-        models.add(fetch(registry, modelName, ModelRole.REGIME, null));
+        return load(registry, modelName, registry::active, "active");
+    }
+
+    /**
+     * The versions {@link #loadActive} would load now, as {@code "<name>/<ROLE>" -> version id} sorted by key: what
+     * a task pins when it is submitted, so that it decides with the same models whenever and wherever it runs
+     * (a backtest activating its fold models in between changes nothing for it).
+     *
+     * @throws IllegalStateException if a needed model has no active version
+     */
+    public static SortedMap<String, ModelVersionId> activeVersionIds(ModelRegistry registry, String modelName) {
+        SortedMap<String, ModelVersionId> ids = new TreeMap<>();
+        for (NameAndRole k : stackMembers(modelName)) {
+            ModelVersion v = registry.active(k.name(), k.role()).orElseThrow(() -> new IllegalStateException(
+                    "no active " + k.role() + " model named " + k.name() + " in the registry"));
+            ids.put(k.name() + "/" + k.role(), v.id());
+        }
+        return ids;
+    }
+
+    /**
+     * The stack of exactly the versions {@code pinned} names (as {@link #activeVersionIds} returns them), with the
+     * same checks as {@link #loadActive}.
+     *
+     * @throws IllegalStateException if a member is missing from {@code pinned} or from the registry, or an artifact
+     *                               does not match its recorded SHA-256
+     */
+    public static ModelStack loadPinned(ModelRegistry registry, String modelName, Map<String, ModelVersionId> pinned) {
+        return load(registry, modelName, (name, role) -> {
+            ModelVersionId id = pinned.get(name + "/" + role);
+            if (id == null) {
+                throw new IllegalStateException("no pinned " + role + " model named " + name + " (pinned: " + pinned.keySet() + ")");
+            }
+            return registry.find(id);
+        }, "pinned");
+    }
+
+    private record NameAndRole(String name, ModelRole role, MlHorizon horizon) {
+    }
+
+    private static List<NameAndRole> stackMembers(String modelName) {
+        List<NameAndRole> members = new ArrayList<>();
+        members.add(new NameAndRole(modelName, ModelRole.REGIME, null));
         for (MlHorizon h : MlHorizon.values()) {
             for (ModelRole role : List.of(ModelRole.BASE_TREE, ModelRole.BASE_DEEP, ModelRole.META)) {
-                models.add(fetch(registry, modelName + "-" + h.name(), role, h));
+                members.add(new NameAndRole(modelName + "-" + h.name(), role, h));
             }
+        }
+        return members;
+    }
+
+    private static ModelStack load(ModelRegistry registry, String modelName,
+                                   BiFunction<String, ModelRole, Optional<ModelVersion>> lookup, String which) {
+        List<TrainedModel> models = new ArrayList<>();
+        for (NameAndRole k : stackMembers(modelName)) {
+            models.add(fetch(registry, k.name(), k.role(), k.horizon(), lookup, which));
         }
         return MlModelTrainer.modelStack(loadStack(models), models);
     }
 
-    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, MlHorizon h) {
-        ModelVersion v = registry.active(name, role).orElseThrow(() -> new IllegalStateException(
-                "no active " + role + " model named " + name + " in the registry"));
+    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, MlHorizon h,
+                                      BiFunction<String, ModelRole, Optional<ModelVersion>> lookup, String which) {
+        ModelVersion v = lookup.apply(name, role).orElseThrow(() -> new IllegalStateException(
+                "no " + which + " " + role + " model named " + name + " in the registry"));
         Horizon expected = h == null ? null : MlModelStack.horizon(h);
         if (v.horizon() != expected) {
-            throw new IllegalStateException("active " + role + " model " + name + " is for horizon " + v.horizon()
+            throw new IllegalStateException(which + " " + role + " model " + name + " is for horizon " + v.horizon()
                     + ", expected " + expected);
         }
         byte[] artifact = registry.loadArtifact(v.id());

@@ -199,6 +199,35 @@ class MlPortsTest {
     }
 
     @Test
+    void pinnedVersionsAreTheActiveOnesAndLoadTheSameStackWhileAMissingOrUnknownPinIsRefused() {
+        InMemoryModelRegistry registry = new InMemoryModelRegistry();
+        for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
+            registry.register(a.version(), a.artifact());
+            registry.activate(a.version().id());
+        }
+        java.util.SortedMap<String, io.tradingcore.domain.ModelVersionId> pinned =
+                MlModels.activeVersionIds(registry, MlModels.DEFAULT_MODEL_NAME);
+        assertThat(pinned).hasSize(10).containsKey(MlModels.DEFAULT_MODEL_NAME + "/REGIME")
+                .containsKey(MlModels.DEFAULT_MODEL_NAME + "-H4/META");
+        assertThat(pinned.values()).containsExactlyInAnyOrderElementsOf(
+                trained.artifacts().stream().map(a -> a.version().id()).toList());
+        HourTs hour = HourTs.parse("2024-03-03T03:00:00Z");
+        FeatureVector v = trained.featureEngine().compute(BTC, hour, closedBy(BTC, hour), Optional.empty());
+        assertThat(MlModels.loadPinned(registry, MlModels.DEFAULT_MODEL_NAME, pinned).predict(v))
+                .isEqualTo(trained.modelStack().predict(v));
+
+        java.util.TreeMap<String, io.tradingcore.domain.ModelVersionId> missing = new java.util.TreeMap<>(pinned);
+        missing.remove(MlModels.DEFAULT_MODEL_NAME + "-H1/BASE_TREE");
+        assertThatThrownBy(() -> MlModels.loadPinned(registry, MlModels.DEFAULT_MODEL_NAME, missing))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no pinned BASE_TREE model named "
+                        + MlModels.DEFAULT_MODEL_NAME + "-H1");
+        java.util.TreeMap<String, io.tradingcore.domain.ModelVersionId> unknown = new java.util.TreeMap<>(pinned);
+        unknown.put(MlModels.DEFAULT_MODEL_NAME + "/REGIME", io.tradingcore.domain.ModelVersionId.of("00000000-0000-0000-0000-000000000001"));
+        assertThatThrownBy(() -> MlModels.loadPinned(registry, MlModels.DEFAULT_MODEL_NAME, unknown))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no pinned REGIME model");
+    }
+
+    @Test
     void trainingIgnoresEveryCandleClosingAfterTrainToAndRepeatsItselfExactly() {
         SortedMap<AssetId, List<Candle>> perturbed = new TreeMap<>();
         candles.forEach((asset, list) -> perturbed.put(asset, list.stream().map(c -> c.closeTime().isAfter(TRAIN_TO)

@@ -133,11 +133,15 @@ public final class WalkForwardBacktest {
                          long ordersPlaced, List<BacktestFoldResult> folds) {
     }
 
-    public Result run(Request r, Progress progress) {
+    /**
+     * The stored definition of {@code r}'s backtest, registering it (and allocating its account) when it does not
+     * exist yet. Running registers it too; submitting it for the workers registers it up front, in the submitting
+     * process, so that workers running backtests side by side never allocate accounts concurrently.
+     */
+    public BacktestRunDefinition define(Request r) {
         AppConfig cfg = r.config().config();
-        String venueName = cfg.trading().venue();
         BacktestRunId id = r.backtestRunId();
-        BacktestRunDefinition def = ports.backtests().find(id).orElseGet(() -> {
+        return ports.backtests().find(id).orElseGet(() -> {
             r.assets().forEach(ports.reference()::ensureAsset);
             BacktestRunDefinition d = new BacktestRunDefinition(id, ports.backtests().nextFreeAccount(),
                     r.assets().stream().map(Asset::symbol).toList(), r.from(), r.to(), r.seed(), cfg.initialCapital(),
@@ -145,7 +149,13 @@ public final class WalkForwardBacktest {
             ports.backtests().create(d);
             return d;
         });
-        AccountId account = def.account();
+    }
+
+    public Result run(Request r, Progress progress) {
+        AppConfig cfg = r.config().config();
+        String venueName = cfg.trading().venue();
+        BacktestRunId id = r.backtestRunId();
+        AccountId account = define(r).account();
         r.assets().forEach(ports.reference()::ensureAsset);
         FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
 
