@@ -17,15 +17,15 @@ import picocli.CommandLine.Option;
 
 /** {@code replay}: recompute a backtest from what is stored and compare every step hash. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Recompute a stored backtest from its recorded inputs, configuration and seed in a scratch",
-            "database on the same server, and compare each hour's step hashes with the stored ones.",
+        description = {"Recompute a stored backtest in a scratch database and compare every hour's step hashes.",
+            "The scratch database is on the same server; inputs, configuration and seed are the recorded ones.",
             "Exit 0 and 'identical' when all match, otherwise exit 5 naming the first differing hour and step."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     DbOptions db;
 
-    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID")
+    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID", description = "The backtest to replay (`runs list` shows the ids).")
     String backtestRunId;
 
     @Option(names = "--run-id", paramLabel = "UUID", description = "Compare only this hour's run.")

@@ -19,10 +19,10 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID")
+    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID", description = "The backtest to report on (`runs list` shows the ids).")
     String backtestRunId;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for report.html, equity.png and metrics.json (created if missing).")
     Path out;
 
     @Override
