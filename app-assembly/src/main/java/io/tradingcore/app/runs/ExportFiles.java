@@ -51,7 +51,8 @@ public final class ExportFiles {
         JSON.writeValue(file.toFile(), array);
     }
 
-    static String line(List<String> cells) {
+    /** One RFC 4180 line (CRLF); null is an empty cell. */
+    public static String line(List<String> cells) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             String v = cells.get(i) == null ? "" : cells.get(i);
