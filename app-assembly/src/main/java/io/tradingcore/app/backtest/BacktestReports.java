@@ -6,12 +6,15 @@ import io.tradingcore.app.report.EquityPoint;
 import io.tradingcore.app.report.FoldWindow;
 import io.tradingcore.app.report.ReportInput;
 import io.tradingcore.app.report.ReportWriter;
+import io.tradingcore.app.report.RiskEventRecord;
 import io.tradingcore.app.report.TradeRecord;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.risk.RiskEvent;
+import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.ports.out.BacktestFoldResult;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
 import io.tradingcore.ports.out.ReportingRepository;
@@ -73,7 +76,14 @@ public final class BacktestReports {
         }
         String title = "Walk-forward backtest " + id.value() + ": " + String.join(", ", def.assetSymbols()) + ", "
                 + def.testFrom() + " .. " + def.testTo() + ", seed " + def.seed();
-        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes);
+        List<RiskEventRecord> events = new ArrayList<>();
+        for (RiskEvent e : p.decisions().riskEvents(def.account(), RunMode.BACKTEST, def.testFrom(), def.testTo())) {
+            boolean tierChange = e.type() == RiskEventType.TIER_CHANGE;
+            events.add(new RiskEventRecord(e.hour().toInstant(), e.type().name(), e.asset() == null ? null
+                    : symbols.getOrDefault(e.asset(), e.asset().toString()), tierChange && e.fromTier() != null ? e.fromTier().name() : null,
+                    tierChange ? e.tier().name() : null, e.rule() + ": " + e.detail()));
+        }
+        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes, events);
     }
 
     public ReportWriter.Written write(BacktestRunId id, Path outDir) throws IOException {

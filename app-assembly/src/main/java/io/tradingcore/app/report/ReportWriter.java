@@ -28,7 +28,7 @@ public final class ReportWriter {
         Files.createDirectories(outDir);
         byte[] png = EquityChart.png(report);
         Path equityPng = Files.write(outDir.resolve("equity.png"), png);
-        Path html = Files.writeString(outDir.resolve("report.html"), Html.page(report, png), StandardCharsets.UTF_8);
+        Path html = Files.writeString(outDir.resolve("report.html"), Html.page(report, png, Explanation.tables(input)), StandardCharsets.UTF_8);
         Path json = Files.writeString(outDir.resolve("metrics.json"), MetricsJson.of(report), StandardCharsets.UTF_8);
         return new Written(report, equityPng, html, json);
     }
