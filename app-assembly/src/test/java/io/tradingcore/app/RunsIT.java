@@ -26,6 +26,8 @@ class RunsIT {
     private String first;
     private String second;
 
+    private String failed;
+
     private String backtest(String minEdge) throws Exception {
         Path config = Files.createTempFile("runs", ".yaml");
         Files.writeString(config, """
@@ -52,6 +54,24 @@ class RunsIT {
         assertThat(ingest.exitCode()).as(ingest.all()).isZero();
         first = backtest("0");
         second = backtest("0.001");
+        // too little training data for 1,440 hours of one asset: the backtest fails after its definition is stored
+        Path tooShort = Files.createTempFile("runs-fail", ".yaml");
+        Files.writeString(tooShort, "walkForward:\n  trainHours: 1440\n  testHours: 72\n");
+        InProcessCli.Result r = InProcessCli.run(db, "backtest", "--assets", "BTC/USDT", "--from", "2025-02-01", "--to", "2025-02-04",
+                "--config", tooShort.toString(), "--seed", "3");
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.USAGE);
+        Matcher m = Pattern.compile("backtest ([0-9a-f-]{36}) on account").matcher(r.err());
+        assertThat(m.find()).as(r.err()).isTrue();
+        failed = m.group(1);
+    }
+
+    @Test
+    void aFailedBacktestIsListedAsFailedWithItsError() {
+        InProcessCli.Result list = InProcessCli.run(db, "runs", "list");
+        assertThat(list.out()).containsPattern(failed + "\\s+BTC/USDT.*FAILED\\s+0/72")
+                .contains("FAILED " + failed + ": IllegalArgumentException: only ").contains("training samples");
+        InProcessCli.Result show = InProcessCli.run(db, "runs", "show", failed);
+        assertThat(show.out()).contains("status        FAILED: IllegalArgumentException: only ");
     }
 
     @Test
@@ -62,6 +82,7 @@ class RunsIT {
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.out()).contains("id", "assets", "window (UTC)", "config", "status", "return", "Sharpe", "max DD", "trades", "created");
         assertThat(r.out().indexOf(second)).isPositive().isLessThan(r.out().indexOf(first));
+        assertThat(r.out().indexOf(failed)).isPositive().isLessThan(r.out().indexOf(second));
         assertThat(r.out()).containsPattern(first + "\\s+BTC/USDT\\s+2025-02-01T00\\.\\.2025-02-04T00\\s+[0-9a-f]{12}\\s+COMPLETED\\s+72/72\\s+-?[0-9.]+%");
     }
 
