@@ -36,10 +36,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BacktestRunId id = new BacktestRunId(CliArgs.uuid("--backtest-run-id", backtestRunId));
         Optional<RunId> only = runId == null ? Optional.empty() : Optional.of(new RunId(CliArgs.uuid("--run-id", runId)));
         try (DbOptions.OpenDatabase open = db.open(4)) {
             Persistence stored = Wiring.persistence(open.dataSource(), false);
+            BacktestRunId id = RunIds.resolve(io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).backtestQueries(),
+                    "--backtest-run-id", backtestRunId);
             String scratchName = "trading_replay_" + id.value().toString().replace("-", "").substring(0, 16);
             execute(open.dataSource(), "DROP DATABASE IF EXISTS " + scratchName);
             execute(open.dataSource(), "CREATE DATABASE " + scratchName);

@@ -27,9 +27,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BacktestRunId id = new BacktestRunId(CliArgs.uuid("--backtest-run-id", backtestRunId));
         try (DbOptions.OpenDatabase open = db.open(2)) {
             Persistence p = Wiring.persistence(open.dataSource(), false);
+            BacktestRunId id = RunIds.resolve(io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).backtestQueries(),
+                    "--backtest-run-id", backtestRunId);
             ReportWriter.Written w;
             try {
                 w = new BacktestReports(p).write(id, out);

@@ -101,6 +101,34 @@ class RunsIT {
         assertThat(r.err()).contains("no backtest with id 00000000-0000-0000-0000-000000000000").contains(first).contains(second)
                 .contains("BTC/USDT 2025-02-01..2025-02-04 COMPLETED");
         assertThat(InProcessCli.run(db, "runs", "show", "zz").err()).contains("is not a backtest id");
+        InProcessCli.Result replay = InProcessCli.run(db, "replay", "--backtest-run-id", "ffffffff");
+        assertThat(replay.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(replay.err()).contains("no backtest with id ffffffff (--backtest-run-id); stored backtests, newest first: ").contains(first);
+    }
+
+    @Test
+    void theReportOfAStoredBacktestExplainsItsTrades() throws Exception {
+        Path dir = Files.createTempDirectory("runs-report-out");
+        InProcessCli.Result r = InProcessCli.run(db, "report", "--backtest-run-id", first.substring(0, 8), "--out", dir.toString());
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(dir.resolve("report.html").toFile(), "UTF-8");
+        assertThat(doc.select("h2").eachText()).contains("Overall", "Per asset").anyMatch(h -> h.startsWith("Trades (round trips"))
+                .anyMatch(h -> h.startsWith("Monthly returns")).anyMatch(h -> h.startsWith("Risk events"));
+        org.jsoup.nodes.Element overall = doc.select("table").first();
+        assertThat(overall.select("tr").stream().filter(tr -> tr.text().startsWith("CAGR")).findFirst().orElseThrow().text())
+                .isEqualTo("CAGR n/a n/a");
+        long fills = Files.readAllLines(exportTrades()).size() - 1;
+        org.jsoup.nodes.Element trips = doc.select("table").stream().filter(t -> t.selectFirst("caption").text().startsWith("Trades"))
+                .findFirst().orElseThrow();
+        int tripFills = trips.select("tr").stream().skip(1).mapToInt(tr -> Integer.parseInt(tr.select("td").last().text())).sum();
+        assertThat((long) tripFills).isLessThanOrEqualTo(fills);
+        assertThat(fills == 0 || tripFills > 0).isTrue();
+    }
+
+    private Path exportTrades() throws Exception {
+        Path dir = Files.createTempDirectory("runs-report-trades");
+        assertThat(InProcessCli.run(db, "runs", "export", first, "--out", dir.toString(), "--what", "trades").exitCode()).isZero();
+        return dir.resolve("trades.csv");
     }
 
     @Test
