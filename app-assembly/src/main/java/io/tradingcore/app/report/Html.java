@@ -28,6 +28,11 @@ final class Html {
 
     /** The page with the explaining tables ({@link Explanation}) after the figures. */
     static String page(Report report, byte[] equityPng, List<Table> explanation) {
+        return page(report, equityPng, explanation, new java.util.TreeMap<>());
+    }
+
+    /** As above, with one price chart per asset ({@code assetPngs}: asset to PNG) after the tables. */
+    static String page(Report report, byte[] equityPng, List<Table> explanation, java.util.SortedMap<String, byte[]> assetPngs) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(report.title())).append("</h1>\n")
@@ -46,6 +51,11 @@ final class Html {
         for (Table t : all) {
             sb.append("<h2>").append(escape(t.caption())).append("</h2>\n<div class=\"scroll\">\n")
                     .append(t.toHtml()).append("</div>\n");
+        }
+        for (java.util.Map.Entry<String, byte[]> e : assetPngs.entrySet()) {
+            sb.append("<h2>Price and trades: ").append(escape(e.getKey())).append("</h2>\n<img alt=\"Close price of ")
+                    .append(escape(e.getKey())).append(" with entries and exits\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
         }
         return sb.append("</body>\n</html>\n").toString();
     }

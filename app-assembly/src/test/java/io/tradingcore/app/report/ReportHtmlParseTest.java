@@ -83,7 +83,8 @@ class ReportHtmlParseTest {
             assertThat(image).as("image '%s' decodes", img.attr("alt")).isNotNull();
             assertThat(image.getWidth()).isGreaterThan(100);
         }
-        assertThat(doc.select("img")).isNotEmpty();
+        assertThat(doc.select("img")).hasSize(3); // equity, and one price chart per asset
+        assertThat(doc.select("h2").eachText()).contains("Price and trades: BTC/USDT", "Price and trades: ETH/USDT");
     }
 
     @Test
