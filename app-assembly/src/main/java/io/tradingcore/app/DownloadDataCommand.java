@@ -67,9 +67,11 @@ final class DownloadDataCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 MarketDataDownload.Result r;
                 try {
-                    r = download.download(a, f, t, (asset, last, done, total) -> System.err.printf(Locale.ROOT,
-                            "%s: stored through %s (%d of %d hours, %.0f h/s)%n", asset.symbol(), last, done, total,
-                            done / Math.max(1e-9, (System.nanoTime() - started) / 1e9)));
+                    r = download.download(a, f, t, (asset, last, done, total) -> {
+                        double rate = done / Math.max(1e-9, (System.nanoTime() - started) / 1e9);
+                        System.err.printf(Locale.ROOT, "%s: stored through %s (%d of %d hours, %.0f h/s, ETA %.0f s)%n",
+                                asset.symbol(), last, done, total, rate, (total - done) / Math.max(1e-9, rate));
+                    });
                 } catch (MarketDataUnavailableException e) {
                     throw new CliException(ExitCodes.FAILED, e.getMessage() + "; what was stored stays, run the same command"
                             + " again to resume", e);
