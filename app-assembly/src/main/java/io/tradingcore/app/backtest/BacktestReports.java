@@ -7,6 +7,7 @@ import io.tradingcore.app.report.FoldWindow;
 import io.tradingcore.app.report.ReportInput;
 import io.tradingcore.app.report.ReportWriter;
 import io.tradingcore.app.report.RiskEventRecord;
+import io.tradingcore.app.report.SignalNote;
 import io.tradingcore.app.report.TradeRecord;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.AssetId;
@@ -15,6 +16,8 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.risk.RiskEvent;
 import io.tradingcore.domain.risk.RiskEventType;
+import io.tradingcore.domain.signal.SignalDecision;
+import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.BacktestFoldResult;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
 import io.tradingcore.ports.out.ReportingRepository;
@@ -83,7 +86,13 @@ public final class BacktestReports {
                     : symbols.getOrDefault(e.asset(), e.asset().toString()), tierChange && e.fromTier() != null ? e.fromTier().name() : null,
                     tierChange ? e.tier().name() : null, e.rule() + ": " + e.detail()));
         }
-        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes, events);
+        List<SignalNote> signals = new ArrayList<>();
+        for (TradeSignal sg : p.decisions().actionSignals(def.account(), RunMode.BACKTEST, def.testFrom(), def.testTo())) {
+            SignalDecision d = sg.decision();
+            signals.add(new SignalNote(sg.hour().toInstant(), symbols.getOrDefault(sg.asset(), sg.asset().toString()), d.action().name(),
+                    d.horizon().name(), d.probability(), d.expectedReturn(), d.regime() + ": " + d.reason()));
+        }
+        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes, events, signals);
     }
 
     public ReportWriter.Written write(BacktestRunId id, Path outDir) throws IOException {

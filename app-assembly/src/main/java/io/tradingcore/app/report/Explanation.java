@@ -26,22 +26,39 @@ final class Explanation {
     static List<Table> tables(ReportInput in) {
         Instant end = in.equity().get(in.equity().size() - 1).hour();
         List<RoundTrips.Trip> trips = RoundTrips.of(in.trades());
-        return List.of(tradeList(trips, end), perAsset(in, trips, end), monthly(in), riskEvents(in.riskEvents()));
+        return List.of(tradeList(trips, end, in.signals()), perAsset(in, trips, end), monthly(in), riskEvents(in.riskEvents()));
     }
 
-    static Table tradeList(List<RoundTrips.Trip> trips, Instant end) {
+    static Table tradeList(List<RoundTrips.Trip> trips, Instant end, List<SignalNote> signals) {
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(trips.size(), MAX_ROWS); i++) {
             RoundTrips.Trip t = trips.get(i);
+            SignalNote enter = latest(signals, t.asset(), "ENTER", t.entry());
+            SignalNote exit = t.open() ? null : latest(signals, t.asset(), "EXIT", t.exit());
             rows.add(List.of(Integer.toString(i + 1), t.asset(), Fmt.time(t.entry()), plain(t.entryPrice()),
                     t.open() ? "open" : Fmt.time(t.exit()), t.open() ? "-" : plain(t.exitPrice()), plain(t.quantity()),
                     Fmt.money(t.fees()), t.open() ? "-" : Fmt.money(t.realisedPnl()), Long.toString(t.holdingHours(end)),
-                    Integer.toString(t.fills())));
+                    Integer.toString(t.fills()), enter == null ? "-" : enter.horizon(),
+                    enter == null ? "-" : String.format(Locale.ROOT, "%.3f", enter.probability()),
+                    enter == null ? "-" : String.format(Locale.ROOT, "%.4f%%", enter.expectedReturn() * 100),
+                    enter == null ? "-" : enter.reason(), exit == null ? "-" : exit.reason()));
         }
         String caption = "Trades (round trips" + (trips.size() > MAX_ROWS ? ", first " + MAX_ROWS + " of " + trips.size() : "")
                 + "; an open trip is marked at the end)";
         return new Table(caption, List.of("#", "Asset", "Entry (UTC)", "Entry price", "Exit (UTC)", "Exit price", "Quantity", "Fees",
-                "Realised PnL", "Held (h)", "Fills"), rows);
+                "Realised PnL", "Held (h)", "Fills", "Horizon", "Probability", "Expected return", "Entry reason", "Exit reason"), rows);
+    }
+
+    /** The asset's last {@code action} signal at or before {@code t} (the cycle that sent the order fills at or after it). */
+    private static SignalNote latest(List<SignalNote> signals, String asset, String action, Instant t) {
+        SignalNote best = null;
+        for (SignalNote s : signals) {
+            if (s.asset().equals(asset) && s.action().equals(action) && !s.hour().isAfter(t)
+                    && (best == null || s.hour().isAfter(best.hour()))) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     static Table perAsset(ReportInput in, List<RoundTrips.Trip> trips, Instant end) {

@@ -27,7 +27,9 @@ class ReportHtmlParseTest {
                         "drawdown 10.4% reached the 10% tier: new entries halved"),
                 new RiskEventRecord(Instant.parse("2024-03-02T03:00:00Z"), "ORDER_DENIED", "BTC/USDT", null, null,
                         "no leverage: notional 5200.00 exceeds free cash 4100.00")));
-        return new ReportInput(in.title(), in.initialCapital(), in.equity(), in.trades(), in.folds(), in.closePrices(), events);
+        List<SignalNote> signals = List.of(new SignalNote(Instant.parse("2024-03-01T01:00:00Z"), "BTC/USDT", "ENTER", "H24", 0.61, 0.0042,
+                "TREND_UP: META 0.61 beats 0.55 and edge 0.42% beats cost"));
+        return new ReportInput(in.title(), in.initialCapital(), in.equity(), in.trades(), in.folds(), in.closePrices(), events, signals);
     }
 
     static Element table(Document doc, String captionStart) {
@@ -54,7 +56,13 @@ class ReportHtmlParseTest {
         Element trades = table(doc, "Trades (round trips");
         assertThat(trades.select("tr")).hasSize(1 + trips.size());
         assertThat(trades.select("th").eachText()).containsExactly("#", "Asset", "Entry (UTC)", "Entry price", "Exit (UTC)",
-                "Exit price", "Quantity", "Fees", "Realised PnL", "Held (h)", "Fills");
+                "Exit price", "Quantity", "Fees", "Realised PnL", "Held (h)", "Fills", "Horizon", "Probability", "Expected return",
+                "Entry reason", "Exit reason");
+        assertThat(column(trades, 11).get(0)).isEqualTo("H24");
+        assertThat(column(trades, 12).get(0)).isEqualTo("0.610");
+        assertThat(column(trades, 13).get(0)).isEqualTo("0.4200%");
+        assertThat(column(trades, 14).get(0)).startsWith("TREND_UP: META 0.61");
+        assertThat(column(trades, 15).get(0)).isEqualTo("-");
         assertThat(column(trades, 1)).containsOnly("BTC/USDT");
         assertThat(column(trades, 2).get(0)).isEqualTo(Fmt.time(trips.get(0).entry()));
         assertThat(column(trades, 9).get(0)).isEqualTo("47"); // bought at hour 1, sold at hour 48
