@@ -26,7 +26,8 @@ final class Explanation {
     static List<Table> tables(ReportInput in) {
         Instant end = in.equity().get(in.equity().size() - 1).hour();
         List<RoundTrips.Trip> trips = RoundTrips.of(in.trades());
-        return List.of(tradeList(trips, end, in.signals()), perAsset(in, trips, end), monthly(in), riskEvents(in.riskEvents()));
+        return List.of(tradeList(trips, end, in.signals()), perAsset(in, trips, end), monthly(in), drawdowns(in),
+                riskEvents(in.riskEvents()));
     }
 
     static Table tradeList(List<RoundTrips.Trip> trips, Instant end, List<SignalNote> signals) {
@@ -124,6 +125,17 @@ final class Explanation {
             rows.add(row);
         }
         return new Table("Monthly returns (UTC months; a partial month is what its hours added)", header, rows);
+    }
+
+    static Table drawdowns(ReportInput in) {
+        Instant start = in.equity().get(0).hour().minusSeconds(3600);
+        List<List<String>> rows = new ArrayList<>();
+        int i = 1;
+        for (DrawdownPeriods.Period p : DrawdownPeriods.deepest(in.initialCapital(), start, in.equity(), 5)) {
+            rows.add(List.of(Integer.toString(i++), Fmt.pct(p.depth()), Fmt.time(p.peak()), Fmt.time(p.trough()),
+                    p.recovery() == null ? "not recovered" : Fmt.time(p.recovery()), Long.toString(p.hours())));
+        }
+        return new Table("Top 5 drawdowns", List.of("#", "Depth", "Peak (UTC)", "Trough (UTC)", "Recovery (UTC)", "Hours"), rows);
     }
 
     static Table riskEvents(List<RiskEventRecord> events) {

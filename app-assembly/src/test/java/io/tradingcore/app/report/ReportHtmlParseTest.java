@@ -49,7 +49,7 @@ class ReportHtmlParseTest {
         Document doc = Jsoup.parse(w.html().toFile(), "UTF-8");
 
         assertThat(doc.select("h2").eachText()).startsWith("Equity and drawdown").contains("Overall", "Time in drawdown tier",
-                "Walk-forward folds", "Per asset", "Risk events (2)")
+                "Walk-forward folds", "Per asset", "Top 5 drawdowns", "Risk events (2)")
                 .anyMatch(h -> h.startsWith("Trades (round trips")).anyMatch(h -> h.startsWith("Monthly returns"));
 
         List<RoundTrips.Trip> trips = RoundTrips.of(in.trades());

@@ -64,4 +64,21 @@ class RoundTripsAndMonthlyReturnsTest {
         assertThat(m.get(YearMonth.of(2025, 2))).isCloseTo(0.10, within(1e-12));
         assertThat(MonthlyReturns.yearly(m).get(2025)).isCloseTo(0.9 * 1.1 - 1, within(1e-12));
     }
+
+    @Test
+    void drawdownEpisodesAreRankedByDepthAndAnOpenOneRunsToTheEnd() {
+        List<DrawdownPeriods.Period> d = DrawdownPeriods.deepest(new BigDecimal("100"), Instant.parse("2025-01-01T00:00:00Z"), List.of(
+                p("2025-01-01T01:00:00Z", "90"), p("2025-01-01T02:00:00Z", "100"), // -10%, recovered after 2 h
+                p("2025-01-01T03:00:00Z", "120"), p("2025-01-01T04:00:00Z", "114"), p("2025-01-01T05:00:00Z", "121"), // -5%
+                p("2025-01-01T06:00:00Z", "96.8"), p("2025-01-01T07:00:00Z", "100")), 2); // -20%, open
+        assertThat(d).hasSize(2);
+        assertThat(d.get(0).depth()).isCloseTo(0.20, within(1e-12));
+        assertThat(d.get(0).recovery()).isNull();
+        assertThat(d.get(0).peak()).isEqualTo(Instant.parse("2025-01-01T05:00:00Z"));
+        assertThat(d.get(0).trough()).isEqualTo(Instant.parse("2025-01-01T06:00:00Z"));
+        assertThat(d.get(0).hours()).isEqualTo(2);
+        assertThat(d.get(1).depth()).isCloseTo(0.10, within(1e-12));
+        assertThat(d.get(1).recovery()).isEqualTo(Instant.parse("2025-01-01T02:00:00Z"));
+        assertThat(d.get(1).hours()).isEqualTo(2);
+    }
 }
