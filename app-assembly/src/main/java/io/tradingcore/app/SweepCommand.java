@@ -54,6 +54,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "2", paramLabel = "N", description = "Points run at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only every N-th point starting at the K-th, to split a sweep across processes or machines sharing the database.")
+    String shard;
+
     @Option(names = "--out", defaultValue = "reports/sweep", paramLabel = "DIR", description = "Directory for sweep.csv and sweep.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -68,13 +72,24 @@ final class SweepCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--parallel must be between 1 and 16, was " + parallel);
         }
         SweepGrid grid = SweepGrid.parse(sets);
-        String base = config == null ? "" : Files.readString(config);
-        List<ConfigLoader.Loaded> configs = new ArrayList<>();
-        for (SweepGrid.Point p : grid.points()) {
-            configs.add(ConfigLoader.parse(SweepGrid.overlay(base, p), "sweep point " + (p.index() + 1) + " (" + p.label() + ")"));
+        if (shard != null) {
+            String[] kn = shard.strip().split("/");
+            try {
+                grid = grid.shard(Integer.parseInt(kn[0].strip()), Integer.parseInt(kn[kn.length == 2 ? 1 : 0].strip()));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new CliException(ExitCodes.USAGE, "--shard must be K/N (e.g. 1/2), was '" + shard + "'");
+            }
+            if (kn.length != 2) {
+                throw new CliException(ExitCodes.USAGE, "--shard must be K/N (e.g. 1/2), was '" + shard + "'");
+            }
         }
-        int n = configs.size();
-        System.err.println("sweep: " + n + " points, " + Math.min(parallel, n) + " at a time");
+        String base = config == null ? "" : Files.readString(config);
+        java.util.Map<Integer, ConfigLoader.Loaded> configs = new java.util.TreeMap<>();
+        for (SweepGrid.Point p : grid.points()) {
+            configs.put(p.index(), ConfigLoader.parse(SweepGrid.overlay(base, p), "sweep point " + (p.index() + 1) + " (" + p.label() + ")"));
+        }
+        int n = grid.size();
+        System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
         try (DbOptions.OpenDatabase open = db.open(4 + 2 * parallel)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
             List<Asset> assetList = CliArgs.assets(p.reference(), assets);
@@ -105,6 +120,10 @@ final class SweepCommand implements Callable<Integer> {
             SweepTable.cells(o).forEach(r -> t.row(r.toArray(String[]::new)));
             System.out.print(t.render());
             System.out.println(SweepTable.verdict(o));
+            if (shard != null) {
+                System.out.println("shard " + shard + ": only this shard's points are compared and deflated; run the same command"
+                        + " without --shard once every shard is done to compare all " + n + " points (nothing runs twice)");
+            }
             Files.createDirectories(out);
             SweepTable.writeCsv(o, out.resolve("sweep.csv"));
             SweepTable.writeHtml(o, "Sweep of " + n + " points: " + String.join(",", assetList.stream().map(Asset::symbol).toList())

@@ -41,9 +41,17 @@ public final class SweepGrid {
     }
 
     private final List<Axis> axes;
+    private final int shard;
+    private final int shards;
 
     private SweepGrid(List<Axis> axes) {
+        this(axes, 1, 1);
+    }
+
+    private SweepGrid(List<Axis> axes, int shard, int shards) {
         this.axes = List.copyOf(axes);
+        this.shard = shard;
+        this.shards = shards;
     }
 
     /**
@@ -91,7 +99,12 @@ public final class SweepGrid {
         return axes;
     }
 
-    /** Every point, the last axis varying fastest. */
+    /** Every point of the whole grid. */
+    public int size() {
+        return axes.stream().mapToInt(a -> a.values().size()).reduce(1, (x, y) -> x * y);
+    }
+
+    /** The points (of this shard), the last axis varying fastest; indexes are the whole grid's. */
     public List<Point> points() {
         List<Point> out = new ArrayList<>();
         int n = axes.stream().mapToInt(a -> a.values().size()).reduce(1, (x, y) -> x * y);
@@ -104,9 +117,19 @@ public final class SweepGrid {
                 o.put(a.key(), a.values().get(rest / stride));
                 rest %= stride;
             }
-            out.add(new Point(i, o));
+            if (i % shards == shard - 1) {
+                out.add(new Point(i, o));
+            }
         }
         return out;
+    }
+
+    /** The points of shard {@code k} of {@code n} (1-based): indexes i with i % n == k - 1. */
+    public SweepGrid shard(int k, int n) {
+        if (n < 1 || k < 1 || k > n) {
+            throw new IllegalArgumentException("--shard must be K/N with 1 <= K <= N, was " + k + "/" + n);
+        }
+        return new SweepGrid(axes, k, n);
     }
 
     /**

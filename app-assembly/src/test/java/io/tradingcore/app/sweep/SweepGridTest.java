@@ -22,6 +22,15 @@ class SweepGridTest {
     }
 
     @Test
+    void shardsSplitThePointsWithoutOverlapKeepingTheGridsIndexes() {
+        SweepGrid g = SweepGrid.parse(List.of("a.b=1,2,3", "c.d=x,y"));
+        assertThat(g.shard(1, 2).points()).extracting(SweepGrid.Point::index).containsExactly(0, 2, 4);
+        assertThat(g.shard(2, 2).points()).extracting(SweepGrid.Point::index).containsExactly(1, 3, 5);
+        assertThat(g.shard(2, 2).size()).isEqualTo(6);
+        assertThatThrownBy(() -> g.shard(3, 2)).hasMessageContaining("--shard must be K/N");
+    }
+
+    @Test
     void overridesAreLaidOverTheBaseYamlKeepingItsOtherKeysAndTheValueTypes() {
         SweepGrid.Point p = SweepGrid.parse(List.of("trading.signal.minEdge=0.001", "trading.signal.decisionHorizon=H4")).points().get(0);
         String yaml = SweepGrid.overlay("""
