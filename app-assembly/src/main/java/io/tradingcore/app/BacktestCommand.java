@@ -1,5 +1,7 @@
 package io.tradingcore.app;
 
+import io.tradingcore.application.report.ReportBuilder;
+
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.BacktestPorts;
@@ -19,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code backtest}: a walk-forward backtest through the full hourly cycle, every row persisted. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Walk-forward backtest through the full hourly cycle (features, regime, base models,",
-            "meta-learner, signals, risk, simulated exchange, ledger, state); every row is persisted.",
+        description = {"Walk-forward backtest through the full hourly cycle; every row is persisted.",
+            "The cycle: features, regime, base models, meta-learner, signals, risk, simulated exchange, ledger, state.",
             "Running the same command again resumes after the last finished hour."})
 final class BacktestCommand implements Callable<Integer> {
 

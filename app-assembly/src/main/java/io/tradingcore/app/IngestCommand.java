@@ -4,6 +4,7 @@ import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.ingest.CandleCsvReader;
 import io.tradingcore.domain.Asset;
+import io.tradingcore.ports.out.ReferenceDataRepository;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.ports.out.IngestResult;
 import java.io.IOException;
@@ -92,6 +93,12 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** {@code symbol} as BASE/QUOTE with the codes the schema accepts (id 1 until it is registered), or a usage error. */
+    /** The stored asset {@code symbol}, registered atomically (database-allocated id) when it is new. */
+    static Asset resolveAsset(ReferenceDataRepository reference, String symbol) {
+        Asset wanted = parseAsset(symbol);
+        return reference.assetBySymbol(wanted.symbol()).orElseGet(() -> reference.registerAsset(wanted.symbol()));
+    }
+
     static Asset parseAsset(String symbol) {
         Asset parsed;
         try {

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code live}: the hourly cycle in LIVE mode against Binance spot, only with an explicit flag and API keys. */
 @Command(name = "live", mixinStandardHelpOptions = true,
-        description = {"LIVE trading on Binance spot: REAL orders with REAL money, the same hourly cycle",
-            "as paper. Refused without --i-understand-live-trading and without API credentials",
+        description = {"LIVE trading on Binance spot: REAL orders with REAL money, the same hourly cycle as paper.",
+            "Refused without --i-understand-live-trading and without API credentials",
             "($BINANCE_API_KEY and $BINANCE_API_SECRET, or --api-key-file). Orders are rounded to the",
             "symbols' exchangeInfo filters. Start-up reconciliation prints what the venue holds that we",
             "do not know and records it as risk events. Ctrl-C finishes the current hour and exits 0.",

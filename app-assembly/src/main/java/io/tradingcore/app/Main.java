@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trading-core", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Production core of an AI-driven crypto trading system.",
         subcommands = {MigrateCommand.class, IngestCommand.class, BacktestCommand.class, ReplayCommand.class, ReportCommand.class,
+            DownloadDataCommand.class, ListDataCommand.class, RunsCommand.class, SweepCommand.class,
             PaperCommand.class, LiveCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

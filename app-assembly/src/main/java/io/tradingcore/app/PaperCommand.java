@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code paper}: the hourly cycle in PAPER mode against the simulated exchange, on live or replayed market data. */
 @Command(name = "paper", mixinStandardHelpOptions = true,
-        description = {"Paper trading: the same hourly cycle as a backtest, in PAPER mode, against the",
-            "simulated exchange. Market data 'binance' polls Binance's public hourly klines a few",
+        description = {"Paper trading: the hourly cycle in PAPER mode against the simulated exchange.",
+            "Market data 'binance' polls Binance's public hourly klines a few",
             "seconds after each hour closes, stores the new candles and runs that hour's cycle;",
             "'replay' replays stored candles hour by hour without waiting. Ctrl-C finishes the",
             "current hour and exits 0; the same command again resumes (no hour runs twice)."})

@@ -1,5 +1,7 @@
 package io.tradingcore.app;
 
+import io.tradingcore.application.config.ConfigLoader;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
 import io.tradingcore.application.Persistence;
@@ -19,15 +21,15 @@ import picocli.CommandLine.Option;
 
 /** {@code replay}: recompute a backtest from what is stored and compare every step hash. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Recompute a stored backtest from its recorded inputs, configuration and seed in a scratch",
-            "database on the same server, and compare each hour's step hashes with the stored ones.",
+        description = {"Recompute a stored backtest in a scratch database and compare every hour's step hashes.",
+            "The scratch database is on the same server; inputs, configuration and seed are the recorded ones.",
             "Exit 0 and 'identical' when all match, otherwise exit 5 naming the first differing hour and step."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     DbOptions db;
 
-    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID")
+    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID", description = "The backtest to replay (`runs list` shows the ids).")
     String backtestRunId;
 
     @Option(names = "--run-id", paramLabel = "UUID", description = "Compare only this hour's run.")
@@ -38,10 +40,11 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BacktestRunId id = new BacktestRunId(CliArgs.uuid("--backtest-run-id", backtestRunId));
         Optional<RunId> only = runId == null ? Optional.empty() : Optional.of(new RunId(CliArgs.uuid("--run-id", runId)));
         try (DbOptions.OpenDatabase open = db.open(4)) {
             Persistence stored = Wiring.persistence(open.dataSource(), false);
+            BacktestRunId id = RunIds.resolve(io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).backtestQueries(),
+                    "--backtest-run-id", backtestRunId);
             String scratchName = "trading_replay_" + id.value().toString().replace("-", "").substring(0, 16);
             execute(open.dataSource(), "DROP DATABASE IF EXISTS " + scratchName);
             execute(open.dataSource(), "CREATE DATABASE " + scratchName);

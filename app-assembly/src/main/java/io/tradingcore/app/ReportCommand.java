@@ -21,17 +21,18 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID")
+    @Option(names = "--backtest-run-id", required = true, paramLabel = "UUID", description = "The backtest to report on (`runs list` shows the ids).")
     String backtestRunId;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for report.html, equity.png and metrics.json (created if missing).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        BacktestRunId id = new BacktestRunId(CliArgs.uuid("--backtest-run-id", backtestRunId));
         try (DbOptions.OpenDatabase open = db.open(2)) {
             Persistence p = Wiring.persistence(open.dataSource(), false);
+            BacktestRunId id = RunIds.resolve(io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).backtestQueries(),
+                    "--backtest-run-id", backtestRunId);
             ReportWriter.Written w;
             try {
                 w = new BacktestReports(p).write(id, out);

@@ -1,18 +1,24 @@
 package io.tradingcore.adapter.exchange;
 
 import io.tradingcore.adapter.exchange.binance.BinanceMarketData;
+import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
+import io.tradingcore.ports.out.CandleHistoryGateway;
 import io.tradingcore.ports.out.MarketDataGateway;
+import io.tradingcore.ports.out.MarketDataUnavailableException;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Binance public market data behind the MarketDataGateway port. */
-final class BinanceMarketDataGateway implements MarketDataGateway {
+/** Binance public market data behind the MarketDataGateway and CandleHistoryGateway ports. */
+final class BinanceMarketDataGateway implements MarketDataGateway, CandleHistoryGateway {
     static final String VENUE = "binance";
+    /** The source venue of stored candles: the one `ingest` uses by default and backtests read. */
+    static final String CANDLE_VENUE = "BINANCE";
     private final BinanceMarketData md;
 
     BinanceMarketDataGateway(BinanceMarketData md) {
@@ -27,5 +33,20 @@ final class BinanceMarketDataGateway implements MarketDataGateway {
     @Override
     public Optional<BookSnapshot> bestBidAsk(Asset a) {
         return md.bestBidAsk(a.symbol()).map(q -> PortMapping.book(a, q, VENUE));
+    }
+
+    @Override
+    public String venue() {
+        return CANDLE_VENUE;
+    }
+
+    @Override
+    public void hourlyCandlePages(Asset a, HourTs fromInclusive, HourTs toExclusive, Consumer<List<Candle>> onPage) {
+        try {
+            md.hourlyBarPages(a.symbol(), fromInclusive.toInstant(), toExclusive.toInstant(),
+                    page -> onPage.accept(page.stream().map(b -> PortMapping.candle(a, b)).toList()));
+        } catch (VenueUnavailableException e) {
+            throw new MarketDataUnavailableException(e.getMessage());
+        }
     }
 }

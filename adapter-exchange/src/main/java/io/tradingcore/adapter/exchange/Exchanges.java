@@ -8,6 +8,7 @@ import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SimulatedExchange;
 import io.tradingcore.domain.Asset;
+import io.tradingcore.ports.out.CandleHistoryGateway;
 import io.tradingcore.ports.out.Clock;
 import io.tradingcore.ports.out.MarketDataGateway;
 
@@ -66,6 +67,14 @@ public final class Exchanges {
 
     /** Binance public market data (hourly klines, best bid/ask) for PAPER and LIVE; needs no credentials. */
     public static MarketDataGateway binanceMarketData(BinanceConfig config) {
+        return new BinanceMarketDataGateway(BinanceMarketData.create(config));
+    }
+
+    /**
+     * Binance's public hourly klines, page by page, for {@code download-data} (GET /api/v3/klines at
+     * {@code config.baseUrl()}; needs no credentials). Candles are stored under venue "BINANCE".
+     */
+    public static CandleHistoryGateway binanceCandleHistory(BinanceConfig config) {
         return new BinanceMarketDataGateway(BinanceMarketData.create(config));
     }
 }

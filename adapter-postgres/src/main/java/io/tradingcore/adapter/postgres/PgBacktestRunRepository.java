@@ -95,8 +95,19 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
 
     @Override
     public void updateStatus(BacktestRunId id, String status) {
+        setStatus(id, status, "FAILED".equals(status) ? "no reason recorded" : null);
+    }
+
+    @Override
+    public void markFailed(BacktestRunId id, String reason) {
+        String r = reason == null || reason.isBlank() ? "no reason recorded" : reason;
+        setStatus(id, "FAILED", r.length() > 2000 ? r.substring(0, 2000) + " ..." : r);
+    }
+
+    private void setStatus(BacktestRunId id, String status, String reason) {
         db.tx("updating backtest " + id.value(), tx -> {
             int n = tx.update(BACKTEST_RUN).set(BACKTEST_RUN.STATUS, status)
+                    .set(BACKTEST_RUN.FAILURE_REASON, reason)
                     .set(BACKTEST_RUN.COMPLETED_AT_UTC, "COMPLETED".equals(status)
                             ? org.jooq.impl.DSL.currentInstant() : org.jooq.impl.DSL.inline((java.time.Instant) null))
                     .where(BACKTEST_RUN.BACKTEST_RUN_ID.eq(id.value())).execute();

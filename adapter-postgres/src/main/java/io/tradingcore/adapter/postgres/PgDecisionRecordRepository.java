@@ -231,6 +231,18 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 .fetch(PgDecisionRecordRepository::signal));
     }
 
+    @Override
+    public List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
+        return db.read("reading the ENTER/EXIT signals of account " + account, ctx -> ctx.select()
+                .from(TRADE_SIGNAL).join(TRADE_SIGNAL_DETAIL).on(TRADE_SIGNAL_DETAIL.SIGNAL_ID.eq(TRADE_SIGNAL.SIGNAL_ID))
+                .join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(TRADE_SIGNAL.RUN_ID))
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), TRADE_SIGNAL.RUN_MODE.eq(Conv.mode(mode)),
+                        TRADE_SIGNAL.HOUR_TS_UTC.ge(fromInclusive.toInstant()), TRADE_SIGNAL.HOUR_TS_UTC.lt(toExclusive.toInstant()),
+                        TRADE_SIGNAL.ACTION.ne(Conv.action(io.tradingcore.domain.SignalAction.HOLD)))
+                .orderBy(TRADE_SIGNAL.HOUR_TS_UTC, TRADE_SIGNAL.ASSET_ID, TRADE_SIGNAL.HORIZON)
+                .fetch(PgDecisionRecordRepository::signal));
+    }
+
     private static TradeSignal signal(Record r) {
         SignalDecision d = new SignalDecision(Conv.action(r.get(TRADE_SIGNAL.ACTION)), r.get(TRADE_SIGNAL.TARGET_NOTIONAL),
                 Conv.horizon(r.get(TRADE_SIGNAL.HORIZON)), r.get(TRADE_SIGNAL_DETAIL.PROBABILITY),

@@ -1,10 +1,12 @@
 package io.tradingcore.adapter.postgres;
 
 import io.tradingcore.ports.out.AccountStateRepository;
+import io.tradingcore.ports.out.BacktestQueryRepository;
 import io.tradingcore.ports.out.BacktestRepository;
 import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.MarketDataCoverageRepository;
 import io.tradingcore.ports.out.MarketDataRepository;
 import io.tradingcore.ports.out.ModelRegistry;
 import io.tradingcore.ports.out.ReferenceDataRepository;
@@ -32,6 +34,8 @@ public final class PostgresAdapter {
     private final ReferenceDataRepository referenceData;
     private final BacktestRunRepository backtestRuns;
     private final ReportingRepository reporting;
+    private final MarketDataCoverageRepository coverage;
+    private final BacktestQueryRepository backtestQueries;
 
     private PostgresAdapter(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -46,6 +50,8 @@ public final class PostgresAdapter {
         this.referenceData = new PgReferenceDataRepository(db);
         this.backtestRuns = new PgBacktestRunRepository(db);
         this.reporting = new PgReportingRepository(db);
+        this.coverage = new PgMarketDataCoverageRepository(db);
+        this.backtestQueries = new PgBacktestQueryRepository(db);
     }
 
     /** An adapter over {@code dataSource}; the schema must be current ({@link #migrate()}). */
@@ -118,5 +124,15 @@ public final class PostgresAdapter {
     /** Start-up reads of a PAPER or LIVE session (account by name; booked orders and fills for reconciliation). */
     public io.tradingcore.ports.out.TradingSessionRepository tradingSessions() {
         return new PgTradingSessionRepository(db);
+    }
+
+    /** What market data is stored: per asset and venue first/last hour, rows, gaps (`list-data`, `download-data`). */
+    public MarketDataCoverageRepository marketDataCoverage() {
+        return coverage;
+    }
+
+    /** Stored backtests with their headline figures, and exports of their rows (`runs`). */
+    public BacktestQueryRepository backtestQueries() {
+        return backtestQueries;
     }
 }

@@ -6,12 +6,18 @@ import io.tradingcore.application.report.EquityPoint;
 import io.tradingcore.application.report.FoldWindow;
 import io.tradingcore.application.report.ReportInput;
 import io.tradingcore.application.report.ReportWriter;
+import io.tradingcore.application.report.RiskEventRecord;
+import io.tradingcore.application.report.SignalNote;
 import io.tradingcore.application.report.TradeRecord;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.risk.RiskEvent;
+import io.tradingcore.domain.risk.RiskEventType;
+import io.tradingcore.domain.signal.SignalDecision;
+import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.BacktestFoldResult;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
 import io.tradingcore.ports.out.ReportingRepository;
@@ -73,7 +79,20 @@ public final class BacktestReports {
         }
         String title = "Walk-forward backtest " + id.value() + ": " + String.join(", ", def.assetSymbols()) + ", "
                 + def.testFrom() + " .. " + def.testTo() + ", seed " + def.seed();
-        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes);
+        List<RiskEventRecord> events = new ArrayList<>();
+        for (RiskEvent e : p.decisions().riskEvents(def.account(), RunMode.BACKTEST, def.testFrom(), def.testTo())) {
+            boolean tierChange = e.type() == RiskEventType.TIER_CHANGE;
+            events.add(new RiskEventRecord(e.hour().toInstant(), e.type().name(), e.asset() == null ? null
+                    : symbols.getOrDefault(e.asset(), e.asset().toString()), tierChange && e.fromTier() != null ? e.fromTier().name() : null,
+                    tierChange ? e.tier().name() : null, e.rule() + ": " + e.detail()));
+        }
+        List<SignalNote> signals = new ArrayList<>();
+        for (TradeSignal sg : p.decisions().actionSignals(def.account(), RunMode.BACKTEST, def.testFrom(), def.testTo())) {
+            SignalDecision d = sg.decision();
+            signals.add(new SignalNote(sg.hour().toInstant(), symbols.getOrDefault(sg.asset(), sg.asset().toString()), d.action().name(),
+                    d.horizon().name(), d.probability(), d.expectedReturn(), d.regime() + ": " + d.reason()));
+        }
+        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes, events, signals);
     }
 
     public ReportWriter.Written write(BacktestRunId id, Path outDir) throws IOException {

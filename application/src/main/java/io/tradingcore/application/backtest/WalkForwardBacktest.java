@@ -151,7 +151,38 @@ public final class WalkForwardBacktest {
         });
     }
 
+    /**
+     * Runs (or resumes) the backtest. When it fails after its definition is stored, the backtest is marked FAILED with
+     * the error (`runs list` shows it) and the error is rethrown; running it again resumes it (RUNNING again).
+     */
     public Result run(Request r, Progress progress) {
+        try {
+            return runOrResume(r, progress);
+        } catch (RunningElsewhereException e) {
+            throw e; // the other process owns the status
+        } catch (RuntimeException e) {
+            BacktestRunId id = r.backtestRunId();
+            try {
+                if (ports.backtests().find(id).isPresent()) {
+                    ports.backtests().markFailed(id, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            } catch (RuntimeException notMarked) {
+                e.addSuppressed(notMarked);
+            }
+            throw e;
+        }
+    }
+
+    /** Another process is running an hour of this backtest. */
+    public static final class RunningElsewhereException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        RunningElsewhereException(String message) {
+            super(message);
+        }
+    }
+
+    private Result runOrResume(Request r, Progress progress) {
         AppConfig cfg = r.config().config();
         String venueName = cfg.trading().venue();
         BacktestRunId id = r.backtestRunId();
@@ -205,7 +236,7 @@ public final class WalkForwardBacktest {
                             case COMPLETED -> c[0]++;
                             case SKIPPED_NO_DATA -> c[1]++;
                             case ALREADY_FINISHED -> { }
-                            case BUSY -> throw new IllegalStateException("hour " + h + " of backtest " + id
+                            case BUSY -> throw new RunningElsewhereException("hour " + h + " of backtest " + id
                                     + " is being run by another process; stop it or wait for it");
                         }
                         c[2] += report.orders().size();

@@ -1,6 +1,8 @@
 package io.tradingcore.application.report;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /** The self-contained HTML page: inline CSS, charts as data URIs, nothing fetched from anywhere. */
 final class Html {
@@ -21,6 +23,16 @@ final class Html {
     }
 
     static String page(Report report, byte[] equityPng) {
+        return page(report, equityPng, List.of());
+    }
+
+    /** The page with the explaining tables ({@link Explanation}) after the figures. */
+    static String page(Report report, byte[] equityPng, List<Table> explanation) {
+        return page(report, equityPng, explanation, new java.util.TreeMap<>());
+    }
+
+    /** As above, with one price chart per asset ({@code assetPngs}: asset to PNG) after the tables. */
+    static String page(Report report, byte[] equityPng, List<Table> explanation, java.util.SortedMap<String, byte[]> assetPngs) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(report.title())).append("</h1>\n")
@@ -34,9 +46,16 @@ final class Html {
                 .append("<h2>Equity and drawdown</h2>\n<img alt=\"Equity curve of the strategy and buy-and-hold with"
                         + " drawdown panel\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(equityPng)).append("\">\n");
-        for (Table t : SummaryTable.tables(report)) {
+        List<Table> all = new ArrayList<>(SummaryTable.tables(report));
+        all.addAll(explanation);
+        for (Table t : all) {
             sb.append("<h2>").append(escape(t.caption())).append("</h2>\n<div class=\"scroll\">\n")
                     .append(t.toHtml()).append("</div>\n");
+        }
+        for (java.util.Map.Entry<String, byte[]> e : assetPngs.entrySet()) {
+            sb.append("<h2>Price and trades: ").append(escape(e.getKey())).append("</h2>\n<img alt=\"Close price of ")
+                    .append(escape(e.getKey())).append(" with entries and exits\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
         }
         return sb.append("</body>\n</html>\n").toString();
     }

@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * gives bit-identical output.
  */
 public final class MetricsCalculator {
+    /** CAGR is n/a for periods shorter than 30 days (720 hours). */
+    static final long MIN_CAGR_HOURS = 720;
 
     /** Hours in a 365-day year: the annualisation base for hourly data. */
     public static final int PERIODS_PER_YEAR = 8760;
@@ -58,7 +60,9 @@ public final class MetricsCalculator {
 
         double totalReturn = ratio(endEquity, startEquity) - 1.0;
         long elapsedHours = Duration.between(start, end).toHours();
-        OptionalDouble cagr = finite(Math.pow(ratio(endEquity, startEquity), (double) PERIODS_PER_YEAR / elapsedHours) - 1.0);
+        // annualising a few days' return gives figures like 2.79e+07 %: not a growth rate anyone can read
+        OptionalDouble cagr = elapsedHours < MIN_CAGR_HOURS ? OptionalDouble.empty()
+                : finite(Math.pow(ratio(endEquity, startEquity), (double) PERIODS_PER_YEAR / elapsedHours) - 1.0);
 
         double[] returns = hourlyReturns(startEquity, points);
         double mean = mean(returns);

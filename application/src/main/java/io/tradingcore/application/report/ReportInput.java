@@ -20,10 +20,19 @@ import java.util.TreeMap;
  * @param folds          walk-forward windows; each must contain at least one equity hour
  * @param closePrices    asset to (hour to close price) for the buy-and-hold benchmark, at least one asset;
  *                       each asset needs a price at or before the first equity hour
+ * @param riskEvents     the run's risk events in any order (shown with their reasons)
+ * @param signals        the run's ENTER and EXIT signals in any order (shown next to the trips)
  */
 public record ReportInput(String title, BigDecimal initialCapital, List<EquityPoint> equity,
                           List<TradeRecord> trades, List<FoldWindow> folds,
-                          SortedMap<String, SortedMap<Instant, BigDecimal>> closePrices) {
+                          SortedMap<String, SortedMap<Instant, BigDecimal>> closePrices, List<RiskEventRecord> riskEvents,
+                          List<SignalNote> signals) {
+
+    /** Without risk events. */
+    public ReportInput(String title, BigDecimal initialCapital, List<EquityPoint> equity, List<TradeRecord> trades,
+                       List<FoldWindow> folds, SortedMap<String, SortedMap<Instant, BigDecimal>> closePrices) {
+        this(title, initialCapital, equity, trades, folds, closePrices, List.of(), List.of());
+    }
 
     public ReportInput {
         title = title == null || title.isBlank() ? "Backtest report" : title;
@@ -34,6 +43,8 @@ public record ReportInput(String title, BigDecimal initialCapital, List<EquityPo
         equity = List.copyOf(Objects.requireNonNull(equity, "equity"));
         trades = List.copyOf(Objects.requireNonNull(trades, "trades"));
         folds = List.copyOf(Objects.requireNonNull(folds, "folds"));
+        riskEvents = List.copyOf(Objects.requireNonNull(riskEvents, "riskEvents"));
+        signals = List.copyOf(Objects.requireNonNull(signals, "signals"));
         Objects.requireNonNull(closePrices, "closePrices");
         if (equity.isEmpty()) {
             throw new IllegalArgumentException("the equity curve is empty: nothing to report");

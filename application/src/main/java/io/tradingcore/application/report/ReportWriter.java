@@ -28,8 +28,17 @@ public final class ReportWriter {
         Files.createDirectories(outDir);
         byte[] png = EquityChart.png(report);
         Path equityPng = Files.write(outDir.resolve("equity.png"), png);
-        Path html = Files.writeString(outDir.resolve("report.html"), Html.page(report, png), StandardCharsets.UTF_8);
+        Path html = Files.writeString(outDir.resolve("report.html"), Html.page(report, png, Explanation.tables(input), assetCharts(input)), StandardCharsets.UTF_8);
         Path json = Files.writeString(outDir.resolve("metrics.json"), MetricsJson.of(report), StandardCharsets.UTF_8);
         return new Written(report, equityPng, html, json);
+    }
+
+    /** One price chart per asset with its fills marked, over the report's hours. */
+    static java.util.SortedMap<String, byte[]> assetCharts(ReportInput in) {
+        java.util.SortedMap<String, byte[]> out = new java.util.TreeMap<>();
+        java.time.Instant from = in.equity().get(0).hour().minusSeconds(3600);
+        java.time.Instant to = in.equity().get(in.equity().size() - 1).hour();
+        in.closePrices().forEach((asset, closes) -> out.put(asset, AssetChart.png(asset, closes, from, to, in.trades())));
+        return out;
     }
 }

@@ -43,7 +43,7 @@ class ReportWriterTest {
         assertThat(html).doesNotContainIgnoringCase("http://").doesNotContainIgnoringCase("https://")
                 .doesNotContain("<link").doesNotContain("<script");
         // one table row per fold
-        assertThat(html.split("<td class=\"label\">", -1).length - 1)
+        assertThat(html.substring(0, html.indexOf("<h2>Trades")).split("<td class=\"label\">", -1).length - 1)
                 .isEqualTo(23 + 4 + 3);
     }
 

@@ -54,7 +54,12 @@ public interface BacktestRunRepository {
     /** The smallest account id that no account uses yet (a new backtest trades its own account). */
     AccountId nextFreeAccount();
 
-    /** Sets the status (COMPLETED or FAILED; RUNNING again on resume). */
+    /**
+     * Sets the status: COMPLETED, or RUNNING again on resume (which clears a failure reason). FAILED through this
+     * method records "no reason recorded"; prefer {@link #markFailed}.
+     *
+     * @throws java.util.NoSuchElementException if no backtest has that id
+     */
     void updateStatus(BacktestRunId id, String status);
 
     /** Ownership of one backtest by this process; closing it (or the death of the process) gives it up. */
@@ -72,6 +77,16 @@ public interface BacktestRunRepository {
      * @throws StoreUnavailableException if the store cannot be reached
      */
     Optional<Claim> claim(BacktestRunId id, java.time.Duration wait);
+
+    /**
+     * Marks the backtest FAILED with {@code reason} (the error that stopped it, shown by `runs list|show`). Its
+     * account and stored hours stay; running it again resumes it (status RUNNING, reason cleared).
+     *
+     * @throws java.util.NoSuchElementException if no backtest has that id
+     */
+    default void markFailed(BacktestRunId id, String reason) {
+        updateStatus(id, "FAILED");
+    }
 
     /** Every stored backtest, newest first. */
     List<BacktestRunDefinition> all();

@@ -40,4 +40,10 @@ public interface DecisionRecordRepository {
 
     /** Risk events of (account, mode) with hour in [fromInclusive, toExclusive), ordered by hour then id. */
     List<RiskEvent> riskEvents(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive);
+
+    /**
+     * The ENTER and EXIT signals (HOLD left out) of (account, mode) with hour in [fromInclusive, toExclusive), ordered
+     * by hour then asset: what a report shows next to the trades they caused.
+     */
+    List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive);
 }

@@ -159,6 +159,13 @@ public abstract class RepositoryContract {
         assertThatThrownBy(() -> s.decisions().recordSignals(key, List.of(signal(key, "999"))))
                 .isInstanceOf(ConflictingWriteException.class);
         assertThat(s.decisions().signals(key.runId())).containsExactly(sig);
+        assertThat(s.decisions().actionSignals(ACCOUNT, key.mode(), HOUR, HOUR.plusHours(1))).containsExactly(sig);
+        assertThat(s.decisions().actionSignals(ACCOUNT, key.mode(), HOUR.plusHours(1), HOUR.plusHours(2))).isEmpty();
+        RunKey next = started(HOUR.plusHours(1));
+        TradeSignal hold = TradeSignal.of(next, BTC.id(), new SignalDecision(SignalAction.HOLD, BigDecimal.ZERO, Horizon.H4, 0.5, 0.0,
+                "RANGE", new BigDecimal("0.003"), "no edge"));
+        s.decisions().recordSignals(next, List.of(hold));
+        assertThat(s.decisions().actionSignals(ACCOUNT, key.mode(), HOUR, HOUR.plusHours(2))).as("HOLD is left out").containsExactly(sig);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Public Binance market data: hourly klines and best bid/ask. Needs no credentials. */
@@ -36,9 +37,20 @@ public final class BinanceMarketData {
      * (its values are not final, and reading it would be lookahead for the hour being decided).
      */
     public List<Bar> hourlyBars(String symbol, Instant fromInclusive, Instant toExclusive) {
+        List<Bar> out = new ArrayList<>();
+        hourlyBarPages(symbol, fromInclusive, toExclusive, out::addAll);
+        return out;
+    }
+
+    /**
+     * As {@link #hourlyBars}, handing each GET /api/v3/klines page (startTime, endTime, limit=1000) to {@code onPage}
+     * as soon as it arrives, so that a long download can store what it has; empty pages are not handed over. Rate
+     * limits (429, 418, -1003) are waited out with the trading client's back-off ({@link BinanceHttp}), honouring
+     * Retry-After; past its budget, or on any other error, {@link VenueUnavailableException}.
+     */
+    public void hourlyBarPages(String symbol, Instant fromInclusive, Instant toExclusive, Consumer<List<Bar>> onPage) {
         String venue = BinanceAdapters.toVenueSymbol(symbol);
         Instant now = config.clock().instant();
-        List<Bar> out = new ArrayList<>();
         Instant start = fromInclusive;
         while (start.isBefore(toExclusive)) {
             Map<String, String> p = new LinkedHashMap<>();
@@ -49,22 +61,37 @@ public final class BinanceMarketData {
             p.put("limit", Integer.toString(PAGE));
             BinanceHttp.Outcome o = http.publicGet("/api/v3/klines", p);
             if (!(o instanceof BinanceHttp.Ok ok) || !ok.body().isArray()) {
-                throw new VenueUnavailableException("reading klines of " + symbol + " from Binance failed: " + o);
+                throw new VenueUnavailableException("reading klines of " + symbol + " from Binance failed: " + describe(o));
             }
             int n = 0;
+            List<Bar> page = new ArrayList<>(ok.body().size());
+            Instant next = start;
             for (JsonNode k : ok.body()) {
                 n++;
                 Bar b = BinanceAdapters.kline(k, symbol);
                 if (!b.closeTime().isAfter(now) && !b.openTime().isBefore(fromInclusive) && b.openTime().isBefore(toExclusive)) {
-                    out.add(b);
+                    page.add(b);
                 }
-                start = b.openTime().plus(Duration.ofHours(1));
+                next = b.openTime().plus(Duration.ofHours(1));
             }
-            if (n < PAGE) {
+            if (!page.isEmpty()) {
+                onPage.accept(List.copyOf(page));
+            }
+            if (n < PAGE || !next.isAfter(start)) {
                 break;
             }
+            start = next;
         }
-        return out;
+    }
+
+    private static String describe(BinanceHttp.Outcome o) {
+        if (o instanceof BinanceHttp.VenueError e) {
+            return e.describe() + (e.rateLimited() ? " (still rate limited after the back-off budget)" : "");
+        }
+        if (o instanceof BinanceHttp.NoAnswer a) {
+            return a.why();
+        }
+        return "the answer is not a JSON array";
     }
 
     /**

@@ -127,6 +127,11 @@ public class BacktestRun extends TableImpl<BacktestRunRecord> {
      */
     public final TableField<BacktestRunRecord, Instant> COMPLETED_AT_UTC = createField(DSL.name("completed_at_utc"), SQLDataType.INSTANT, this, "");
 
+    /**
+     * The column <code>backtest_run.failure_reason</code>.
+     */
+    public final TableField<BacktestRunRecord, String> FAILURE_REASON = createField(DSL.name("failure_reason"), SQLDataType.CLOB, this, "");
+
     private BacktestRun(Name alias, Table<BacktestRunRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -229,6 +234,7 @@ public class BacktestRun extends TableImpl<BacktestRunRecord> {
             Internal.createCheck(this, DSL.name("ck_backtest_run_code_version_hex"), "((code_version_sha ~ '^[0-9a-f]{40}$'::text))", true),
             Internal.createCheck(this, DSL.name("ck_backtest_run_completed_after_created"), "(((completed_at_utc IS NULL) OR (completed_at_utc >= created_at_utc)))", true),
             Internal.createCheck(this, DSL.name("ck_backtest_run_config_hash_hex"), "((config_hash ~ '^[0-9a-f]{64}$'::text))", true),
+            Internal.createCheck(this, DSL.name("ck_backtest_run_failure_reason"), "(((status = 'FAILED'::text) = ((failure_reason IS NOT NULL) AND (failure_reason <> ''::text))))", true),
             Internal.createCheck(this, DSL.name("ck_backtest_run_hour_aligned"), "(((date_trunc('hour'::text, (test_start_ts_utc AT TIME ZONE 'UTC'::text)) = (test_start_ts_utc AT TIME ZONE 'UTC'::text)) AND (date_trunc('hour'::text, (test_end_ts_utc AT TIME ZONE 'UTC'::text)) = (test_end_ts_utc AT TIME ZONE 'UTC'::text))))", true),
             Internal.createCheck(this, DSL.name("ck_backtest_run_status"), "((status = ANY (ARRAY['RUNNING'::text, 'COMPLETED'::text, 'FAILED'::text])))", true),
             Internal.createCheck(this, DSL.name("ck_backtest_run_window"), "((test_start_ts_utc < test_end_ts_utc))", true)

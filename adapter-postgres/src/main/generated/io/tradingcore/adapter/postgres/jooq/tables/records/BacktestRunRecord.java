@@ -205,6 +205,20 @@ public class BacktestRunRecord extends UpdatableRecordImpl<BacktestRunRecord> {
         return (Instant) get(12);
     }
 
+    /**
+     * Setter for <code>backtest_run.failure_reason</code>.
+     */
+    public void setFailureReason(String value) {
+        set(13, value);
+    }
+
+    /**
+     * Getter for <code>backtest_run.failure_reason</code>.
+     */
+    public String getFailureReason() {
+        return (String) get(13);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -228,7 +242,7 @@ public class BacktestRunRecord extends UpdatableRecordImpl<BacktestRunRecord> {
     /**
      * Create a detached, initialised BacktestRunRecord
      */
-    public BacktestRunRecord(UUID backtestRunId, Short accountId, String[] assetSymbols, Instant testStartTsUtc, Instant testEndTsUtc, Integer randomSeed, BigDecimal initialCapital, JSONB configCanonical, String configHash, String codeVersionSha, String status, Instant createdAtUtc, Instant completedAtUtc) {
+    public BacktestRunRecord(UUID backtestRunId, Short accountId, String[] assetSymbols, Instant testStartTsUtc, Instant testEndTsUtc, Integer randomSeed, BigDecimal initialCapital, JSONB configCanonical, String configHash, String codeVersionSha, String status, Instant createdAtUtc, Instant completedAtUtc, String failureReason) {
         super(BacktestRun.BACKTEST_RUN);
 
         setBacktestRunId(backtestRunId);
@@ -244,6 +258,7 @@ public class BacktestRunRecord extends UpdatableRecordImpl<BacktestRunRecord> {
         setStatus(status);
         setCreatedAtUtc(createdAtUtc);
         setCompletedAtUtc(completedAtUtc);
+        setFailureReason(failureReason);
         resetChangedOnNotNull();
     }
 }

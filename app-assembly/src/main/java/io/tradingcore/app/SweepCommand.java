@@ -1,0 +1,181 @@
+package io.tradingcore.app;
+
+import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
+import io.tradingcore.application.backtest.FoldPlan;
+
+import io.tradingcore.adapter.postgres.PostgresAdapter;
+import io.tradingcore.application.backtest.BacktestPorts;
+import io.tradingcore.application.backtest.WalkForwardBacktest;
+import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.app.sweep.ParameterSweep;
+import io.tradingcore.app.sweep.SweepGrid;
+import io.tradingcore.app.sweep.SweepTable;
+import io.tradingcore.domain.AccountId;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.BacktestRunId;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.ports.in.CycleReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sweep}: a grid of ordinary backtests, compared, with the best Sharpe deflated by the number of trials. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a parameter grid of backtests, compare them and deflate the best Sharpe ratio by the number of trials.",
+            "Each point is an ordinary backtest (resumable: the same command again continues; replayable by its id).",
+            "Writes sweep.csv and sweep.html to --out."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Mixin
+    DbOptions db;
+
+    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade (ingested).")
+    String assets;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First test hour (YYYY-MM-DD or ISO hour, UTC).")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "End of the test window (exclusive).")
+    String to;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Base YAML configuration the --set values are laid over.")
+    Path config;
+
+    @Option(names = "--set", required = true, paramLabel = "KEY=V1,V2", description = "A grid axis: configuration key and its values (repeatable).")
+    List<String> sets;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of every point (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    @Option(names = "--parallel", defaultValue = "2", paramLabel = "N", description = "Points run at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run only every N-th point starting at the K-th, to split a sweep across processes or machines sharing the database.")
+    String shard;
+
+    @Option(names = "--out", defaultValue = "reports/sweep", paramLabel = "DIR", description = "Directory for sweep.csv and sweep.html (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        HourTs fromHour = CliArgs.hour("--from", from);
+        HourTs toHour = CliArgs.hour("--to", to);
+        if (!fromHour.isBefore(toHour)) {
+            throw new CliException(ExitCodes.USAGE, "--from " + fromHour + " must be before --to " + toHour);
+        }
+        if (parallel < 1 || parallel > 16) {
+            throw new CliException(ExitCodes.USAGE, "--parallel must be between 1 and 16, was " + parallel);
+        }
+        SweepGrid grid = SweepGrid.parse(sets);
+        if (shard != null) {
+            String[] kn = shard.strip().split("/");
+            try {
+                grid = grid.shard(Integer.parseInt(kn[0].strip()), Integer.parseInt(kn[kn.length == 2 ? 1 : 0].strip()));
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new CliException(ExitCodes.USAGE, "--shard must be K/N (e.g. 1/2), was '" + shard + "'");
+            }
+            if (kn.length != 2) {
+                throw new CliException(ExitCodes.USAGE, "--shard must be K/N (e.g. 1/2), was '" + shard + "'");
+            }
+        }
+        String base = config == null ? "" : Files.readString(config);
+        java.util.Map<Integer, ConfigLoader.Loaded> configs = new java.util.TreeMap<>();
+        for (SweepGrid.Point p : grid.points()) {
+            configs.put(p.index(), ConfigLoader.parse(SweepGrid.overlay(base, p), "sweep point " + (p.index() + 1) + " (" + p.label() + ")"));
+        }
+        int n = grid.size();
+        System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
+        try (DbOptions.OpenDatabase open = db.open(4 + 2 * parallel)) {
+            Persistence p = Wiring.persistence(open.dataSource(), true);
+            List<Asset> assetList = CliArgs.assets(p.reference(), assets);
+            PostgresAdapter pg = PostgresAdapter.create(open.dataSource());
+            // one backtest at a time allocates its account (the allocation is not atomic across concurrent starts)
+            Semaphore starting = new Semaphore(1);
+            long t0 = System.nanoTime();
+            ParameterSweep.Outcome o = new ParameterSweep(pg.backtestQueries(), p.backtests(), p.reporting()).run(grid, parallel, point -> {
+                ConfigLoader.Loaded cfg = configs.get(point.index());
+                WalkForwardBacktest.Request req = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,
+                        BuildInfo.codeVersionSha());
+                long started = System.nanoTime();
+                starting.acquire();
+                PointProgress progress = new PointProgress(point, n, starting);
+                try {
+                    WalkForwardBacktest.Result r = new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(cfg.config())))
+                            .run(req, progress);
+                    System.err.printf(Locale.ROOT, "point %d/%d (%s): backtest %s, %d hours run, %d already done, %.1f s%n",
+                            point.index() + 1, n, point.label(), r.id().value(), r.hoursRun(), r.hoursAlreadyDone(),
+                            (System.nanoTime() - started) / 1e9);
+                    return r.id();
+                } finally {
+                    progress.release();
+                }
+            });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            TextTable t = new TextTable(SweepTable.HEADER);
+            SweepTable.cells(o).forEach(r -> t.row(r.toArray(String[]::new)));
+            System.out.print(t.render());
+            System.out.println(SweepTable.verdict(o));
+            if (shard != null) {
+                System.out.println("shard " + shard + ": only this shard's points are compared and deflated; run the same command"
+                        + " without --shard once every shard is done to compare all " + n + " points (nothing runs twice)");
+            }
+            Files.createDirectories(out);
+            SweepTable.writeCsv(o, out.resolve("sweep.csv"));
+            SweepTable.writeHtml(o, "Sweep of " + n + " points: " + String.join(",", assetList.stream().map(Asset::symbol).toList())
+                    + " " + fromHour + " .. " + toHour, out.resolve("sweep.html"));
+            System.out.printf(Locale.ROOT, "sweep: %d points in %.1f s; %s, %s%n", n, seconds, out.resolve("sweep.csv"),
+                    out.resolve("sweep.html"));
+            return o.anyFailed() ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+
+    /** Plain progress lines per point; lets the next point start once this one has its account. */
+    private static final class PointProgress implements WalkForwardBacktest.Progress {
+        private final SweepGrid.Point point;
+        private final int points;
+        private final Semaphore starting;
+        private boolean released;
+
+        PointProgress(SweepGrid.Point point, int points, Semaphore starting) {
+            this.point = point;
+            this.points = points;
+            this.starting = starting;
+        }
+
+        synchronized void release() {
+            if (!released) {
+                released = true;
+                starting.release();
+            }
+        }
+
+        @Override
+        public void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone) {
+            release();
+            System.err.printf(Locale.ROOT, "point %d/%d (%s): backtest %s on account %s, %d hours%s%n", point.index() + 1, points,
+                    point.label(), id.value(), account, totalHours, alreadyDone > 0 ? ", resuming after " + alreadyDone : "");
+        }
+
+        @Override
+        public void foldTrained(io.tradingcore.application.backtest.FoldPlan.Fold fold, int models) {
+            System.err.printf(Locale.ROOT, "point %d/%d: fold %d trained%n", point.index() + 1, points, fold.index());
+        }
+
+        @Override
+        public void hourDone(HourTs hour, CycleReport report) {
+        }
+
+        @Override
+        public void finished() {
+        }
+    }
+}
