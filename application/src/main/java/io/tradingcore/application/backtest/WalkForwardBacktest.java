@@ -19,6 +19,7 @@ import io.tradingcore.domain.run.RunStatus;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.BacktestFoldResult;
+import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
 import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.MarketDataRepository;
@@ -143,11 +144,14 @@ public final class WalkForwardBacktest {
         BacktestRunId id = r.backtestRunId();
         return ports.backtests().find(id).orElseGet(() -> {
             r.assets().forEach(ports.reference()::ensureAsset);
-            BacktestRunDefinition d = new BacktestRunDefinition(id, ports.backtests().nextFreeAccount(),
+            // the account id is allocated by the store under the backtest's unique account name (atomic: two processes
+            // defining the same backtest get the same account, two different backtests never share one)
+            AccountId account = ports.reference().registerAccount(BacktestRunRepository.accountName(id),
+                    r.assets().get(0).quote());
+            BacktestRunDefinition d = new BacktestRunDefinition(id, account,
                     r.assets().stream().map(Asset::symbol).toList(), r.from(), r.to(), r.seed(), cfg.initialCapital(),
                     r.config().canonicalJson(), r.config().sha256(), r.codeVersionSha(), "RUNNING");
-            ports.backtests().create(d);
-            return d;
+            return ports.backtests().create(d);
         });
     }
 
