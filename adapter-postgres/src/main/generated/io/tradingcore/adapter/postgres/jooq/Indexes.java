@@ -28,6 +28,7 @@ public class Indexes {
 
     public static final Index IX_CASH_LEDGER_TRADE = Internal.createIndex(DSL.name("ix_cash_ledger_trade"), CashLedger.CASH_LEDGER, new OrderField[] { CashLedger.CASH_LEDGER.TRADE_ID }, false);
     public static final Index IX_ORDER_REQUEST_ACCOUNT_ASSET = Internal.createIndex(DSL.name("ix_order_request_account_asset"), OrderRequest.ORDER_REQUEST, new OrderField[] { OrderRequest.ORDER_REQUEST.ACCOUNT_ID, OrderRequest.ORDER_REQUEST.ASSET_ID }, false);
+    public static final Index IX_ORDER_REQUEST_OPEN = Internal.createIndex(DSL.name("ix_order_request_open"), OrderRequest.ORDER_REQUEST, new OrderField[] { OrderRequest.ORDER_REQUEST.ACCOUNT_ID, OrderRequest.ORDER_REQUEST.RUN_MODE }, false);
     public static final Index IX_ORDER_REQUEST_RUN = Internal.createIndex(DSL.name("ix_order_request_run"), OrderRequest.ORDER_REQUEST, new OrderField[] { OrderRequest.ORDER_REQUEST.RUN_ID }, false);
     public static final Index IX_ORDER_REQUEST_SIGNAL = Internal.createIndex(DSL.name("ix_order_request_signal"), OrderRequest.ORDER_REQUEST, new OrderField[] { OrderRequest.ORDER_REQUEST.SIGNAL_ID }, false);
     public static final Index IX_RISK_EVENT_RUN = Internal.createIndex(DSL.name("ix_risk_event_run"), RiskEvent.RISK_EVENT, new OrderField[] { RiskEvent.RISK_EVENT.RUN_ID }, false);

@@ -247,7 +247,7 @@ public class OrderRequest extends TableImpl<OrderRequestRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.IX_ORDER_REQUEST_ACCOUNT_ASSET, Indexes.IX_ORDER_REQUEST_RUN, Indexes.IX_ORDER_REQUEST_SIGNAL);
+        return Arrays.asList(Indexes.IX_ORDER_REQUEST_ACCOUNT_ASSET, Indexes.IX_ORDER_REQUEST_OPEN, Indexes.IX_ORDER_REQUEST_RUN, Indexes.IX_ORDER_REQUEST_SIGNAL);
     }
 
     @Override
