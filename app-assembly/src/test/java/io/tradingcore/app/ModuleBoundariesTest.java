@@ -21,6 +21,7 @@ class ModuleBoundariesTest {
     @BeforeAll
     static void importProductionClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // test-jars (benchmarks, fixtures) are test code
                 .importPackages("io.tradingcore");
     }
 
