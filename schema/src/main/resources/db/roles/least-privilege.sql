@@ -15,6 +15,16 @@ CREATE ROLE ${runtime_role} LOGIN PASSWORD '${runtime_password}'
 ALTER DATABASE ${database} OWNER TO ${migration_role};
 REVOKE ALL ON DATABASE ${database} FROM PUBLIC;
 GRANT CONNECT, TEMPORARY ON DATABASE ${database} TO ${runtime_role};
+-- the TimescaleDB changeSet's precondition reads shared_preload_libraries
+GRANT pg_read_all_settings TO ${migration_role};
+-- TimescaleDB is not a trusted extension: where the server preloads it, a superuser creates it here, before
+-- `migrate` (which then finds it installed and creates the hypertables as the migration role)
+DO $$ BEGIN
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')
+            AND current_setting('shared_preload_libraries') ~ 'timescaledb' THEN
+        CREATE EXTENSION IF NOT EXISTS timescaledb;
+    END IF;
+END $$;
 
 -- @after-migration
 -- Part 2, as the migration role, after `migrate` (again after every migration that adds a table):

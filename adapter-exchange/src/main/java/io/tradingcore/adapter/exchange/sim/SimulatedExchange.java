@@ -128,6 +128,9 @@ public final class SimulatedExchange implements VenueGateway {
     private void advance(Instant closeUpTo, Instant openUpTo) {
         TreeSet<Instant> times = new TreeSet<>();
         for (Market m : markets.values()) {
+            if (m.closed != null && !openUpTo.isAfter(m.closed)) {
+                continue; // already executed through openUpTo (a resumed venue asked again): nothing pending
+            }
             NavigableMap<Instant, Bar> pending = m.closed == null ? m.bars : m.bars.tailMap(m.closed, false);
             times.addAll(pending.headMap(openUpTo, true).keySet());
         }
