@@ -59,10 +59,12 @@ class PaperResumeIT {
                     decisionHorizon: H24
                     enterProbability: 0.501
                     exitProbability: 0.5
-                    feeRate: 0
-                    slippageRate: 0
-                    defaultSpreadBps: 0
-                    minEdge: 0
+                    minEdge: -1        # the probability thresholds decide: the test is about the session, not the edge
+                    exitEdge: -1
+                    costs:
+                      feeBps: 0
+                      spreadBps: 0
+                      slippageBps: 0
                     noEntryRegimes: []
                 walkForward:
                   trainHours: 2400
