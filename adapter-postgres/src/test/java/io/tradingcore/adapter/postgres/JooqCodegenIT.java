@@ -23,6 +23,14 @@ class JooqCodegenIT {
         Path fresh = module.resolve("target/jooq-regenerated");
         JooqCodegen.generate(module, fresh);
         TreeMap<String, String> expected = read(fresh);
+        if (expected.keySet().stream().anyMatch(f -> f.endsWith("tables/CreateHypertable.java"))) {
+            // the committed sources are generated from plain PostgreSQL (no TimescaleDB, like Cloud SQL); on a
+            // TimescaleDB server the generator also sees the extension's functions and the hypertables' indexes
+            String reason = "JooqCodegenIT: the test database has TimescaleDB, the committed sources are generated"
+                    + " without it; the drift check runs on the plain PostgreSQL pass";
+            System.out.println(reason);
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
         TreeMap<String, String> committed = read(module.resolve("src/main/generated"));
         assertThat(expected).as("generator produced classes").isNotEmpty();
         assertThat(committed.keySet())
