@@ -40,7 +40,7 @@ final class AssetChart {
         c.getStyler().setYAxisDecimalPattern("#,##0.####");
         List<Date> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
-        for (Map.Entry<Instant, BigDecimal> e : inWindow(closes, from, to).entrySet()) {
+        for (Map.Entry<Instant, BigDecimal> e : closes.subMap(from, to.plusSeconds(1)).entrySet()) {
             x.add(Date.from(e.getKey()));
             y.add(e.getValue().doubleValue());
         }
@@ -78,13 +78,5 @@ final class AssetChart {
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker("BUY".equals(side) ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.TRIANGLE_DOWN);
         s.setMarkerColor(color);
-    }
-
-    /** The closes from {@code from} to {@code to} inclusive; copies first, since the prices may be a bounded view. */
-    private static SortedMap<Instant, BigDecimal> inWindow(SortedMap<Instant, BigDecimal> closes, Instant from, Instant to) {
-        if (to.isBefore(from)) {
-            return new java.util.TreeMap<>();
-        }
-        return new java.util.TreeMap<>(closes).subMap(from, to.plusSeconds(1));
     }
 }

@@ -96,10 +96,8 @@ final class Explanation {
         if (closes == null) {
             return OptionalDouble.empty();
         }
-        // a copy: the prices may be a bounded view (subMap), whose headMap refuses keys beyond its range
-        SortedMap<Instant, BigDecimal> all = new java.util.TreeMap<>(closes);
-        SortedMap<Instant, BigDecimal> upToFirst = all.headMap(first.plusSeconds(1));
-        SortedMap<Instant, BigDecimal> upToEnd = all.headMap(end.plusSeconds(1));
+        SortedMap<Instant, BigDecimal> upToFirst = closes.headMap(first.plusSeconds(1));
+        SortedMap<Instant, BigDecimal> upToEnd = closes.headMap(end.plusSeconds(1));
         if (upToFirst.isEmpty() || upToEnd.isEmpty()) {
             return OptionalDouble.empty();
         }
