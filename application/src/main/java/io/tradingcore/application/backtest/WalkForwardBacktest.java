@@ -4,6 +4,7 @@ import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.SimulatedVenue;
 import io.tradingcore.application.SimulatedAccounts;
 import io.tradingcore.application.config.AppConfig;
+import io.tradingcore.application.Persistence;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
@@ -56,16 +57,19 @@ public final class WalkForwardBacktest {
      */
     public static final int DEFAULT_HOURS_PER_COMMIT = 24;
 
-    private final BacktestPorts ports;
+    private final Persistence ports;
+    private final ModelTrainer trainer;
     private final int hoursPerCommit;
 
-    public WalkForwardBacktest(BacktestPorts ports) {
-        this(ports, DEFAULT_HOURS_PER_COMMIT);
+    /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
+        this(ports, trainer, DEFAULT_HOURS_PER_COMMIT);
     }
 
     /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
-    public WalkForwardBacktest(BacktestPorts ports, int hoursPerCommit) {
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
         if (hoursPerCommit < 1 || hoursPerCommit > 720) {
             throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
         }
@@ -216,7 +220,7 @@ public final class WalkForwardBacktest {
                 foldResults.add(stored.get());
                 continue;
             }
-            ModelTrainer.TrainedStack trained = ports.trainer().train(candles, fold.trainFrom(), fold.trainTo(),
+            ModelTrainer.TrainedStack trained = trainer.train(candles, fold.trainFrom(), fold.trainTo(),
                     foldSeed(r.seed(), fold.index()));
             for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
                 ports.registry().register(a.version(), a.artifact());
