@@ -233,7 +233,8 @@ public final class WalkForwardBacktest {
             for (HourTs batch = fold.testFrom(); batch.isBefore(fold.testTo()); batch = batch.plusHours(hoursPerCommit)) {
                 HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), fold.testTo());
                 HourTs first = batch;
-                long[] counts = ports.units().run(() -> {
+                // the unit is written and committed beside the next one's computing (see UnitOfWork.runOverlapped)
+                long[] counts = ports.units().runOverlapped(() -> {
                     long[] c = new long[3];
                     for (HourTs h = first; h.isBefore(batchEnd); h = h.plusHours(1)) {
                         clock.set(h);
@@ -256,6 +257,7 @@ public final class WalkForwardBacktest {
                 skipped += counts[1];
                 orders += counts[2];
             }
+            ports.units().awaitCommitted(); // the fold's hours are durable before its result is
             BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
                     fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
                     foldMetrics(trained, candles, fold, account));
