@@ -10,8 +10,8 @@ import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.report.ReportWriter;
 import io.tradingcore.application.report.SummaryTable;
-import io.tradingcore.app.worker.TaskPayloads;
-import io.tradingcore.app.worker.WorkQueue;
+import io.tradingcore.application.worker.TaskPayloads;
+import io.tradingcore.application.worker.WorkQueue;
 import io.tradingcore.domain.HourTs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -76,7 +76,7 @@ final class BacktestCommand implements Callable<Integer> {
                 TaskPayloads.Backtest task = new TaskPayloads.Backtest(
                         java.util.Arrays.stream(assets.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
                         fromHour.toString(), toHour.toString(), cfg.canonicalJson(), seed, commitEvery);
-                WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p).submitBacktest(task);
+                WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p, BuildInfo.codeVersionSha()).submitBacktest(task);
                 System.out.println((s.added() ? "submitted" : "already queued") + ": backtest task " + s.instance());
                 return ExitCodes.OK;
             }

@@ -6,7 +6,7 @@ import io.tradingcore.application.Wiring;
 import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.binance.BinanceConfig;
 import io.tradingcore.adapter.postgres.PostgresAdapter;
-import io.tradingcore.app.data.MarketDataDownload;
+import io.tradingcore.application.data.MarketDataDownload;
 import io.tradingcore.app.live.SessionArgs;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;

@@ -28,6 +28,11 @@ public final class Wiring {
         return PostgresAdapter.create(dataSource).tradingSessions();
     }
 
+    /** Which worker ran which attempt of a queued task, and what is still queued, over {@code dataSource}. */
+    public static io.tradingcore.ports.out.WorkerAttemptLog workerLog(DataSource dataSource) {
+        return PostgresAdapter.create(dataSource).workerLog();
+    }
+
     /**
      * The model trainer of the ML adapter: labels and the learned entry rule net of the one cost model
      * ({@code trading.signal.costs}); its inner walk-forward uses {@code walkForward.purgeHours} and

@@ -135,4 +135,9 @@ public final class PostgresAdapter {
     public BacktestQueryRepository backtestQueries() {
         return backtestQueries;
     }
+
+    /** Which worker ran which attempt of a queued task, and what is still queued (`worker tasks`). */
+    public io.tradingcore.ports.out.WorkerAttemptLog workerLog() {
+        return new PgWorkerLog(dataSource);
+    }
 }

@@ -1,4 +1,4 @@
-package io.tradingcore.app.sweep;
+package io.tradingcore.application.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.application.worker;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

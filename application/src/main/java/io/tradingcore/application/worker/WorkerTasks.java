@@ -1,12 +1,11 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.application.worker;
 
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.tradingcore.adapter.ml.MlModels;
-import io.tradingcore.app.BuildInfo;
-import io.tradingcore.app.CliArgs;
+import io.tradingcore.application.Inputs;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.BacktestPorts;
@@ -16,7 +15,6 @@ import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.live.PaperVenue;
 import io.tradingcore.application.live.ReplayFeed;
 import io.tradingcore.application.live.SessionAccounts;
-import io.tradingcore.app.live.SessionArgs;
 import io.tradingcore.application.live.TradingLoop;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
@@ -72,6 +70,7 @@ public final class WorkerTasks {
     static final class Runner {
         private final DataSource ds;
         private final Persistence p;
+        private final String codeVersionSha;
         /**
          * The last stack each worker thread loaded, by its pinned versions: an hour of 100 accounts pins one stack,
          * and decoding its 10 artifacts once per thread instead of once per account is most of a short cycle's cost.
@@ -79,14 +78,15 @@ public final class WorkerTasks {
          */
         private final ThreadLocal<Map.Entry<String, ModelStack>> lastStack = new ThreadLocal<>();
 
-        Runner(DataSource ds, Persistence p) {
+        Runner(DataSource ds, Persistence p, String codeVersionSha) {
             this.ds = ds;
             this.p = p;
+            this.codeVersionSha = codeVersionSha;
         }
 
         Outcome backtest(String json) {
             TaskPayloads.Backtest t = TaskPayloads.fromJson(json, TaskPayloads.Backtest.class);
-            WalkForwardBacktest.Request r = backtestRequest(p, t);
+            WalkForwardBacktest.Request r = backtestRequest(p, t, codeVersionSha);
             BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(r.config().config()));
             WalkForwardBacktest.Result res = new WalkForwardBacktest(ports, t.commitEvery()).run(r, WalkForwardBacktest.Progress.NONE);
             return new Outcome(String.format(Locale.ROOT, "backtest %s account %s: %d hours run, %d already done,"
@@ -96,10 +96,10 @@ public final class WorkerTasks {
 
         Outcome cycle(String json) {
             TaskPayloads.Cycle c = TaskPayloads.fromJson(json, TaskPayloads.Cycle.class);
-            AccountId account = io.tradingcore.application.Wiring.tradingSessions(ds).accountByName(c.account()).orElseThrow(() -> new IllegalStateException(
+            AccountId account = Wiring.tradingSessions(ds).accountByName(c.account()).orElseThrow(() -> new IllegalStateException(
                     "account '" + c.account() + "' is not registered (it is registered when its hour is submitted)"));
             AppConfig cfg = ConfigLoader.fromCanonical(c.configJson()).config();
-            List<Asset> assets = SessionArgs.sameQuote(CliArgs.assets(p.reference(), String.join(",", c.assets())));
+            List<Asset> assets = Inputs.sameQuote("assets", Inputs.assets(p.reference(), "assets", c.assets()));
             HourTs hour = HourTs.of(Instant.parse(c.hour()));
             // Not yet stored is not "no data": the cycle would record the hour as SKIPPED for good, so wait instead
             // (the task fails and is retried) until the candle closing at the hour is there for some asset.
@@ -113,7 +113,7 @@ public final class WorkerTasks {
             PaperVenue venue = PaperVenue.rebuild(cfg, assets, account, p.states(), p.execution(), p.marketData(), hour);
             BigDecimal capital = new BigDecimal(c.initialCapital());
             TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, assets, cfg.trading(), c.seed(),
-                    BuildInfo.codeVersionSha(), MlModels.featureEngine(), stack, venue, new ReplayFeed(hour, hour.plusHours(1)),
+                    codeVersionSha, MlModels.featureEngine(), stack, venue, new ReplayFeed(hour, hour.plusHours(1)),
                     h -> capital);
             StringWriter lines = new StringWriter();
             TradingLoop.Summary sum = new TradingLoop(s, new PrintWriter(lines)).run(1, () -> false);
@@ -138,11 +138,11 @@ public final class WorkerTasks {
         }
     }
 
-    static WalkForwardBacktest.Request backtestRequest(Persistence p, TaskPayloads.Backtest t) {
+    static WalkForwardBacktest.Request backtestRequest(Persistence p, TaskPayloads.Backtest t, String codeVersionSha) {
         ConfigLoader.Loaded cfg = ConfigLoader.fromCanonical(t.configJson());
-        List<Asset> assets = CliArgs.assets(p.reference(), String.join(",", t.assets()));
-        return new WalkForwardBacktest.Request(assets, CliArgs.hour("from", t.from()), CliArgs.hour("to", t.to()), cfg,
-                t.seed(), BuildInfo.codeVersionSha());
+        List<Asset> assets = Inputs.assets(p.reference(), "assets", t.assets());
+        return new WalkForwardBacktest.Request(assets, Inputs.hour("from", t.from()), Inputs.hour("to", t.to()), cfg,
+                t.seed(), codeVersionSha);
     }
 
     /** Failed attempts are retried after {@code delay}, at most {@code maxRetries} times, then left failed in the table. */

@@ -1,4 +1,4 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.application.worker;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -7,7 +7,9 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.tradingcore.application.Persistence;
+import io.tradingcore.application.Wiring;
 import io.tradingcore.domain.HourTs;
+import io.tradingcore.ports.out.WorkerAttemptLog;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -54,17 +56,20 @@ public final class Worker implements AutoCloseable {
     }
 
     private final Scheduler scheduler;
-    private final WorkerLog log;
+    private final WorkerAttemptLog log;
 
-    private Worker(Scheduler scheduler, WorkerLog log) {
+    private Worker(Scheduler scheduler, WorkerAttemptLog log) {
         this.scheduler = scheduler;
         this.log = log;
     }
 
-    /** Starts the worker's threads; tasks run until {@link #close}. Output lines (one per task attempt) go to {@code out}. */
-    public static Worker start(DataSource ds, Persistence p, Options o, PrintWriter out) {
-        WorkerLog log = new WorkerLog(ds);
-        WorkerTasks.Runner runner = new WorkerTasks.Runner(ds, p);
+    /**
+     * Starts the worker's threads; tasks run until {@link #close}. Output lines (one per task attempt) go to {@code out}.
+     * {@code codeVersionSha} (40 hex) is stored with every run the worker starts.
+     */
+    public static Worker start(DataSource ds, Persistence p, Options o, String codeVersionSha, PrintWriter out) {
+        WorkerAttemptLog log = Wiring.workerLog(ds);
+        WorkerTasks.Runner runner = new WorkerTasks.Runner(ds, p, codeVersionSha);
         List<Task<?>> tasks = new ArrayList<>();
         tasks.add(Tasks.oneTime(WorkerTasks.BACKTEST_TASK, String.class)
                 .onFailure(WorkerTasks.retry(o.retryDelay(), o.maxRetries())).onDeadExecutionRevive()
@@ -84,7 +89,7 @@ public final class Worker implements AutoCloseable {
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(30));
         if (!o.accounts().isEmpty()) {
-            WorkQueue queue = new WorkQueue(ds, p);
+            WorkQueue queue = new WorkQueue(ds, p, codeVersionSha);
             RecurringTask<Void> hourly = Tasks.recurring(WorkerTasks.HOURLY_TASK, Schedules.cron(o.hourlyCron()))
                     .execute((inst, ctx) -> {
                         HourTs hour = HourTs.of(ctx.getExecution().executionTime.truncatedTo(ChronoUnit.HOURS));
@@ -107,7 +112,7 @@ public final class Worker implements AutoCloseable {
         return added + " account-hour task(s) submitted for " + hour + " (" + (s.size() - added) + " already queued)";
     }
 
-    private static void logged(WorkerLog log, String worker, PrintWriter out, String task, String instance, String data,
+    private static void logged(WorkerAttemptLog log, String worker, PrintWriter out, String task, String instance, String data,
                                Function<String, WorkerTasks.Outcome> body) {
         long attempt = log.started(task, instance, worker);
         synchronized (out) {
@@ -140,7 +145,7 @@ public final class Worker implements AutoCloseable {
     public static String attemptsTable(DataSource ds, int limit) {
         StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%-20s %-40s %-24s %-20s %-20s %-7s %s%n",
                 "task", "id", "worker", "started (UTC)", "finished (UTC)", "outcome", "detail"));
-        for (WorkerLog.Attempt a : new WorkerLog(ds).latest(limit)) {
+        for (WorkerAttemptLog.Attempt a : Wiring.workerLog(ds).latest(limit)) {
             b.append(String.format(java.util.Locale.ROOT, "%-20s %-40s %-24s %-20s %-20s %-7s %s%n", a.task(), a.instance(),
                     a.worker(), a.startedAt(), a.finishedAt() == null ? "-" : a.finishedAt(),
                     a.outcome() == null ? "-" : a.outcome(), a.detail() == null ? "" : a.detail()));

@@ -1,5 +1,6 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.adapter.postgres;
 
+import io.tradingcore.ports.out.WorkerAttemptLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,21 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** {@code worker_execution}: which worker ran which attempt of a task, and how it ended (autocommit, outside the task's work). */
-final class WorkerLog {
-
-    /** One attempt; {@code outcome} and {@code finishedAt} are null while it runs or when its worker died. */
-    record Attempt(long id, String task, String instance, String worker, String startedAt, String finishedAt, String outcome,
-                   String detail) {
-    }
+/**
+ * {@code worker_execution}: which worker ran which attempt of a task, and how it ended (autocommit, outside the task's
+ * work); {@code scheduled_tasks} (db-scheduler's table) for what is still queued.
+ */
+final class PgWorkerLog implements WorkerAttemptLog {
 
     private final DataSource ds;
 
-    WorkerLog(DataSource ds) {
+    PgWorkerLog(DataSource ds) {
         this.ds = ds;
     }
 
-    long started(String task, String instance, String worker) {
+    @Override
+    public long started(String task, String instance, String worker) {
         try (Connection c = ds.getConnection();
              PreparedStatement st = c.prepareStatement("INSERT INTO worker_execution (task_name, task_instance, worker_name)"
                      + " VALUES (?, ?, ?) RETURNING execution_id")) {
@@ -38,7 +38,8 @@ final class WorkerLog {
         }
     }
 
-    void finished(long id, boolean done, String detail) {
+    @Override
+    public void finished(long id, boolean done, String detail) {
         try (Connection c = ds.getConnection();
              PreparedStatement st = c.prepareStatement("UPDATE worker_execution SET finished_at_utc = now(), outcome = ?,"
                      + " detail = ? WHERE execution_id = ?")) {
@@ -51,8 +52,8 @@ final class WorkerLog {
         }
     }
 
-    /** The latest {@code limit} attempts, newest first. */
-    List<Attempt> latest(int limit) {
+    @Override
+    public List<Attempt> latest(int limit) {
         List<Attempt> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
              PreparedStatement st = c.prepareStatement("SELECT execution_id, task_name, task_instance, worker_name,"
@@ -72,8 +73,8 @@ final class WorkerLog {
         return out;
     }
 
-    /** Tasks of the given names still in the scheduler's table (queued, running, or held by a dead worker). */
-    long pending(List<String> taskNames) {
+    @Override
+    public long pending(List<String> taskNames) {
         try (Connection c = ds.getConnection();
              PreparedStatement st = c.prepareStatement("SELECT count(*) FROM scheduled_tasks WHERE task_name = ANY (?)")) {
             st.setArray(1, c.createArrayOf("text", taskNames.toArray()));

@@ -1,4 +1,4 @@
-package io.tradingcore.app.data;
+package io.tradingcore.application.data;
 
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.Candle;

@@ -1,4 +1,4 @@
-package io.tradingcore.app.sweep;
+package io.tradingcore.application.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

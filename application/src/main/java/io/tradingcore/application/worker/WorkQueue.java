@@ -1,15 +1,14 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.application.worker;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import io.tradingcore.adapter.ml.MlModels;
-import io.tradingcore.app.CliArgs;
+import io.tradingcore.application.Inputs;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.live.SessionAccounts;
-import io.tradingcore.app.live.SessionArgs;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.ModelVersionId;
@@ -34,11 +33,14 @@ public final class WorkQueue {
 
     private final DataSource ds;
     private final Persistence p;
+    private final String codeVersionSha;
     private final SchedulerClient client;
 
-    public WorkQueue(DataSource dataSource, Persistence persistence) {
+    /** {@code codeVersionSha}: the 40-hex commit of the code, stored with each backtest this queue defines. */
+    public WorkQueue(DataSource dataSource, Persistence persistence, String codeVersionSha) {
         this.ds = Objects.requireNonNull(dataSource, "dataSource");
         this.p = Objects.requireNonNull(persistence, "persistence");
+        this.codeVersionSha = Objects.requireNonNull(codeVersionSha, "codeVersionSha");
         this.client = SchedulerClient.Builder.create(dataSource, WorkerTasks.definitions()).serializer(new Utf8Serializer())
                 .build();
     }
@@ -48,7 +50,7 @@ public final class WorkQueue {
      * The backtest is registered here (its account allocated), so concurrent workers never race for account ids.
      */
     public Submitted submitBacktest(TaskPayloads.Backtest t) {
-        WalkForwardBacktest.Request r = WorkerTasks.backtestRequest(p, t);
+        WalkForwardBacktest.Request r = WorkerTasks.backtestRequest(p, t, codeVersionSha);
         new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(r.config().config())), t.commitEvery()).define(r);
         String id = r.backtestRunId().value().toString();
         boolean added = client.scheduleIfNotExists(WorkerTasks.BACKTEST.instance(id, TaskPayloads.toJson(t)), Instant.now());
@@ -67,8 +69,8 @@ public final class WorkQueue {
         pinned.forEach((k, v) -> models.put(k, v.value().toString()));
         List<Submitted> out = new ArrayList<>();
         for (PaperAccounts.Account a : accounts) {
-            List<Asset> assets = SessionArgs.sameQuote(CliArgs.assets(p.reference(), String.join(",", a.assets())));
-            SessionAccounts.ensure(io.tradingcore.application.Wiring.tradingSessions(ds), p.reference(), p.backtests(), a.name(), assets.get(0).quote());
+            List<Asset> assets = Inputs.sameQuote("assets", Inputs.assets(p.reference(), "assets", a.assets()));
+            SessionAccounts.ensure(Wiring.tradingSessions(ds), p.reference(), p.backtests(), a.name(), assets.get(0).quote());
             TaskPayloads.Cycle c = new TaskPayloads.Cycle(a.name(), a.assets(), hour.toString(), a.config().canonicalJson(),
                     a.initialCapital().toPlainString(), a.seed(), models);
             String id = a.name() + "@" + hour;

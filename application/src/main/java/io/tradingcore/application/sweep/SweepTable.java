@@ -1,4 +1,4 @@
-package io.tradingcore.app.sweep;
+package io.tradingcore.application.sweep;
 
 import io.tradingcore.ports.out.BacktestQueryRepository.RunSummary;
 import java.io.IOException;
@@ -53,8 +53,8 @@ public final class SweepTable {
     }
 
     public static void writeCsv(ParameterSweep.Outcome o, Path file) throws IOException {
-        StringBuilder b = new StringBuilder(io.tradingcore.app.runs.ExportFiles.line(HEADER));
-        cells(o).forEach(r -> b.append(io.tradingcore.app.runs.ExportFiles.line(r)));
+        StringBuilder b = new StringBuilder(io.tradingcore.application.runs.ExportFiles.line(HEADER));
+        cells(o).forEach(r -> b.append(io.tradingcore.application.runs.ExportFiles.line(r)));
         Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }
 

@@ -1,4 +1,4 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.application.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

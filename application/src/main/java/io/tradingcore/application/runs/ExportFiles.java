@@ -1,4 +1,4 @@
-package io.tradingcore.app.runs;
+package io.tradingcore.application.runs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.tradingcore.app.worker;
+package io.tradingcore.application.worker;
 
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import java.nio.charset.StandardCharsets;

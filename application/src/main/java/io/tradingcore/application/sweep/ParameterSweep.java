@@ -1,4 +1,4 @@
-package io.tradingcore.app.sweep;
+package io.tradingcore.application.sweep;
 
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.RunMode;
