@@ -220,8 +220,12 @@ public final class WalkForwardBacktest {
                 foldResults.add(stored.get());
                 continue;
             }
-            ModelTrainer.TrainedStack trained = trainer.train(candles, fold.trainFrom(), fold.trainTo(),
-                    foldSeed(r.seed(), fold.index()));
+            ModelTrainer.TrainedStack trained;
+            try {
+                trained = trainer.train(candles, fold.trainFrom(), fold.trainTo(), foldSeed(r.seed(), fold.index()));
+            } catch (ModelTrainer.TooFewSamplesException e) {
+                throw new IllegalArgumentException(tooFewSamples(e, fold, r, cfg.walkForward(), candles), e);
+            }
             for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
                 ports.registry().register(a.version(), a.artifact());
                 ports.registry().activate(a.version().id());
@@ -267,6 +271,29 @@ public final class WalkForwardBacktest {
         ports.backtests().updateStatus(id, "COMPLETED");
         progress.finished();
         return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults));
+    }
+
+    /**
+     * The trainer's "only N training samples ..." with the remedy: the minimum, which window it was, and the earliest
+     * {@code --from} (a whole UTC day) whose first fold trains on enough samples of the candles already loaded (the
+     * stored data), or that none up to {@code --to} does.
+     */
+    private String tooFewSamples(ModelTrainer.TooFewSamplesException e, FoldPlan.Fold fold, Request r, AppConfig.WalkForward wf,
+                                 SortedMap<AssetId, List<Candle>> candles) {
+        String head = e.getMessage() + " (fold " + fold.index() + " trains on the " + wf.trainHours() + " hours (walkForward.trainHours)"
+                + " ending " + wf.purgeHours() + " hours before its test window; the trainer needs at least " + e.minimum()
+                + " samples, one per asset-hour with a full feature lookback and a known label): ";
+        if (trainer.trainingSamples(candles, fold.trainFrom(), fold.trainTo()).isEmpty()) {
+            return head + "start later (--from) or ingest or download earlier data";
+        }
+        Optional<HourTs> from = EarliestFrom.search(r.from(), r.to(), e.minimum(),
+                f -> trainer.trainingSamples(candles, f.minusHours(wf.purgeHours() + wf.trainHours()), f.minusHours(wf.purgeHours())));
+        if (from.isEmpty()) {
+            return head + "no --from up to --to " + r.to() + " gives that many with the stored candles of " + r.assets().stream()
+                    .map(Asset::symbol).toList() + "; ingest or download earlier data, add assets, or raise walkForward.trainHours";
+        }
+        return head + "the earliest --from that works with the stored candles is --from " + from.get().toInstant().toString().substring(0, 10)
+                + " (or ingest or download earlier data)";
     }
 
     private static HourTs earlier(HourTs a, HourTs b) {
