@@ -60,6 +60,7 @@ public final class WalkForwardBacktest {
     private final Persistence ports;
     private final ModelTrainer trainer;
     private final int hoursPerCommit;
+    private final java.time.Duration ownerWait;
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
@@ -68,12 +69,24 @@ public final class WalkForwardBacktest {
 
     /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit) {
+        this(ports, trainer, hoursPerCommit, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@code ownerWait}: how long to wait when another process owns the backtest (issue 17, item 2) before giving up
+     * with {@link RunningElsewhereException}; zero gives up at once.
+     */
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit, java.time.Duration ownerWait) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         if (hoursPerCommit < 1 || hoursPerCommit > 720) {
             throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
         }
+        if (ownerWait.isNegative()) {
+            throw new IllegalArgumentException("the wait for another owner must not be negative, was " + ownerWait);
+        }
         this.hoursPerCommit = hoursPerCommit;
+        this.ownerWait = ownerWait;
     }
 
     /** What to run. */
@@ -162,8 +175,29 @@ public final class WalkForwardBacktest {
     /**
      * Runs (or resumes) the backtest. When it fails after its definition is stored, the backtest is marked FAILED with
      * the error (`runs list` shows it) and the error is rethrown; running it again resumes it (RUNNING again).
+     *
+     * <p>One process at a time: the backtest is claimed in the store ({@link BacktestRunRepository#claim}) before
+     * anything of it is read or run, and held until the run ends. A second process waits up to the owner wait and then
+     * fails with {@link RunningElsewhereException}, having written nothing. When the owner dies its claim goes with its
+     * database session, and the next process resumes from what the owner committed (the venue is rebuilt from the
+     * stored state after the claim is taken, never before).
+     *
+     * @throws RunningElsewhereException if another process still owns the backtest after the owner wait
      */
     public Result run(Request r, Progress progress) {
+        BacktestRunId id = r.backtestRunId();
+        Optional<BacktestRunRepository.Claim> claim = ports.backtests().claim(id, ownerWait);
+        if (claim.isEmpty()) {
+            throw new RunningElsewhereException("backtest " + id.value() + " is running elsewhere (another process owns it"
+                    + (ownerWait.isZero() ? "" : " after waiting " + ownerWait.toSeconds() + " s")
+                    + "); wait for it to end, or stop it and run the same command again to resume");
+        }
+        try (BacktestRunRepository.Claim owned = claim.get()) {
+            return runOwned(r, progress);
+        }
+    }
+
+    private Result runOwned(Request r, Progress progress) {
         try {
             return runOrResume(r, progress);
         } catch (RunningElsewhereException e) {
@@ -181,7 +215,7 @@ public final class WalkForwardBacktest {
         }
     }
 
-    /** Another process is running an hour of this backtest. */
+    /** Another process owns this backtest (or runs an hour of it); nothing was written. */
     public static final class RunningElsewhereException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
@@ -194,11 +228,11 @@ public final class WalkForwardBacktest {
         AppConfig cfg = r.config().config();
         String venueName = cfg.trading().venue();
         BacktestRunId id = r.backtestRunId();
+        FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
+        // the candles first: a backtest refused for missing data stores nothing (issue 17, item 9)
+        SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
         AccountId account = define(r).account();
         r.assets().forEach(ports.reference()::ensureAsset);
-        FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
-
-        SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
         MarketDataRepository marketData = new PreloadedMarketData(ports.marketData(), venueName, loadedTo(r), candles);
         HourTs firstUnfinished = firstUnfinishedHour(id, r.from(), r.to());
         long total = r.from().hoursUntil(r.to());
