@@ -81,12 +81,23 @@ final class CopyBaseline {
                         // orders, fills, trades and cash hour by hour: a SELL is checked against the fills stored
                         // before it (trg_order_request_sell_within_filled_position), as the backtest wrote them
                         ordersDone = true;
+                        // within an hour: fills of earlier orders (booked first by the cycle), then the hour's
+                        // orders, their own fills, the trades and the cash entries
                         for (HourTs hh = h; hh.isBefore(end); hh = hh.plusHours(1)) {
-                            for (String o : order) {
-                                if (ORDER_TABLES.contains(o)) {
-                                    tables.add(o);
-                                    data.add(export(out, unitRows(o, "'" + hh + "'", "'" + hh.plusHours(1) + "'")));
-                                }
+                            String hourFrom = "'" + hh + "'";
+                            String hourNext = "'" + hh.plusHours(1) + "'";
+                            String fills = "SELECT f.* FROM order_fill f JOIN order_request o USING (order_id) WHERE f.hour_ts_utc >= "
+                                    + hourFrom + " AND f.hour_ts_utc < " + hourNext + " AND o.hour_ts_utc %s " + hourFrom
+                                    + " ORDER BY f.order_id, f.fill_ts_utc";
+                            tables.add("order_fill");
+                            data.add(export(out, fills.formatted("<")));
+                            tables.add("order_request");
+                            data.add(export(out, unitRows("order_request", hourFrom, hourNext)));
+                            tables.add("order_fill");
+                            data.add(export(out, fills.formatted(">=")));
+                            for (String o : List.of("executed_trade", "cash_ledger", "cash_entry_ref")) {
+                                tables.add(o);
+                                data.add(export(out, unitRows(o, hourFrom, hourNext)));
                             }
                         }
                     }
