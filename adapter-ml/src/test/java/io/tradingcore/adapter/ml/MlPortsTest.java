@@ -399,6 +399,17 @@ class MlPortsTest {
     void trainingRefusesAWindowWithTooFewSamples() {
         assertThatThrownBy(() -> MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48), 1L))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("training samples");
+        // the count the trainer reports without training is the one it refuses with
+        int counted = MlModels.trainer().trainingSamples(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48)).orElseThrow();
+        assertThatThrownBy(() -> MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48), 1L))
+                .isInstanceOfSatisfying(io.tradingcore.ports.out.ModelTrainer.TooFewSamplesException.class, e -> {
+                    assertThat(e.found()).isEqualTo(counted);
+                    assertThat(e.minimum()).isEqualTo(2000);
+                    assertThat(e).hasMessage("only " + counted + " training samples in [" + TRAIN_FROM + ", " + TRAIN_FROM.plusHours(48)
+                            + "); need at least 2000");
+                });
+        assertThat(MlModels.trainer().trainingSamples(candles, TRAIN_FROM, TRAIN_FROM.plusHours(24 * 60)).orElseThrow())
+                .as("a longer window holds more").isGreaterThan(counted);
     }
 
     @Test
