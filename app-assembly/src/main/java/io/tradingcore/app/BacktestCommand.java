@@ -86,7 +86,7 @@ final class BacktestCommand implements Callable<Integer> {
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
-            try (ConsoleProgress progress = new ConsoleProgress()) {
+            try (ConsoleProgress progress = new ConsoleProgress("backtest", assetList.size())) {
                 result = new WalkForwardBacktest(ports, commitEvery).run(request, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
