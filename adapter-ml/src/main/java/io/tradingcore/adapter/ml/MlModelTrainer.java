@@ -50,7 +50,7 @@ final class MlModelTrainer implements ModelTrainer {
         Duration window = Duration.ofSeconds(s.hour[s.size() - 1] - s.hour[0] + 3600);
         TrainingConfig c = new TrainingConfig(seed, base.cost(), base.purge(), base.embargo(), window.dividedBy(2),
                 window.dividedBy(4), null, base.enterThreshold(), base.minMetaRows(), base.tree(), base.deep(),
-                base.regime(), base.meta());
+                base.regime(), base.meta(), base.options());
         WalkForward.Result r = WalkForward.run(s, c, modelName);
         return new Trained(r, s, c, modelName);
     }
@@ -68,7 +68,8 @@ final class MlModelTrainer implements ModelTrainer {
     private Samples samples(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo) {
         // a label needs the open of candle H+h, known only when that candle exists: dropping every candle that
         // closes after trainTo keeps all labels inside the training window
-        return Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(), base.cost());
+        return Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(), base.cost(),
+                base.options().features());
     }
 
     static SortedMap<String, List<Bar>> bars(SortedMap<AssetId, List<Candle>> candles, Instant closedBy) {
@@ -137,7 +138,7 @@ final class MlModelTrainer implements ModelTrainer {
 
         @Override
         public FeatureEngine featureEngine() {
-            return new MlFeatureEngine();
+            return new MlFeatureEngine(config.options().features());
         }
 
         @Override
@@ -157,7 +158,8 @@ final class MlModelTrainer implements ModelTrainer {
         @Override
         public SortedMap<String, BigDecimal> evaluate(SortedMap<AssetId, List<Candle>> candles, HourTs testFrom,
                                                      HourTs testTo) {
-            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost());
+            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost(),
+                    config.options().features());
             SortedMap<String, Double> m = Evaluation.metrics(s, stack.stack(), trainPositiveRate,
                     config.enterThreshold());
             SortedMap<String, BigDecimal> out = new TreeMap<>();

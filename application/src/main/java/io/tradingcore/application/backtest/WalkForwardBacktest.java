@@ -4,6 +4,7 @@ import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.SimulatedVenue;
 import io.tradingcore.application.SimulatedAccounts;
 import io.tradingcore.application.config.AppConfig;
+import io.tradingcore.application.Persistence;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
@@ -56,16 +57,19 @@ public final class WalkForwardBacktest {
      */
     public static final int DEFAULT_HOURS_PER_COMMIT = 24;
 
-    private final BacktestPorts ports;
+    private final Persistence ports;
+    private final ModelTrainer trainer;
     private final int hoursPerCommit;
 
-    public WalkForwardBacktest(BacktestPorts ports) {
-        this(ports, DEFAULT_HOURS_PER_COMMIT);
+    /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
+        this(ports, trainer, DEFAULT_HOURS_PER_COMMIT);
     }
 
     /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
-    public WalkForwardBacktest(BacktestPorts ports, int hoursPerCommit) {
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
         if (hoursPerCommit < 1 || hoursPerCommit > 720) {
             throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
         }
@@ -218,7 +222,7 @@ public final class WalkForwardBacktest {
             }
             ModelTrainer.TrainedStack trained;
             try {
-                trained = ports.trainer().train(candles, fold.trainFrom(), fold.trainTo(), foldSeed(r.seed(), fold.index()));
+                trained = trainer.train(candles, fold.trainFrom(), fold.trainTo(), foldSeed(r.seed(), fold.index()));
             } catch (ModelTrainer.TooFewSamplesException e) {
                 throw new IllegalArgumentException(tooFewSamples(e, fold, r, cfg.walkForward(), candles), e);
             }
@@ -233,7 +237,8 @@ public final class WalkForwardBacktest {
             for (HourTs batch = fold.testFrom(); batch.isBefore(fold.testTo()); batch = batch.plusHours(hoursPerCommit)) {
                 HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), fold.testTo());
                 HourTs first = batch;
-                long[] counts = ports.units().run(() -> {
+                // the unit is written and committed beside the next one's computing (see UnitOfWork.runOverlapped)
+                long[] counts = ports.units().runOverlapped(() -> {
                     long[] c = new long[3];
                     for (HourTs h = first; h.isBefore(batchEnd); h = h.plusHours(1)) {
                         clock.set(h);
@@ -256,6 +261,7 @@ public final class WalkForwardBacktest {
                 skipped += counts[1];
                 orders += counts[2];
             }
+            ports.units().awaitCommitted(); // the fold's hours are durable before its result is
             BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
                     fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
                     foldMetrics(trained, candles, fold, account));
@@ -277,11 +283,11 @@ public final class WalkForwardBacktest {
         String head = e.getMessage() + " (fold " + fold.index() + " trains on the " + wf.trainHours() + " hours (walkForward.trainHours)"
                 + " ending " + wf.purgeHours() + " hours before its test window; the trainer needs at least " + e.minimum()
                 + " samples, one per asset-hour with a full feature lookback and a known label): ";
-        if (ports.trainer().trainingSamples(candles, fold.trainFrom(), fold.trainTo()).isEmpty()) {
+        if (trainer.trainingSamples(candles, fold.trainFrom(), fold.trainTo()).isEmpty()) {
             return head + "start later (--from) or ingest or download earlier data";
         }
         Optional<HourTs> from = EarliestFrom.search(r.from(), r.to(), e.minimum(),
-                f -> ports.trainer().trainingSamples(candles, f.minusHours(wf.purgeHours() + wf.trainHours()), f.minusHours(wf.purgeHours())));
+                f -> trainer.trainingSamples(candles, f.minusHours(wf.purgeHours() + wf.trainHours()), f.minusHours(wf.purgeHours())));
         if (from.isEmpty()) {
             return head + "no --from up to --to " + r.to() + " gives that many with the stored candles of " + r.assets().stream()
                     .map(Asset::symbol).toList() + "; ingest or download earlier data, add assets, or raise walkForward.trainHours";
