@@ -58,8 +58,16 @@ public final class ConfigLoader {
 
     public static Loaded load(Path file) {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("config file " + file + " is a directory, not a file");
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // issue 17, item 10: a UTF-16 file said only "Input length = 1"
+            throw new IllegalArgumentException("config file " + file + " is not UTF-8 text (save it as UTF-8)", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("config file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
         }

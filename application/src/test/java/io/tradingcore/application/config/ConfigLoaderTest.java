@@ -135,6 +135,18 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("- a\n- b\n", "cfg")).hasMessageContaining("mapping");
     }
 
+    // issue 17, item 10
+    @Test
+    void aUtf16FileOrADirectoryIsRefusedSayingSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path utf16 = dir.resolve("utf16.yaml");
+        java.nio.file.Files.write(utf16, "initialCapital: 1000\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertThatThrownBy(() -> ConfigLoader.load(utf16)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("utf16.yaml is not UTF-8 text").hasMessageNotContaining("Input length");
+        assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml"))).hasMessageContaining("missing.yaml does not exist");
+    }
+
     @Test
     void keepsMoneyExact() {
         ConfigLoader.Loaded loaded = ConfigLoader.parse("initialCapital: 0.000000000000000001\n", "cfg");
