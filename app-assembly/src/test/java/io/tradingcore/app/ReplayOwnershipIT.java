@@ -54,6 +54,15 @@ class ReplayOwnershipIT {
         assertThat(r.exitCode()).as(r.all()).isZero();
         Matcher m = Pattern.compile("backtest run id: ([0-9a-f-]{36})").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
+        // issue 17, item 12: the summary's order count is the number of orders stored (it counted each order twice)
+        Matcher orders = Pattern.compile("(\\d+) orders").matcher(r.out());
+        assertThat(orders.find()).as(r.out()).isTrue();
+        try {
+            assertThat(Long.parseLong(orders.group(1))).as(r.out()).isEqualTo(number("SELECT count(*) FROM order_request o"
+                    + " JOIN backtest_run b USING (account_id) WHERE b.backtest_run_id = '" + m.group(1) + "'"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return m.group(1);
     }
 
@@ -97,6 +106,28 @@ class ReplayOwnershipIT {
         InProcessCli.Result r = InProcessCli.run(db, "replay", "--backtest-run-id", other);
         assertThat(r.exitCode()).as(r.all()).isZero();
         assertThat(r.out()).contains("identical: 24 hour(s)");
+    }
+
+    /**
+     * Issue 17, item 12: two replays of one backtest at once (child JVMs) both finish identical (before, the second
+     * dropped the first's scratch database: exit 1), and a scratch database left by a killed replay is dropped.
+     */
+    @Test
+    void twoReplaysOfOneBacktestAtOnceBothWorkAndAnAbandonedScratchDatabaseIsDropped() throws Exception {
+        String abandoned = "trading_replay_00000000deadbeef_1_abc";
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + abandoned);
+        }
+        java.util.Map<String, String> env = java.util.Map.of("TRADING_DB_URL", db.url(), "TRADING_DB_USER", db.user(),
+                "TRADING_DB_PASSWORD", db.password());
+        JarProcess a = JarProcess.start(env, "replay", "--backtest-run-id", other);
+        JarProcess b = JarProcess.start(env, "replay", "--backtest-run-id", other);
+        for (JarProcess.Result r : java.util.List.of(a.await(5), b.await(5))) {
+            assertThat(r.exitCode()).as(r.all()).isZero();
+            assertThat(r.out()).contains("identical: 24 hour(s)");
+        }
+        assertThat(number("SELECT count(*) FROM pg_database WHERE datname LIKE 'trading\\_replay\\_%'"))
+                .as("no scratch database left, the abandoned one dropped").isZero();
     }
 
     private void bypassingTriggers(String sql) throws SQLException {

@@ -290,7 +290,7 @@ public final class WalkForwardBacktest {
                             case BUSY -> throw new RunningElsewhereException("hour " + h + " of backtest " + id
                                     + " is being run by another process; stop it or wait for it");
                         }
-                        c[2] += report.orders().size();
+                        c[2] += report.ordersPlacedAt(h);
                         progress.hourDone(h, report);
                     }
                     return c;
