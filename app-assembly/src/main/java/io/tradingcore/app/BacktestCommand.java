@@ -4,14 +4,13 @@ import io.tradingcore.application.report.ReportBuilder;
 
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
-import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.BacktestReports;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.report.ReportWriter;
 import io.tradingcore.application.report.SummaryTable;
-import io.tradingcore.app.worker.TaskPayloads;
-import io.tradingcore.app.worker.WorkQueue;
+import io.tradingcore.application.worker.TaskPayloads;
+import io.tradingcore.application.worker.WorkQueue;
 import io.tradingcore.domain.HourTs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,20 +28,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade.")
-    String assets;
-
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First test hour (YYYY-MM-DD or ISO hour, UTC).")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "End of the test window (exclusive).")
-    String to;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
-    Path config;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed recorded with every cycle (default: ${DEFAULT-VALUE}).")
-    int seed;
+    @Mixin
+    RunOptions.Backtest options;
 
     @Option(names = "--commit-every", paramLabel = "HOURS", defaultValue = "24",
             description = "Hours written in one transaction (1-720, default: ${DEFAULT-VALUE}). An interruption loses at most"
@@ -63,15 +50,12 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HourTs fromHour = CliArgs.hour("--from", from);
-        HourTs toHour = CliArgs.hour("--to", to);
-        if (!fromHour.isBefore(toHour)) {
-            throw new CliException(ExitCodes.USAGE, "--from " + fromHour + " must be before --to " + toHour);
-        }
+        HourTs fromHour = options.window.from();
+        HourTs toHour = options.window.to();
         if (commitEvery < 1 || commitEvery > 720) {
             throw new CliException(ExitCodes.USAGE, "--commit-every must be between 1 and 720 hours, was " + commitEvery);
         }
-        ConfigLoader.Loaded cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+        ConfigLoader.Loaded cfg = options.run.load();
         if (waitForOwner < 0) {
             throw new CliException(ExitCodes.USAGE, "--wait-for-owner must not be negative, was " + waitForOwner);
         }
@@ -82,20 +66,21 @@ final class BacktestCommand implements Callable<Integer> {
             Persistence p = Wiring.persistence(open.dataSource(), true);
             if (submit) {
                 TaskPayloads.Backtest task = new TaskPayloads.Backtest(
-                        java.util.Arrays.stream(assets.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                        fromHour.toString(), toHour.toString(), cfg.canonicalJson(), seed, commitEvery);
-                WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p).submitBacktest(task);
+                        options.assets.symbols(), fromHour.toString(), toHour.toString(), cfg.canonicalJson(), options.run.seed,
+                        commitEvery);
+                WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p, BuildInfo.codeVersionSha()).submitBacktest(task);
                 System.out.println((s.added() ? "submitted" : "already queued") + ": backtest task " + s.instance());
                 return ExitCodes.OK;
             }
-            var assetList = CliArgs.assets(p.reference(), assets);
-            BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(cfg.config()));
-            WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,
+            var assetList = options.assets.resolve(p.reference());
+            var trainer = Wiring.modelTrainer(cfg.config());
+            WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed,
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
             try (ConsoleProgress progress = new ConsoleProgress()) {
-                result = new WalkForwardBacktest(ports, commitEvery, java.time.Duration.ofSeconds(waitForOwner)).run(request, progress);
+                result = new WalkForwardBacktest(p, trainer, commitEvery, java.time.Duration.ofSeconds(waitForOwner))
+                        .run(request, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.println("backtest run id: " + result.id().value());

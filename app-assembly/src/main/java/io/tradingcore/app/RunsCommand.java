@@ -3,8 +3,8 @@ package io.tradingcore.app;
 import io.tradingcore.application.Wiring;
 
 import io.tradingcore.adapter.postgres.PostgresAdapter;
-import io.tradingcore.app.runs.ConfigDiff;
-import io.tradingcore.app.runs.ExportFiles;
+import io.tradingcore.application.runs.ConfigDiff;
+import io.tradingcore.application.runs.ExportFiles;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.ports.out.BacktestQueryRepository;
 import io.tradingcore.ports.out.BacktestQueryRepository.ExportKind;

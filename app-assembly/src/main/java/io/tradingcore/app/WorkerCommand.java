@@ -3,9 +3,9 @@ package io.tradingcore.app;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.live.StopSignal;
-import io.tradingcore.app.worker.PaperAccounts;
-import io.tradingcore.app.worker.WorkQueue;
-import io.tradingcore.app.worker.Worker;
+import io.tradingcore.application.worker.PaperAccounts;
+import io.tradingcore.application.worker.WorkQueue;
+import io.tradingcore.application.worker.Worker;
 import io.tradingcore.domain.HourTs;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -86,7 +86,7 @@ public final class WorkerCommand implements Callable<Integer> {
              DbOptions.OpenDatabase open = db.open(2 * threads + 3)) { // a backtest task holds one connection for its claim
             Persistence p = Wiring.persistence(open.dataSource(), true);
             long t0 = System.nanoTime();
-            try (Worker w = Worker.start(open.dataSource(), p, o, out)) {
+            try (Worker w = Worker.start(open.dataSource(), p, o, BuildInfo.codeVersionSha(), out)) {
                 int idleChecks = 0;
                 while (!stop.getAsBoolean()) {
                     Thread.sleep(Math.min(pollMs, 500));
@@ -133,7 +133,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 Persistence p = Wiring.persistence(open.dataSource(), true);
                 List<WorkQueue.Submitted> s;
                 try {
-                    s = new WorkQueue(open.dataSource(), p).submitHour(list, h);
+                    s = new WorkQueue(open.dataSource(), p, BuildInfo.codeVersionSha()).submitHour(list, h);
                 } catch (IllegalStateException e) {
                     throw new CliException(ExitCodes.USAGE, e.getMessage()
                             + " (run a backtest or `paper --train-if-missing` first to activate models)", e);

@@ -26,9 +26,10 @@ final class Samples {
     /** [horizon.ordinal][row]; -1 when the forward return is unknown. */
     final byte[][] label;
     final CostModel cost;
+    final FeatureSet features;
 
     private Samples(List<String> assets, int[] asset, long[] hour, double[][] x, double[][] forwardReturn,
-                    byte[][] label, CostModel cost) {
+                    byte[][] label, CostModel cost, FeatureSet features) {
         this.assets = assets;
         this.asset = asset;
         this.hour = hour;
@@ -36,6 +37,7 @@ final class Samples {
         this.forwardReturn = forwardReturn;
         this.label = label;
         this.cost = cost;
+        this.features = features;
     }
 
     int size() {
@@ -47,11 +49,17 @@ final class Samples {
      * Assets are processed in parallel but each writes only its own rows, so the result does not depend on scheduling.
      */
     static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, CostModel cost) {
+        return build(barsByAsset, from, to, cost, FeatureSet.V1);
+    }
+
+    /** As {@link #build(SortedMap, Instant, Instant, CostModel)} with the given feature set. */
+    static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, CostModel cost,
+                         FeatureSet features) {
         List<String> assets = List.copyOf(barsByAsset.keySet());
         List<List<Bar>> series = new ArrayList<>(barsByAsset.values());
         PerAsset[] parts = new PerAsset[assets.size()];
         IntStream.range(0, assets.size()).parallel()
-                .forEach(a -> parts[a] = perAsset(a, series.get(a), from, to, cost));
+                .forEach(a -> parts[a] = perAsset(a, series.get(a), from, to, cost, features));
         int total = Arrays.stream(parts).mapToInt(p -> p.hour.length).sum();
         Integer[] order = new Integer[total];
         int[] assetOf = new int[total];
@@ -85,13 +93,14 @@ final class Samples {
                 label[h][i] = p.label[h][j];
             }
         }
-        return new Samples(assets, asset, hour, x, fwd, label, cost);
+        return new Samples(assets, asset, hour, x, fwd, label, cost, features);
     }
 
     private record PerAsset(int asset, long[] hour, double[][] x, double[][] fwd, byte[][] label) {
     }
 
-    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost) {
+    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost,
+                                     FeatureSet features) {
         int horizons = MlHorizon.values().length;
         List<long[]> hours = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
@@ -104,7 +113,7 @@ final class Samples {
                 continue;
             }
             // only candles that closed by H: indices < i
-            Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty());
+            Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty(), features);
             double entry = bars.get(i).open();
             double[] f = new double[horizons];
             for (MlHorizon hz : MlHorizon.values()) {

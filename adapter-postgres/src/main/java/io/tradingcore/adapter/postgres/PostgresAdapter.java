@@ -113,6 +113,16 @@ public final class PostgresAdapter {
             public <T> T run(java.util.function.Supplier<T> body) {
                 return db.unitOfWork("a unit of work", body);
             }
+
+            @Override
+            public <T> T runOverlapped(java.util.function.Supplier<T> body) {
+                return db.unitOfWorkOverlapped("a unit of work", body);
+            }
+
+            @Override
+            public void awaitCommitted() {
+                db.settle();
+            }
         };
     }
 
@@ -134,5 +144,10 @@ public final class PostgresAdapter {
     /** Stored backtests with their headline figures, and exports of their rows (`runs`). */
     public BacktestQueryRepository backtestQueries() {
         return backtestQueries;
+    }
+
+    /** Which worker ran which attempt of a queued task, and what is still queued (`worker tasks`). */
+    public io.tradingcore.ports.out.WorkerAttemptLog workerLog() {
+        return new PgWorkerLog(dataSource);
     }
 }

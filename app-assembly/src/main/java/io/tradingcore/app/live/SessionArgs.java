@@ -2,6 +2,7 @@ package io.tradingcore.app.live;
 
 import io.tradingcore.app.CliException;
 import io.tradingcore.app.ExitCodes;
+import io.tradingcore.application.Inputs;
 import io.tradingcore.domain.Asset;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,11 +16,7 @@ public final class SessionArgs {
 
     /** A session's cash is one quote currency. */
     public static List<Asset> sameQuote(List<Asset> assets) {
-        if (assets.stream().map(Asset::quote).distinct().count() > 1) {
-            throw new CliException(ExitCodes.USAGE, "all --assets must share one quote currency, got "
-                    + assets.stream().map(Asset::symbol).toList());
-        }
-        return assets;
+        return Inputs.sameQuote("--assets", assets);
     }
 
     /** An absolute http(s) URL. */

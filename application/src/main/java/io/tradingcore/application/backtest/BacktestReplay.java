@@ -121,7 +121,7 @@ public final class BacktestReplay {
         if (!request.backtestRunId().equals(id)) {
             return new Outcome(0, Optional.of("the stored definition does not derive the backtest id " + id.value()));
         }
-        new WalkForwardBacktest(BacktestPorts.of(scratch, trainer)).run(request, progress);
+        new WalkForwardBacktest(scratch, trainer).run(request, progress);
 
         int compared = 0;
         for (RunContext original : runs) {

@@ -4,6 +4,7 @@ import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.SimulatedVenue;
 import io.tradingcore.application.SimulatedAccounts;
 import io.tradingcore.application.config.AppConfig;
+import io.tradingcore.application.Persistence;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
@@ -56,25 +57,28 @@ public final class WalkForwardBacktest {
      */
     public static final int DEFAULT_HOURS_PER_COMMIT = 24;
 
-    private final BacktestPorts ports;
+    private final Persistence ports;
+    private final ModelTrainer trainer;
     private final int hoursPerCommit;
     private final java.time.Duration ownerWait;
 
-    public WalkForwardBacktest(BacktestPorts ports) {
-        this(ports, DEFAULT_HOURS_PER_COMMIT);
+    /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
+        this(ports, trainer, DEFAULT_HOURS_PER_COMMIT);
     }
 
     /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
-    public WalkForwardBacktest(BacktestPorts ports, int hoursPerCommit) {
-        this(ports, hoursPerCommit, java.time.Duration.ZERO);
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit) {
+        this(ports, trainer, hoursPerCommit, java.time.Duration.ZERO);
     }
 
     /**
      * {@code ownerWait}: how long to wait when another process owns the backtest (issue 17, item 2) before giving up
      * with {@link RunningElsewhereException}; zero gives up at once.
      */
-    public WalkForwardBacktest(BacktestPorts ports, int hoursPerCommit, java.time.Duration ownerWait) {
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit, java.time.Duration ownerWait) {
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
         if (hoursPerCommit < 1 || hoursPerCommit > 720) {
             throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
         }
@@ -263,8 +267,12 @@ public final class WalkForwardBacktest {
                 foldResults.add(stored.get());
                 continue;
             }
-            ModelTrainer.TrainedStack trained = ports.trainer().train(candles, fold.trainFrom(), fold.trainTo(),
-                    foldSeed(r.seed(), fold.index()));
+            ModelTrainer.TrainedStack trained;
+            try {
+                trained = trainer.train(candles, fold.trainFrom(), fold.trainTo(), foldSeed(r.seed(), fold.index()));
+            } catch (ModelTrainer.TooFewSamplesException e) {
+                throw new IllegalArgumentException(tooFewSamples(e, fold, r, cfg.walkForward(), candles), e);
+            }
             for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
                 ports.registry().register(a.version(), a.artifact());
                 ports.registry().activate(a.version().id());
@@ -276,7 +284,8 @@ public final class WalkForwardBacktest {
             for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
                 HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
                 HourTs first = batch;
-                long[] counts = ports.units().run(() -> {
+                // the unit is written and committed beside the next one's computing (see UnitOfWork.runOverlapped)
+                long[] counts = ports.units().runOverlapped(() -> {
                     long[] c = new long[3];
                     for (HourTs h = first; h.isBefore(batchEnd); h = h.plusHours(1)) {
                         clock.set(h);
@@ -299,6 +308,7 @@ public final class WalkForwardBacktest {
                 skipped += counts[1];
                 orders += counts[2];
             }
+            ports.units().awaitCommitted(); // the fold's hours are durable before its result is
             if (foldEnd.isBefore(fold.testTo())) {
                 break; // the fold is not over: its result is recorded by the run that finishes it
             }
@@ -332,6 +342,29 @@ public final class WalkForwardBacktest {
             }
         }
         return last.plusHours(1);
+    }
+
+    /**
+     * The trainer's "only N training samples ..." with the remedy: the minimum, which window it was, and the earliest
+     * {@code --from} (a whole UTC day) whose first fold trains on enough samples of the candles already loaded (the
+     * stored data), or that none up to {@code --to} does.
+     */
+    private String tooFewSamples(ModelTrainer.TooFewSamplesException e, FoldPlan.Fold fold, Request r, AppConfig.WalkForward wf,
+                                 SortedMap<AssetId, List<Candle>> candles) {
+        String head = e.getMessage() + " (fold " + fold.index() + " trains on the " + wf.trainHours() + " hours (walkForward.trainHours)"
+                + " ending " + wf.purgeHours() + " hours before its test window; the trainer needs at least " + e.minimum()
+                + " samples, one per asset-hour with a full feature lookback and a known label): ";
+        if (trainer.trainingSamples(candles, fold.trainFrom(), fold.trainTo()).isEmpty()) {
+            return head + "start later (--from) or ingest or download earlier data";
+        }
+        Optional<HourTs> from = EarliestFrom.search(r.from(), r.to(), e.minimum(),
+                f -> trainer.trainingSamples(candles, f.minusHours(wf.purgeHours() + wf.trainHours()), f.minusHours(wf.purgeHours())));
+        if (from.isEmpty()) {
+            return head + "no --from up to --to " + r.to() + " gives that many with the stored candles of " + r.assets().stream()
+                    .map(Asset::symbol).toList() + "; ingest or download earlier data, add assets, or raise walkForward.trainHours";
+        }
+        return head + "the earliest --from that works with the stored candles is --from " + from.get().toInstant().toString().substring(0, 10)
+                + " (or ingest or download earlier data)";
     }
 
     private static HourTs earlier(HourTs a, HourTs b) {

@@ -119,6 +119,13 @@ public final class ConfigLoader {
                     + "(trading.signal.costs replaced signal.feeRate/slippageRate/defaultSpreadBps and simulation's fees, "
                     + "spread and slippage): this version cannot recompute it; replay it with the code version it was run with");
         }
+        if (!tree.has("model")) {
+            // stored before the model section existed: its stacks were trained with the legacy options
+            ObjectNode legacy = tree.putObject("model");
+            legacy.put("featureSet", 1);
+            legacy.put("recencyHalfLifeDays", 0);
+            legacy.put("oodQuantile", 0);
+        }
         return fromTree(tree, "stored configuration");
     }
 

@@ -32,6 +32,32 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void newRunsTrainWithTheLatestModelOptionsAndStoredConfigurationsWithoutTheSectionReplayWithTheLegacyOnes() {
+        ConfigLoader.Loaded defaults = ConfigLoader.defaults();
+        assertThat(defaults.config().model().featureSet()).isEqualTo(2);
+        assertThat(defaults.config().model().recencyHalfLifeDays()).isEqualByComparingTo("365");
+        assertThat(defaults.config().model().oodQuantile()).isEqualByComparingTo("0.999");
+        assertThat(defaults.canonicalJson()).contains("\"model\":{\"featureSet\":2,");
+        // a configuration stored before the section existed: same canonical text, same hash, legacy options
+        String stored = defaults.canonicalJson().replaceFirst(",?\"model\":\\{[^}]*\\}", "");
+        assertThat(stored).doesNotContain("model");
+        ConfigLoader.Loaded replayed = ConfigLoader.fromCanonical(stored);
+        assertThat(replayed.config().model()).isEqualTo(AppConfig.Model.LEGACY);
+        assertThat(replayed.canonicalJson()).isEqualTo(stored);
+        assertThat(replayed.sha256()).isEqualTo(ConfigLoader.sha256(stored));
+        // and an explicit section round-trips through the canonical form
+        ConfigLoader.Loaded custom = ConfigLoader.parse("model: {featureSet: 1, recencyHalfLifeDays: 90, oodQuantile: 0}", "t");
+        AppConfig.Model back = ConfigLoader.fromCanonical(custom.canonicalJson()).config().model();
+        assertThat(back.featureSet()).isEqualTo(1);
+        assertThat(back.recencyHalfLifeDays()).isEqualByComparingTo("90");
+        assertThat(back.oodQuantile()).isEqualByComparingTo("0");
+        assertThatThrownBy(() -> ConfigLoader.parse("model: {featureSet: 3}", "t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model.featureSet");
+        assertThatThrownBy(() -> ConfigLoader.parse("model: {oodQuantile: 0.2}", "t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("model.oodQuantile");
+    }
+
+    @Test
     void canonicalHashIgnoresKeyOrderAndLayout() {
         String a = "walkForward: {testHours: 168, purgeHours: 48}\ninitialCapital: 5000\n";
         String b = "initialCapital: 5000\nwalkForward:\n  purgeHours: 48\n  testHours: 168\n";

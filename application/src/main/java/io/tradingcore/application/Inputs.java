@@ -1,0 +1,73 @@
+package io.tradingcore.application;
+
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.ports.out.ReferenceDataRepository;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks of the values a use case is asked with (hours, asset symbols), failing with a {@link UseCaseException} whose
+ * one-line message names the input ({@code what}: an option name for the CLI, a field name for a task payload).
+ */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** {@code 2025-01-01} (midnight UTC) or an hour-aligned ISO-8601 UTC instant. */
+    public static HourTs hour(String what, String text) {
+        try {
+            if (text.length() == 10) {
+                return HourTs.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            Instant t = Instant.parse(text);
+            try {
+                return HourTs.of(t);
+            } catch (IllegalArgumentException e) {
+                throw new UseCaseException(what + " " + text + " is not aligned to a UTC hour");
+            }
+        } catch (DateTimeParseException e) {
+            throw new UseCaseException(what + " '" + text
+                    + "' is not a date (YYYY-MM-DD) or an ISO-8601 UTC hour (YYYY-MM-DDTHH:00:00Z)");
+        }
+    }
+
+    /** BASE/QUOTE symbols (blank ones ignored), each already registered (ingested), none twice, at least one. */
+    public static List<Asset> assets(ReferenceDataRepository reference, String what, List<String> symbols) {
+        List<Asset> known = reference.assets();
+        List<Asset> out = new ArrayList<>();
+        for (String raw : symbols) {
+            String symbol = raw.strip().toUpperCase(Locale.ROOT);
+            if (symbol.isEmpty()) {
+                continue;
+            }
+            Asset a = known.stream().filter(k -> k.symbol().equals(symbol)).findFirst().orElseThrow(() ->
+                    new UseCaseException("unknown asset '" + symbol + "' (known: "
+                            + (known.isEmpty() ? "none, ingest candles first" : String.join(", ",
+                            known.stream().map(Asset::symbol).toList())) + ")"));
+            if (out.contains(a)) {
+                throw new UseCaseException("asset " + symbol + " listed twice in " + what);
+            }
+            out.add(a);
+        }
+        if (out.isEmpty()) {
+            throw new UseCaseException(what + " names no asset");
+        }
+        return out;
+    }
+
+    /** A session's cash is one quote currency: {@code assets} unchanged if they share one. */
+    public static List<Asset> sameQuote(String what, List<Asset> assets) {
+        if (assets.stream().map(Asset::quote).distinct().count() > 1) {
+            throw new UseCaseException("all " + what + " must share one quote currency, got "
+                    + assets.stream().map(Asset::symbol).toList());
+        }
+        return assets;
+    }
+}
