@@ -87,6 +87,13 @@ final class BacktestCommand implements Callable<Integer> {
             System.out.printf(java.util.Locale.ROOT, "account %s: %d hours run, %d already done, %d skipped (no data), %d orders, %.1f s%n",
                     result.account(), result.hoursRun(), result.hoursAlreadyDone(), result.hoursSkippedNoData(),
                     result.ordersPlaced(), seconds);
+            if (result.hoursWaitingForData() > 0) {
+                System.out.println("not finished: the last " + result.hoursWaitingForData() + " hour(s) of the window have no"
+                        + " candles stored yet; ingest them and run the same command again (the backtest stays RUNNING)");
+            } else if (!result.complete()) {
+                System.out.println("not finished: the last fold's result waits for the candles of the 25 hours after the"
+                        + " window (its metrics are scored on them); ingest them and run the same command again");
+            }
             BacktestReports reports = new BacktestReports(p);
             if (reportDir != null) {
                 ReportWriter.Written w = reports.write(result.id(), reportDir);

@@ -116,7 +116,7 @@ public final class LiveCommand implements Callable<Integer> {
             PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, session.clock,
                     session.sleeper, PaperCommand.SETTLE, lookback, out);
             String name = "live-" + SessionAccounts.assetsPart(list);
-            AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, quote);
+            AccountId account = SessionAccounts.ensure(p.reference(), name, quote);
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
                     cfg, list, feed.firstHour(), session.run.seed, false, out);
             BinanceGateway binance = Exchanges.binance(bc);

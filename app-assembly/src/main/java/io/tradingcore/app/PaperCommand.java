@@ -105,7 +105,7 @@ public final class PaperCommand implements Callable<Integer> {
             MarketFeed feed = replay != null ? replay : pollingFeed(p, cfg, list, out);
             String name = "paper-" + (replay != null ? "replay-" + replay.firstHour().toString().replace(":00:00Z", "")
                     .replace(":", "") + "-" : "") + SessionAccounts.assetsPart(list);
-            AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, list.get(0).quote());
+            AccountId account = SessionAccounts.ensure(p.reference(), name, list.get(0).quote());
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
                     cfg, list, feed.firstHour(), session.run.seed, trainIfMissing, out);
             // the venue holds what the account held before the first hour this session will actually run: after a

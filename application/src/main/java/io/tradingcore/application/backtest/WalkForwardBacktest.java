@@ -146,9 +146,14 @@ public final class WalkForwardBacktest {
         };
     }
 
-    /** What a run did. */
+    /**
+     * What a run did. {@code hoursWaitingForData}: hours at the end of the window not run yet because no asset has
+     * a candle for them in the store. {@code complete}: every hour ran and every fold's result is recorded (a fold's
+     * result also waits for the candles of the 25 hours after it, which its metrics are scored on); otherwise the
+     * backtest stays RUNNING: ingest the missing candles and run it again to finish it.
+     */
     public record Result(BacktestRunId id, AccountId account, long hoursRun, long hoursAlreadyDone, long hoursSkippedNoData,
-                         long ordersPlaced, List<BacktestFoldResult> folds) {
+                         long ordersPlaced, List<BacktestFoldResult> folds, long hoursWaitingForData, boolean complete) {
     }
 
     /**
@@ -246,7 +251,15 @@ public final class WalkForwardBacktest {
         long skipped = 0;
         long orders = 0;
         List<BacktestFoldResult> foldResults = new ArrayList<>();
+        // Not stored yet is not "no data" (issue 17, item 8): an hour after the last stored candle of every asset would be
+        // recorded as SKIPPED (or marked stale) for good, and neither a re-run after ingesting it nor a replay could
+        // agree with it. Such hours wait: the backtest runs up to the data it has and stays RUNNING.
+        HourTs dataEnd = dataEnd(candles);
         for (FoldPlan.Fold fold : plan.folds()) {
+            if (!fold.testFrom().isBefore(dataEnd)) {
+                break;
+            }
+            HourTs foldEnd = earlier(fold.testTo(), dataEnd);
             boolean foldFinished = !fold.testTo().isAfter(firstUnfinished);
             Optional<BacktestFoldResult> stored = ports.folds().foldResults(id).stream()
                     .filter(f -> f.foldIndex() == fold.index()).findFirst();
@@ -268,8 +281,8 @@ public final class WalkForwardBacktest {
             HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
                     cfg::trading, clock);
-            for (HourTs batch = fold.testFrom(); batch.isBefore(fold.testTo()); batch = batch.plusHours(hoursPerCommit)) {
-                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), fold.testTo());
+            for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
+                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
                 HourTs first = batch;
                 // the unit is written and committed beside the next one's computing (see UnitOfWork.runOverlapped)
                 long[] counts = ports.units().runOverlapped(() -> {
@@ -286,7 +299,7 @@ public final class WalkForwardBacktest {
                             case BUSY -> throw new RunningElsewhereException("hour " + h + " of backtest " + id
                                     + " is being run by another process; stop it or wait for it");
                         }
-                        c[2] += report.orders().size();
+                        c[2] += report.ordersPlacedAt(h);
                         progress.hourDone(h, report);
                     }
                     return c;
@@ -296,15 +309,39 @@ public final class WalkForwardBacktest {
                 orders += counts[2];
             }
             ports.units().awaitCommitted(); // the fold's hours are durable before its result is
+            if (foldEnd.isBefore(fold.testTo())) {
+                break; // the fold is not over: its result is recorded by the run that finishes it
+            }
+            if (dataEnd.isBefore(fold.testTo().plusHours(LABEL_HORIZON_HOURS + 1))) {
+                continue; // the labels its metrics are scored on (up to 25 h past it) are not all stored yet
+            }
             BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
                     fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
                     foldMetrics(trained, candles, fold, account));
             ports.folds().recordFoldResult(result);
             foldResults.add(result);
         }
-        ports.backtests().updateStatus(id, "COMPLETED");
+        HourTs waitingFrom = firstUnfinished.isAfter(dataEnd) ? firstUnfinished : dataEnd;
+        long waiting = waitingFrom.isBefore(r.to()) ? waitingFrom.hoursUntil(r.to()) : 0;
+        boolean complete = waiting == 0 && foldResults.size() == plan.folds().size();
+        if (complete) {
+            ports.backtests().updateStatus(id, "COMPLETED");
+        }
         progress.finished();
-        return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults));
+        return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults), waiting, complete);
+    }
+
+    /** The hour after the latest stored candle of any asset: hours from there on have no data yet. */
+    private static HourTs dataEnd(SortedMap<AssetId, List<Candle>> candles) {
+        HourTs last = null;
+        for (List<Candle> list : candles.values()) {
+            for (Candle c : list) {
+                if (last == null || c.openTime().isAfter(last)) {
+                    last = c.openTime();
+                }
+            }
+        }
+        return last.plusHours(1);
     }
 
     /**

@@ -320,11 +320,6 @@ public final class BacktestBenchmark {
         }
 
         @Override
-        public AccountId nextFreeAccount() {
-            return AccountId.of(1);
-        }
-
-        @Override
         public void updateStatus(BacktestRunId id, String status) {
         }
 
