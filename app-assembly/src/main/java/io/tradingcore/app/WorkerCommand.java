@@ -83,7 +83,7 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignal stop = StopSignal.onShutdown(spec.commandLine().getErr());
-             DbOptions.OpenDatabase open = db.open(threads + 3)) {
+             DbOptions.OpenDatabase open = db.open(2 * threads + 3)) { // a backtest task holds one connection for its claim
             Persistence p = Wiring.persistence(open.dataSource(), true);
             long t0 = System.nanoTime();
             try (Worker w = Worker.start(open.dataSource(), p, o, BuildInfo.codeVersionSha(), out)) {

@@ -113,6 +113,16 @@ public final class PostgresAdapter {
             public <T> T run(java.util.function.Supplier<T> body) {
                 return db.unitOfWork("a unit of work", body);
             }
+
+            @Override
+            public <T> T runOverlapped(java.util.function.Supplier<T> body) {
+                return db.unitOfWorkOverlapped("a unit of work", body);
+            }
+
+            @Override
+            public void awaitCommitted() {
+                db.settle();
+            }
         };
     }
 
