@@ -457,7 +457,7 @@ public final class WalkForwardBacktest {
     }
 
     /** The cycle's clock in a backtest: the simulated hour, never the wall clock. */
-    static final class BacktestClock implements io.tradingcore.ports.out.Clock {
+    static final class BacktestClock implements io.tradingcore.ports.out.TimeSource {
         private Instant now;
 
         BacktestClock(HourTs start) {

@@ -14,7 +14,7 @@ import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.in.RunHourlyCycleUseCase;
 import io.tradingcore.ports.out.AccountStateRepository;
-import io.tradingcore.ports.out.Clock;
+import io.tradingcore.ports.out.TimeSource;
 import io.tradingcore.ports.out.ConfigurationProvider;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ExchangeGateway;
@@ -54,7 +54,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
     private final AccountStateRepository states;
     private final FeatureEngine featureEngine;
     private final ConfigurationProvider configuration;
-    private final Clock clock;
+    private final TimeSource clock;
     /** The cycle body: reconcile, assess drawdown, decide, size and check, execute and book, record state. */
     private final List<CycleStage> steps;
     /** Candles recur in the next hour's window: their canonical text is written once (same hash). */
@@ -62,7 +62,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
 
     public HourlyCycleService(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
                               ExecutionRepository execution, AccountStateRepository states, FeatureEngine featureEngine,
-                              ModelStack models, ExchangeGateway exchange, ConfigurationProvider configuration, Clock clock) {
+                              ModelStack models, ExchangeGateway exchange, ConfigurationProvider configuration, TimeSource clock) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.marketData = Objects.requireNonNull(marketData, "marketData");
         Objects.requireNonNull(decisions, "decisions");
