@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,10 +111,10 @@ public final class MlEvaluation {
             this.config = config;
             this.roundTrip = config.cost().roundTripFraction();
             this.ood = nan(s.size());
-            int horizons = MlHorizon.values().length;
+            int horizons = Horizon.values().length;
             this.up = new byte[horizons][s.size()];
             this.pUp = new double[3][horizons][];
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 for (int row = 0; row < s.size(); row++) {
                     double f = s.forwardReturn[h.ordinal()][row];
                     up[h.ordinal()][row] = Double.isNaN(f) ? (byte) -1 : (f > 0 ? (byte) 1 : (byte) 0);
@@ -122,10 +123,10 @@ public final class MlEvaluation {
                     pUp[m][h.ordinal()] = nan(s.size());
                 }
             }
-            int hz = MlHorizon.values().length;
+            int hz = Horizon.values().length;
             p = new double[MODELS.length][hz][];
             WalkForward.OutOfFold o = r.outOfFold();
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 p[0][hi] = nan(s.size());
                 p[1][hi] = nan(s.size());
@@ -153,7 +154,7 @@ public final class MlEvaluation {
         }
 
         /** The direction-aware target on the fold: constant, vol-logistic and a production-parameter tree. */
-        private void direction(FoldResult f, MlHorizon h) {
+        private void direction(FoldResult f, Horizon h) {
             int hi = h.ordinal();
             baselines(f, h, up[hi], pUp[0][hi], pUp[1][hi]);
             int[] train = labelledUp(h, Samples.range(s.firstRowAtOrAfter(f.trainFrom().getEpochSecond()),
@@ -170,12 +171,12 @@ public final class MlEvaluation {
         }
 
         /** Rows the folds' META scored that have a direction label and a direction-tree probability. */
-        private int[] directionRows(MlHorizon h) {
+        private int[] directionRows(Horizon h) {
             return Arrays.stream(labelledUp(h, scored(4, h, s.labelled(h, Samples.range(0, s.size())))))
                     .filter(x -> !Double.isNaN(pUp[2][h.ordinal()][x])).toArray();
         }
 
-        private int[] labelledUp(MlHorizon h, int[] rows) {
+        private int[] labelledUp(Horizon h, int[] rows) {
             return Arrays.stream(rows).filter(x -> up[h.ordinal()][x] >= 0).toArray();
         }
 
@@ -195,7 +196,7 @@ public final class MlEvaluation {
          * Constant and volatility-only logistic for {@code label}, trained on the fold's training rows, scored on its
          * test rows into {@code constant} and {@code vol}.
          */
-        private void baselines(FoldResult f, MlHorizon h, byte[] label, double[] constant, double[] vol) {
+        private void baselines(FoldResult f, Horizon h, byte[] label, double[] constant, double[] vol) {
             int[] train = Arrays.stream(Samples.range(s.firstRowAtOrAfter(f.trainFrom().getEpochSecond()),
                     s.firstRowAtOrAfter(f.trainTo().getEpochSecond()))).filter(x -> label[x] >= 0).toArray();
             int[] test = Arrays.stream(testRows(f.fold(), h)).filter(x -> label[x] >= 0).toArray();
@@ -238,7 +239,7 @@ public final class MlEvaluation {
             }
         }
 
-        private int[] testRows(int fold, MlHorizon h) {
+        private int[] testRows(int fold, Horizon h) {
             int[] fo = r.outOfFold().fold();
             return s.labelled(h, java.util.stream.IntStream.range(0, s.size()).filter(x -> fo[x] == fold).toArray());
         }
@@ -246,7 +247,7 @@ public final class MlEvaluation {
         void print() {
             System.out.println("### Per fold: held-out log loss (AUC)");
             System.out.println();
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 System.out.println("| " + h + " fold | test window | rows | " + String.join(" | ", MODELS) + " |");
                 System.out.println("|---|---|---|" + "---|".repeat(MODELS.length));
                 for (FoldResult f : r.folds()) {
@@ -277,7 +278,7 @@ public final class MlEvaluation {
             System.out.println("| horizon | model | rows | positive share | log loss [95% CI] | minus constant [95% CI] | "
                     + "minus vol-logistic [95% CI] | AUC [95% CI] |");
             System.out.println("|---|---|---|---|---|---|---|---|");
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 int[] rows = directionRows(h);
                 if (rows.length == 0) {
@@ -321,7 +322,7 @@ public final class MlEvaluation {
          * Pooled held-out log loss of model {@code m} (index in {@link #MODELS}) on the rows the folds' META scored,
          * for the "beats cost" target.
          */
-        double pooledLogLoss(int m, MlHorizon h) {
+        double pooledLogLoss(int m, Horizon h) {
             return logLoss(m, h, scored(4, h, s.labelled(h, Samples.range(0, s.size()))));
         }
 
@@ -329,7 +330,7 @@ public final class MlEvaluation {
          * Pooled held-out log loss for the direction-aware target (forward return &gt; 0) on the rows the folds' META
          * scored: constant, vol-logistic and tree, in that order.
          */
-        double[] pooledDirectionLogLoss(MlHorizon h) {
+        double[] pooledDirectionLogLoss(Horizon h) {
             int hi = h.ordinal();
             int[] rows = directionRows(h);
             double[] out = new double[3];
@@ -358,7 +359,7 @@ public final class MlEvaluation {
             System.out.println("| horizon | rows | tree log loss | mlp log loss | META log loss | deployed net per row "
                     + "(this) | deployed net per row (other) | difference |");
             System.out.println("|---|---|---|---|---|---|---|---|");
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 int[] rows = Arrays.stream(scored(4, h, s.labelled(h, Samples.range(0, s.size()))))
                         .filter(x -> !Double.isNaN(old.p[4][hi][x])).toArray();
@@ -392,7 +393,7 @@ public final class MlEvaluation {
             System.out.println("| horizon | " + java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "d" + i)
                     .reduce((a, b) -> a + " | " + b).orElse("") + " |");
             System.out.println("|---|" + "---|".repeat(10));
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 double[] q = p[4][hi];
                 Integer[] rows = Arrays.stream(scored(4, h, s.labelled(h, Samples.range(0, s.size())))).boxed()
@@ -421,7 +422,7 @@ public final class MlEvaluation {
             System.out.println();
         }
 
-        private int[] scored(int m, MlHorizon h, int[] rows) {
+        private int[] scored(int m, Horizon h, int[] rows) {
             double[] q = p[m][h.ordinal()];
             return Arrays.stream(rows).filter(x -> !Double.isNaN(q[x])).toArray();
         }
@@ -432,7 +433,7 @@ public final class MlEvaluation {
             System.out.println();
             System.out.println("| horizon | model | rows | log loss [95% CI] | minus vol-logistic [95% CI] | AUC [95% CI] |");
             System.out.println("|---|---|---|---|---|---|");
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int[] rows = scored(4, h, s.labelled(h, Samples.range(0, s.size())));
                 if (rows.length == 0) {
                     continue;
@@ -461,7 +462,7 @@ public final class MlEvaluation {
                     + "the gate (their mean net) |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             WalkForward.OutOfFold o = r.outOfFold();
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 List<int[]> parts = new ArrayList<>();
                 Map<String, int[]> byFold = new LinkedHashMap<>();
@@ -503,7 +504,7 @@ public final class MlEvaluation {
             return s.forwardReturn[hi][row] - roundTrip;
         }
 
-        private double logLoss(int m, MlHorizon h, int[] rows) {
+        private double logLoss(int m, Horizon h, int[] rows) {
             double[] q = new double[rows.length];
             byte[] y = new byte[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -513,7 +514,7 @@ public final class MlEvaluation {
             return Metrics.logLoss(q, y);
         }
 
-        private double auc(int m, MlHorizon h, int[] rows) {
+        private double auc(int m, Horizon h, int[] rows) {
             double[] q = new double[rows.length];
             byte[] y = new byte[rows.length];
             for (int i = 0; i < rows.length; i++) {

@@ -141,13 +141,13 @@ public final class MlModels {
         }, "pinned");
     }
 
-    private record NameAndRole(String name, ModelRole role, MlHorizon horizon) {
+    private record NameAndRole(String name, ModelRole role, Horizon horizon) {
     }
 
     private static List<NameAndRole> stackMembers(String modelName) {
         List<NameAndRole> members = new ArrayList<>();
         members.add(new NameAndRole(modelName, ModelRole.REGIME, null));
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             for (ModelRole role : List.of(ModelRole.BASE_TREE, ModelRole.BASE_DEEP, ModelRole.META)) {
                 members.add(new NameAndRole(modelName + "-" + h.name(), role, h));
             }
@@ -164,11 +164,11 @@ public final class MlModels {
         return MlModelTrainer.modelStack(loadStack(models), models);
     }
 
-    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, MlHorizon h,
+    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, Horizon h,
                                       BiFunction<String, ModelRole, Optional<ModelVersion>> lookup, String which) {
         ModelVersion v = lookup.apply(name, role).orElseThrow(() -> new IllegalStateException(
                 "no " + which + " " + role + " model named " + name + " in the registry"));
-        Horizon expected = h == null ? null : MlModelStack.horizon(h);
+        Horizon expected = h;
         if (v.horizon() != expected) {
             throw new IllegalStateException(which + " " + role + " model " + name + " is for horizon " + v.horizon()
                     + ", expected " + expected);
@@ -181,7 +181,7 @@ public final class MlModels {
         }
         TreeMap<String, Double> metrics = new TreeMap<>();
         v.metrics().forEach((k, x) -> metrics.put(k, x.doubleValue()));
-        TrainedModel m = new TrainedModel(v.name(), MlRole.valueOf(role.name()), h, v.trainFrom(), v.trainTo(),
+        TrainedModel m = new TrainedModel(v.name(), role, h, v.trainFrom(), v.trainTo(),
                 v.hyperParams(), v.seed(), metrics, artifact, v.artifactSha256());
         if (!MlModelTrainer.versionId(m).equals(v.id())) {
             throw new IllegalStateException("model version id " + v.id() + " was not issued by this adapter for "
@@ -193,9 +193,9 @@ public final class MlModels {
     /** Rebuilds a stack from artifacts, verifying each artifact's sha256 before decoding it. */
     static Stack loadStack(List<TrainedModel> models) {
         RegimeModel regime = null;
-        Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
+        Map<Horizon, TreeModel> trees = new EnumMap<>(Horizon.class);
+        Map<Horizon, DeepModel> deeps = new EnumMap<>(Horizon.class);
+        Map<Horizon, MetaModel> metas = new EnumMap<>(Horizon.class);
         for (TrainedModel m : models) {
             switch (m.role()) {
                 case REGIME -> regime = RegimeModel.load(m.artifact(), m.sha256());

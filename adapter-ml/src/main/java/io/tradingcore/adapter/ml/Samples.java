@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ final class Samples {
         }
         Arrays.sort(order, Comparator.<Integer>comparingLong(r -> parts[assetOf[r]].hour[localOf[r]])
                 .thenComparingInt(r -> assetOf[r]));
-        int horizons = MlHorizon.values().length;
+        int horizons = Horizon.values().length;
         int[] asset = new int[total];
         long[] hour = new long[total];
         double[][] x = new double[total][];
@@ -149,7 +150,7 @@ final class Samples {
 
     private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost,
                                      FeatureSet features) {
-        int horizons = MlHorizon.values().length;
+        int horizons = Horizon.values().length;
         List<long[]> hours = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
         List<double[]> fwds = new ArrayList<>();
@@ -164,7 +165,7 @@ final class Samples {
             Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty(), features);
             double entry = bars.get(i).open();
             double[] f = new double[horizons];
-            for (MlHorizon hz : MlHorizon.values()) {
+            for (Horizon hz : Horizon.values()) {
                 long exitTime = openTimes[i] + hz.hours() * 3600L;
                 int j = Arrays.binarySearch(openTimes, i, Math.min(openTimes.length, i + hz.hours() + 1), exitTime);
                 f[hz.ordinal()] = j >= 0 ? bars.get(j).open() / entry - 1.0 : Double.NaN;
@@ -191,7 +192,7 @@ final class Samples {
     }
 
     /** The rows among {@code rows} whose label for the horizon is known. */
-    int[] labelled(MlHorizon h, int[] rows) {
+    int[] labelled(Horizon h, int[] rows) {
         return Arrays.stream(rows).filter(r -> label[h.ordinal()][r] >= 0).toArray();
     }
 
