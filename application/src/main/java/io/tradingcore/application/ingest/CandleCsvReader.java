@@ -213,12 +213,31 @@ public final class CandleCsvReader {
     }
 
     /** A file that cannot be ingested; says where and why. */
+    /**
+     * A reason quoting file content, safe for a terminal: control and format characters (an ESC starting a terminal
+     * escape sequence, a bidi override) written as \\uXXXX, and at most 300 characters (issue 17, item 11: raw file
+     * bytes were echoed).
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.length() <= 300 ? b.toString() : b.substring(0, 297) + "...";
+    }
+
     public static final class CsvFormatException extends IllegalArgumentException {
         private final Path file;
         private final int line;
 
         public CsvFormatException(Path file, int line, String reason) {
-            super(file + (line > 0 ? ":" + line : "") + ": " + reason);
+            super(file + (line > 0 ? ":" + line : "") + ": " + printable(reason));
             this.file = file;
             this.line = line;
         }

@@ -38,6 +38,17 @@ class CandleCsvReaderTest {
                 .hasMessageContaining(":3:");
     }
 
+    // issue 17, item 11: raw file bytes (a terminal escape sequence here) were echoed to the terminal
+    @Test
+    void aRefusedValueIsQuotedWithoutControlCharacters() throws IOException {
+        Path p = file("2023-12-31T23:00:00Z,1,2,1,2,5", "2024-01-01T00:00:00Z,\u001b[2J\u001b]0;owned\u0007" + "9".repeat(400) + ",2,1,2,5");
+        Throwable thrown = catchThrowable(() -> CandleCsvReader.read(p, ASSET));
+        assertThat(thrown).isExactlyInstanceOf(CsvFormatException.class);
+        assertThat(thrown.getMessage()).doesNotContain("\u001b").doesNotContain("\u0007").contains("\\u001b[2J")
+                .endsWith("...");
+        assertThat(thrown.getMessage().length()).isLessThan(p.toString().length() + 320);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\u0661\u0660\u0660", "１００", "1\u0660\u0660"})
     void nonAsciiDigitsAreNotANumber(String price) throws IOException {
