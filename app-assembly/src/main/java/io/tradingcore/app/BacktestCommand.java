@@ -81,7 +81,7 @@ final class BacktestCommand implements Callable<Integer> {
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
-            try (ConsoleProgress progress = new ConsoleProgress()) {
+            try (ConsoleProgress progress = new ConsoleProgress("backtest", assetList.size())) {
                 result = new WalkForwardBacktest(p, trainer, commitEvery, java.time.Duration.ofSeconds(waitForOwner))
                         .run(request, progress);
             }

@@ -24,10 +24,11 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Held strongly so the level sticks: Tribuo and Liquibase log through java.util.logging. */
+    /** Held strongly so the level sticks: what still logs through java.util.logging prints warnings only. */
     private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
 
     static {
+        io.tradingcore.adapter.ml.MlLogging.quietTribuo();
         JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
         for (java.util.logging.Handler h : JUL_ROOT.getHandlers()) {
             h.setLevel(java.util.logging.Level.WARNING);

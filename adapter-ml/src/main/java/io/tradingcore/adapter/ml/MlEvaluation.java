@@ -30,7 +30,9 @@ import java.util.function.ToDoubleFunction;
  * paired differences are printed with block-bootstrap CIs. The out-of-distribution gate is evaluated as deployed:
  * fitted on each fold's training rows, it blocks the deployed rule's entries on test rows beyond its threshold.
  * A direction-aware target (forward return &gt; 0, no cost) is evaluated beside it: a tree with the production
- * hyper-parameters against the constant and the volatility-only baseline on that target.
+ * hyper-parameters against the constant and the volatility-only baseline on that target. With {@code btc} every
+ * asset's row gets BTC's context appended (returns, volatility, close vs EMA at the same hour; evaluation only, see
+ * {@link Samples#withBtcContext()}), and {@code compare} then compares with the same options without it.
  */
 public final class MlEvaluation {
 
@@ -41,7 +43,9 @@ public final class MlEvaluation {
     private MlEvaluation() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] argv) {
+        List<String> flags = java.util.Arrays.stream(argv).filter(x -> x.equals("compare") || x.equals("btc")).toList();
+        String[] args = java.util.Arrays.stream(argv).filter(x -> !flags.contains(x)).toArray(String[]::new);
         Path dir = Path.of(args.length > 0 ? args[0] : "data/market");
         Instant from = Instant.parse(args.length > 1 ? args[1] : "2022-01-01T00:00:00Z");
         Instant to = Instant.parse(args.length > 2 ? args[2] : "2026-01-01T00:00:00Z");
@@ -54,33 +58,35 @@ public final class MlEvaluation {
         TrainingConfig.Options options = args.length > 6 ? new TrainingConfig.Options(
                 FeatureSet.of(Integer.parseInt(args[4])), Double.parseDouble(args[5]), Double.parseDouble(args[6]))
                 : TrainingConfig.Options.DEFAULT;
-        boolean compare = args.length > 0 && "compare".equals(args[args.length - 1]);
+        boolean btc = flags.contains("btc");
         CostModel costs = CostModel.defaults();
         TrainingConfig c = new TrainingConfig(42L, costs, Duration.ofHours(24), Duration.ofHours(24),
                 Duration.ofDays(365), Duration.ofDays(testDays), null, 0.5, 500, TreeModel.Params.DEFAULT,
                 DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT, options);
-        Report report = run(bars, from, to, c, dir, testDays);
+        Report report = run(bars, from, to, c, dir, testDays, btc);
         report.print();
-        if (compare) {
-            TrainingConfig legacy = c.with(TrainingConfig.Options.LEGACY);
-            System.out.println("## Legacy options on the same rows (feature set 1, no recency weighting, no gate)");
+        if (flags.contains("compare")) {
+            // with btc: the same options without BTC's context; else the legacy options
+            TrainingConfig other = btc ? c : c.with(TrainingConfig.Options.LEGACY);
+            System.out.println(btc ? "## The same options without BTC's context, same rows"
+                    : "## Legacy options on the same rows (feature set 1, no recency weighting, no gate)");
             System.out.println();
-            Report old = run(bars, from, to, legacy, dir, testDays);
-            report.compare(old);
+            report.compare(run(bars, from, to, other, dir, testDays, false));
         }
     }
 
     private static Report run(SortedMap<String, List<Bar>> bars, Instant from, Instant to, TrainingConfig c, Path dir,
-                              int testDays) {
+                              int testDays, boolean btc) {
         long t0 = System.nanoTime();
-        Samples s = Samples.build(bars, from, to, c.cost(), c.options().features());
+        Samples built = Samples.build(bars, from, to, c.cost(), c.options().features());
+        Samples s = btc ? built.withBtcContext() : built;
         WalkForward.Result r = WalkForward.run(s, c, "eval");
         System.out.printf(Locale.ROOT, "data: %s, %d assets, %d asset-hours %s .. %s; walk-forward: first test after 365 "
                         + "days, %d-day test windows, purge and embargo 24 h, round trip %.4f; %d folds; options: "
-                        + "feature set %d (%d features), recency half-life %.0f days, OOD quantile %s; %d s%n%n",
+                        + "feature set %d (%d columns%s), recency half-life %.0f days, OOD quantile %s; %d s%n%n",
                 dir, bars.size(), s.size(), from, to, testDays, c.cost().roundTripFraction(), r.folds().size(),
-                c.options().features().version(), c.options().features().size(), c.options().recencyHalfLifeDays(),
-                c.options().oodQuantile(), (System.nanoTime() - t0) / 1_000_000_000L);
+                c.options().features().version(), s.names.size(), btc ? " with BTC's context" : "",
+                c.options().recencyHalfLifeDays(), c.options().oodQuantile(), (System.nanoTime() - t0) / 1_000_000_000L);
         return new Report(s, r, c);
     }
 
@@ -156,7 +162,7 @@ public final class MlEvaluation {
             if (train.length == 0 || test.length == 0) {
                 return;
             }
-            TreeModel tree = TreeModel.train(s.features.names(), s.x, up[hi], train,
+            TreeModel tree = TreeModel.train(s.names, s.x, up[hi], train,
                     config.options().weights(s.hour, train), config.tree(), config.seed());
             for (int row : test) {
                 pUp[2][hi][row] = tree.probability(s.x[row]);
@@ -347,10 +353,10 @@ public final class MlEvaluation {
                 throw new IllegalStateException("the two runs do not cover the same rows");
             }
             old.print();
-            System.out.println("## This configuration minus the legacy one, same rows (paired), 95% block-bootstrap CI");
+            System.out.println("## This configuration minus the other one, same rows (paired), 95% block-bootstrap CI");
             System.out.println();
             System.out.println("| horizon | rows | tree log loss | mlp log loss | META log loss | deployed net per row "
-                    + "(this) | deployed net per row (legacy) | difference |");
+                    + "(this) | deployed net per row (other) | difference |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             for (MlHorizon h : MlHorizon.values()) {
                 int hi = h.ordinal();

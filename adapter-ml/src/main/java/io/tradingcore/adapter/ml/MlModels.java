@@ -32,8 +32,10 @@ public final class MlModels {
     private MlModels() {
     }
 
-    /** The latest feature set's version (what {@link #featureEngine()} computes and new stacks are trained on). */
+    /** The latest feature set's version (what {@link #featureEngine()} computes; stacks of older sets read its leading values). */
     public static final int LATEST_FEATURE_SET = FeatureSet.latest().version();
+    /** The feature set new stacks are trained on by default (config {@code model.featureSet}). */
+    public static final int DEFAULT_FEATURE_SET = TrainingConfig.Options.DEFAULT.features().version();
     /** Default recency half-life of training rows, in days (0 = no weighting). */
     public static final double DEFAULT_RECENCY_HALF_LIFE_DAYS = TrainingConfig.Options.DEFAULT.recencyHalfLifeDays();
     /** Default quantile of the training rows' distances that becomes the out-of-distribution threshold (0 = no gate). */
@@ -53,7 +55,7 @@ public final class MlModels {
     }
 
     /**
-     * Trainer with the default hyper-parameters and options (latest feature set, recency weighting, OOD gate), the
+     * Trainer with the default hyper-parameters and options (feature set 1, equal weights, OOD gate at 0.999), the
      * default {@link CostModel}, 24 h purge and 24 h embargo.
      */
     public static ModelTrainer trainer() {
@@ -71,7 +73,7 @@ public final class MlModels {
      * @throws IllegalArgumentException for a blank name, a purge below 24 h or a negative embargo
      */
     public static ModelTrainer trainer(String modelName, CostModel costs, int purgeHours, int embargoHours) {
-        return trainer(modelName, costs, purgeHours, embargoHours, LATEST_FEATURE_SET, DEFAULT_RECENCY_HALF_LIFE_DAYS,
+        return trainer(modelName, costs, purgeHours, embargoHours, DEFAULT_FEATURE_SET, DEFAULT_RECENCY_HALF_LIFE_DAYS,
                 DEFAULT_OOD_QUANTILE);
     }
 

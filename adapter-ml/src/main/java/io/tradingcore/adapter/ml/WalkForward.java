@@ -107,7 +107,7 @@ final class WalkForward {
 
             double[] weight = c.options().weights(s.hour, tr);
             t = System.nanoTime();
-            TreeModel tree = TreeModel.train(s.features.names(), s.x, s.label[hi], tr, weight, c.tree(), c.seed());
+            TreeModel tree = TreeModel.train(s.names, s.x, s.label[hi], tr, weight, c.tree(), c.seed());
             long treeMillis = millisSince(t);
             t = System.nanoTime();
             DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, weight, c.deep(), c.seed());
@@ -186,7 +186,7 @@ final class WalkForward {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, all);
             double[] weight = c.options().weights(s.hour, tr);
-            TreeModel tree = TreeModel.train(s.features.names(), s.x, s.label[hi], tr, weight, c.tree(), c.seed());
+            TreeModel tree = TreeModel.train(s.names, s.x, s.label[hi], tr, weight, c.tree(), c.seed());
             DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, weight, c.deep(), c.seed());
             int[] metaRows = s.labelled(h, oofRows);
             if (metaRows.length < c.minMetaRows()) {
@@ -203,7 +203,7 @@ final class WalkForward {
             String hName = name + "-" + h.name();
             SortedMap<String, String> treeParams = c.tree().asMap();
             SortedMap<String, String> deepParams = c.deep().asMap();
-            SortedMap<String, Double> treeMetrics = treeMetrics(folds, h, tree, s.features);
+            SortedMap<String, Double> treeMetrics = treeMetrics(folds, h, tree, s.names);
             SortedMap<String, Double> deepMetrics = summary(folds, MlRole.BASE_DEEP, h);
             if (!legacy) {
                 treeParams.putAll(optionParams(c.options(), s.features));
@@ -236,9 +236,9 @@ final class WalkForward {
 
     /** Walk-forward means plus XGBoost's feature importance of the final tree. */
     private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, MlHorizon h, TreeModel tree,
-                                                         FeatureSet features) {
+                                                         List<String> names) {
         SortedMap<String, Double> m = summary(folds, MlRole.BASE_TREE, h);
-        m.putAll(tree.importance(features.names()));
+        m.putAll(tree.importance(names));
         return m;
     }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Held-out comparison against a constant-probability baseline and the volatility-only logistic regression on real
  * candles (BTC, ETH, SOL, DOGE, 2023-2024, shipped with the tests): the models learn, out of sample, more than a
- * constant and more than volatility. Hyper-parameters and options are the production defaults (feature set 2,
- * recency weighting), fixed before looking at these folds. The table is written to
+ * constant and more than volatility. Hyper-parameters and options are the production defaults (fixed before
+ * looking at these folds; the options' defaults were chosen on the full evaluation, docs/ml.md). The table is written to
  * target/ml-baseline-comparison.txt whatever it says.
  */
 class RealDataBaselineTest {

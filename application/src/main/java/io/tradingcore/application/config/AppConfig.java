@@ -73,7 +73,8 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
         }
 
         static Model defaults() {
-            return new Model(2, new BigDecimal("365"), new BigDecimal("0.999"));
+            // feature set 2 and recency weighting measurably add nothing (docs/ml.md, "Evaluation"); the gate is on
+            return new Model(1, BigDecimal.ZERO, new BigDecimal("0.999"));
         }
 
         public boolean matchesLegacy() {

@@ -34,10 +34,10 @@ class ConfigLoaderTest {
     @Test
     void newRunsTrainWithTheLatestModelOptionsAndStoredConfigurationsWithoutTheSectionReplayWithTheLegacyOnes() {
         ConfigLoader.Loaded defaults = ConfigLoader.defaults();
-        assertThat(defaults.config().model().featureSet()).isEqualTo(2);
-        assertThat(defaults.config().model().recencyHalfLifeDays()).isEqualByComparingTo("365");
+        assertThat(defaults.config().model().featureSet()).isEqualTo(1);
+        assertThat(defaults.config().model().recencyHalfLifeDays()).isEqualByComparingTo("0");
         assertThat(defaults.config().model().oodQuantile()).isEqualByComparingTo("0.999");
-        assertThat(defaults.canonicalJson()).contains("\"model\":{\"featureSet\":2,");
+        assertThat(defaults.canonicalJson()).contains("\"model\":{\"featureSet\":1,");
         // a configuration stored before the section existed: same canonical text, same hash, legacy options
         String stored = defaults.canonicalJson().replaceFirst(",?\"model\":\\{[^}]*\\}", "");
         assertThat(stored).doesNotContain("model");
