@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "3:database unreachable or refused the credentials",
             "4:schema migration failed",
             "5:replay found a difference",
-            "6:ingest found candles that conflict with stored ones (nothing overwritten)"})
+            "6:ingest found candles that conflict with stored ones (nothing overwritten)",
+            "7:backtest: another process is running the same backtest (nothing written)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -5,6 +5,7 @@ import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.FoldPlan;
 
 import io.tradingcore.adapter.postgres.PostgresAdapter;
+import io.tradingcore.application.backtest.ProgressMeter;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.sweep.ParameterSweep;
@@ -84,6 +85,10 @@ final class SweepCommand implements Callable<Integer> {
             // one backtest at a time allocates its account (the allocation is not atomic across concurrent starts)
             Semaphore starting = new Semaphore(1);
             long t0 = System.nanoTime();
+            // hours of every point of this process up front, so the ETA covers the points not started yet
+            ProgressMeter meter = new ProgressMeter("sweep", assetList.size(), System::nanoTime, ConsoleProgress.PLAIN_INTERVAL_SECONDS,
+                    s -> System.err.println(s.line()));
+            meter.expect((long) configs.size() * fromHour.hoursUntil(toHour));
             ParameterSweep.Outcome o = new ParameterSweep(pg.backtestQueries(), p.backtests(), p.reporting()).run(grid, parallel, point -> {
                 ConfigLoader.Loaded cfg = configs.get(point.index());
                 WalkForwardBacktest.Request req = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed,
@@ -93,7 +98,7 @@ final class SweepCommand implements Callable<Integer> {
                 PointProgress progress = new PointProgress(point, n, starting);
                 try {
                     WalkForwardBacktest.Result r = new WalkForwardBacktest(p, Wiring.modelTrainer(cfg.config()))
-                            .run(req, progress);
+                            .run(req, meter.listener(progress, false));
                     System.err.printf(Locale.ROOT, "point %d/%d (%s): backtest %s, %d hours run, %d already done, %.1f s%n",
                             point.index() + 1, n, point.label(), r.id().value(), r.hoursRun(), r.hoursAlreadyDone(),
                             (System.nanoTime() - started) / 1e9);
@@ -102,6 +107,7 @@ final class SweepCommand implements Callable<Integer> {
                     progress.release();
                 }
             });
+            meter.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             TextTable t = new TextTable(SweepTable.HEADER);
             SweepTable.cells(o).forEach(r -> t.row(r.toArray(String[]::new)));

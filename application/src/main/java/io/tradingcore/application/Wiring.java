@@ -20,7 +20,7 @@ public final class Wiring {
             }
         }
         return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),
-                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
+                pg.foldResults(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
     }
 
     /** The start-up reads of a PAPER or LIVE session (account by name, booked orders and fills) over {@code dataSource}. */
@@ -36,10 +36,12 @@ public final class Wiring {
     /**
      * The model trainer of the ML adapter: labels and the learned entry rule net of the one cost model
      * ({@code trading.signal.costs}); its inner walk-forward uses {@code walkForward.purgeHours} and
-     * {@code walkForward.embargoHours}.
+     * {@code walkForward.embargoHours}; feature set, recency weighting and OOD gate from {@code model}.
      */
     public static io.tradingcore.ports.out.ModelTrainer modelTrainer(io.tradingcore.application.config.AppConfig config) {
+        io.tradingcore.application.config.AppConfig.Model m = config.model();
         return io.tradingcore.adapter.ml.MlModels.trainer(io.tradingcore.adapter.ml.MlModels.DEFAULT_MODEL_NAME,
-                config.trading().signal().costs(), config.walkForward().purgeHours(), config.walkForward().embargoHours());
+                config.trading().signal().costs(), config.walkForward().purgeHours(), config.walkForward().embargoHours(),
+                m.featureSet(), m.recencyHalfLifeDays().doubleValue(), m.oodQuantile().doubleValue());
     }
 }

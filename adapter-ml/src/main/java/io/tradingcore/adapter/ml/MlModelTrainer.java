@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.DeterministicIds;
@@ -43,20 +44,33 @@ final class MlModelTrainer implements ModelTrainer {
         if (!trainFrom.isBefore(trainTo)) {
             throw new IllegalArgumentException("trainFrom " + trainFrom + " must be before trainTo " + trainTo);
         }
-        // a label needs the open of candle H+h, known only when that candle exists: dropping every candle that
-        // closes after trainTo keeps all labels inside the training window
-        Samples s = Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(),
-                base.cost());
-        if (s.size() < 4 * base.minMetaRows()) {
-            throw new IllegalArgumentException("only " + s.size() + " training samples in [" + trainFrom + ", "
-                    + trainTo + "); need at least " + 4 * base.minMetaRows());
+        Samples s = samples(candles, trainFrom, trainTo);
+        if (s.size() < minimumSamples()) {
+            throw new TooFewSamplesException(s.size(), minimumSamples(), trainFrom, trainTo);
         }
         Duration window = Duration.ofSeconds(s.hour[s.size() - 1] - s.hour[0] + 3600);
         TrainingConfig c = new TrainingConfig(seed, base.cost(), base.purge(), base.embargo(), window.dividedBy(2),
                 window.dividedBy(4), null, base.enterThreshold(), base.minMetaRows(), base.tree(), base.deep(),
-                base.regime(), base.meta());
+                base.regime(), base.meta(), base.options());
         WalkForward.Result r = WalkForward.run(s, c, modelName);
         return new Trained(r, s, c, modelName);
+    }
+
+    @Override
+    public java.util.OptionalInt trainingSamples(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo) {
+        return java.util.OptionalInt.of(samples(candles, trainFrom, trainTo).size());
+    }
+
+    /** Four times the rows META needs out of fold (2,000 with the defaults). */
+    int minimumSamples() {
+        return 4 * base.minMetaRows();
+    }
+
+    private Samples samples(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo) {
+        // a label needs the open of candle H+h, known only when that candle exists: dropping every candle that
+        // closes after trainTo keeps all labels inside the training window
+        return Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(), base.cost(),
+                base.options().features());
     }
 
     static SortedMap<String, List<Bar>> bars(SortedMap<AssetId, List<Candle>> candles, Instant closedBy) {
@@ -82,16 +96,16 @@ final class MlModelTrainer implements ModelTrainer {
     static ModelVersion version(TrainedModel m) {
         SortedMap<String, BigDecimal> metrics = new TreeMap<>();
         m.metrics().forEach((k, v) -> metrics.put(k, ModelTrainer.metric(v)));
-        return new ModelVersion(versionId(m), m.name(), ModelRole.valueOf(m.role().name()),
-                m.horizon() == null ? null : MlModelStack.horizon(m.horizon()), m.trainFrom(), m.trainTo(),
+        return new ModelVersion(versionId(m), m.name(), m.role(),
+                m.horizon(), m.trainFrom(), m.trainTo(),
                 m.hyperParams(), m.seed(), metrics, m.sha256(), false);
     }
 
     static MlModelStack modelStack(Stack stack, List<TrainedModel> models) {
         ModelVersionId regime = null;
-        Map<MlHorizon, ModelVersionId> tree = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, ModelVersionId> deep = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, ModelVersionId> meta = new EnumMap<>(MlHorizon.class);
+        Map<Horizon, ModelVersionId> tree = new EnumMap<>(Horizon.class);
+        Map<Horizon, ModelVersionId> deep = new EnumMap<>(Horizon.class);
+        Map<Horizon, ModelVersionId> meta = new EnumMap<>(Horizon.class);
         for (TrainedModel m : models) {
             ModelVersionId id = versionId(m);
             switch (m.role()) {
@@ -115,8 +129,8 @@ final class MlModelTrainer implements ModelTrainer {
             this.result = result;
             this.config = config;
             this.stack = MlModelTrainer.modelStack(result.stack(), result.models());
-            this.trainPositiveRate = new double[MlHorizon.values().length];
-            for (MlHorizon h : MlHorizon.values()) {
+            this.trainPositiveRate = new double[Horizon.values().length];
+            for (Horizon h : Horizon.values()) {
                 int[] rows = s.labelled(h, Samples.range(0, s.size()));
                 long pos = java.util.Arrays.stream(rows).filter(r -> s.label[h.ordinal()][r] > 0).count();
                 trainPositiveRate[h.ordinal()] = rows.length == 0 ? 0.5 : (double) pos / rows.length;
@@ -125,7 +139,7 @@ final class MlModelTrainer implements ModelTrainer {
 
         @Override
         public FeatureEngine featureEngine() {
-            return new MlFeatureEngine();
+            return new MlFeatureEngine(config.options().features());
         }
 
         @Override
@@ -145,7 +159,8 @@ final class MlModelTrainer implements ModelTrainer {
         @Override
         public SortedMap<String, BigDecimal> evaluate(SortedMap<AssetId, List<Candle>> candles, HourTs testFrom,
                                                      HourTs testTo) {
-            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost());
+            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost(),
+                    config.options().features());
             SortedMap<String, Double> m = Evaluation.metrics(s, stack.stack(), trainPositiveRate,
                     config.enterThreshold());
             SortedMap<String, BigDecimal> out = new TreeMap<>();

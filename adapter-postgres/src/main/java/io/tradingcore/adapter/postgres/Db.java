@@ -33,11 +33,25 @@ final class Db {
     private final ThreadLocal<java.util.TreeMap<Integer, Pending<?>>> pending = new ThreadLocal<>();
     /** What the repositories remember within the unit of this thread (see {@link #unitMemory}). */
     private final ThreadLocal<UnitMemory> memory = new ThreadLocal<>();
+    /** The writer thread of this thread's chain of overlapped units, if one is open (see {@link #unitOfWorkOverlapped}). */
+    private final ThreadLocal<UnitWriter> chain = new ThreadLocal<>();
+    private final Settings settings = new Settings().withExecuteLogging(false);
 
     /** Rows of one table waiting for the unit's next flush, with what {@link Idempotent#insert} needs. */
-    private record Pending<R extends org.jooq.TableRecord<R>>(org.jooq.Table<R> table, java.util.List<R> rows, String family,
-                                                              Function<R, String> describe) {
+    private record Pending<R extends org.jooq.TableRecord<R>>(org.jooq.Table<R> table,
+                                                              java.util.List<java.util.function.Supplier<java.util.List<R>>> parts,
+                                                              String family, Function<R, String> describe) {
+        /** The rows, in the order appended; those appended as builders are built now (see {@link #appendLater}). */
+        java.util.List<R> rows() {
+            java.util.List<R> all = new java.util.ArrayList<>();
+            for (java.util.function.Supplier<java.util.List<R>> part : parts) {
+                all.addAll(part.get());
+            }
+            return all;
+        }
+
         int write(DSLContext tx, UnitMemory mem) {
+            java.util.List<R> rows = rows();
             if (mem != null && mem.allFresh(table, rows)) {
                 // rows of runs that did not exist when the unit started cannot be stored yet: COPY them; a
                 // repeat inside the unit (a step recorded twice, also across flushes) is settled first
@@ -62,7 +76,25 @@ final class Db {
         /** Rows COPYed so far by the unit, by table and key: a step recorded again later is settled against them. */
         private final java.util.Map<String, java.util.Map<?, ?>> written = new java.util.HashMap<>();
         private final java.util.Map<Object, Object> objects = new java.util.HashMap<>();
+        /** Objects the next unit of an overlapped chain inherits; this unit's own when not overlapped. */
+        private final java.util.Map<Object, Object> carry;
+        /** The chain's writer when this unit is overlapped, else null. */
+        private final UnitWriter writer;
         private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+
+        UnitMemory() {
+            this(null);
+        }
+
+        UnitMemory(UnitWriter writer) {
+            this.writer = writer;
+            this.carry = writer == null ? new java.util.HashMap<>() : writer.carry;
+        }
+
+        /** The chain of overlapped units this unit belongs to, or null. */
+        UnitWriter chain() {
+            return writer;
+        }
 
         /** Some run of the unit existed before it: its rows may be stored already, so none is COPYed. */
         void resumed() {
@@ -109,6 +141,16 @@ final class Db {
             return (T) objects.computeIfAbsent(key, k -> init.get());
         }
 
+        /**
+         * As {@link #object}, but kept for the next units of an overlapped chain (what they must know without
+         * reading it back: the previous unit may not have committed yet); a unit that is not overlapped keeps
+         * it for its own life only. Only what stays true once the unit commits belongs here.
+         */
+        @SuppressWarnings("unchecked")
+        <T> T carried(Object key, java.util.function.Supplier<T> init) {
+            return (T) carry.computeIfAbsent(key, k -> init.get());
+        }
+
         /** Runs {@code r} once the unit has committed (never if it rolls back). */
         void afterCommit(Runnable r) {
             afterCommit.add(r);
@@ -117,7 +159,7 @@ final class Db {
 
     Db(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.ctx = DSL.using(dataSource, SQLDialect.POSTGRES, new Settings().withExecuteLogging(false));
+        this.ctx = DSL.using(dataSource, SQLDialect.POSTGRES, settings);
     }
 
     DataSource dataSource() {
@@ -134,6 +176,7 @@ final class Db {
         if (unit.get() != null) {
             return body.get();
         }
+        settle();
         UnitMemory mem = new UnitMemory();
         T done = mapped(what, () -> ctx.transactionResult(cfg -> {
             // every lookup of a unit is by key, and so are the FK checks and trigger queries its rows cause: the
@@ -157,6 +200,116 @@ final class Db {
         return done;
     }
 
+    /**
+     * As {@link #unitOfWork}, but the unit's waiting rows are written and committed by the writer thread of this
+     * thread's chain ({@link UnitWriter}) while this thread returns and computes the next unit. Every statement
+     * the next unit makes waits until this one has committed; a unit that fails to commit fails this thread's
+     * next call to the store (the unit in progress rolls back with it). {@link #settle} ends the chain.
+     */
+    <T> T unitOfWorkOverlapped(String what, java.util.function.Supplier<T> body) {
+        if (unit.get() != null) {
+            return body.get();
+        }
+        UnitWriter writer = chain.get();
+        if (writer == null) {
+            writer = new UnitWriter(dataSource);
+            chain.set(writer);
+        }
+        java.sql.Connection c = null;
+        boolean handedOver = false;
+        try {
+            // the previous unit's failure stops the chain before any work of this one
+            writer.awaitPrevious();
+            c = mapped(what, () -> {
+                java.sql.Connection opened = dataSource.getConnection();
+                opened.setAutoCommit(false);
+                return opened;
+            });
+            DSLContext dsl = DSL.using(c, SQLDialect.POSTGRES, settings);
+            UnitMemory mem = new UnitMemory(writer);
+            java.util.TreeMap<Integer, Pending<?>> waiting = new java.util.TreeMap<>();
+            T result = mapped(what, () -> {
+                dsl.execute("SET LOCAL enable_seqscan = off"); // as unitOfWork
+                unit.set(dsl);
+                pending.set(waiting);
+                memory.set(mem);
+                try {
+                    return body.get();
+                } finally {
+                    unit.remove();
+                    pending.remove();
+                    memory.remove();
+                }
+            });
+            java.sql.Connection own = c;
+            writer.handOver(() -> commitOnWriter(what, own, dsl, waiting, mem));
+            handedOver = true;
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (c != null && !handedOver) {
+                rollbackQuietly(c);
+            }
+            chain.remove();
+            try {
+                writer.close();
+            } catch (RuntimeException | Error previous) {
+                if (previous != e) {
+                    e.addSuppressed(previous);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** On the writer thread: the unit's waiting rows, then its commit; on failure a rollback. Closes {@code c}. */
+    private void commitOnWriter(String what, java.sql.Connection c, DSLContext dsl, java.util.TreeMap<Integer, Pending<?>> waiting,
+                                UnitMemory mem) {
+        try {
+            mapped(what, () -> {
+                for (Pending<?> p : waiting.values()) {
+                    p.write(dsl, mem);
+                }
+                c.commit();
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            UnitWriter.closeQuietly(c);
+        }
+        mem.afterCommit.forEach(Runnable::run);
+    }
+
+    private static void rollbackQuietly(java.sql.Connection c) {
+        try {
+            c.rollback();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // a dead connection rolled back with the session
+        }
+        UnitWriter.closeQuietly(c);
+    }
+
+    /**
+     * Ends this thread's chain of overlapped units, if any: waits until its last unit has committed and releases
+     * the chain's locks; throws that unit's failure. Every call of this thread outside a unit does it first.
+     */
+    void settle() {
+        UnitWriter writer = chain.get();
+        if (writer != null) {
+            chain.remove();
+            writer.close();
+        }
+    }
+
+    /** Inside an overlapped unit: waits until the previous unit of the chain has committed (before any statement). */
+    private void afterPrevious() {
+        UnitMemory mem = memory.get();
+        if (mem != null && mem.writer != null) {
+            mem.writer.awaitPrevious();
+        }
+    }
+
     /** The memory of the unit of work this thread is inside, or null outside one. */
     UnitMemory unitMemory() {
         return memory.get();
@@ -176,12 +329,35 @@ final class Db {
             tx(what, t -> Idempotent.insert(t, table, rows, family, describe));
             return;
         }
+        java.util.List<R> copy = java.util.List.copyOf(rows);
+        pending(waiting, rank, table, family, describe).parts().add(() -> copy);
+    }
+
+    /**
+     * As {@link #append}, with rows built only when they are written: inside a unit of work, usually on its
+     * writer thread (an overlapped unit), so the caller does not spend its time building them. {@code rows}
+     * must depend on immutable values only and not throw for values {@link #append} would accept.
+     */
+    <R extends org.jooq.TableRecord<R>> void appendLater(String what, int rank, org.jooq.Table<R> table,
+                                                          java.util.function.Supplier<java.util.List<R>> rows, String family,
+                                                          Function<R, String> describe) {
+        java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
+        if (waiting == null) {
+            append(what, rank, table, rows.get(), family, describe);
+            return;
+        }
+        pending(waiting, rank, table, family, describe).parts().add(rows);
+    }
+
+    private static <R extends org.jooq.TableRecord<R>> Pending<R> pending(java.util.TreeMap<Integer, Pending<?>> waiting, int rank,
+                                                                           org.jooq.Table<R> table, String family,
+                                                                           Function<R, String> describe) {
         @SuppressWarnings("unchecked")
         Pending<R> p = (Pending<R>) waiting.computeIfAbsent(rank, r -> new Pending<>(table, new java.util.ArrayList<>(), family, describe));
         if (p.table() != table) {
             throw new IllegalStateException("rank " + rank + " is taken by " + p.table().getName() + ", not " + table.getName());
         }
-        p.rows().addAll(rows);
+        return p;
     }
 
     /**
@@ -235,6 +411,7 @@ final class Db {
         if (joined == null) {
             return tx(what, work);
         }
+        afterPrevious();
         return mapped(what, () -> {
             java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
             UnitMemory mem = memory.get();
@@ -260,6 +437,7 @@ final class Db {
     void flushUnit() {
         DSLContext joined = unit.get();
         if (joined != null) {
+            afterPrevious();
             mapped("writing the unit's waiting rows", () -> {
                 flush(joined);
                 return null;
@@ -274,6 +452,7 @@ final class Db {
     <T> T txBeside(String what, Work<T> work) {
         DSLContext joined = unit.get();
         if (joined != null) {
+            afterPrevious();
             return mapped(what, () -> work.run(joined));
         }
         return tx(what, work);
@@ -283,11 +462,13 @@ final class Db {
     <T> T tx(String what, Work<T> work) {
         DSLContext joined = unit.get();
         if (joined != null) {
+            afterPrevious();
             return mapped(what, () -> {
                 flush(joined);
                 return work.run(joined);
             });
         }
+        settle();
         return mapped(what, () -> {
             try {
                 return ctx.transactionResult(cfg -> work.run(cfg.dsl()));
@@ -321,11 +502,13 @@ final class Db {
     <T> T read(String what, Function<DSLContext, T> query) {
         DSLContext joined = unit.get();
         if (joined != null) {
+            afterPrevious();
             return mapped(what, () -> {
                 flush(joined);
                 return query.apply(joined);
             });
         }
+        settle();
         try {
             try {
                 return query.apply(ctx);

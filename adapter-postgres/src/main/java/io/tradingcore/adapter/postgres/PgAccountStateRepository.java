@@ -58,7 +58,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
         Db.UnitMemory unit = db.unitMemory();
         if (unit != null) {
             // the next hour's latestBefore is answered from here, not read back
-            unit.<java.util.Map<Object, HourlyState>>object(LATEST, java.util.HashMap::new)
+            unit.<java.util.Map<Object, HourlyState>>carried(LATEST, java.util.HashMap::new)
                     .put(java.util.List.of(key.account(), key.mode()), state);
         }
         if (unit != null && unit.isFresh(key.runId().value())) {
@@ -155,7 +155,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
         String what = "reading the latest hourly state of account " + account + " before " + hour;
         Db.UnitMemory unit = db.unitMemory();
         HourlyState recorded = unit == null ? null
-                : unit.<java.util.Map<Object, HourlyState>>object(LATEST, java.util.HashMap::new).get(List.of(account, mode));
+                : unit.<java.util.Map<Object, HourlyState>>carried(LATEST, java.util.HashMap::new).get(List.of(account, mode));
         if (recorded != null && recorded.hour().plusHours(1).equals(hour)) {
             // the unit recorded the hour just before: nothing can lie between it and this hour
             return Optional.of(recorded);

@@ -276,7 +276,7 @@ final class PgExecutionRepository implements ExecutionRepository {
         Db.UnitMemory unit = db.unitMemory();
         if (unit != null) {
             // asked every hour: inside a unit the answer stays what was read until the unit writes an order or fill
-            return unit.<java.util.Map<Object, List<Order>>>object(OPEN_ORDERS, java.util.HashMap::new)
+            return unit.<java.util.Map<Object, List<Order>>>carried(OPEN_ORDERS, java.util.HashMap::new)
                     .computeIfAbsent(List.of(account, mode), k -> List.copyOf(openOrdersQuery(account, mode)));
         }
         return openOrdersQuery(account, mode);
@@ -296,7 +296,7 @@ final class PgExecutionRepository implements ExecutionRepository {
     private void forgetOpenOrders() {
         Db.UnitMemory unit = db.unitMemory();
         if (unit != null) {
-            unit.<java.util.Map<Object, List<Order>>>object(OPEN_ORDERS, java.util.HashMap::new).clear();
+            unit.<java.util.Map<Object, List<Order>>>carried(OPEN_ORDERS, java.util.HashMap::new).clear();
         }
     }
 

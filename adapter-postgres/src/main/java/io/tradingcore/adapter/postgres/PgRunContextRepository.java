@@ -186,16 +186,20 @@ final class PgRunContextRepository implements RunContextRepository {
     /**
      * Inside a unit of work (BACKTEST): the first start takes a transaction-level advisory lock on the
      * (account, mode) for the whole unit (released by its commit or rollback; another process gets
-     * {@code Busy}) and reads the latest stored hour once. A later hour cannot be stored by anyone else,
+     * {@code Busy}; an overlapped chain of units takes it as a session lock for the whole chain) and reads the
+     * latest stored hour once. A later hour cannot be stored by anyone else,
      * so its run_context is not inserted now: it waits in the unit and is COPYed once, in its final
      * state, with its step hashes. An hour at or before the latest stored one returns empty: the caller
      * takes the per-hour path (resume).
      */
     private Optional<RunStart> startInUnit(Db.UnitMemory unit, RunContext proposed) {
         UnitKey key = new UnitKey(Conv.id(proposed.account()), proposed.mode());
-        UnitRuns runs = unit.object(key, UnitRuns::new);
+        // an overlapped chain of units keeps both for its life: it holds the lock until its last unit has
+        // committed, and no hour after the latest stored one can be stored by anyone else meanwhile
+        UnitRuns runs = unit.carried(key, UnitRuns::new);
         if (!runs.locked) {
-            Boolean locked = db.txBeside("locking " + describe(proposed) + " for a unit of work", tx ->
+            Boolean locked = unit.chain() != null ? unit.chain().lock(unitLockKey(proposed), UNIT_LOCK_HOUR)
+                    : db.txBeside("locking " + describe(proposed) + " for a unit of work", tx ->
                     tx.resultQuery("SELECT pg_try_advisory_xact_lock(?, ?)", unitLockKey(proposed), UNIT_LOCK_HOUR)
                             .fetchOne(0, Boolean.class));
             if (!Boolean.TRUE.equals(locked)) {
@@ -310,6 +314,15 @@ final class PgRunContextRepository implements RunContextRepository {
         return db.read("reading the runs of backtest " + backtestRunId,
                 ctx -> ctx.selectFrom(RUN_CONTEXT).where(RUN_CONTEXT.BACKTEST_RUN_ID.eq(backtestRunId.value()))
                         .orderBy(RUN_CONTEXT.HOUR_TS_UTC, RUN_CONTEXT.ACCOUNT_ID).fetch())
+                .map(PgRunContextRepository::toDomain);
+    }
+
+    @Override
+    public List<RunContext> runsOfAccount(AccountId account, RunMode mode) {
+        return db.read("reading the runs of account " + account,
+                ctx -> ctx.selectFrom(RUN_CONTEXT).where(RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account)))
+                        .and(RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)))
+                        .orderBy(RUN_CONTEXT.HOUR_TS_UTC).fetch())
                 .map(PgRunContextRepository::toDomain);
     }
 

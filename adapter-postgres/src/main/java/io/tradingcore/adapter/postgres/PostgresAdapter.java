@@ -84,7 +84,8 @@ public final class PostgresAdapter {
         return accountState;
     }
 
-    public BacktestRepository backtests() {
+    /** The per-fold backtest results (backtest_fold_result); the backtest runs themselves are {@link #backtestRuns()}. */
+    public BacktestRepository foldResults() {
         return backtests;
     }
 
@@ -112,6 +113,16 @@ public final class PostgresAdapter {
             @Override
             public <T> T run(java.util.function.Supplier<T> body) {
                 return db.unitOfWork("a unit of work", body);
+            }
+
+            @Override
+            public <T> T runOverlapped(java.util.function.Supplier<T> body) {
+                return db.unitOfWorkOverlapped("a unit of work", body);
+            }
+
+            @Override
+            public void awaitCommitted() {
+                db.settle();
             }
         };
     }

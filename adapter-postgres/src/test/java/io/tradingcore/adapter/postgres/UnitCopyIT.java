@@ -92,7 +92,7 @@ class UnitCopyIT {
     }
 
     /** One hour as the cycle writes it: run, decision rows, state, finish (with awkward text and doubles). */
-    private static HourlyState runHour(PostgresAdapter a, HourTs h, String cash) {
+    static HourlyState runHour(PostgresAdapter a, HourTs h, String cash) {
         RunContext p = proposed(RunMode.BACKTEST, h);
         RunStart s = a.runContexts().start(p);
         assertThat(s).isInstanceOf(RunStart.Started.class);

@@ -37,10 +37,19 @@ public final class Canonical {
      * (the same instances, e.g. the candles of a window that moves by one hour). Same result as without.
      */
     public static String sha256(Object value, Memo memo) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value, memo);
-        memo.nextGeneration();
-        return DeterministicIds.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+        // the text goes to the digest as it is written: a memoised record's UTF-8 bytes straight from the memo
+        // (the text between them encoded as it comes), never the whole text as one string; the bytes digested
+        // are exactly those of text(value) in UTF-8 (split only between whole characters)
+        java.security.MessageDigest digest = memo.digest();
+        StringBuilder sb = memo.sb;
+        sb.setLength(0);
+        try {
+            write(sb, value, memo);
+            memo.drain(sb);
+        } finally {
+            memo.nextGeneration();
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** The canonical text of {@code value}. */
@@ -63,21 +72,67 @@ public final class Canonical {
             this.types = java.util.Set.of(recordTypes);
         }
 
-        private java.util.IdentityHashMap<Object, String> previous = new java.util.IdentityHashMap<>();
-        private java.util.IdentityHashMap<Object, String> current = new java.util.IdentityHashMap<>();
+        private java.util.IdentityHashMap<Object, byte[]> previous = new java.util.IdentityHashMap<>();
+        private java.util.IdentityHashMap<Object, byte[]> current = new java.util.IdentityHashMap<>();
+        /** Reused between calls: the text written since the last memoised record, its encoding, the digest. */
+        private final StringBuilder sb = new StringBuilder(1024);
+        private byte[] buffer = new byte[1024];
+        private java.security.MessageDigest digest;
 
-        String text(Record r) {
-            String t = current.get(r);
+        private java.security.MessageDigest digest() {
+            if (digest == null) {
+                try {
+                    digest = java.security.MessageDigest.getInstance("SHA-256");
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+                }
+            }
+            digest.reset();
+            return digest;
+        }
+
+        /** The record's canonical text in UTF-8, as written before (this or the previous call) or now. */
+        byte[] bytes(Record r) {
+            byte[] t = current.get(r);
             if (t == null) {
                 t = previous.get(r);
                 if (t == null) {
-                    StringBuilder sb = new StringBuilder(128);
-                    writeRecord(sb, r, null);
-                    t = sb.toString();
+                    StringBuilder text = new StringBuilder(128);
+                    writeRecord(text, r, null);
+                    t = text.toString().getBytes(StandardCharsets.UTF_8);
                 }
                 current.put(r, t);
             }
             return t;
+        }
+
+        /** Digests the text written so far and the record's memoised bytes after it. */
+        void emit(StringBuilder written, Record r) {
+            drain(written);
+            digest.update(bytes(r));
+        }
+
+        /** Digests {@code written} as UTF-8 and empties it. */
+        void drain(StringBuilder written) {
+            int n = written.length();
+            if (n == 0) {
+                return;
+            }
+            if (buffer.length < n) {
+                buffer = new byte[Math.max(n, buffer.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                char ch = written.charAt(i);
+                if (ch >= 0x80) {
+                    // not ASCII: the JDK's encoder for the whole piece (it holds whole characters only)
+                    digest.update(written.toString().getBytes(StandardCharsets.UTF_8));
+                    written.setLength(0);
+                    return;
+                }
+                buffer[i] = (byte) ch;
+            }
+            digest.update(buffer, 0, n);
+            written.setLength(0);
         }
 
         void nextGeneration() {
@@ -117,7 +172,7 @@ public final class Canonical {
             write(sb, o.orElse(null), memo);
         } else if (v instanceof Record r) {
             if (memo != null && memo.types.contains(r.getClass())) {
-                sb.append(memo.text(r));
+                memo.emit(sb, r);
             } else {
                 writeRecord(sb, r, memo);
             }

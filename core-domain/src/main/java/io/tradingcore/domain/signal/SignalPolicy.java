@@ -3,6 +3,7 @@ package io.tradingcore.domain.signal;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.MetaPrediction;
 import io.tradingcore.domain.SignalAction;
+import io.tradingcore.domain.StackPrediction;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -16,11 +17,15 @@ import java.util.Optional;
  *   <li>holding: EXIT if the regime forces exits, p &lt;= exitProbability, or the expected gross return of
  *       holding over the horizon (expectedReturn + round trip: the entry is paid, the exit is paid either way)
  *       is &lt; exitEdge (default 0); else HOLD at current value;</li>
- *   <li>flat: ENTER at equity x targetFraction if the regime allows entries, p &gt;= enterProbability and
- *       edge &gt; minEdge; else HOLD at 0.</li>
+ *   <li>flat: HOLD at 0 when the regime is {@link io.tradingcore.domain.RegimeResult#OUT_OF_DISTRIBUTION} (the
+ *       inputs lie outside the models' training distribution; the reason names the distance ratio); else ENTER at
+ *       equity x targetFraction if the regime allows entries, p &gt;= enterProbability and edge &gt; minEdge; else
+ *       HOLD at 0. A held position is not forced out by that label (its exit rules apply as usual).</li>
  * </ul>
  */
 public final class SignalPolicy {
+    /** The regime recorded when there is no prediction. */
+    public static final String UNKNOWN_REGIME = "unknown";
     private final SignalPolicyConfig config;
 
     public SignalPolicy(SignalPolicyConfig config) {
@@ -59,6 +64,13 @@ public final class SignalPolicy {
             return decision(SignalAction.HOLD, in.positionValue(), p, er, regime, cost, "holding, expected gross return "
                     + Decimals.canonical(gross) + " >= " + Decimals.canonical(config.exitEdge()));
         }
+        if (io.tradingcore.domain.RegimeResult.OUT_OF_DISTRIBUTION.equals(regime)) {
+            String ratio = meta.get().components().stream()
+                    .filter(c -> c.name().equals(io.tradingcore.domain.MetaComponent.OOD_DISTANCE_RATIO)).findFirst()
+                    .map(c -> " (distance " + c.value() + " x the threshold)").orElse("");
+            return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost,
+                    "inputs outside the training distribution" + ratio + ": no entry");
+        }
         if (config.noEntryRegimes().contains(regime)) {
             return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "regime " + regime + " blocks entries");
         }
@@ -69,6 +81,22 @@ public final class SignalPolicy {
                     ? ", p " + p + " >= " + config.enterProbability() : ""));
         }
         return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "flat, entry thresholds not met");
+    }
+
+    /**
+     * While trading is halted a sellable holding is closed whatever the models say (the drawdown rule comes before
+     * the signal); probability, expected return and regime are recorded when there is a prediction.
+     */
+    public SignalDecision haltedExit(Optional<StackPrediction> stack, BigDecimal spreadBps) {
+        Optional<MetaPrediction> meta = stack.flatMap(p -> p.meta(config.decisionHorizon()));
+        return decision(SignalAction.EXIT, Decimals.ZERO, meta.map(MetaPrediction::probability).orElse(0.0),
+                meta.map(MetaPrediction::expectedReturn).orElse(0.0), stack.map(p -> p.regime().regime()).orElse(UNKNOWN_REGIME),
+                config.roundTripCost(spreadBps), "trading halted: close position");
+    }
+
+    /** An asset without fresh data is not traded: HOLD at the value of what is held, {@code why} says which hour. */
+    public SignalDecision holdWithoutData(BigDecimal positionValue, BigDecimal spreadBps, String why) {
+        return decision(SignalAction.HOLD, positionValue, 0.0, 0.0, UNKNOWN_REGIME, config.roundTripCost(spreadBps), why);
     }
 
     private SignalDecision decision(SignalAction a, BigDecimal target, double p, double er, String regime, BigDecimal cost, String why) {

@@ -68,6 +68,23 @@ class CanonicalFastPathPropertyTest {
         assertThat(Canonical.sha256(java.util.List.of(copy), memo)).isEqualTo(Canonical.sha256(java.util.List.of(all.get(0))));
     }
 
+    /** Text between memoised records (any characters, surrogate pairs included) is digested as the plain form writes it. */
+    @Property(tries = 200)
+    void textAroundMemoisedRecordsHashesAsThePlainForm(@ForAll String before, @ForAll String after, @ForAll("windows") int n) {
+        Canonical.Memo memo = new Canonical.Memo(io.tradingcore.domain.Candle.class);
+        io.tradingcore.domain.HourTs start = io.tradingcore.domain.HourTs.parse("2025-01-01T00:00:00Z");
+        java.util.List<Object> value = new java.util.ArrayList<>();
+        value.add(before);
+        for (int i = 0; i < n; i++) {
+            value.add(io.tradingcore.domain.Candle.of(new io.tradingcore.domain.AssetId((short) 1), start.plusHours(i),
+                    "100." + i, "101." + i, "99." + i, "100.5", i + ".25"));
+            value.add(i % 2 == 0 ? after : before + "\u00e9\ud83d\ude00");
+        }
+        for (int call = 0; call < 3; call++) {
+            assertThat(Canonical.sha256(value, memo)).isEqualTo(Canonical.sha256(value));
+        }
+    }
+
     @Provide
     Arbitrary<Integer> windows() {
         return Arbitraries.integers().between(1, 40);

@@ -17,6 +17,25 @@ public interface UnitOfWork {
      */
     <T> T run(Supplier<T> body);
 
+    /**
+     * As {@link #run}, but the store may write and commit the unit on a writer thread of its own after this
+     * returns, while the caller computes the next unit: units still commit one at a time, in the order they
+     * were run, each all or nothing, and a unit is durable only once committed. A unit that fails to commit
+     * fails the caller's next call to this store (the unit being computed then rolls back, so nothing after
+     * the failed unit is committed) or {@link #awaitCommitted}. Stores without a writer thread run it as
+     * {@link #run}.
+     */
+    default <T> T runOverlapped(Supplier<T> body) {
+        return run(body);
+    }
+
+    /**
+     * Blocks until every unit this thread handed to {@link #runOverlapped} is committed; throws the error of
+     * the first that failed (nothing after it was committed).
+     */
+    default void awaitCommitted() {
+    }
+
     /** No grouping: every port call stands alone (stores without transactions, in-memory tests). */
     UnitOfWork NONE = new UnitOfWork() {
         @Override
