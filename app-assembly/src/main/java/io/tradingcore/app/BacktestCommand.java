@@ -4,7 +4,6 @@ import io.tradingcore.application.report.ReportBuilder;
 
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
-import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.BacktestReports;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
@@ -29,20 +28,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade.")
-    String assets;
-
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First test hour (YYYY-MM-DD or ISO hour, UTC).")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "End of the test window (exclusive).")
-    String to;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
-    Path config;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed recorded with every cycle (default: ${DEFAULT-VALUE}).")
-    int seed;
+    @Mixin
+    RunOptions.Backtest options;
 
     @Option(names = "--commit-every", paramLabel = "HOURS", defaultValue = "24",
             description = "Hours written in one transaction (1-720, default: ${DEFAULT-VALUE}). An interruption loses at most"
@@ -52,48 +39,61 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the report (HTML, PNG, JSON) here.")
     Path reportDir;
 
+    @Option(names = "--wait-for-owner", paramLabel = "SECONDS", defaultValue = "0",
+            description = "When another process is running this backtest, wait up to this long for it to end or die"
+                    + " (then resume from what it stored) before exiting 7 (default: ${DEFAULT-VALUE}).")
+    int waitForOwner;
+
     @Option(names = "--submit", description = "Queue the backtest for the workers (`worker`) instead of running it here;"
             + " prints its task id (= the backtest run id). Submitting it again is a no-op.")
     boolean submit;
 
     @Override
     public Integer call() throws Exception {
-        HourTs fromHour = CliArgs.hour("--from", from);
-        HourTs toHour = CliArgs.hour("--to", to);
-        if (!fromHour.isBefore(toHour)) {
-            throw new CliException(ExitCodes.USAGE, "--from " + fromHour + " must be before --to " + toHour);
-        }
+        HourTs fromHour = options.window.from();
+        HourTs toHour = options.window.to();
         if (commitEvery < 1 || commitEvery > 720) {
             throw new CliException(ExitCodes.USAGE, "--commit-every must be between 1 and 720 hours, was " + commitEvery);
         }
-        ConfigLoader.Loaded cfg = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+        ConfigLoader.Loaded cfg = options.run.load();
+        if (waitForOwner < 0) {
+            throw new CliException(ExitCodes.USAGE, "--wait-for-owner must not be negative, was " + waitForOwner);
+        }
         if (submit && reportDir != null) {
             throw new CliException(ExitCodes.USAGE, "--report-dir cannot be used with --submit (run `report` once the task is done)");
         }
-        try (DbOptions.OpenDatabase open = db.open(4)) {
+        try (DbOptions.OpenDatabase open = db.open(5)) { // claim, chain lock, two units (overlapped), one spare
             Persistence p = Wiring.persistence(open.dataSource(), true);
             if (submit) {
                 TaskPayloads.Backtest task = new TaskPayloads.Backtest(
-                        java.util.Arrays.stream(assets.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                        fromHour.toString(), toHour.toString(), cfg.canonicalJson(), seed, commitEvery);
+                        options.assets.symbols(), fromHour.toString(), toHour.toString(), cfg.canonicalJson(), options.run.seed,
+                        commitEvery);
                 WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p, BuildInfo.codeVersionSha()).submitBacktest(task);
                 System.out.println((s.added() ? "submitted" : "already queued") + ": backtest task " + s.instance());
                 return ExitCodes.OK;
             }
-            var assetList = CliArgs.assets(p.reference(), assets);
-            BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(cfg.config()));
-            WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,
+            var assetList = options.assets.resolve(p.reference());
+            var trainer = Wiring.modelTrainer(cfg.config());
+            WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed,
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
-            try (ConsoleProgress progress = new ConsoleProgress()) {
-                result = new WalkForwardBacktest(ports, commitEvery).run(request, progress);
+            try (ConsoleProgress progress = new ConsoleProgress("backtest", assetList.size())) {
+                result = new WalkForwardBacktest(p, trainer, commitEvery, java.time.Duration.ofSeconds(waitForOwner))
+                        .run(request, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.println("backtest run id: " + result.id().value());
             System.out.printf(java.util.Locale.ROOT, "account %s: %d hours run, %d already done, %d skipped (no data), %d orders, %.1f s%n",
                     result.account(), result.hoursRun(), result.hoursAlreadyDone(), result.hoursSkippedNoData(),
                     result.ordersPlaced(), seconds);
+            if (result.hoursWaitingForData() > 0) {
+                System.out.println("not finished: the last " + result.hoursWaitingForData() + " hour(s) of the window have no"
+                        + " candles stored yet; ingest them and run the same command again (the backtest stays RUNNING)");
+            } else if (!result.complete()) {
+                System.out.println("not finished: the last fold's result waits for the candles of the 25 hours after the"
+                        + " window (its metrics are scored on them); ingest them and run the same command again");
+            }
             BacktestReports reports = new BacktestReports(p);
             if (reportDir != null) {
                 ReportWriter.Written w = reports.write(result.id(), reportDir);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
 import io.tradingcore.adapter.postgres.Databases.DbTarget;
 import io.tradingcore.adapter.postgres.SchemaMigrator;
+import io.tradingcore.embedded.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -25,7 +26,7 @@ public final class DbOptions {
     boolean verbose;
 
     /** An open database: pool plus, for the embedded default, the server to stop afterwards. */
-    public record OpenDatabase(HikariDataSource dataSource, Databases.EmbeddedServer embedded, DbTarget target)
+    public record OpenDatabase(HikariDataSource dataSource, EmbeddedPostgresServer embedded, DbTarget target)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -59,10 +60,10 @@ public final class DbOptions {
     /** Opens the selected database, checks that it answers, and says on stderr which one it is. */
     public OpenDatabase open(int poolSize) {
         DbTarget target = explicitTarget();
-        Databases.EmbeddedServer embedded = null;
+        EmbeddedPostgresServer embedded = null;
         if (target == null) {
-            embedded = Databases.embedded(embeddedDataDir());
-            target = embedded.target();
+            embedded = EmbeddedPostgresServer.start(embeddedDataDir());
+            target = new DbTarget(embedded.jdbcUrl(), embedded.user(), embedded.password(), embedded.description());
         }
         System.err.println("database: " + target.description());
         HikariDataSource ds = Databases.pool(target, poolSize);

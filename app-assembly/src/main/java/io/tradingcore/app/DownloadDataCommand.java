@@ -16,8 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -36,8 +34,8 @@ final class DownloadDataCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--assets", required = true, paramLabel = "BASE/QUOTE,...", description = "Assets to download, e.g. BTC/USDT,ETH/USDT.")
-    String assets;
+    @Mixin
+    RunOptions.Assets assets;
 
     @Option(names = "--from", required = true, paramLabel = "DATE", description = "First hour (YYYY-MM-DD or an ISO-8601 UTC hour).")
     String from;
@@ -56,7 +54,7 @@ final class DownloadDataCommand implements Callable<Integer> {
         if (!f.isBefore(t)) {
             throw new CliException(ExitCodes.USAGE, "--from " + f + " must be before --to " + t);
         }
-        List<String> symbols = symbols(assets);
+        List<String> symbols = assets.symbols();
         BinanceConfig config = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", binanceUrl))
                 .clock(Clock.systemUTC()).build();
         try (DbOptions.OpenDatabase open = db.open(2)) {
@@ -89,20 +87,6 @@ final class DownloadDataCommand implements Callable<Integer> {
             }
             return conflicts > 0 ? ExitCodes.DATA_CONFLICT : ExitCodes.OK;
         }
-    }
-
-    static List<String> symbols(String csv) {
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String raw : csv.split(",")) {
-            String s = raw.strip().toUpperCase(Locale.ROOT);
-            if (!s.isEmpty() && !out.add(s)) {
-                throw new CliException(ExitCodes.USAGE, "asset " + s + " listed twice in --assets");
-            }
-        }
-        if (out.isEmpty()) {
-            throw new CliException(ExitCodes.USAGE, "--assets names no asset");
-        }
-        return new ArrayList<>(out);
     }
 
     static String describe(MarketDataDownload.Result r, Duration took) {

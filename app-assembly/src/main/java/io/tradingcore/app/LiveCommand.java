@@ -108,7 +108,7 @@ public final class LiveCommand implements Callable<Integer> {
         try (StopSignal stop = session.stop(spec.commandLine().getErr());
              DbOptions.OpenDatabase open = db.open(4)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
-            List<Asset> list = SessionArgs.sameQuote(CliArgs.assets(p.reference(), session.assets));
+            List<Asset> list = SessionArgs.sameQuote(session.assets.resolve(p.reference()));
             String quote = list.get(0).quote();
             BinanceConfig bc = BinanceConfig.builder().baseUrl(SessionArgs.url("--binance-url", session.binanceUrl)).credentials(credentials)
                     .symbols(list.stream().map(Asset::symbol).toList()).clock(session.clock).sleeper(session.sleeper::sleep).build();
@@ -116,9 +116,9 @@ public final class LiveCommand implements Callable<Integer> {
             PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, session.clock,
                     session.sleeper, PaperCommand.SETTLE, lookback, out);
             String name = "live-" + SessionAccounts.assetsPart(list);
-            AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, quote);
+            AccountId account = SessionAccounts.ensure(p.reference(), name, quote);
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
-                    cfg, list, feed.firstHour(), session.seed, false, out);
+                    cfg, list, feed.firstHour(), session.run.seed, false, out);
             BinanceGateway binance = Exchanges.binance(bc);
             binance.loadSymbolRules().forEach(r -> out.println("trading rules of " + r.symbol() + ": tick " + r.tickSize().toPlainString()
                     + ", step " + r.stepSize().toPlainString() + ", minQty " + r.minQty().toPlainString() + ", minNotional "
@@ -131,7 +131,7 @@ public final class LiveCommand implements Callable<Integer> {
                     + ", reconciliation: " + (rec.findings().isEmpty() ? "clean" : rec.findings().size() + " finding(s)")
                     + "; models: " + models.origin());
             out.flush();
-            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.seed,
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.run.seed,
                     BuildInfo.codeVersionSha(), models.features(), modelDecorator.apply(models.stack()), SessionVenue.real(binance), feed,
                     h -> firstDeposit(p, account, binance, quote, h));
             List<LiveReconciliation.Finding> unrecorded = new ArrayList<>(rec.findings());

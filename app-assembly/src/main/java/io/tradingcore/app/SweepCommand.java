@@ -5,7 +5,7 @@ import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.FoldPlan;
 
 import io.tradingcore.adapter.postgres.PostgresAdapter;
-import io.tradingcore.application.backtest.BacktestPorts;
+import io.tradingcore.application.backtest.ProgressMeter;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.sweep.ParameterSweep;
@@ -18,7 +18,6 @@ import io.tradingcore.domain.HourTs;
 import io.tradingcore.ports.in.CycleReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,23 +36,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade (ingested).")
-    String assets;
-
-    @Option(names = "--from", required = true, paramLabel = "DATE", description = "First test hour (YYYY-MM-DD or ISO hour, UTC).")
-    String from;
-
-    @Option(names = "--to", required = true, paramLabel = "DATE", description = "End of the test window (exclusive).")
-    String to;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Base YAML configuration the --set values are laid over.")
-    Path config;
+    @Mixin
+    RunOptions.Backtest options;
 
     @Option(names = "--set", required = true, paramLabel = "KEY=V1,V2", description = "A grid axis: configuration key and its values (repeatable).")
     List<String> sets;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed of every point (default: ${DEFAULT-VALUE}).")
-    int seed;
 
     @Option(names = "--parallel", defaultValue = "2", paramLabel = "N", description = "Points run at once (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -67,11 +54,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        HourTs fromHour = CliArgs.hour("--from", from);
-        HourTs toHour = CliArgs.hour("--to", to);
-        if (!fromHour.isBefore(toHour)) {
-            throw new CliException(ExitCodes.USAGE, "--from " + fromHour + " must be before --to " + toHour);
-        }
+        HourTs fromHour = options.window.from();
+        HourTs toHour = options.window.to();
         if (parallel < 1 || parallel > 16) {
             throw new CliException(ExitCodes.USAGE, "--parallel must be between 1 and 16, was " + parallel);
         }
@@ -87,30 +71,34 @@ final class SweepCommand implements Callable<Integer> {
                 throw new CliException(ExitCodes.USAGE, "--shard must be K/N (e.g. 1/2), was '" + shard + "'");
             }
         }
-        String base = config == null ? "" : Files.readString(config);
+        String base = options.run.config == null ? "" : Files.readString(options.run.config);
         java.util.Map<Integer, ConfigLoader.Loaded> configs = new java.util.TreeMap<>();
         for (SweepGrid.Point p : grid.points()) {
             configs.put(p.index(), ConfigLoader.parse(SweepGrid.overlay(base, p), "sweep point " + (p.index() + 1) + " (" + p.label() + ")"));
         }
         int n = grid.size();
         System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
-        try (DbOptions.OpenDatabase open = db.open(4 + 2 * parallel)) {
+        try (DbOptions.OpenDatabase open = db.open(4 + 4 * parallel)) { // per backtest: claim, chain lock, two units
             Persistence p = Wiring.persistence(open.dataSource(), true);
-            List<Asset> assetList = CliArgs.assets(p.reference(), assets);
+            List<Asset> assetList = options.assets.resolve(p.reference());
             PostgresAdapter pg = PostgresAdapter.create(open.dataSource());
             // one backtest at a time allocates its account (the allocation is not atomic across concurrent starts)
             Semaphore starting = new Semaphore(1);
             long t0 = System.nanoTime();
+            // hours of every point of this process up front, so the ETA covers the points not started yet
+            ProgressMeter meter = new ProgressMeter("sweep", assetList.size(), System::nanoTime, ConsoleProgress.PLAIN_INTERVAL_SECONDS,
+                    s -> System.err.println(s.line()));
+            meter.expect((long) configs.size() * fromHour.hoursUntil(toHour));
             ParameterSweep.Outcome o = new ParameterSweep(pg.backtestQueries(), p.backtests(), p.reporting()).run(grid, parallel, point -> {
                 ConfigLoader.Loaded cfg = configs.get(point.index());
-                WalkForwardBacktest.Request req = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, seed,
+                WalkForwardBacktest.Request req = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed,
                         BuildInfo.codeVersionSha());
                 long started = System.nanoTime();
                 starting.acquire();
                 PointProgress progress = new PointProgress(point, n, starting);
                 try {
-                    WalkForwardBacktest.Result r = new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(cfg.config())))
-                            .run(req, progress);
+                    WalkForwardBacktest.Result r = new WalkForwardBacktest(p, Wiring.modelTrainer(cfg.config()))
+                            .run(req, meter.listener(progress, false));
                     System.err.printf(Locale.ROOT, "point %d/%d (%s): backtest %s, %d hours run, %d already done, %.1f s%n",
                             point.index() + 1, n, point.label(), r.id().value(), r.hoursRun(), r.hoursAlreadyDone(),
                             (System.nanoTime() - started) / 1e9);
@@ -119,6 +107,7 @@ final class SweepCommand implements Callable<Integer> {
                     progress.release();
                 }
             });
+            meter.finish();
             double seconds = (System.nanoTime() - t0) / 1e9;
             TextTable t = new TextTable(SweepTable.HEADER);
             SweepTable.cells(o).forEach(r -> t.row(r.toArray(String[]::new)));

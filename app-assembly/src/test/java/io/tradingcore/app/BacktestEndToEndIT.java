@@ -103,8 +103,11 @@ class BacktestEndToEndIT {
     }
 
     @Test
-    void reportFilesAreWrittenAndTheSummaryPrinted() {
+    void reportFilesAreWrittenAndTheSummaryPrinted() throws Exception {
         assertThat(reportDir.resolve("report.html")).isRegularFile();
+        // the real stack stores every fold's model metrics and a signal (with its regime) for every asset-hour
+        assertThat(Files.readString(reportDir.resolve("report.html"))).contains("Model diagnostics (out of sample", "Regime timeline",
+                "Rolling Sharpe and exposure", "Monthly returns heat map", "META probability");
         assertThat(reportDir.resolve("equity.png")).isRegularFile();
         assertThat(reportDir.resolve("metrics.json")).isRegularFile();
         assertThat(backtest.out()).contains("Total return").contains("Max drawdown").contains("Walk-forward folds");

@@ -60,6 +60,10 @@ class RunsIT {
         InProcessCli.Result r = InProcessCli.run(db, "backtest", "--assets", "BTC/USDT", "--from", "2025-02-01", "--to", "2025-02-04",
                 "--config", tooShort.toString(), "--seed", "3");
         assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.USAGE);
+        // the error names the minimum, what was found and the remedy: 1,440 hours of one asset can never hold 2,000 samples
+        assertThat(r.err()).containsPattern("only \\d+ training samples in \\[").contains("need at least 2000")
+                .contains("fold 0 trains on the 1440 hours (walkForward.trainHours)")
+                .contains("no --from up to --to 2025-02-04T00:00:00Z gives that many").contains("raise walkForward.trainHours");
         Matcher m = Pattern.compile("backtest ([0-9a-f-]{36}) on account").matcher(r.err());
         assertThat(m.find()).as(r.err()).isTrue();
         failed = m.group(1);

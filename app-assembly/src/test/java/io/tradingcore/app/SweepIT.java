@@ -41,6 +41,8 @@ class SweepIT {
         assertThat(r.out()).contains("trading.signal.minEdge=0 ", "trading.signal.minEdge=0.0005", "trading.signal.minEdge=0.001")
                 .containsPattern("deflated Sharpe ratio [0-9.]+ over 3 trials|nothing to deflate");
         assertThat(Pattern.compile("COMPLETED").matcher(r.out()).results().count()).isEqualTo(3);
+        // one progress line for all points at the end (and every 30 s before): hours, rate, done
+        assertThat(r.err()).containsPattern("sweep 216/216 h \\(100\\.0%\\), [0-9.]+ asset-hours/s, done");
 
         List<String> csv = Files.readAllLines(out.resolve("sweep.csv"));
         assertThat(csv.get(0)).isEqualTo(String.join(",", "point", "settings", "backtest_run_id", "status", "hours", "return", "sharpe",
@@ -56,6 +58,7 @@ class SweepIT {
         InProcessCli.Result again = InProcessCli.run(db, args);
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(Pattern.compile("0 hours run, 72 already done").matcher(again.err()).results().count()).isEqualTo(3);
+        assertThat(again.err()).as("resumed hours are done, not in the rate").contains("sweep 216/216 h (100.0%), 0.0 asset-hours/s, done");
         assertThat(InProcessCli.run(db, "runs", "list").out().lines().filter(l -> l.contains("COMPLETED")).count()).isEqualTo(3);
 
         InProcessCli.Result bad = InProcessCli.run(db, "sweep", "--assets", "BTC/USDT", "--from", "2025-02-01", "--to", "2025-02-04",

@@ -36,10 +36,12 @@ public final class Wiring {
     /**
      * The model trainer of the ML adapter: labels and the learned entry rule net of the one cost model
      * ({@code trading.signal.costs}); its inner walk-forward uses {@code walkForward.purgeHours} and
-     * {@code walkForward.embargoHours}.
+     * {@code walkForward.embargoHours}; feature set, recency weighting and OOD gate from {@code model}.
      */
     public static io.tradingcore.ports.out.ModelTrainer modelTrainer(io.tradingcore.application.config.AppConfig config) {
+        io.tradingcore.application.config.AppConfig.Model m = config.model();
         return io.tradingcore.adapter.ml.MlModels.trainer(io.tradingcore.adapter.ml.MlModels.DEFAULT_MODEL_NAME,
-                config.trading().signal().costs(), config.walkForward().purgeHours(), config.walkForward().embargoHours());
+                config.trading().signal().costs(), config.walkForward().purgeHours(), config.walkForward().embargoHours(),
+                m.featureSet(), m.recencyHalfLifeDays().doubleValue(), m.oodQuantile().doubleValue());
     }
 }

@@ -7,6 +7,12 @@ import java.util.Objects;
  * {@code horizon} is null for regime inputs.
  */
 public record MetaComponent(String name, ModelRole role, Horizon horizon, double weight, double value, double contribution) {
+    /**
+     * Name of the component that records the out-of-distribution gate's distance / threshold (above 1: outside the
+     * training distribution); weight and contribution 0, it is recorded, not a model input.
+     */
+    public static final String OOD_DISTANCE_RATIO = "ood_distance_ratio";
+
     public MetaComponent {
         Objects.requireNonNull(name, "component.name");
         Objects.requireNonNull(role, "component.role");

@@ -78,6 +78,14 @@ final class DeepModel implements BinaryModel {
      * @param hour decision hour (epoch seconds) per row; {@code rows} are in time order
      */
     static DeepModel train(double[][] x, byte[] y, long[] hour, int[] rows, Params p, long seed) {
+        return train(x, y, hour, rows, null, p, seed);
+    }
+
+    /**
+     * As {@link #train(double[][], byte[], long[], int[], Params, long)} with per-row weights on the training loss
+     * (null: 1 each); the validation loss stays unweighted.
+     */
+    static DeepModel train(double[][] x, byte[] y, long[] hour, int[] rows, double[] weight, Params p, long seed) {
         int nVal = Math.max(1, (int) Math.ceil(rows.length * p.validationFraction()));
         long valStart = hour[rows[rows.length - nVal]];
         long purgeEnd = valStart - MlHorizon.longestHours() * 3600L;
@@ -87,10 +95,11 @@ final class DeepModel implements BinaryModel {
             throw new IllegalArgumentException("MLP: no training rows before the validation split (" + rows.length
                     + " rows)");
         }
-        return train(x, y, fit, val, p, seed);
+        return train(x, y, fit, val, weight, p, seed);
     }
 
-    private static DeepModel train(double[][] x, byte[] y, int[] rows, int[] validation, Params p, long seed) {
+    private static DeepModel train(double[][] x, byte[] y, int[] rows, int[] validation, double[] weight, Params p,
+                                   long seed) {
         Standardizer scaler = Standardizer.fit(x, rows);
         int d = x[rows[0]].length;
         int layers = p.hidden().length + 1;
@@ -132,6 +141,13 @@ final class DeepModel implements BinaryModel {
             }
             ys[i] = y[rows[i]] > 0 ? 1.0 : 0.0;
         }
+        double[] ws = null;
+        if (weight != null) {
+            ws = new double[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                ws[i] = weight[rows[i]];
+            }
+        }
         double[][] act = new double[layers + 1][];
         double[][] delta = new double[layers][];
         for (int l = 0; l < layers; l++) {
@@ -162,7 +178,8 @@ final class DeepModel implements BinaryModel {
                     act[0] = xs[r];
                     forward(w, b, act);
                     double out = act[layers][0];
-                    delta[layers - 1][0] = (1.0 / (1.0 + Math.exp(-out)) - ys[r]) / m;
+                    delta[layers - 1][0] = ws == null ? (1.0 / (1.0 + Math.exp(-out)) - ys[r]) / m
+                            : (1.0 / (1.0 + Math.exp(-out)) - ys[r]) * ws[r] / m;
                     for (int l = layers - 1; l >= 0; l--) {
                         double[] in = act[l];
                         double[] dl = delta[l];

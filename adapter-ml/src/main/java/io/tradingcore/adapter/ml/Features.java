@@ -30,15 +30,8 @@ final class Features {
      */
     static final int TA_WINDOW = 64;
 
-    /**
-     * Fixed order. The two-digit prefix keeps lexicographic order equal to this order, because Tribuo numbers
-     * features by sorted name.
-     */
-    static final List<String> NAMES = List.of(
-            "f00_ret_1h", "f01_ret_4h", "f02_ret_12h", "f03_ret_24h", "f04_ret_72h", "f05_ret_168h",
-            "f06_rv_24h", "f07_rv_168h", "f08_rv_ratio", "f09_rsi_14", "f10_macd_hist_rel", "f11_atr_14_rel",
-            "f12_vol_z_24h", "f13_vol_z_168h", "f14_range_1h", "f15_range_24h", "f16_close_vs_ema_24",
-            "f17_hour_sin", "f18_hour_cos", "f19_spread_bps", "f20_has_book", "f21_stale_hours");
+    /** Version 1's names ({@link FeatureSet#V1}); later sets append to them. */
+    static final List<String> NAMES = FeatureSet.V1.names();
 
     static final int SIZE = NAMES.size();
     // indices used by the regime model and by tests
@@ -62,6 +55,14 @@ final class Features {
      * @throws IllegalArgumentException for a candle closing after the decision hour, unordered or too few candles
      */
     static Row compute(List<Bar> closed, Instant hour, OptionalDouble spreadBps) {
+        return compute(closed, hour, spreadBps, FeatureSet.V1);
+    }
+
+    /**
+     * As {@link #compute(List, Instant, OptionalDouble)} for the given feature set: its values are version 1's
+     * followed by the set's additions, all computed from the same window.
+     */
+    static Row compute(List<Bar> closed, Instant hour, OptionalDouble spreadBps, FeatureSet set) {
         if (hour.getEpochSecond() % 3600 != 0 || hour.getNano() != 0) {
             throw new IllegalArgumentException("decision hour must be hour aligned, was " + hour);
         }
@@ -139,7 +140,102 @@ final class Features {
                 x[i] = i == 9 ? 0.5 : 0.0;
             }
         }
-        return new Row(w.get(0).openTime(), last.closeTime(), x);
+        if (set == FeatureSet.V1) {
+            return new Row(w.get(0).openTime(), last.closeTime(), x);
+        }
+        double[] all = java.util.Arrays.copyOf(x, set.size());
+        multiTimeframe(c, h, l, all, SIZE);
+        return new Row(w.get(0).openTime(), last.closeTime(), all);
+    }
+
+    /** Bars of 4 hours in the window: 43 closes 4 candles apart, the last one the latest close. */
+    private static final int BARS_4H = (LOOKBACK - 1) / 4 + 1;
+    private static final int RSI_4H = 14;
+    private static final int EMA_4H = 12;
+    private static final int DAYS = 7;
+
+    /**
+     * Version 2's 4-hour and daily aggregates of the same window (closes {@code c}, highs, lows; index LOOKBACK-1
+     * is the last closed candle), written to {@code x[at..]}:
+     * RSI(14) of 4-hour closes (Wilder, seeded on the first 14 of 42 four-hour returns) / 100; variance ratios
+     * var(4h returns) / (4 var(1h returns)) and var(overlapping 24h returns) / (24 var(1h returns)) over the 168
+     * hours (above 1: trending, below: mean reverting); where the close lies in the 7-day high-low range; close /
+     * EMA(12) of 4-hour closes - 1; share of the last 7 daily returns that were positive.
+     */
+    private static void multiTimeframe(double[] c, double[] h, double[] l, double[] x, int at) {
+        int end = c.length - 1;
+        double[] c4 = new double[BARS_4H];
+        for (int k = 0; k < BARS_4H; k++) {
+            c4[k] = c[end - 4 * (BARS_4H - 1 - k)];
+        }
+        double[] r4 = new double[BARS_4H - 1];
+        for (int k = 1; k < BARS_4H; k++) {
+            r4[k - 1] = Math.log(c4[k] / c4[k - 1]);
+        }
+        double gain = 0;
+        double loss = 0;
+        for (int k = 0; k < RSI_4H; k++) {
+            gain += Math.max(0, r4[k]);
+            loss += Math.max(0, -r4[k]);
+        }
+        gain /= RSI_4H;
+        loss /= RSI_4H;
+        for (int k = RSI_4H; k < r4.length; k++) {
+            gain = (gain * (RSI_4H - 1) + Math.max(0, r4[k])) / RSI_4H;
+            loss = (loss * (RSI_4H - 1) + Math.max(0, -r4[k])) / RSI_4H;
+        }
+        x[at] = gain + loss == 0 ? 0.5 : gain / (gain + loss);
+
+        double[] r1 = new double[end];
+        for (int i = 1; i <= end; i++) {
+            r1[i - 1] = Math.log(c[i] / c[i - 1]);
+        }
+        double v1 = variance(r1);
+        x[at + 1] = v1 > 0 ? variance(r4) / (4 * v1) : 1.0;
+        double[] r24 = new double[end - 23];
+        for (int i = 24; i <= end; i++) {
+            r24[i - 24] = Math.log(c[i] / c[i - 24]);
+        }
+        x[at + 2] = v1 > 0 ? variance(r24) / (24 * v1) : 1.0;
+
+        double hi = Double.NEGATIVE_INFINITY;
+        double lo = Double.POSITIVE_INFINITY;
+        for (int i = 1; i <= end; i++) {
+            hi = Math.max(hi, h[i]);
+            lo = Math.min(lo, l[i]);
+        }
+        x[at + 3] = hi > lo ? (c[end] - lo) / (hi - lo) : 0.5;
+
+        double alpha = 2.0 / (EMA_4H + 1);
+        double ema = c4[0];
+        for (int k = 1; k < BARS_4H; k++) {
+            ema = alpha * c4[k] + (1 - alpha) * ema;
+        }
+        x[at + 4] = c[end] / ema - 1.0;
+
+        int up = 0;
+        for (int d = 0; d < DAYS; d++) {
+            if (c[end - 24 * d] > c[end - 24 * (d + 1)]) {
+                up++;
+            }
+        }
+        x[at + 5] = (double) up / DAYS;
+        for (int i = at; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                x[i] = 0.0;
+            }
+        }
+    }
+
+    private static double variance(double[] v) {
+        double sum = 0;
+        double sumSq = 0;
+        for (double d : v) {
+            sum += d;
+            sumSq += d * d;
+        }
+        double mean = sum / v.length;
+        return Math.max(0.0, sumSq / v.length - mean * mean);
     }
 
     private static double logReturn(double[] c, int end, int k) {

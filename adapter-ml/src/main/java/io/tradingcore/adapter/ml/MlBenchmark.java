@@ -46,7 +46,7 @@ public final class MlBenchmark {
         }
         bars.put("ETHBTC", cross(bars.get("ETH"), bars.get("BTC")));
         long loaded = System.nanoTime();
-        Samples s = Samples.build(bars, from, to, CostModel.defaults());
+        Samples s = Samples.build(bars, from, to, CostModel.defaults(), TrainingConfig.Options.DEFAULT.features());
         long featured = System.nanoTime();
         System.out.printf(Locale.ROOT, "data: %d assets, %d rows (asset-hours) from %s to %s%n", bars.size(), s.size(),
                 from, to);
@@ -55,7 +55,7 @@ public final class MlBenchmark {
 
         TrainingConfig c = new TrainingConfig(42L, CostModel.defaults(), Duration.ofHours(24), Duration.ofHours(24),
                 Duration.ofDays(730), Duration.ofDays(182), null, 0.5, 500, TreeModel.Params.DEFAULT,
-                DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT);
+                DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT, TrainingConfig.Options.DEFAULT);
         long w0 = System.nanoTime();
         long cpu0 = processCpuNanos();
         WalkForward.Result r = WalkForward.run(s, c, "bench");
@@ -86,7 +86,7 @@ public final class MlBenchmark {
 
     /** Whole stack through the ports: domain candles -> FeatureEngine -> ModelStack (regime, base, meta). */
     private static void inference(SortedMap<String, List<Bar>> bars, WalkForward.Result trained, Instant to) {
-        MlFeatureEngine engine = new MlFeatureEngine();
+        MlFeatureEngine engine = new MlFeatureEngine(TrainingConfig.Options.DEFAULT.features());
         MlModelStack stack = MlModelTrainer.modelStack(trained.stack(), trained.models());
         List<List<Candle>> windows = new ArrayList<>();
         List<HourTs> hours = new ArrayList<>();

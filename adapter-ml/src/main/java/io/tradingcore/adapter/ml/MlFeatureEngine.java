@@ -11,8 +11,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** {@link FeatureEngine} over {@link Features}: fixed names and order, {@link Features#LOOKBACK} closed candles. */
+/**
+ * {@link FeatureEngine} over {@link Features} for one {@link FeatureSet}: fixed names and order,
+ * {@link Features#LOOKBACK} closed candles.
+ */
 final class MlFeatureEngine implements FeatureEngine {
+
+    private final FeatureSet set;
+
+    MlFeatureEngine(FeatureSet set) {
+        this.set = set;
+    }
+
+    FeatureSet featureSet() {
+        return set;
+    }
 
     @Override
     public int lookbackBars() {
@@ -34,8 +47,8 @@ final class MlFeatureEngine implements FeatureEngine {
         List<Bar> bars = DomainBars.bars(closedCandles.subList(from, closedCandles.size()));
         OptionalDouble spread = book.map(b -> OptionalDouble.of(DomainBars.toDouble(b.spreadBps())))
                 .orElse(OptionalDouble.empty());
-        Features.Row row = Features.compute(bars, hour.toInstant(), spread);
-        return new FeatureVector(asset, hour, row.windowStart(), row.windowEnd(), Features.NAMES,
+        Features.Row row = Features.compute(bars, hour.toInstant(), spread, set);
+        return new FeatureVector(asset, hour, row.windowStart(), row.windowEnd(), set.names(),
                 Arrays.stream(row.values()).boxed().toList());
     }
 }

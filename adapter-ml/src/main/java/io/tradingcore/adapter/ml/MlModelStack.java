@@ -32,17 +32,25 @@ final class MlModelStack implements ModelStack {
         this.metaIds = Map.copyOf(metaIds);
     }
 
+    /**
+     * META component carrying the out-of-distribution gate's distance / threshold (above 1: the row is outside the
+     * training distribution and the regime is labelled {@link OodGate#LABEL}); only stacks with a gate record it.
+     */
+    static final String OOD_COMPONENT = MetaComponent.OOD_DISTANCE_RATIO;
+
     Stack stack() {
         return stack;
     }
 
     @Override
     public StackPrediction predict(FeatureVector features) {
-        if (!features.names().equals(Features.NAMES)) {
+        List<String> trained = stack.features().names();
+        // a newer feature set extends an older one: a stack of the older set reads its own leading values
+        if (features.names().size() < trained.size() || !features.names().subList(0, trained.size()).equals(trained)) {
             throw new IllegalArgumentException("feature names " + features.names()
-                    + " do not match the names the models were trained on " + Features.NAMES);
+                    + " do not match the names the models were trained on " + trained);
         }
-        double[] x = new double[Features.SIZE];
+        double[] x = new double[trained.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = features.values().get(i);
         }
@@ -59,6 +67,10 @@ final class MlModelStack implements ModelStack {
             for (MetaModel.Term t : e.terms()) {
                 components.add(new MetaComponent(t.name(), role(t), t.input() < MetaModel.FIRST_REGIME ? hz : null,
                         t.weight(), t.value(), t.contribution()));
+            }
+            if (!Double.isNaN(o.ood())) {
+                // recorded, not a model input: weight and contribution 0 keep contributions + intercept = logit
+                components.add(new MetaComponent(OOD_COMPONENT, ModelRole.REGIME, null, 0.0, o.ood(), 0.0));
             }
             meta.add(new MetaPrediction(hz, metaIds.get(h), e.probability(), e.expectedReturn(), components));
         }

@@ -43,20 +43,33 @@ final class MlModelTrainer implements ModelTrainer {
         if (!trainFrom.isBefore(trainTo)) {
             throw new IllegalArgumentException("trainFrom " + trainFrom + " must be before trainTo " + trainTo);
         }
-        // a label needs the open of candle H+h, known only when that candle exists: dropping every candle that
-        // closes after trainTo keeps all labels inside the training window
-        Samples s = Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(),
-                base.cost());
-        if (s.size() < 4 * base.minMetaRows()) {
-            throw new IllegalArgumentException("only " + s.size() + " training samples in [" + trainFrom + ", "
-                    + trainTo + "); need at least " + 4 * base.minMetaRows());
+        Samples s = samples(candles, trainFrom, trainTo);
+        if (s.size() < minimumSamples()) {
+            throw new TooFewSamplesException(s.size(), minimumSamples(), trainFrom, trainTo);
         }
         Duration window = Duration.ofSeconds(s.hour[s.size() - 1] - s.hour[0] + 3600);
         TrainingConfig c = new TrainingConfig(seed, base.cost(), base.purge(), base.embargo(), window.dividedBy(2),
                 window.dividedBy(4), null, base.enterThreshold(), base.minMetaRows(), base.tree(), base.deep(),
-                base.regime(), base.meta());
+                base.regime(), base.meta(), base.options());
         WalkForward.Result r = WalkForward.run(s, c, modelName);
         return new Trained(r, s, c, modelName);
+    }
+
+    @Override
+    public java.util.OptionalInt trainingSamples(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo) {
+        return java.util.OptionalInt.of(samples(candles, trainFrom, trainTo).size());
+    }
+
+    /** Four times the rows META needs out of fold (2,000 with the defaults). */
+    int minimumSamples() {
+        return 4 * base.minMetaRows();
+    }
+
+    private Samples samples(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo) {
+        // a label needs the open of candle H+h, known only when that candle exists: dropping every candle that
+        // closes after trainTo keeps all labels inside the training window
+        return Samples.build(bars(candles, trainTo.toInstant()), trainFrom.toInstant(), trainTo.toInstant(), base.cost(),
+                base.options().features());
     }
 
     static SortedMap<String, List<Bar>> bars(SortedMap<AssetId, List<Candle>> candles, Instant closedBy) {
@@ -125,7 +138,7 @@ final class MlModelTrainer implements ModelTrainer {
 
         @Override
         public FeatureEngine featureEngine() {
-            return new MlFeatureEngine();
+            return new MlFeatureEngine(config.options().features());
         }
 
         @Override
@@ -145,7 +158,8 @@ final class MlModelTrainer implements ModelTrainer {
         @Override
         public SortedMap<String, BigDecimal> evaluate(SortedMap<AssetId, List<Candle>> candles, HourTs testFrom,
                                                      HourTs testTo) {
-            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost());
+            Samples s = Samples.build(bars(candles, null), testFrom.toInstant(), testTo.toInstant(), config.cost(),
+                    config.options().features());
             SortedMap<String, Double> m = Evaluation.metrics(s, stack.stack(), trainPositiveRate,
                     config.enterThreshold());
             SortedMap<String, BigDecimal> out = new TreeMap<>();

@@ -32,12 +32,29 @@ public final class MlModels {
     private MlModels() {
     }
 
-    /** The feature engine: {@link FeatureEngine#lookbackBars()} closed candles in, fixed feature names out. */
+    /** The latest feature set's version (what {@link #featureEngine()} computes; stacks of older sets read its leading values). */
+    public static final int LATEST_FEATURE_SET = FeatureSet.latest().version();
+    /** The feature set new stacks are trained on by default (config {@code model.featureSet}). */
+    public static final int DEFAULT_FEATURE_SET = TrainingConfig.Options.DEFAULT.features().version();
+    /** Default recency half-life of training rows, in days (0 = no weighting). */
+    public static final double DEFAULT_RECENCY_HALF_LIFE_DAYS = TrainingConfig.Options.DEFAULT.recencyHalfLifeDays();
+    /** Default quantile of the training rows' distances that becomes the out-of-distribution threshold (0 = no gate). */
+    public static final double DEFAULT_OOD_QUANTILE = TrainingConfig.Options.DEFAULT.oodQuantile();
+    /** The regime label of a row outside the training distribution (the signal policy takes no entry on it). */
+    public static final String OUT_OF_DISTRIBUTION = OodGate.LABEL;
+
+    /**
+     * The feature engine of the latest feature set: {@link FeatureEngine#lookbackBars()} closed candles in, fixed
+     * feature names out. A stack trained on an older set reads its own leading values of these vectors.
+     */
     public static FeatureEngine featureEngine() {
-        return new MlFeatureEngine();
+        return new MlFeatureEngine(FeatureSet.latest());
     }
 
-    /** Trainer with the default hyper-parameters, the default {@link CostModel}, 24 h purge and 24 h embargo. */
+    /**
+     * Trainer with the default hyper-parameters and options (feature set 1, equal weights, OOD gate at 0.999), the
+     * default {@link CostModel}, 24 h purge and 24 h embargo.
+     */
     public static ModelTrainer trainer() {
         return trainer(DEFAULT_MODEL_NAME, CostModel.defaults(), 24, 24);
     }
@@ -53,10 +70,29 @@ public final class MlModels {
      * @throws IllegalArgumentException for a blank name, a purge below 24 h or a negative embargo
      */
     public static ModelTrainer trainer(String modelName, CostModel costs, int purgeHours, int embargoHours) {
+        return trainer(modelName, costs, purgeHours, embargoHours, DEFAULT_FEATURE_SET, DEFAULT_RECENCY_HALF_LIFE_DAYS,
+                DEFAULT_OOD_QUANTILE);
+    }
+
+    /**
+     * Trainer with the default hyper-parameters and the given options (config {@code model.*}).
+     *
+     * @param featureSet          feature set version (1: the 22 hourly features stacks were trained on before
+     *                            version 2 existed, with no recency weighting and no gate unless configured;
+     *                            2: plus 4-hour and daily aggregates)
+     * @param recencyHalfLifeDays training rows of the tree and the MLP weigh 0.5^(age / half-life); 0 = equal weights
+     * @param oodQuantile         quantile of the training rows' distances that becomes the out-of-distribution
+     *                            threshold; 0 = no gate
+     * @throws IllegalArgumentException for a blank name, a purge below 24 h, a negative embargo, an unknown feature
+     *                                  set or an option out of range
+     */
+    public static ModelTrainer trainer(String modelName, CostModel costs, int purgeHours, int embargoHours,
+                                       int featureSet, double recencyHalfLifeDays, double oodQuantile) {
         TrainingConfig d = TrainingConfig.defaults(0L);
         TrainingConfig c = new TrainingConfig(0L, costs, Duration.ofHours(purgeHours), Duration.ofHours(embargoHours),
                 d.minTrain(), d.testWindow(), null, d.enterThreshold(), d.minMetaRows(), d.tree(), d.deep(),
-                d.regime(), d.meta());
+                d.regime(), d.meta(), new TrainingConfig.Options(FeatureSet.of(featureSet), recencyHalfLifeDays,
+                oodQuantile));
         return new MlModelTrainer(c, modelName);
     }
 

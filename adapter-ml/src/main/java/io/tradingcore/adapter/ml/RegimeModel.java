@@ -49,10 +49,30 @@ final class RegimeModel {
 
     private final Standardizer scaler;
     private final double[][] centroids; // [regime index in REGIMES][input]
+    /** The feature set the whole stack was trained on (the REGIME artifact is the stack's one horizon-free part). */
+    private final FeatureSet features;
+    /** The stack's out-of-distribution gate, or null (feature set 1 stacks have none). */
+    private final OodGate gate;
 
-    private RegimeModel(Standardizer scaler, double[][] centroids) {
+    private RegimeModel(Standardizer scaler, double[][] centroids, FeatureSet features, OodGate gate) {
         this.scaler = scaler;
         this.centroids = centroids;
+        this.features = features;
+        this.gate = gate;
+    }
+
+    /** This model carrying the stack's feature set and OOD gate (both written to the artifact unless V1 without gate). */
+    RegimeModel with(FeatureSet set, OodGate ood) {
+        return new RegimeModel(scaler, centroids, set, ood);
+    }
+
+    FeatureSet features() {
+        return features;
+    }
+
+    /** The OOD gate, if the stack has one. */
+    java.util.Optional<OodGate> gate() {
+        return java.util.Optional.ofNullable(gate);
     }
 
     static double[] inputs(double[] f) {
@@ -89,7 +109,7 @@ final class RegimeModel {
                 centroids[k][j] = c[k].get(fmap.getID(INPUTS.get(j)));
             }
         }
-        return new RegimeModel(scaler, name(centroids));
+        return new RegimeModel(scaler, name(centroids), FeatureSet.V1, null);
     }
 
     /** Reorders raw centroids into REGIMES order. */
@@ -142,6 +162,14 @@ final class RegimeModel {
             for (double[] c : centroids) {
                 Artifact.writeDoubles(out, c);
             }
+            // stacks of feature set 1 without a gate keep exactly the bytes they had before this block existed
+            if (features != FeatureSet.V1 || gate != null) {
+                out.writeInt(features.version());
+                out.writeBoolean(gate != null);
+                if (gate != null) {
+                    gate.write(out);
+                }
+            }
         });
     }
 
@@ -155,6 +183,11 @@ final class RegimeModel {
         for (int k = 0; k < K; k++) {
             c[k] = Artifact.readDoubles(in);
         }
-        return new RegimeModel(scaler, c);
+        if (in.available() == 0) {
+            return new RegimeModel(scaler, c, FeatureSet.V1, null);
+        }
+        FeatureSet set = FeatureSet.of(in.readInt());
+        OodGate gate = in.readBoolean() ? OodGate.read(in) : null;
+        return new RegimeModel(scaler, c, set, gate);
     }
 }

@@ -26,9 +26,12 @@ final class Samples {
     /** [horizon.ordinal][row]; -1 when the forward return is unknown. */
     final byte[][] label;
     final CostModel cost;
+    final FeatureSet features;
+    /** Column names of {@link #x}: the feature set's, unless an evaluation appended columns. */
+    final List<String> names;
 
     private Samples(List<String> assets, int[] asset, long[] hour, double[][] x, double[][] forwardReturn,
-                    byte[][] label, CostModel cost) {
+                    byte[][] label, CostModel cost, FeatureSet features) {
         this.assets = assets;
         this.asset = asset;
         this.hour = hour;
@@ -36,6 +39,53 @@ final class Samples {
         this.forwardReturn = forwardReturn;
         this.label = label;
         this.cost = cost;
+        this.features = features;
+        this.names = features.names();
+    }
+
+    private Samples(Samples s, List<String> names, double[][] x) {
+        this.assets = s.assets;
+        this.asset = s.asset;
+        this.hour = s.hour;
+        this.x = x;
+        this.forwardReturn = s.forwardReturn;
+        this.label = s.label;
+        this.cost = s.cost;
+        this.features = s.features;
+        this.names = List.copyOf(names);
+    }
+
+    /**
+     * Evaluation only (MlEvaluation): these rows with BTC's context appended to every asset's row, BTC's own values
+     * at the same decision hour (from BTC's candles closed by that hour, so no lookahead): its 1 h, 4 h and 24 h
+     * returns, 24 h volatility and close vs EMA(24); 0 where BTC has no row at that hour. The result's stack cannot
+     * serve the FeatureEngine port, which computes one asset from its own candles.
+     */
+    Samples withBtcContext() {
+        int btc = assets.indexOf("BTC");
+        if (btc < 0) {
+            throw new IllegalArgumentException("no BTC among " + assets);
+        }
+        int[] from = {0, 1, 3, 6, 16};
+        List<String> extra = List.of("f28_btc_ret_1h", "f29_btc_ret_4h", "f30_btc_ret_24h", "f31_btc_rv_24h",
+                "f32_btc_close_vs_ema_24");
+        java.util.Map<Long, Integer> btcRow = new java.util.HashMap<>();
+        for (int r = 0; r < size(); r++) {
+            if (asset[r] == btc) {
+                btcRow.put(hour[r], r);
+            }
+        }
+        double[][] wide = new double[size()][];
+        for (int r = 0; r < size(); r++) {
+            wide[r] = Arrays.copyOf(x[r], x[r].length + from.length);
+            Integer b = btcRow.get(hour[r]);
+            for (int j = 0; j < from.length; j++) {
+                wide[r][x[r].length + j] = b == null ? 0.0 : x[b][from[j]];
+            }
+        }
+        List<String> all = new ArrayList<>(names);
+        all.addAll(extra);
+        return new Samples(this, all, wide);
     }
 
     int size() {
@@ -47,11 +97,17 @@ final class Samples {
      * Assets are processed in parallel but each writes only its own rows, so the result does not depend on scheduling.
      */
     static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, CostModel cost) {
+        return build(barsByAsset, from, to, cost, FeatureSet.V1);
+    }
+
+    /** As {@link #build(SortedMap, Instant, Instant, CostModel)} with the given feature set. */
+    static Samples build(SortedMap<String, List<Bar>> barsByAsset, Instant from, Instant to, CostModel cost,
+                         FeatureSet features) {
         List<String> assets = List.copyOf(barsByAsset.keySet());
         List<List<Bar>> series = new ArrayList<>(barsByAsset.values());
         PerAsset[] parts = new PerAsset[assets.size()];
         IntStream.range(0, assets.size()).parallel()
-                .forEach(a -> parts[a] = perAsset(a, series.get(a), from, to, cost));
+                .forEach(a -> parts[a] = perAsset(a, series.get(a), from, to, cost, features));
         int total = Arrays.stream(parts).mapToInt(p -> p.hour.length).sum();
         Integer[] order = new Integer[total];
         int[] assetOf = new int[total];
@@ -85,13 +141,14 @@ final class Samples {
                 label[h][i] = p.label[h][j];
             }
         }
-        return new Samples(assets, asset, hour, x, fwd, label, cost);
+        return new Samples(assets, asset, hour, x, fwd, label, cost, features);
     }
 
     private record PerAsset(int asset, long[] hour, double[][] x, double[][] fwd, byte[][] label) {
     }
 
-    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost) {
+    private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost,
+                                     FeatureSet features) {
         int horizons = MlHorizon.values().length;
         List<long[]> hours = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
@@ -104,7 +161,7 @@ final class Samples {
                 continue;
             }
             // only candles that closed by H: indices < i
-            Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty());
+            Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty(), features);
             double entry = bars.get(i).open();
             double[] f = new double[horizons];
             for (MlHorizon hz : MlHorizon.values()) {

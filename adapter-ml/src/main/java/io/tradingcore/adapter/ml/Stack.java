@@ -10,7 +10,11 @@ import java.util.Map;
 final class Stack {
 
     /** Everything one prediction produced; arrays are indexed by {@link MlHorizon#ordinal()}. */
-    record Output(RegimeModel.Result regime, double[] tree, double[] deep, MetaModel.Explained[] meta) {
+    /**
+     * {@code ood}: distance / threshold of the stack's out-of-distribution gate (NaN without a gate); when above 1
+     * the regime's label is {@link OodGate#LABEL} (its soft assignment, which META uses, is unchanged).
+     */
+    record Output(RegimeModel.Result regime, double[] tree, double[] deep, MetaModel.Explained[] meta, double ood) {
     }
 
     final RegimeModel regime;
@@ -31,11 +35,17 @@ final class Stack {
         this.meta = new EnumMap<>(meta);
     }
 
+    FeatureSet features() {
+        return regime.features();
+    }
+
     Output predict(double[] features) {
-        if (features.length != Features.SIZE) {
-            throw new IllegalArgumentException("expected " + Features.SIZE + " features, got " + features.length);
+        if (features.length != regime.features().size()) {
+            throw new IllegalArgumentException("expected " + regime.features().size() + " features, got "
+                    + features.length);
         }
         RegimeModel.Result r = regime.predict(features);
+        double ood = regime.gate().map(g -> g.ratio(features)).orElse(Double.NaN);
         int n = MlHorizon.values().length;
         double[] pt = new double[n];
         double[] pd = new double[n];
@@ -46,6 +56,8 @@ final class Stack {
             pd[i] = deep.get(h).probability(features);
             pm[i] = meta.get(h).explain(MetaModel.inputs(pt[i], pd[i], r.probabilities()));
         }
-        return new Output(r, pt, pd, pm);
+        RegimeModel.Result labelled = ood > 1.0
+                ? new RegimeModel.Result(OodGate.LABEL, r.confidence(), r.probabilities()) : r;
+        return new Output(labelled, pt, pd, pm, ood);
     }
 }

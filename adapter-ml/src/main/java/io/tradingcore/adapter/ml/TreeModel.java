@@ -78,6 +78,8 @@ final class TreeModel implements BinaryModel {
     private final int positiveClass;
     private final TreeEnsemble ensemble;
     private final int classes;
+    /** Tribuo's provenance of the model this was trained as ({@link TribuoProvenance}); null once loaded. */
+    private String provenance;
 
     private TreeModel(byte[] boosterJson, int[] column, int width, int positiveClass, int classes) {
         this.boosterJson = boosterJson;
@@ -98,7 +100,13 @@ final class TreeModel implements BinaryModel {
     }
 
     static TreeModel train(List<String> names, double[][] x, byte[] y, int[] rows, Params p, long seed) {
-        MutableDataset<Label> ds = TribuoData.labelled("base-tree", names, x, y, rows);
+        return train(names, x, y, rows, null, p, seed);
+    }
+
+    /** @param weight per-row training weight (Tribuo example weights, which XGBoost uses), or null for 1 each */
+    static TreeModel train(List<String> names, double[][] x, byte[] y, int[] rows, double[] weight, Params p,
+                           long seed) {
+        MutableDataset<Label> ds = TribuoData.labelled("base-tree", names, x, y, rows, weight);
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(p.trees(), p.xgboost(seed));
         XGBoostModel<Label> model = (XGBoostModel<Label>) trainer.train(ds);
         ImmutableFeatureMap fmap = model.getFeatureIDMap();
@@ -115,6 +123,7 @@ final class TreeModel implements BinaryModel {
             throw new IllegalStateException("cannot serialise XGBoost booster: " + e.getMessage(), e);
         }
         tree.checkAgainst(model, names, x[rows[0]]);
+        tree.provenance = TribuoProvenance.json(model.getProvenance());
         return tree;
     }
 
@@ -151,6 +160,11 @@ final class TreeModel implements BinaryModel {
             throw new IllegalStateException("cannot read XGBoost feature importance: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Tribuo's provenance JSON of the training run (timestamps and host left out), null for a loaded model. */
+    String provenance() {
+        return provenance;
     }
 
     @Override

@@ -19,11 +19,21 @@ final class TribuoData {
     }
 
     static MutableDataset<Label> labelled(String description, List<String> names, double[][] x, byte[] y, int[] rows) {
+        return labelled(description, names, x, y, rows, null);
+    }
+
+    /** @param weight per-row example weight, or null for Tribuo's default weight 1 */
+    static MutableDataset<Label> labelled(String description, List<String> names, double[][] x, byte[] y, int[] rows,
+                                          double[] weight) {
         LabelFactory factory = new LabelFactory();
         MutableDataset<Label> ds = new MutableDataset<>(new SimpleDataSourceProvenance(description, factory), factory);
         String[] n = names.toArray(String[]::new);
         for (int r : rows) {
-            ds.add(new ArrayExample<>(y[r] > 0 ? POSITIVE : NEGATIVE, n, x[r]));
+            ArrayExample<Label> e = new ArrayExample<>(y[r] > 0 ? POSITIVE : NEGATIVE, n, x[r]);
+            if (weight != null) {
+                e.setWeight((float) weight[r]);
+            }
+            ds.add(e);
         }
         return ds;
     }

@@ -105,11 +105,12 @@ final class WalkForward {
             int[] te = s.labelled(h, test);
             double base = positiveRate(s.label[hi], tr);
 
+            double[] weight = c.options().weights(s.hour, tr);
             t = System.nanoTime();
-            TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
+            TreeModel tree = TreeModel.train(s.names, s.x, s.label[hi], tr, weight, c.tree(), c.seed());
             long treeMillis = millisSince(t);
             t = System.nanoTime();
-            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, c.deep(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, weight, c.deep(), c.seed());
             long deepMillis = millisSince(t);
             for (int r : test) {
                 oofTree[hi][r] = tree.probability(s.x[r]);
@@ -155,9 +156,22 @@ final class WalkForward {
         Instant from = Instant.ofEpochSecond(s.hour[0]);
         Instant to = Instant.ofEpochSecond(s.hour[s.size() - 1] + HOUR);
         List<TrainedModel> models = new ArrayList<>();
-        RegimeModel regime = RegimeModel.train(s.x, all, c.regime(), c.seed());
-        models.add(TrainedModel.of(name, MlRole.REGIME, null, from, to, c.regime().asMap(), c.seed(),
-                new TreeMap<>(), regime.artifact()));
+        boolean legacy = c.options().equals(TrainingConfig.Options.LEGACY);
+        OodGate gate = c.options().oodQuantile() > 0 ? OodGate.fit(s.x, all, c.options().oodQuantile()) : null;
+        RegimeModel regime = RegimeModel.train(s.x, all, c.regime(), c.seed()).with(s.features, gate);
+        SortedMap<String, String> regimeParams = c.regime().asMap();
+        SortedMap<String, Double> regimeMetrics = new TreeMap<>();
+        if (!legacy) {
+            regimeParams.putAll(optionParams(c.options(), s.features));
+            if (gate != null) {
+                regimeParams.put("ood_distance", "root mean square of the per-feature z-scores against the training "
+                        + "rows (columns constant in training left out); distance / threshold > 1 labels the regime "
+                        + OodGate.LABEL + " (no entry)");
+                regimeMetrics.put("ood_threshold", gate.threshold());
+            }
+        }
+        models.add(TrainedModel.of(name, MlRole.REGIME, null, from, to, regimeParams, c.seed(),
+                regimeMetrics, regime.artifact()));
         Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
         Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
         Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
@@ -171,8 +185,9 @@ final class WalkForward {
         for (MlHorizon h : MlHorizon.values()) {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, all);
-            TreeModel tree = TreeModel.train(Features.NAMES, s.x, s.label[hi], tr, c.tree(), c.seed());
-            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, c.deep(), c.seed());
+            double[] weight = c.options().weights(s.hour, tr);
+            TreeModel tree = TreeModel.train(s.names, s.x, s.label[hi], tr, weight, c.tree(), c.seed());
+            DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, weight, c.deep(), c.seed());
             int[] metaRows = s.labelled(h, oofRows);
             if (metaRows.length < c.minMetaRows()) {
                 throw new IllegalArgumentException("only " + metaRows.length + " out-of-fold rows for the " + h
@@ -186,27 +201,83 @@ final class WalkForward {
             deeps.put(h, deep);
             metas.put(h, meta);
             String hName = name + "-" + h.name();
-            models.add(TrainedModel.of(hName, MlRole.BASE_TREE, h, from, to, c.tree().asMap(), c.seed(),
-                    treeMetrics(folds, h, tree), tree.artifact()));
-            models.add(TrainedModel.of(hName, MlRole.BASE_DEEP, h, from, to, c.deep().asMap(), c.seed(),
-                    summary(folds, MlRole.BASE_DEEP, h), deep.artifact()));
+            SortedMap<String, String> treeParams = c.tree().asMap();
+            SortedMap<String, String> deepParams = c.deep().asMap();
+            SortedMap<String, Double> treeMetrics = treeMetrics(folds, h, tree, s.names);
+            SortedMap<String, Double> deepMetrics = summary(folds, MlRole.BASE_DEEP, h);
+            if (!legacy) {
+                treeParams.putAll(optionParams(c.options(), s.features));
+                treeParams.put("tribuo_provenance", tree.provenance());
+                deepParams.putAll(optionParams(c.options(), s.features));
+                treeMetrics.putAll(perFold(folds, MlRole.BASE_TREE, h));
+                deepMetrics.putAll(perFold(folds, MlRole.BASE_DEEP, h));
+            }
+            models.add(TrainedModel.of(hName, MlRole.BASE_TREE, h, from, to, treeParams, c.seed(),
+                    treeMetrics, tree.artifact()));
+            models.add(TrainedModel.of(hName, MlRole.BASE_DEEP, h, from, to, deepParams, c.seed(),
+                    deepMetrics, deep.artifact()));
             Instant metaFrom = Instant.ofEpochSecond(s.hour[metaRows[0]]);
             Instant metaTo = Instant.ofEpochSecond(s.hour[metaRows[metaRows.length - 1]] + HOUR);
             SortedMap<String, String> metaParams = c.meta().asMap();
             metaParams.put("round_trip_cost", Double.toString(s.cost.roundTripFraction()));
             metaParams.put("edge_rows", "out-of-fold rows of the training window (base predictions out of fold, "
                     + "regime from the final REGIME artifact)");
+            SortedMap<String, Double> metaMetrics = metaMetrics(folds, h, meta, z, metaRows, s);
+            if (!legacy) {
+                metaParams.putAll(optionParams(c.options(), s.features));
+                metaMetrics.putAll(perFold(folds, MlRole.META, h));
+            }
             models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, metaParams, c.seed(),
-                    metaMetrics(folds, h, meta, z, metaRows, s), meta.artifact()));
+                    metaMetrics, meta.artifact()));
         }
         return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0,
                 metaTraining, null);
     }
 
     /** Walk-forward means plus XGBoost's feature importance of the final tree. */
-    private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, MlHorizon h, TreeModel tree) {
+    private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, MlHorizon h, TreeModel tree,
+                                                         List<String> names) {
         SortedMap<String, Double> m = summary(folds, MlRole.BASE_TREE, h);
-        m.putAll(tree.importance(Features.NAMES));
+        m.putAll(tree.importance(names));
+        return m;
+    }
+
+    /** The training options, recorded with every model of a non-legacy stack. */
+    private static SortedMap<String, String> optionParams(TrainingConfig.Options o, FeatureSet features) {
+        SortedMap<String, String> m = new TreeMap<>();
+        m.put("feature_set", Integer.toString(features.version()));
+        m.put("recency_half_life_days", Double.toString(o.recencyHalfLifeDays()));
+        m.put("recency_weighting", o.recencyHalfLifeDays() == 0 ? "none (every row weighs 1)"
+                : "tree and MLP rows weigh 0.5^(age / half-life), age = last training row - row, mean 1");
+        m.put("ood_quantile", Double.toString(o.oodQuantile()));
+        return m;
+    }
+
+    /**
+     * Each fold's held-out figures of the inner walk-forward, keyed {@code wf_fold<k>_<metric>} (log_loss,
+     * baseline_log_loss, auc, accuracy, rows, enters, mean_net_per_enter, test_from / test_to as epoch seconds), for
+     * the report's model diagnostics.
+     */
+    static SortedMap<String, Double> perFold(List<FoldResult> folds, MlRole role, MlHorizon h) {
+        SortedMap<String, Double> m = new TreeMap<>();
+        for (FoldResult f : folds) {
+            for (FoldResult.Row r : f.rows()) {
+                if (r.role() != role || r.horizon() != h) {
+                    continue;
+                }
+                String k = "wf_fold" + f.fold() + "_";
+                m.put(k + "test_from", (double) f.testFrom().getEpochSecond());
+                m.put(k + "test_to", (double) f.testTo().getEpochSecond());
+                m.put(k + "rows", (double) r.testRows());
+                m.put(k + "log_loss", r.logLoss());
+                m.put(k + "baseline_log_loss", r.baselineLogLoss());
+                m.put(k + "auc", r.auc());
+                m.put(k + "accuracy", r.accuracy());
+                m.put(k + "enters", (double) r.enterCount());
+                m.put(k + "mean_net_per_enter", r.meanNetReturn());
+            }
+        }
+        m.values().removeIf(v -> !Double.isFinite(v));
         return m;
     }
 

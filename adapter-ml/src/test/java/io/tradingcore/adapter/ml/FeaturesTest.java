@@ -91,6 +91,106 @@ class FeaturesTest {
     }
 
     @Test
+    void everyFeatureSetExtendsTheLastAndSortsInItsOwnOrder() {
+        assertThat(FeatureSet.V1.names()).isEqualTo(Features.NAMES).hasSize(22);
+        assertThat(FeatureSet.V2.names()).hasSize(28).startsWith(Features.NAMES.toArray(String[]::new))
+                .doesNotHaveDuplicates();
+        assertThat(new ArrayList<>(FeatureSet.V2.names())).isSorted();
+        assertThat(FeatureSet.of(2)).isEqualTo(FeatureSet.latest());
+        assertThat(FeatureSet.ofNames(FeatureSet.V1.names())).isEqualTo(FeatureSet.V1);
+        assertThatThrownBy(() -> FeatureSet.of(3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void versionTwoKeepsVersionOnesValuesAndAddsTheMultiTimeframeOnes() {
+        Instant hour = TestData.t("2023-06-01T12:00:00Z");
+        int i = indexOf(BTC, hour);
+        Features.Row v1 = Features.compute(BTC.subList(0, i), hour, OptionalDouble.empty(), FeatureSet.V1);
+        Features.Row v2 = Features.compute(BTC.subList(0, i), hour, OptionalDouble.empty(), FeatureSet.V2);
+        assertThat(java.util.Arrays.copyOf(v2.values(), 22)).containsExactly(v1.values());
+        assertThat(v2.windowStart()).isEqualTo(v1.windowStart());
+        assertThat(v2.windowEnd()).isEqualTo(v1.windowEnd());
+        // up-days share of the last 7 daily returns, by hand
+        List<Bar> w = BTC.subList(i - Features.LOOKBACK, i);
+        int up = 0;
+        for (int d = 0; d < 7; d++) {
+            if (w.get(168 - 24 * d).close() > w.get(168 - 24 * (d + 1)).close()) {
+                up++;
+            }
+        }
+        assertThat(v2.values()[27]).isEqualTo(up / 7.0);
+        double hi = w.subList(1, 169).stream().mapToDouble(Bar::high).max().orElseThrow();
+        double lo = w.subList(1, 169).stream().mapToDouble(Bar::low).min().orElseThrow();
+        assertThat(v2.values()[25]).isCloseTo((w.get(168).close() - lo) / (hi - lo),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void multiTimeframeFeaturesOfSyntheticSeriesAreWhatTheDefinitionsSay() {
+        // steadily rising closes (high = close, low = open): RSI of 4h closes 1, close at the top of its 7-day
+        // range, 7 up days of 7, constant returns (variance 0) give variance ratios of 1 by convention
+        List<Bar> rising = new ArrayList<>();
+        Instant t0 = TestData.t("2024-01-01T00:00:00Z");
+        for (int k = 0; k < 200; k++) {
+            double open = 100 * Math.pow(1.001, k);
+            double close = 100 * Math.pow(1.001, k + 1);
+            rising.add(new Bar(t0.plusSeconds(3600L * k), open, close, open, close, 10));
+        }
+        double[] x = Features.compute(rising, t0.plusSeconds(3600L * 200), OptionalDouble.empty(), FeatureSet.V2).values();
+        org.assertj.core.data.Offset<Double> eps = org.assertj.core.data.Offset.offset(1e-9);
+        assertThat(x[22]).isCloseTo(1.0, eps);
+        assertThat(x[25]).isCloseTo(1.0, eps);
+        assertThat(x[27]).isEqualTo(1.0);
+        assertThat(x[26]).isPositive();
+        // closes alternating 100 / 101: every 4-hour and 24-hour return is 0, so both variance ratios are 0
+        List<Bar> zigzag = new ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            double c = k % 2 == 0 ? 100 : 101;
+            zigzag.add(new Bar(t0.plusSeconds(3600L * k), 100.5, 101, 100, c, 10));
+        }
+        double[] z = Features.compute(zigzag, t0.plusSeconds(3600L * 200), OptionalDouble.empty(), FeatureSet.V2).values();
+        assertThat(z[23]).isCloseTo(0.0, eps);
+        assertThat(z[24]).isCloseTo(0.0, eps);
+        assertThat(z[22]).isEqualTo(0.5); // no 4-hour gains or losses at all
+        assertThat(z[27]).isZero();
+    }
+
+    @Test
+    void noFeatureOfEitherSetAtHourHUsesACandleThatClosesAfterH() {
+        // 24 decision hours x 3 assets: for each H every candle opening at or after H (so closing after H) is
+        // replaced by a wild one; each feature of hours <= H, in both feature sets, must not move
+        SortedMap<String, List<Bar>> assets = TestData.assets("BTC", "ETH", "SOL");
+        Instant start = TestData.t("2024-03-05T00:00:00Z");
+        int checked = 0;
+        for (int k = 0; k < 24; k++) {
+            Instant hour = start.plusSeconds(3600L * (5 * k));
+            SortedMap<String, List<Bar>> changed = new TreeMap<>();
+            assets.forEach((name, bars) -> changed.put(name, bars.stream().map(b -> b.openTime().isBefore(hour) ? b
+                    : new Bar(b.openTime(), b.open() * 1.7, b.high() * 2.0, b.low() * 0.5, b.close() * 0.6,
+                            b.volume() * 9 + 1)).toList()));
+            Instant from = hour.minusSeconds(3600L * 3);
+            Instant to = hour.plusSeconds(3600L * 2);
+            for (FeatureSet set : FeatureSet.values()) {
+                Samples a = Samples.build(assets, from, to, CostModel.defaults(), set);
+                Samples b = Samples.build(changed, from, to, CostModel.defaults(), set);
+                assertThat(b.size()).isEqualTo(a.size());
+                boolean later = false;
+                for (int r = 0; r < a.size(); r++) {
+                    if (a.hour[r] <= hour.getEpochSecond()) {
+                        assertThat(b.x[r]).as("%s features of %s at %s", set, a.assets.get(a.asset[r]),
+                                Instant.ofEpochSecond(a.hour[r])).containsExactly(a.x[r]);
+                        checked++;
+                    } else {
+                        later |= !java.util.Arrays.equals(a.x[r], b.x[r]);
+                    }
+                }
+                assertThat(later).as("the perturbation shows after %s", hour).isTrue();
+            }
+        }
+        assertThat(checked).isEqualTo(24 * 3 * 4 * 2);
+    }
+
+    @Test
     void labelsAreForwardOpenToOpenReturnsAgainstTheRoundTripCost() {
         Instant hour = TestData.t("2024-05-01T00:00:00Z");
         int h = indexOf(BTC, hour);

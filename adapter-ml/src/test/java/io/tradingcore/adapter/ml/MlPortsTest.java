@@ -16,6 +16,7 @@ import io.tradingcore.domain.StackPrediction;
 import io.tradingcore.ports.out.FeatureEngine;
 import io.tradingcore.ports.out.ModelStack;
 import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.out.ModelVersion;
 import io.tradingcore.ports.testing.InMemoryModelRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -126,7 +127,7 @@ class MlPortsTest {
         FeatureVector v = engine.compute(BTC, hour, closed.subList(closed.size() - engine.lookbackBars(), closed.size()),
                 Optional.of(book));
         assertThat(v.windowEnd()).isEqualTo(hour.toInstant());
-        assertThat(v.names()).isEqualTo(Features.NAMES);
+        assertThat(v.names()).isEqualTo(FeatureSet.latest().names()).startsWith(Features.NAMES.toArray(String[]::new));
         assertThat(v.value("f19_spread_bps")).isEqualTo(1.0);
         // passing the whole history gives the same vector: only the last lookbackBars candles matter
         assertThat(engine.compute(BTC, hour, closed, Optional.of(book))).isEqualTo(v);
@@ -143,8 +144,14 @@ class MlPortsTest {
                         "BASE_DEEP/H24");
         assertThat(p.meta()).extracting(MetaPrediction::horizon).containsExactly(Horizon.H1, Horizon.H4, Horizon.H24);
         for (MetaPrediction m : p.meta()) {
+            // the default stack has an OOD gate: its distance ratio is recorded last, weight and contribution 0
             assertThat(m.components()).extracting(MetaComponent::role).containsExactly(ModelRole.BASE_TREE,
-                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.META);
+                    ModelRole.BASE_DEEP, ModelRole.REGIME, ModelRole.REGIME, ModelRole.REGIME, ModelRole.META,
+                    ModelRole.REGIME);
+            MetaComponent ood = m.components().get(6);
+            assertThat(ood.name()).isEqualTo(MetaComponent.OOD_DISTANCE_RATIO);
+            assertThat(ood.contribution()).isZero();
+            assertThat(ood.value()).isPositive().isLessThan(1.0);
             assertThat(m.components().get(0).horizon()).isEqualTo(m.horizon());
             assertThat(m.components().get(2).horizon()).isNull();
             double logit = m.components().stream().mapToDouble(MetaComponent::contribution).sum();
@@ -237,19 +244,133 @@ class MlPortsTest {
                 .isEqualTo(trained.artifacts().stream().map(a -> a.version().artifactSha256()).toList());
         assertThat(again.artifacts()).extracting(a -> a.version().id())
                 .isEqualTo(trained.artifacts().stream().map(a -> a.version().id()).toList());
+        // hyper-parameters including Tribuo's provenance are reproducible too (re-registration stays idempotent)
+        assertThat(again.artifacts()).extracting(a -> a.version().hyperParams())
+                .isEqualTo(trained.artifacts().stream().map(a -> a.version().hyperParams()).toList());
+    }
+
+    @Test
+    void treeVersionsCarryTribuosProvenanceWithoutRunSpecificFieldsAndEveryVersionItsOptions() {
+        for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
+            assertThat(a.version().hyperParams()).containsEntry("feature_set", "1")
+                    .containsEntry("recency_half_life_days", "0.0").containsEntry("ood_quantile", "0.999");
+            if (a.version().role() != ModelRole.BASE_TREE) {
+                continue;
+            }
+            String json = a.version().hyperParams().get("tribuo_provenance");
+            assertThat(json).startsWith("[{").contains("XGBoostClassificationTrainer").contains("\"num-examples\"")
+                    .doesNotContain("trained-at").doesNotContain("host-short-name").doesNotContain("os-name");
+            assertThat(json).endsWith("}]");
+        }
+        // per-fold held-out figures of the inner walk-forward, for the report's model diagnostics
+        ModelVersion meta = trained.artifacts().stream().map(ModelTrainer.TrainedArtifact::version)
+                .filter(v -> v.role() == ModelRole.META && v.horizon() == Horizon.H1).findFirst().orElseThrow();
+        assertThat(meta.metrics()).containsKeys("wf_fold1_log_loss", "wf_fold1_auc", "wf_fold1_baseline_log_loss",
+                "wf_fold1_test_from");
+        ModelVersion regime = trained.artifacts().get(0).version();
+        assertThat(regime.metrics()).containsKey("ood_threshold");
+    }
+
+    @Test
+    void anOutlierIsLabelledOutOfDistributionAndThePolicyTakesNoEntry() {
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        FeatureVector v = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        StackPrediction normal = trained.modelStack().predict(v);
+        assertThat(normal.regime().regime()).isNotEqualTo(io.tradingcore.domain.RegimeResult.OUT_OF_DISTRIBUTION);
+        // a synthetic crash: returns and volatility far beyond anything in the training window
+        List<Double> values = new ArrayList<>(v.values());
+        for (String f : List.of("f00_ret_1h", "f01_ret_4h", "f02_ret_12h", "f03_ret_24h", "f06_rv_24h", "f14_range_1h",
+                "f15_range_24h")) {
+            int i = v.names().indexOf(f);
+            values.set(i, f.contains("ret") ? -0.6 : 0.5);
+        }
+        FeatureVector outlier = new FeatureVector(v.asset(), v.hour(), v.windowStart(), v.windowEnd(), v.names(), values);
+        StackPrediction p = trained.modelStack().predict(outlier);
+        assertThat(p.regime().regime()).isEqualTo(io.tradingcore.domain.RegimeResult.OUT_OF_DISTRIBUTION);
+        for (MetaPrediction m : p.meta()) {
+            MetaComponent ood = m.components().get(m.components().size() - 1);
+            assertThat(ood.name()).isEqualTo(MetaComponent.OOD_DISTANCE_RATIO);
+            assertThat(ood.value()).isGreaterThan(1.0);
+            double logit = m.components().stream().mapToDouble(MetaComponent::contribution).sum();
+            assertThat(1 / (1 + Math.exp(-logit))).isCloseTo(m.probability(), org.assertj.core.data.Offset.offset(1e-12));
+        }
+        // a huge learned edge would not matter: flat, the policy holds and says why
+        io.tradingcore.domain.signal.SignalDecision d = new io.tradingcore.domain.signal.SignalPolicy(
+                io.tradingcore.domain.signal.SignalPolicyConfig.defaults()).decide(new io.tradingcore.domain.signal.SignalInput(
+                ETH, hour, withEdge(p, 0.05), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("10000"), null));
+        assertThat(d.action()).isEqualTo(io.tradingcore.domain.SignalAction.HOLD);
+        assertThat(d.reason()).contains("outside the training distribution").contains("x the threshold");
+        assertThat(new io.tradingcore.domain.signal.SignalPolicy(io.tradingcore.domain.signal.SignalPolicyConfig.defaults())
+                .decide(new io.tradingcore.domain.signal.SignalInput(ETH, hour, withEdge(normal, 0.05), BigDecimal.ZERO,
+                        BigDecimal.ZERO, new BigDecimal("10000"), null)).action())
+                .isEqualTo(io.tradingcore.domain.SignalAction.ENTER);
+    }
+
+    private static StackPrediction withEdge(StackPrediction p, double edge) {
+        List<MetaPrediction> meta = p.meta().stream().map(m -> new MetaPrediction(m.horizon(), m.modelVersion(),
+                m.probability(), edge, m.components())).toList();
+        return new StackPrediction(p.regime(), p.base(), meta);
+    }
+
+    @Test
+    void legacyOptionsTrainTheVersionOneStackWithoutGateOrExtraParameters() {
+        ModelTrainer.TrainedStack legacy = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24, 1, 0, 0).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        FeatureVector v1 = legacy.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        assertThat(v1.names()).isEqualTo(Features.NAMES);
+        StackPrediction p = legacy.modelStack().predict(v1);
+        for (MetaPrediction m : p.meta()) {
+            assertThat(m.components()).extracting(MetaComponent::name).doesNotContain(MetaComponent.OOD_DISTANCE_RATIO);
+        }
+        // a version-1 stack reads its own leading values of a latest-set vector (PAPER/LIVE with older active models)
+        FeatureVector v2 = MlModels.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        assertThat(v2.values().subList(0, v1.values().size())).isEqualTo(v1.values());
+        assertThat(legacy.modelStack().predict(v2)).isEqualTo(p);
+        for (ModelTrainer.TrainedArtifact a : legacy.artifacts()) {
+            assertThat(a.version().hyperParams()).doesNotContainKeys("feature_set", "tribuo_provenance");
+            assertThat(a.version().metrics().keySet()).noneMatch(k -> k.matches("wf_fold[0-9].*"));
+        }
+        RegimeModel regime = RegimeModel.load(legacy.artifacts().get(0).artifact(),
+                legacy.artifacts().get(0).version().artifactSha256());
+        assertThat(regime.features()).isEqualTo(FeatureSet.V1);
+        assertThat(regime.gate()).isEmpty();
+    }
+
+    @Test
+    void aFeatureSetTwoStackWithRecencyWeightingDecidesWithoutLookaheadAndRefusesAShorterVector() {
+        ModelTrainer.TrainedStack v2 = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24, 2, 365, 0.999).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        for (ModelTrainer.TrainedArtifact a : v2.artifacts()) {
+            assertThat(a.version().hyperParams()).containsEntry("feature_set", "2")
+                    .containsEntry("recency_half_life_days", "365.0");
+        }
+        // weighting changes the trees: not the same models as the equal-weight set-2 stack
+        ModelTrainer.TrainedStack unweighted = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24, 2, 0, 0.999).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        assertThat(v2.artifacts().get(1).version().artifactSha256())
+                .isNotEqualTo(unweighted.artifacts().get(1).version().artifactSha256());
+        assertDecisionsIgnoreTheFuture(v2.featureEngine(), v2.modelStack(), 8);
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        FeatureVector v1 = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        assertThat(v1.names()).hasSize(22);
+        assertThatThrownBy(() -> v2.modelStack().predict(v1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("feature names");
     }
 
     @Test
     void decisionsOfTheRealStackAndPolicyDoNotChangeWhenTheFutureIsPerturbed() {
         // 24 decision hours x 3 assets (SOL was not in training): features -> REGIME/BASE/META -> learned edge ->
         // SignalPolicy; every candle opening at or after H is replaced by a wild one, and nothing of H's decision moves
+        assertDecisionsIgnoreTheFuture(trained.featureEngine(), trained.modelStack(), 24);
+    }
+
+    private void assertDecisionsIgnoreTheFuture(FeatureEngine engine, ModelStack stack, int hours) {
         io.tradingcore.domain.signal.SignalPolicy policy = new io.tradingcore.domain.signal.SignalPolicy(
                 io.tradingcore.domain.signal.SignalPolicyConfig.defaults());
         SortedMap<AssetId, List<Candle>> three = new TreeMap<>(candles);
         three.put(AssetId.of(3), candles(AssetId.of(3), "SOL"));
-        FeatureEngine engine = trained.featureEngine();
-        ModelStack stack = trained.modelStack();
-        for (int k = 0; k < 24; k++) {
+        for (int k = 0; k < hours; k++) {
             HourTs hour = TRAIN_TO.plusHours(30 + k);
             for (var e : three.entrySet()) {
                 AssetId asset = e.getKey();
@@ -278,6 +399,17 @@ class MlPortsTest {
     void trainingRefusesAWindowWithTooFewSamples() {
         assertThatThrownBy(() -> MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48), 1L))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("training samples");
+        // the count the trainer reports without training is the one it refuses with
+        int counted = MlModels.trainer().trainingSamples(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48)).orElseThrow();
+        assertThatThrownBy(() -> MlModels.trainer().train(candles, TRAIN_FROM, TRAIN_FROM.plusHours(48), 1L))
+                .isInstanceOfSatisfying(io.tradingcore.ports.out.ModelTrainer.TooFewSamplesException.class, e -> {
+                    assertThat(e.found()).isEqualTo(counted);
+                    assertThat(e.minimum()).isEqualTo(2000);
+                    assertThat(e).hasMessage("only " + counted + " training samples in [" + TRAIN_FROM + ", " + TRAIN_FROM.plusHours(48)
+                            + "); need at least 2000");
+                });
+        assertThat(MlModels.trainer().trainingSamples(candles, TRAIN_FROM, TRAIN_FROM.plusHours(24 * 60)).orElseThrow())
+                .as("a longer window holds more").isGreaterThan(counted);
     }
 
     @Test

@@ -263,7 +263,7 @@ class ModelStackTest {
     void refusesAPurgeShorterThanTheLongestHorizon() {
         TrainingConfig c = TestData.fastConfig(1L);
         assertThatThrownBy(() -> new TrainingConfig(1L, c.cost(), Duration.ofHours(23), c.embargo(), c.minTrain(),
-                c.testWindow(), null, 0.5, 100, c.tree(), c.deep(), c.regime(), c.meta()))
+                c.testWindow(), null, 0.5, 100, c.tree(), c.deep(), c.regime(), c.meta(), c.options()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("purge");
     }
 }

@@ -31,7 +31,7 @@ final class TestData {
                 Duration.ofDays(120), Duration.ofDays(60), null, 0.5, 200,
                 new TreeModel.Params(20, 0.2, 3, 20.0, 0.8, 0.8, 1.0, 32, 1),
                 new DeepModel.Params(new int[] {16, 8}, 3, 256, 0.003, 1e-4, 0.15, 1),
-                RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT);
+                RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT, TrainingConfig.Options.LEGACY);
     }
 
     static Instant t(String iso) {

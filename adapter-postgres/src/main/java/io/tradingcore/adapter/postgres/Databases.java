@@ -2,16 +2,11 @@ package io.tradingcore.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
 /**
- * Connection pools and the embedded default database. Every pooled connection runs in UTC, whatever
- * the JVM's or the server's default time zone is.
+ * Connection pools. Every pooled connection runs in UTC, whatever the JVM's or the server's default time zone is.
+ * (An embedded server for the CLI default and tests: the optional module {@code embedded-postgres}.)
  */
 public final class Databases {
 
@@ -54,51 +49,5 @@ public final class Databases {
         cfg.addDataSourceProperty("connectTimeout", "10");
         cfg.addDataSourceProperty("ApplicationName", "trading-core");
         return new HikariDataSource(cfg);
-    }
-
-    /**
-     * Starts (or re-opens) the embedded PostgreSQL whose data lives in {@code dataDir}; data survives
-     * between runs. The directory is created when missing.
-     */
-    public static EmbeddedServer embedded(Path dataDir) {
-        try {
-            Path dir = dataDir.toAbsolutePath();
-            Files.createDirectories(dir);
-            // initdb refuses to run as root, so the embedded server runs as an unprivileged user that
-            // must own its data directory.
-            openForServerUser(dir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("timezone", "UTC")
-                    .setServerConfig("max_connections", "100")
-                    .start();
-            String url = pg.getJdbcUrl("postgres", "postgres");
-            return new EmbeddedServer(pg, new DbTarget(url, "postgres", "",
-                    "embedded PostgreSQL (data in " + dir + ", port " + pg.getPort() + ")"));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the embedded PostgreSQL in " + dataDir + ": "
-                    + SchemaMigrator.rootMessage(e), e);
-        }
-    }
-
-    private static void openForServerUser(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system: nothing to adjust
-        }
-    }
-
-    /** A running embedded server; closing it stops PostgreSQL. */
-    public record EmbeddedServer(EmbeddedPostgres postgres, DbTarget target) implements AutoCloseable {
-        @Override
-        public void close() {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                throw new IllegalStateException("embedded PostgreSQL did not stop cleanly: " + e.getMessage(), e);
-            }
-        }
     }
 }

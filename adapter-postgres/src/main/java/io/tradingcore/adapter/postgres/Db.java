@@ -16,10 +16,8 @@ import org.jooq.impl.DSL;
  * database error leaves it as a port exception naming the rule ({@link DbErrors}).
  */
 final class Db {
-    static {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-    }
+    // No static side effects: jOOQ's start-up logo and tips go to its logger (org.jooq.Constants, INFO) and are the
+    // host's logging configuration's to show or not (the CLI's logback.xml sets org.jooq to WARN).
 
     /** Work done inside one transaction. */
     @FunctionalInterface

@@ -287,12 +287,24 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
 
     @Override
     public List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
-        return db.read("reading the ENTER/EXIT signals of account " + account, ctx -> ctx.select()
+        return signals("reading the ENTER/EXIT signals of account " + account, account, mode, fromInclusive, toExclusive,
+                TRADE_SIGNAL.ACTION.ne(Conv.action(io.tradingcore.domain.SignalAction.HOLD)));
+    }
+
+    @Override
+    public List<TradeSignal> hourlySignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
+        return signals("reading the hourly signals of account " + account, account, mode, fromInclusive, toExclusive,
+                org.jooq.impl.DSL.noCondition());
+    }
+
+    private List<TradeSignal> signals(String what, AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive,
+                                      org.jooq.Condition which) {
+        return db.read(what, ctx -> ctx.select()
                 .from(TRADE_SIGNAL).join(TRADE_SIGNAL_DETAIL).on(TRADE_SIGNAL_DETAIL.SIGNAL_ID.eq(TRADE_SIGNAL.SIGNAL_ID))
                 .join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(TRADE_SIGNAL.RUN_ID))
                 .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), TRADE_SIGNAL.RUN_MODE.eq(Conv.mode(mode)),
                         TRADE_SIGNAL.HOUR_TS_UTC.ge(fromInclusive.toInstant()), TRADE_SIGNAL.HOUR_TS_UTC.lt(toExclusive.toInstant()),
-                        TRADE_SIGNAL.ACTION.ne(Conv.action(io.tradingcore.domain.SignalAction.HOLD)))
+                        which)
                 .orderBy(TRADE_SIGNAL.HOUR_TS_UTC, TRADE_SIGNAL.ASSET_ID, TRADE_SIGNAL.HORIZON)
                 .fetch(PgDecisionRecordRepository::signal));
     }

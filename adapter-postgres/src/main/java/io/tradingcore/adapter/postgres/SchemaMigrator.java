@@ -34,12 +34,18 @@ import liquibase.ui.LoggerUIService;
  */
 public final class SchemaMigrator {
 
-    /** Classpath location of the master changelog (module {@code schema}). */
+    /**
+     * Classpath location of the one changelog with everything the adapters need: {@link #MASTER_CHANGELOG} then
+     * {@link #ADAPTER_CHANGELOG}. What {@link #migrate} runs; an embedding service may run it with its own Liquibase.
+     */
+    public static final String CHANGELOG = "db/trading-core-changelog.xml";
+
+    /** Classpath location of the DDL contract's master changelog (module {@code schema}); part of {@link #CHANGELOG}. */
     public static final String MASTER_CHANGELOG = "db/changelog/db.changelog-master.xml";
 
     /**
      * Classpath location of this adapter's additions (tables the ports need beyond the contract, see
-     * docs/persistence.md); applied after {@link #MASTER_CHANGELOG}.
+     * docs/persistence.md); part of {@link #CHANGELOG}, after {@link #MASTER_CHANGELOG}.
      */
     public static final String ADAPTER_CHANGELOG = "db/changelog-adapter-postgres/adapter-postgres-changelog.xml";
 
@@ -101,14 +107,12 @@ public final class SchemaMigrator {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             List<String> pendingIds = new ArrayList<>();
-            for (String changelog : List.of(MASTER_CHANGELOG, ADAPTER_CHANGELOG)) {
-                Liquibase liquibase = new Liquibase(changelog,
-                        new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database);
-                for (ChangeSet cs : liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
-                    pendingIds.add(cs.getId());
-                }
-                liquibase.update(new Contexts(), new LabelExpression());
+            Liquibase liquibase = new Liquibase(CHANGELOG,
+                    new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()), database);
+            for (ChangeSet cs : liquibase.listUnrunChangeSets(new Contexts(), new LabelExpression())) {
+                pendingIds.add(cs.getId());
             }
+            liquibase.update(new Contexts(), new LabelExpression());
             List<String> applied = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             readOutcome(connection, pendingIds, applied, skipped);

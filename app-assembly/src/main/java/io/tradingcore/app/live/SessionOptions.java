@@ -2,11 +2,12 @@ package io.tradingcore.app.live;
 
 import io.tradingcore.app.CliException;
 import io.tradingcore.app.ExitCodes;
+import io.tradingcore.app.RunOptions;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.live.PollingFeed;
 import io.tradingcore.application.live.StopSignal;
-import java.nio.file.Path;
 import java.time.Clock;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,14 +16,11 @@ import picocli.CommandLine.Option;
  */
 public final class SessionOptions {
 
-    @Option(names = "--assets", required = true, paramLabel = "BTC/USDT,ETH/USDT", description = "Assets to trade (ingested).")
-    public String assets;
+    @Mixin
+    public RunOptions.Assets assets;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
-    public Path config;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Seed recorded with every cycle and used for training (default: ${DEFAULT-VALUE}).")
-    public int seed;
+    @Mixin
+    public RunOptions.ConfigAndSeed run;
 
     @Option(names = "--binance-url", defaultValue = "https://api.binance.com", paramLabel = "URL",
             description = "Base URL of Binance's REST API (default: ${DEFAULT-VALUE}).")
@@ -40,7 +38,7 @@ public final class SessionOptions {
         if (hours < 0) {
             throw new CliException(ExitCodes.USAGE, "--hours must be >= 0, was " + hours);
         }
-        return config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+        return run.load();
     }
 
     /** The given stop signal, else one set by Ctrl-C. */

@@ -9,7 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
-import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.ingest.CandleCsvReader;
@@ -143,7 +142,7 @@ class DatabaseRestartIT {
 
     private WalkForwardBacktest backtest(Persistence p) {
         // six hours per transaction: the stop lands inside a unit of several finished hours, which must vanish whole
-        return new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(ConfigLoader.defaults().config())), 6);
+        return new WalkForwardBacktest(p, Wiring.modelTrainer(ConfigLoader.defaults().config()), 6);
     }
 
     private long awaitCompleted(Future<?> running, int n) throws Exception {

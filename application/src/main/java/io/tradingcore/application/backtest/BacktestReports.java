@@ -61,12 +61,16 @@ public final class BacktestReports {
                     t.quantity(), t.price(), t.fee(), t.side().name().equals("SELL") ? t.realisedPnl() : null));
         }
         List<FoldWindow> folds = new ArrayList<>();
+        SortedMap<Integer, SortedMap<String, Double>> foldMetrics = new TreeMap<>();
         for (BacktestFoldResult f : p.folds().foldResults(id)) {
             Instant from = f.testFrom();
             Instant to = f.testTo();
             if (equity.stream().anyMatch(e -> !e.hour().isBefore(from) && e.hour().isBefore(to))) {
                 folds.add(new FoldWindow(f.foldIndex(), from, to));
             }
+            SortedMap<String, Double> m = new TreeMap<>();
+            f.metrics().forEach((k, v) -> m.put(k, v.doubleValue()));
+            foldMetrics.put(f.foldIndex(), m);
         }
         SortedMap<String, SortedMap<Instant, BigDecimal>> closes = new TreeMap<>();
         for (var e : symbols.entrySet()) {
@@ -87,12 +91,13 @@ public final class BacktestReports {
                     tierChange ? e.tier().name() : null, e.rule() + ": " + e.detail()));
         }
         List<SignalNote> signals = new ArrayList<>();
-        for (TradeSignal sg : p.decisions().actionSignals(def.account(), RunMode.BACKTEST, def.testFrom(), def.testTo())) {
+        // every asset-hour's signal: ENTER/EXIT explain the trips, all of them give the META probability and regime charts
+        for (TradeSignal sg : p.decisions().hourlySignals(def.account(), RunMode.BACKTEST, def.testFrom(), def.testTo())) {
             SignalDecision d = sg.decision();
             signals.add(new SignalNote(sg.hour().toInstant(), symbols.getOrDefault(sg.asset(), sg.asset().toString()), d.action().name(),
-                    d.horizon().name(), d.probability(), d.expectedReturn(), d.regime() + ": " + d.reason()));
+                    d.horizon().name(), d.probability(), d.expectedReturn(), d.regime(), d.regime() + ": " + d.reason()));
         }
-        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes, events, signals);
+        return new ReportInput(title, def.initialCapital(), equity, trades, folds, closes, events, signals, foldMetrics);
     }
 
     public ReportWriter.Written write(BacktestRunId id, Path outDir) throws IOException {

@@ -15,14 +15,20 @@ import java.util.Objects;
  * @param simulation     the simulated exchange (BACKTEST and PAPER)
  * @param walkForward    fold layout of a walk-forward backtest
  * @param initialCapital quote-currency deposit of a new backtest or paper account
+ * @param model          what the model stack is trained with (feature set, recency weighting, OOD gate); omitted
+ *                       from the canonical form when it is {@link Model#LEGACY}, so configurations stored before the
+ *                       key existed keep their hash and replay with the models they were run with
  */
-public record AppConfig(TradingConfig trading, Simulation simulation, WalkForward walkForward, BigDecimal initialCapital) {
+public record AppConfig(TradingConfig trading, Simulation simulation, WalkForward walkForward, BigDecimal initialCapital,
+                        @com.fasterxml.jackson.annotation.JsonInclude(value = com.fasterxml.jackson.annotation.JsonInclude.Include.CUSTOM,
+                                valueFilter = Model.LegacyFilter.class) Model model) {
 
     public AppConfig {
         Objects.requireNonNull(trading, "trading");
         Objects.requireNonNull(simulation, "simulation");
         Objects.requireNonNull(walkForward, "walkForward");
         Objects.requireNonNull(initialCapital, "initialCapital");
+        Objects.requireNonNull(model, "model");
         if (initialCapital.signum() <= 0 || initialCapital.compareTo(new BigDecimal("1e15")) > 0) {
             throw new IllegalArgumentException("initialCapital must be in (0, 1e15], was " + initialCapital.toPlainString());
         }
@@ -36,7 +42,57 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
 
     public static AppConfig defaults() {
         return new AppConfig(new TradingConfig(SignalPolicyConfig.defaults(), DrawdownPolicy.defaults(), "BINANCE", 200),
-                Simulation.defaults(), WalkForward.defaults(), new BigDecimal("100000"));
+                Simulation.defaults(), WalkForward.defaults(), new BigDecimal("100000"), Model.defaults());
+    }
+
+    /**
+     * The model stack's training options (docs/ml.md): {@code featureSet} 1 (22 hourly features) or 2 (plus 4-hour
+     * and daily aggregates); training rows of the tree and the MLP weigh 0.5^(age / recencyHalfLifeDays) (0 = equal
+     * weights); the out-of-distribution gate's threshold is the {@code oodQuantile} quantile of the training rows'
+     * distances (0 = no gate; a row beyond it is labelled OUT_OF_DISTRIBUTION and the policy takes no entry).
+     */
+    public record Model(int featureSet, BigDecimal recencyHalfLifeDays, BigDecimal oodQuantile) {
+        /** What every stack was trained with before this section existed (stored configurations lack it). */
+        public static final Model LEGACY = new Model(1, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public Model {
+            Objects.requireNonNull(recencyHalfLifeDays, "model.recencyHalfLifeDays");
+            Objects.requireNonNull(oodQuantile, "model.oodQuantile");
+            if (featureSet < 1 || featureSet > 2) {
+                throw new IllegalArgumentException("model.featureSet must be 1 or 2, was " + featureSet);
+            }
+            if (recencyHalfLifeDays.signum() < 0 || recencyHalfLifeDays.compareTo(new BigDecimal("36500")) > 0) {
+                throw new IllegalArgumentException("model.recencyHalfLifeDays must be in [0, 36500] (0 = no weighting), was "
+                        + recencyHalfLifeDays.toPlainString());
+            }
+            if (oodQuantile.signum() != 0 && (oodQuantile.compareTo(new BigDecimal("0.5")) < 0
+                    || oodQuantile.compareTo(BigDecimal.ONE) > 0)) {
+                throw new IllegalArgumentException("model.oodQuantile must be 0 (no gate) or in [0.5, 1], was "
+                        + oodQuantile.toPlainString());
+            }
+        }
+
+        static Model defaults() {
+            // feature set 2 and recency weighting measurably add nothing (docs/ml.md, "Evaluation"); the gate is on
+            return new Model(1, BigDecimal.ZERO, new BigDecimal("0.999"));
+        }
+
+        public boolean matchesLegacy() {
+            return featureSet == 1 && recencyHalfLifeDays.signum() == 0 && oodQuantile.signum() == 0;
+        }
+
+        /** Jackson filter: true (= leave out of the canonical form) for the legacy options. */
+        static final class LegacyFilter {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Model m && m.matchesLegacy();
+            }
+
+            @Override
+            public int hashCode() {
+                return 0;
+            }
+        }
     }
 
     /**
@@ -49,6 +105,12 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
             Objects.requireNonNull(maxVolumeShare, "simulation.maxVolumeShare");
             if (maxVolumeShare.signum() <= 0 || maxVolumeShare.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("simulation.maxVolumeShare must be in (0, 1], was " + maxVolumeShare.toPlainString());
+            }
+            // validated at the scale it is stored with (6): 0.0000004 used to pass here and be stored as 0, a run that
+            // could then never be reported or replayed (issue 17, item 5)
+            if (maxVolumeShare.stripTrailingZeros().scale() > 6) {
+                throw new IllegalArgumentException("simulation.maxVolumeShare has more than 6 decimals (it is stored with 6,"
+                        + " the smallest share is 0.000001), was " + maxVolumeShare.toPlainString());
             }
             maxVolumeShare = maxVolumeShare.setScale(6, java.math.RoundingMode.HALF_EVEN);
         }

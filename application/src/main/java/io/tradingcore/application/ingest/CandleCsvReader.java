@@ -59,13 +59,23 @@ public final class CandleCsvReader {
     }
 
     public static Parsed read(Path file, AssetId asset) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new CsvFormatException(file, 0, "is a directory, not a CSV file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CsvFormatException(file, 0, "no such file");
         }
+        boolean gz = file.toString().endsWith(".gz");
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             InputStream in = gz ? new GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return parse(file, asset, r);
+        } catch (java.util.zip.ZipException e) {
+            // issue 17, item 10: these used to surface as a bare ZipException / EOFException naming no file
+            throw new CsvFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            throw new CsvFormatException(file, 0, gz ? "the gzip file is truncated (it ends in the middle of its data)"
+                    : "unexpected end of file");
         }
     }
 

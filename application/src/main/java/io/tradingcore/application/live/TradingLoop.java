@@ -108,7 +108,7 @@ public final class TradingLoop {
                         + ") is being run by another process; stop it first");
             }
             afterHour.accept(h, r);
-            orders += r.orders().size();
+            orders += r.ordersPlacedAt(h);
             out.println(line(h, r));
             out.flush();
             last = h;

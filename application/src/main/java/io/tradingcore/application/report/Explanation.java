@@ -23,11 +23,15 @@ final class Explanation {
     private Explanation() {
     }
 
-    static List<Table> tables(ReportInput in) {
+    static List<Table> tables(ReportInput in, Report report) {
         Instant end = in.equity().get(in.equity().size() - 1).hour();
         List<RoundTrips.Trip> trips = RoundTrips.of(in.trades());
-        return List.of(tradeList(trips, end, in.signals()), perAsset(in, trips, end), monthly(in), drawdowns(in),
-                riskEvents(in.riskEvents()));
+        List<Table> out = new ArrayList<>(List.of(tradeList(trips, end, in.signals()), perAsset(in, trips, end), monthly(in),
+                drawdowns(in), riskEvents(in.riskEvents())));
+        if (!report.models().isEmpty()) {
+            out.add(ModelDiagnostics.table(report.models()));
+        }
+        return out;
     }
 
     static Table tradeList(List<RoundTrips.Trip> trips, Instant end, List<SignalNote> signals) {

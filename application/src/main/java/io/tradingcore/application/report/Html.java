@@ -17,22 +17,22 @@ final class Html {
             th{background:#eef2f7} td.label{text-align:left} tr:nth-child(even) td{background:#fafafa}
             img{max-width:100%;border:1px solid #ddd}
             .scroll{overflow-x:auto}
+            .warnings{border:2px solid #d62728;background:#fff4f4;padding:4px 12px;margin:12px 0}
+            .warnings h2{color:#d62728;margin:6px 0} li.warning{font-family:"DejaVu Sans Mono",monospace;font-size:13px}
             """;
 
     private Html() {
     }
 
-    static String page(Report report, byte[] equityPng) {
-        return page(report, equityPng, List.of());
+    /** A chart of the page: its heading, its alt text and the PNG bytes (inlined as a data URI). */
+    record Figure(String heading, String alt, byte[] png) {
     }
 
-    /** The page with the explaining tables ({@link Explanation}) after the figures. */
-    static String page(Report report, byte[] equityPng, List<Table> explanation) {
-        return page(report, equityPng, explanation, new java.util.TreeMap<>());
-    }
-
-    /** As above, with one price chart per asset ({@code assetPngs}: asset to PNG) after the tables. */
-    static String page(Report report, byte[] equityPng, List<Table> explanation, java.util.SortedMap<String, byte[]> assetPngs) {
+    /**
+     * The page: heading, the model warnings (when a model is worse than its baseline), the equity chart, the summary
+     * tables and the explaining {@code tables}, then the {@code figures}.
+     */
+    static String page(Report report, byte[] equityPng, List<Table> tables, List<Figure> figures) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .append(escape(report.title())).append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(escape(report.title())).append("</h1>\n")
@@ -42,22 +42,29 @@ final class Html {
                 .append(Fmt.time(report.overall().strategy().end())).append(" UTC &middot; ")
                 .append(report.overall().strategy().hours()).append(" hours</p>\n")
                 .append("<p class=\"meta\">Benchmark: buy-and-hold, capital split equally at the first hour's price, no fees."
-                        + " Ratios annualised over 8760 hours, risk-free rate 0; n/a = not defined.</p>\n")
-                .append("<h2>Equity and drawdown</h2>\n<img alt=\"Equity curve of the strategy and buy-and-hold with"
-                        + " drawdown panel\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(equityPng)).append("\">\n");
+                        + " Ratios annualised over 8760 hours, risk-free rate 0; n/a = not defined.</p>\n");
+        List<String> warnings = report.modelWarnings();
+        if (!warnings.isEmpty()) {
+            sb.append("<div class=\"warnings\">\n<h2>Model warnings</h2>\n<ul>\n");
+            for (String w : warnings) {
+                sb.append("<li class=\"warning\">WARNING: ").append(escape(w)).append("</li>\n");
+            }
+            sb.append("</ul>\n</div>\n");
+        }
+        figure(sb, new Figure("Equity and drawdown", "Equity curve of the strategy and buy-and-hold with drawdown panel", equityPng));
         List<Table> all = new ArrayList<>(SummaryTable.tables(report));
-        all.addAll(explanation);
+        all.addAll(tables);
         for (Table t : all) {
             sb.append("<h2>").append(escape(t.caption())).append("</h2>\n<div class=\"scroll\">\n")
                     .append(t.toHtml()).append("</div>\n");
         }
-        for (java.util.Map.Entry<String, byte[]> e : assetPngs.entrySet()) {
-            sb.append("<h2>Price and trades: ").append(escape(e.getKey())).append("</h2>\n<img alt=\"Close price of ")
-                    .append(escape(e.getKey())).append(" with entries and exits\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(e.getValue())).append("\">\n");
-        }
+        figures.forEach(f -> figure(sb, f));
         return sb.append("</body>\n</html>\n").toString();
+    }
+
+    private static void figure(StringBuilder sb, Figure f) {
+        sb.append("<h2>").append(escape(f.heading())).append("</h2>\n<img alt=\"").append(escape(f.alt()))
+                .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(f.png())).append("\">\n");
     }
 
     static String escape(String s) {

@@ -32,7 +32,7 @@ public final class ReportBuilder {
                     window(in.initialCapital(), start, bench.curve(), bench.trades(), fold))));
         }
         return new Report(in.title(), in.initialCapital(), start, List.copyOf(in.closePrices().keySet()),
-                curve, bench.curve(), overall, foldReports);
+                curve, bench.curve(), overall, foldReports, ModelDiagnostics.rows(in.foldMetrics()));
     }
 
     /**

@@ -21,17 +21,27 @@ import java.util.TreeMap;
  * @param closePrices    asset to (hour to close price) for the buy-and-hold benchmark, at least one asset;
  *                       each asset needs a price at or before the first equity hour
  * @param riskEvents     the run's risk events in any order (shown with their reasons)
- * @param signals        the run's ENTER and EXIT signals in any order (shown next to the trips)
+ * @param signals        the run's signals in any order: ENTER and EXIT are shown next to the trips; every asset-hour's
+ *                       signal (HOLD too) gives the META probability under the price chart and the regime timeline
+ * @param foldMetrics    fold index to its out-of-sample model metrics as stored with the fold (keys like
+ *                       "META.H4.log_loss", "baseline.H4.log_loss"; see {@link ModelDiagnostics}); may be empty
  */
 public record ReportInput(String title, BigDecimal initialCapital, List<EquityPoint> equity,
                           List<TradeRecord> trades, List<FoldWindow> folds,
                           SortedMap<String, SortedMap<Instant, BigDecimal>> closePrices, List<RiskEventRecord> riskEvents,
-                          List<SignalNote> signals) {
+                          List<SignalNote> signals, SortedMap<Integer, SortedMap<String, Double>> foldMetrics) {
+
+    /** Without model metrics. */
+    public ReportInput(String title, BigDecimal initialCapital, List<EquityPoint> equity, List<TradeRecord> trades,
+                       List<FoldWindow> folds, SortedMap<String, SortedMap<Instant, BigDecimal>> closePrices,
+                       List<RiskEventRecord> riskEvents, List<SignalNote> signals) {
+        this(title, initialCapital, equity, trades, folds, closePrices, riskEvents, signals, new TreeMap<>());
+    }
 
     /** Without risk events. */
     public ReportInput(String title, BigDecimal initialCapital, List<EquityPoint> equity, List<TradeRecord> trades,
                        List<FoldWindow> folds, SortedMap<String, SortedMap<Instant, BigDecimal>> closePrices) {
-        this(title, initialCapital, equity, trades, folds, closePrices, List.of(), List.of());
+        this(title, initialCapital, equity, trades, folds, closePrices, List.of(), List.of(), new TreeMap<>());
     }
 
     public ReportInput {
@@ -71,5 +81,9 @@ public record ReportInput(String title, BigDecimal initialCapital, List<EquityPo
         TreeMap<String, SortedMap<Instant, BigDecimal>> prices = new TreeMap<>();
         closePrices.forEach((asset, series) -> prices.put(asset, Collections.unmodifiableSortedMap(new TreeMap<>(series))));
         closePrices = Collections.unmodifiableSortedMap(prices);
+        TreeMap<Integer, SortedMap<String, Double>> metrics = new TreeMap<>();
+        Objects.requireNonNull(foldMetrics, "foldMetrics").forEach((fold, m) -> metrics.put(fold,
+                Collections.unmodifiableSortedMap(new TreeMap<>(m))));
+        foldMetrics = Collections.unmodifiableSortedMap(metrics);
     }
 }

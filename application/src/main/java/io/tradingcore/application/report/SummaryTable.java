@@ -16,6 +16,9 @@ public final class SummaryTable {
         for (Table t : tables(report)) {
             sb.append(t.toText()).append('\n');
         }
+        for (String w : report.modelWarnings()) {
+            sb.append("WARNING: ").append(w).append('\n');
+        }
         return sb.toString();
     }
 

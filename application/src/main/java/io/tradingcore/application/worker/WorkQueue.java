@@ -5,7 +5,6 @@ import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.application.Inputs;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
-import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.live.SessionAccounts;
@@ -51,7 +50,7 @@ public final class WorkQueue {
      */
     public Submitted submitBacktest(TaskPayloads.Backtest t) {
         WalkForwardBacktest.Request r = WorkerTasks.backtestRequest(p, t, codeVersionSha);
-        new WalkForwardBacktest(BacktestPorts.of(p, Wiring.modelTrainer(r.config().config())), t.commitEvery()).define(r);
+        new WalkForwardBacktest(p, Wiring.modelTrainer(r.config().config()), t.commitEvery()).define(r);
         String id = r.backtestRunId().value().toString();
         boolean added = client.scheduleIfNotExists(WorkerTasks.BACKTEST.instance(id, TaskPayloads.toJson(t)), Instant.now());
         return new Submitted(WorkerTasks.BACKTEST_TASK, id, added);
@@ -70,7 +69,7 @@ public final class WorkQueue {
         List<Submitted> out = new ArrayList<>();
         for (PaperAccounts.Account a : accounts) {
             List<Asset> assets = Inputs.sameQuote("assets", Inputs.assets(p.reference(), "assets", a.assets()));
-            SessionAccounts.ensure(Wiring.tradingSessions(ds), p.reference(), p.backtests(), a.name(), assets.get(0).quote());
+            SessionAccounts.ensure(p.reference(), a.name(), assets.get(0).quote());
             TaskPayloads.Cycle c = new TaskPayloads.Cycle(a.name(), a.assets(), hour.toString(), a.config().canonicalJson(),
                     a.initialCapital().toPlainString(), a.seed(), models);
             String id = a.name() + "@" + hour;

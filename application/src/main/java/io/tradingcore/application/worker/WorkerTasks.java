@@ -8,7 +8,6 @@ import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.application.Inputs;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
-import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.AppConfig;
 import io.tradingcore.application.config.ConfigLoader;
@@ -87,8 +86,7 @@ public final class WorkerTasks {
         Outcome backtest(String json) {
             TaskPayloads.Backtest t = TaskPayloads.fromJson(json, TaskPayloads.Backtest.class);
             WalkForwardBacktest.Request r = backtestRequest(p, t, codeVersionSha);
-            BacktestPorts ports = BacktestPorts.of(p, Wiring.modelTrainer(r.config().config()));
-            WalkForwardBacktest.Result res = new WalkForwardBacktest(ports, t.commitEvery()).run(r, WalkForwardBacktest.Progress.NONE);
+            WalkForwardBacktest.Result res = new WalkForwardBacktest(p, Wiring.modelTrainer(r.config().config()), t.commitEvery()).run(r, WalkForwardBacktest.Progress.NONE);
             return new Outcome(String.format(Locale.ROOT, "backtest %s account %s: %d hours run, %d already done,"
                             + " %d skipped (no data), %d orders", res.id().value(), res.account(), res.hoursRun(),
                     res.hoursAlreadyDone(), res.hoursSkippedNoData(), res.ordersPlaced()));

@@ -4,7 +4,6 @@ import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.adapter.postgres.Databases;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
-import io.tradingcore.application.backtest.BacktestPorts;
 import io.tradingcore.application.backtest.FoldPlan;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
@@ -18,6 +17,7 @@ import io.tradingcore.ports.out.AccountStateRepository;
 import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ExecutionRepository;
+import io.tradingcore.ports.out.ReportingRepository;
 import io.tradingcore.ports.out.RunContextRepository;
 import io.tradingcore.ports.out.UnitOfWork;
 import io.tradingcore.ports.out.MarketDataRepository;
@@ -183,10 +183,11 @@ public final class BacktestBenchmark {
             load(p.marketData(), assets, data, cfg);
             PortTimer t = new PortTimer();
             TimedUnits units = new TimedUnits(p.units(), new CpuMeter(ds));
-            Run r = timed("persisted (PostgreSQL)", new BacktestPorts(t.wrap(RunContextRepository.class, p.runs()),
+            Run r = timed("persisted (PostgreSQL)", new Persistence(t.wrap(RunContextRepository.class, p.runs()),
                     t.wrap(MarketDataRepository.class, p.marketData()), t.wrap(DecisionRecordRepository.class, p.decisions()),
                     t.wrap(ExecutionRepository.class, p.execution()), t.wrap(AccountStateRepository.class, p.states()),
-                    p.folds(), p.backtests(), p.registry(), p.reference(), MlModels.trainer(), units), assets, from, to, cfg, units);
+                    p.folds(), p.backtests(), p.registry(), p.reference(), p.reporting(), units), MlModels.trainer(),
+                    assets, from, to, cfg, units);
             if (Boolean.getBoolean("bench.portTimes")) {
                 t.print("persisted");
             }
@@ -201,13 +202,13 @@ public final class BacktestBenchmark {
         MemoryReference reference = new MemoryReference();
         PortTimer t = new PortTimer();
         TimedUnits units = new TimedUnits(UnitOfWork.NONE, new CpuMeter(null));
-        Run r = timed("in memory (no persistence)", new BacktestPorts(t.wrap(RunContextRepository.class,
+        Run r = timed("in memory (no persistence)", new Persistence(t.wrap(RunContextRepository.class,
                 new InMemoryRunContextRepository()), t.wrap(MarketDataRepository.class, market),
                 t.wrap(DecisionRecordRepository.class, new InMemoryDecisionRecordRepository()),
                 t.wrap(ExecutionRepository.class, new InMemoryExecutionRepository()),
                 t.wrap(AccountStateRepository.class, new InMemoryAccountStateRepository()),
-                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, t.timedTrainer(MlModels.trainer()),
-                units), assets, from, to, cfg, units);
+                new InMemoryBacktestRepository(), reference, new InMemoryModelRegistry(), reference, notUsed(ReportingRepository.class),
+                units), t.timedTrainer(MlModels.trainer()), assets, from, to, cfg, units);
         if (Boolean.getBoolean("bench.portTimes")) {
             t.print("in memory");
         }
@@ -222,8 +223,15 @@ public final class BacktestBenchmark {
         }
     }
 
-    private static Run timed(String name, BacktestPorts ports, List<Asset> assets, HourTs from, HourTs to,
-                             ConfigLoader.Loaded cfg, TimedUnits units) {
+    /** A port the backtest does not call (the in-memory run has no reports). */
+    private static <T> T notUsed(Class<T> port) {
+        return port.cast(java.lang.reflect.Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, m, args) -> {
+            throw new UnsupportedOperationException(port.getSimpleName() + "." + m.getName() + " is not used by a backtest");
+        }));
+    }
+
+    private static Run timed(String name, Persistence ports, io.tradingcore.ports.out.ModelTrainer trainer, List<Asset> assets,
+                             HourTs from, HourTs to, ConfigLoader.Loaded cfg, TimedUnits units) {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -231,7 +239,7 @@ public final class BacktestBenchmark {
         long[] train = {0};
         long[] mark = {System.nanoTime()};
         long t0 = System.nanoTime();
-        new WalkForwardBacktest(ports, Integer.getInteger("bench.commitEvery", WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT)).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
+        new WalkForwardBacktest(ports, trainer, Integer.getInteger("bench.commitEvery", WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT)).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
                 new WalkForwardBacktest.Progress() {
                     @Override
                     public void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone) {
@@ -309,11 +317,6 @@ public final class BacktestBenchmark {
         @Override
         public Optional<BacktestRunDefinition> find(BacktestRunId id) {
             return Optional.ofNullable(runs.get(id.value()));
-        }
-
-        @Override
-        public AccountId nextFreeAccount() {
-            return AccountId.of(1);
         }
 
         @Override

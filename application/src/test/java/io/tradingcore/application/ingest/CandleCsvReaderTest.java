@@ -57,6 +57,27 @@ class CandleCsvReaderTest {
         assertThat(thrown.getMessage()).startsWith(p + ":2: ").contains("year").contains("outside 2009..2099");
     }
 
+    // issue 17, item 10: a bare ZipException / EOFException naming no file, and "no such file" for a directory
+    @Test
+    void aBrokenGzipOrADirectoryIsACsvFormatExceptionNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path notGzip = dir.resolve("BTC_USDT_1h.csv.gz");
+        Files.writeString(notGzip, "open_time_utc,open,high,low,close,volume\n");
+        assertThat(catchThrowable(() -> CandleCsvReader.read(notGzip, ASSET))).isExactlyInstanceOf(CsvFormatException.class)
+                .hasMessageContaining(notGzip.toString()).hasMessageContaining("not a valid gzip file");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write("open_time_utc,open,high,low,close,volume\n2024-01-01T00:00:00Z,1,2,0.5,1,3\n".repeat(50)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] all = bytes.toByteArray();
+        Path truncated = dir.resolve("ETH_USDT_1h.csv.gz");
+        Files.write(truncated, java.util.Arrays.copyOf(all, all.length / 2));
+        assertThat(catchThrowable(() -> CandleCsvReader.read(truncated, ASSET))).isExactlyInstanceOf(CsvFormatException.class)
+                .hasMessageContaining(truncated.toString()).hasMessageContaining("truncated");
+        assertThat(catchThrowable(() -> CandleCsvReader.read(dir, ASSET))).isExactlyInstanceOf(CsvFormatException.class)
+                .hasMessageContaining("is a directory");
+    }
+
     @Test
     void utcTimesAtTheEdgesOfThePlausibleYearsAndAZeroOffsetAreAccepted() throws IOException {
         Path p = file("2009-01-01T00:00:00Z,1,2,1,2,5", "2009-01-01T01:00:00+00:00,1,2,1,2,5", "2099-12-31T23:00:00Z,1,2,1,2,5");

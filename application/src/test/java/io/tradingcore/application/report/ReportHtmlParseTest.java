@@ -32,6 +32,49 @@ class ReportHtmlParseTest {
         return new ReportInput(in.title(), in.initialCapital(), in.equity(), in.trades(), in.folds(), in.closePrices(), events, signals);
     }
 
+    /**
+     * {@code in} with a signal for every asset-hour (HOLD, and the run's ENTER first; regimes alternating by day) and the
+     * stored metrics of two folds: fold 1's H24 META (1.170) is worse than its constant baseline (0.735), fold 2's H4
+     * META beats the constant (0.660 vs 0.680) but not the volatility baseline (0.650); the rest beat both.
+     */
+    static ReportInput withModels(ReportInput in) {
+        List<SignalNote> signals = new ArrayList<>(in.signals());
+        String[] regimes = {"TRENDING_UP", "RANGING", "HIGH_VOL", "TRENDING_DOWN"};
+        for (String asset : in.closePrices().keySet()) {
+            for (EquityPoint p : in.equity()) {
+                if (signals.stream().noneMatch(n -> n.asset().equals(asset) && n.hour().equals(p.hour()))) {
+                    long h = p.hour().getEpochSecond() / 3600;
+                    signals.add(new SignalNote(p.hour(), asset, "HOLD", "H24", 0.45 + 0.1 * Math.sin(h / 10.0), 0.0,
+                            regimes[(int) (h / 24 % regimes.length)], "no edge"));
+                }
+            }
+        }
+        java.util.SortedMap<Integer, java.util.SortedMap<String, Double>> metrics = new java.util.TreeMap<>();
+        java.util.SortedMap<String, Double> f1 = new java.util.TreeMap<>();
+        for (String role : ModelDiagnostics.ROLES) {
+            for (String h : List.of("H1", "H4", "H24")) {
+                f1.put(role + "." + h + ".log_loss", 0.600);
+                f1.put(role + "." + h + ".auc", 0.55);
+            }
+        }
+        for (String h : List.of("H1", "H4", "H24")) {
+            f1.put("baseline." + h + ".log_loss", 0.735);
+            f1.put("labelled." + h + ".samples", 1000.0);
+        }
+        f1.put("META.H24.log_loss", 1.170);
+        java.util.SortedMap<String, Double> f2 = new java.util.TreeMap<>(f1);
+        f2.put("META.H24.log_loss", 0.600);
+        f2.put("baseline.H4.log_loss", 0.680);
+        f2.put("baseline_vol.H4.log_loss", 0.650);
+        f2.put("META.H4.log_loss", 0.660);
+        f2.put("BASE_TREE.H4.log_loss", 0.640);
+        f2.put("BASE_DEEP.H4.log_loss", 0.640);
+        metrics.put(1, f1);
+        metrics.put(2, f2);
+        return new ReportInput(in.title(), in.initialCapital(), in.equity(), in.trades(), in.folds(), in.closePrices(), in.riskEvents(),
+                signals, metrics);
+    }
+
     static Element table(Document doc, String captionStart) {
         return doc.select("table").stream().filter(t -> t.selectFirst("caption") != null
                 && t.selectFirst("caption").text().startsWith(captionStart)).findFirst().orElseThrow(() ->
@@ -44,11 +87,11 @@ class ReportHtmlParseTest {
 
     @Test
     void everySectionIsThereAndTheTablesExplainTheRun() throws Exception {
-        ReportInput in = withRiskEvents(SyntheticRun.input(40, 7));
+        ReportInput in = withModels(withRiskEvents(SyntheticRun.input(40, 7)));
         ReportWriter.Written w = ReportWriter.write(dir, in);
         Document doc = Jsoup.parse(w.html().toFile(), "UTF-8");
 
-        assertThat(doc.select("h2").eachText()).startsWith("Equity and drawdown").contains("Overall", "Time in drawdown tier",
+        assertThat(doc.select("h2").eachText()).startsWith("Model warnings", "Equity and drawdown").contains("Overall", "Time in drawdown tier",
                 "Walk-forward folds", "Per asset", "Top 5 drawdowns", "Risk events (2)")
                 .anyMatch(h -> h.startsWith("Trades (round trips")).anyMatch(h -> h.startsWith("Monthly returns"));
 
@@ -91,8 +134,42 @@ class ReportHtmlParseTest {
             assertThat(image).as("image '%s' decodes", img.attr("alt")).isNotNull();
             assertThat(image.getWidth()).isGreaterThan(100);
         }
-        assertThat(doc.select("img")).hasSize(3); // equity, and one price chart per asset
-        assertThat(doc.select("h2").eachText()).contains("Price and trades: BTC/USDT", "Price and trades: ETH/USDT");
+        // equity, rolling Sharpe and exposure, monthly heat map, regime timeline, and one price chart per asset
+        assertThat(doc.select("img").eachAttr("alt")).hasSize(6);
+        assertThat(doc.select("h2").eachText()).contains("Rolling Sharpe and exposure", "Monthly returns heat map", "Regime timeline",
+                "Price and trades: BTC/USDT", "Price and trades: ETH/USDT");
+        assertThat(image(doc, "Price and trades: BTC/USDT").getHeight()).as("price with the META probability panel beneath")
+                .isEqualTo(360 + 220);
+        assertThat(image(doc, "Regime timeline").getHeight()).as("one band per asset").isGreaterThan(2 * 28);
+
+        assertThat(doc.select("li.warning").eachText()).containsExactly(
+                "WARNING: fold 1 H24 META log loss 1.170 vs baseline 0.735",
+                "WARNING: fold 2 H4 META log loss 0.660 vs volatility baseline 0.650");
+        assertThat(doc.select("h2").eachText().indexOf("Model warnings")).as("warnings come before the charts and tables")
+                .isLessThan(doc.select("h2").eachText().indexOf("Equity and drawdown"));
+        Element models = table(doc, "Model diagnostics");
+        assertThat(models.select("th").eachText()).containsExactly("Fold", "Horizon", "Role", "Labelled rows", "Log loss", "AUC",
+                "Constant baseline", "Volatility baseline", "Log loss minus best baseline", "Verdict");
+        assertThat(models.select("tr")).hasSize(1 + 2 * 3 * 3);
+        assertThat(column(models, 1).subList(0, 9)).containsExactly("H1", "H1", "H1", "H4", "H4", "H4", "H24", "H24", "H24");
+        assertThat(column(models, 9).stream().filter(v -> v.startsWith("WORSE")).count()).isEqualTo(2);
+        assertThat(column(models, 7).get(0)).isEqualTo("n/a"); // fold 1 stored no volatility baseline
+        assertThat(column(models, 8).get(8)).isEqualTo("+0.4350");
+    }
+
+    static BufferedImage image(Document doc, String heading) throws Exception {
+        Element h = doc.select("h2").stream().filter(e -> e.text().equals(heading)).findFirst().orElseThrow();
+        String src = h.nextElementSibling().attr("src");
+        return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1))));
+    }
+
+    @Test
+    void withoutStoredModelsOrSignalsThereIsNoWarningNoModelTableAndNoRegimeTimeline() throws Exception {
+        Document doc = Jsoup.parse(ReportWriter.write(dir, SyntheticRun.input(10, 3)).html().toFile(), "UTF-8");
+        assertThat(doc.select("li.warning")).isEmpty();
+        assertThat(doc.select("h2").eachText()).doesNotContain("Model warnings", "Regime timeline")
+                .noneMatch(h -> h.startsWith("Model diagnostics")).contains("Monthly returns heat map", "Rolling Sharpe and exposure");
+        assertThat(image(doc, "Price and trades: BTC/USDT").getHeight()).as("no probability panel without signals").isEqualTo(360);
     }
 
     @Test

@@ -16,8 +16,10 @@ import java.util.Optional;
  *   <li>holding: EXIT if the regime forces exits, p &lt;= exitProbability, or the expected gross return of
  *       holding over the horizon (expectedReturn + round trip: the entry is paid, the exit is paid either way)
  *       is &lt; exitEdge (default 0); else HOLD at current value;</li>
- *   <li>flat: ENTER at equity x targetFraction if the regime allows entries, p &gt;= enterProbability and
- *       edge &gt; minEdge; else HOLD at 0.</li>
+ *   <li>flat: HOLD at 0 when the regime is {@link io.tradingcore.domain.RegimeResult#OUT_OF_DISTRIBUTION} (the
+ *       inputs lie outside the models' training distribution; the reason names the distance ratio); else ENTER at
+ *       equity x targetFraction if the regime allows entries, p &gt;= enterProbability and edge &gt; minEdge; else
+ *       HOLD at 0. A held position is not forced out by that label (its exit rules apply as usual).</li>
  * </ul>
  */
 public final class SignalPolicy {
@@ -58,6 +60,13 @@ public final class SignalPolicy {
             }
             return decision(SignalAction.HOLD, in.positionValue(), p, er, regime, cost, "holding, expected gross return "
                     + Decimals.canonical(gross) + " >= " + Decimals.canonical(config.exitEdge()));
+        }
+        if (io.tradingcore.domain.RegimeResult.OUT_OF_DISTRIBUTION.equals(regime)) {
+            String ratio = meta.get().components().stream()
+                    .filter(c -> c.name().equals(io.tradingcore.domain.MetaComponent.OOD_DISTANCE_RATIO)).findFirst()
+                    .map(c -> " (distance " + c.value() + " x the threshold)").orElse("");
+            return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost,
+                    "inputs outside the training distribution" + ratio + ": no entry");
         }
         if (config.noEntryRegimes().contains(regime)) {
             return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "regime " + regime + " blocks entries");

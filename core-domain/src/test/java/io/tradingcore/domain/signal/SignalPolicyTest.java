@@ -51,6 +51,20 @@ class SignalPolicyTest {
     }
 
     @Test
+    void anOutOfDistributionHourTakesNoEntryNamingTheDistanceButDoesNotForceAnExit() {
+        MetaPrediction m = new MetaPrediction(Horizon.H4, V, 0.9, 0.05, List.of(new io.tradingcore.domain.MetaComponent(
+                io.tradingcore.domain.MetaComponent.OOD_DISTANCE_RATIO, io.tradingcore.domain.ModelRole.REGIME, null, 0, 3.5, 0)));
+        StackPrediction ood = new StackPrediction(new RegimeResult(RegimeResult.OUT_OF_DISTRIBUTION, 0.9, V), List.of(), List.of(m));
+        SignalDecision flat = decide(ood, "0", "0");
+        assertThat(flat.action()).isEqualTo(SignalAction.HOLD);
+        assertThat(flat.reason()).isEqualTo("inputs outside the training distribution (distance 3.5 x the threshold): no entry");
+        assertThat(flat.regime()).isEqualTo(RegimeResult.OUT_OF_DISTRIBUTION);
+        // the same prediction in an ordinary regime enters; a holder keeps its ordinary exit rules
+        assertThat(decide(stack("RANGE", 0.9, 0.05), "0", "0").action()).isEqualTo(SignalAction.ENTER);
+        assertThat(decide(ood, "1", "100").action()).isEqualTo(SignalAction.HOLD);
+    }
+
+    @Test
     void aBookWiderThanTheConfiguredSpreadCostsOnlyTheDifference() {
         // configured spread 2 bps; a 10 bps book costs 8 bps more
         SignalInput wide = new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.5, 0.0008), d("0"), d("0"), d("10000"), d("10"));

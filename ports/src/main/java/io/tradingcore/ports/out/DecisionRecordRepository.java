@@ -46,4 +46,10 @@ public interface DecisionRecordRepository {
      * by hour then asset: what a report shows next to the trades they caused.
      */
     List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive);
+
+    /**
+     * Every signal (HOLD too) of (account, mode) with hour in [fromInclusive, toExclusive), ordered by hour then asset:
+     * the META probability and regime of every asset-hour, which a report charts under the price.
+     */
+    List<TradeSignal> hourlySignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive);
 }

@@ -20,9 +20,40 @@ public interface ModelTrainer {
      * before trainTo (no label may look past the training window).
      *
      * @param candles per asset, ascending; the trainer ignores candles that close after trainTo
-     * @throws IllegalArgumentException if there are too few samples to train (message says how many)
+     * @throws TooFewSamplesException if there are too few samples to train (message says how many)
      */
     TrainedStack train(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo, long seed);
+
+    /**
+     * How many training samples {@link #train} would find in [trainFrom, trainTo) of {@code candles}, without training;
+     * empty when the trainer cannot tell. Lets a caller name a window that would work when one has too few.
+     */
+    default java.util.OptionalInt trainingSamples(SortedMap<AssetId, List<Candle>> candles, HourTs trainFrom, HourTs trainTo) {
+        return java.util.OptionalInt.empty();
+    }
+
+    /** A training window holds fewer samples than the trainer needs. */
+    final class TooFewSamplesException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int found;
+        private final int minimum;
+
+        public TooFewSamplesException(int found, int minimum, HourTs trainFrom, HourTs trainTo) {
+            super("only " + found + " training samples in [" + trainFrom + ", " + trainTo + "); need at least " + minimum);
+            this.found = found;
+            this.minimum = minimum;
+        }
+
+        /** Samples (asset-hours with features and a label) found in the window. */
+        public int found() {
+            return found;
+        }
+
+        /** Samples the trainer needs. */
+        public int minimum() {
+            return minimum;
+        }
+    }
 
     /** A trained stack: the engine and models to run the cycle with, and what to register. */
     interface TrainedStack {

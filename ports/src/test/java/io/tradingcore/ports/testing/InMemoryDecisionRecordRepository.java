@@ -67,10 +67,15 @@ public final class InMemoryDecisionRecordRepository implements DecisionRecordRep
 
     @Override
     public synchronized List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
+        return hourlySignals(account, mode, fromInclusive, toExclusive).stream()
+                .filter(s -> s.decision().action() != io.tradingcore.domain.SignalAction.HOLD).toList();
+    }
+
+    @Override
+    public synchronized List<TradeSignal> hourlySignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
         return signals.values().stream()
                 .filter(s -> s.key().account().equals(account) && s.key().mode() == mode)
                 .filter(s -> !s.row().hour().isBefore(fromInclusive) && s.row().hour().isBefore(toExclusive))
-                .filter(s -> s.row().decision().action() != io.tradingcore.domain.SignalAction.HOLD)
                 .map(Stored::row)
                 .sorted((a, b) -> a.hour().compareTo(b.hour()) != 0 ? a.hour().compareTo(b.hour()) : a.asset().compareTo(b.asset()))
                 .toList();

@@ -166,6 +166,9 @@ public abstract class RepositoryContract {
                 "RANGE", new BigDecimal("0.003"), "no edge"));
         s.decisions().recordSignals(next, List.of(hold));
         assertThat(s.decisions().actionSignals(ACCOUNT, key.mode(), HOUR, HOUR.plusHours(2))).as("HOLD is left out").containsExactly(sig);
+        assertThat(s.decisions().hourlySignals(ACCOUNT, key.mode(), HOUR, HOUR.plusHours(2))).as("every hour, HOLD too")
+                .containsExactly(sig, hold);
+        assertThat(s.decisions().hourlySignals(ACCOUNT, key.mode(), HOUR.plusHours(1), HOUR.plusHours(2))).containsExactly(hold);
     }
 
     @Test
