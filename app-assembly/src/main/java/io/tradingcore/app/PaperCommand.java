@@ -107,7 +107,7 @@ public final class PaperCommand implements Callable<Integer> {
                     .replace(":", "") + "-" : "") + SessionAccounts.assetsPart(list);
             AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, list.get(0).quote());
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
-                    cfg, list, feed.firstHour(), session.run.seed, trainIfMissing, out);
+                    cfg, list, feed.firstHour(), session.run.seed(), trainIfMissing, out);
             // the venue holds what the account held before the first hour this session will actually run: after a
             // restart (or a kill) that is the first unfinished hour, not the start of the replay (issue 17, item 1)
             HourTs resumeAt = firstUnfinishedHour(p.runs(), account, feed.firstHour());
@@ -115,7 +115,7 @@ public final class PaperCommand implements Callable<Integer> {
             out.println("paper account " + account + " (" + name + "), " + marketData + " market data from " + feed.firstHour()
                     + "; models: " + models.origin());
             out.flush();
-            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, list, cfg.trading(), session.run.seed,
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, list, cfg.trading(), session.run.seed(),
                     BuildInfo.codeVersionSha(), models.features(), models.stack(), venue, feed, h -> cfg.initialCapital());
             TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop);
             out.println("paper: " + summary.describe());
