@@ -69,7 +69,7 @@ final class BacktestCommand implements Callable<Integer> {
             Persistence p = Wiring.persistence(open.dataSource(), true);
             if (submit) {
                 TaskPayloads.Backtest task = new TaskPayloads.Backtest(
-                        options.assets.symbols(), fromHour.toString(), toHour.toString(), cfg.canonicalJson(), options.run.seed,
+                        options.assets.symbols(), fromHour.toString(), toHour.toString(), cfg.canonicalJson(), options.run.seed(),
                         commitEvery);
                 WorkQueue.Submitted s = new WorkQueue(open.dataSource(), p, BuildInfo.codeVersionSha()).submitBacktest(task);
                 System.out.println((s.added() ? "submitted" : "already queued") + ": backtest task " + s.instance());
@@ -77,7 +77,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
             var assetList = options.assets.resolve(p.reference());
             var trainer = Wiring.modelTrainer(cfg.config());
-            WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed,
+            WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed(),
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;

@@ -117,7 +117,7 @@ public final class LiveCommand implements Callable<Integer> {
                     session.sleeper, PaperCommand.SETTLE, lookback, out);
             String name = "live-" + SessionAccounts.assetsPart(list);
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
-                    cfg, list, feed.firstHour(), session.run.seed, false, out);
+                    cfg, list, feed.firstHour(), session.run.seed(), false, out);
             BinanceGateway binance = Exchanges.binance(bc);
             binance.loadSymbolRules().forEach(r -> out.println("trading rules of " + r.symbol() + ": tick " + r.tickSize().toPlainString()
                     + ", step " + r.stepSize().toPlainString() + ", minQty " + r.minQty().toPlainString() + ", minNotional "
@@ -132,7 +132,7 @@ public final class LiveCommand implements Callable<Integer> {
                     + ", reconciliation: " + (rec.findings().isEmpty() ? "clean" : rec.findings().size() + " finding(s)")
                     + "; models: " + models.origin());
             out.flush();
-            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.run.seed,
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.LIVE, list, cfg.trading(), session.run.seed(),
                     BuildInfo.codeVersionSha(), models.features(), modelDecorator.apply(models.stack()), SessionVenue.real(binance), feed,
                     h -> firstDeposit(p, account, binance, quote, h));
             List<LiveReconciliation.Finding> unrecorded = new ArrayList<>(rec.findings());

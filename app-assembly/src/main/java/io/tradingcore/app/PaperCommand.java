@@ -106,7 +106,7 @@ public final class PaperCommand implements Callable<Integer> {
             String name = "paper-" + (replay != null ? "replay-" + replay.firstHour().toString().replace(":00:00Z", "")
                     .replace(":", "") + "-" : "") + SessionAccounts.assetsPart(list);
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
-                    cfg, list, feed.firstHour(), session.run.seed, trainIfMissing, out);
+                    cfg, list, feed.firstHour(), session.run.seed(), trainIfMissing, out);
             // registered once the session can run: a refused session leaves no account behind (issue 17, item 9)
             AccountId account = SessionAccounts.ensure(p.reference(), name, list.get(0).quote());
             // the venue holds what the account held before the first hour this session will actually run: after a
@@ -116,7 +116,7 @@ public final class PaperCommand implements Callable<Integer> {
             out.println("paper account " + account + " (" + name + "), " + marketData + " market data from " + feed.firstHour()
                     + "; models: " + models.origin());
             out.flush();
-            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, list, cfg.trading(), session.run.seed,
+            TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, list, cfg.trading(), session.run.seed(),
                     BuildInfo.codeVersionSha(), models.features(), models.stack(), venue, feed, h -> cfg.initialCapital());
             TradingLoop.Summary summary = new TradingLoop(s, out).run(session.hours, stop);
             out.println("paper: " + summary.describe());

@@ -1,6 +1,7 @@
 package io.tradingcore.app;
 
 import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.config.RunSeed;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.ports.out.ReferenceDataRepository;
@@ -78,13 +79,37 @@ public final class RunOptions {
         @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration merged over the defaults.")
         public Path config;
 
-        @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-                description = "Seed recorded with every cycle and used for training (default: ${DEFAULT-VALUE}).")
-        public int seed;
+        @Option(names = "--seed", paramLabel = "N",
+                description = "The run's one seed: recorded with every cycle; training and the simulated venue derive theirs from it"
+                        + " (default: simulation.seed of --config, else 42; both given and different is refused).")
+        public Integer seed;
 
-        /** The configuration file merged over the defaults, or the defaults. */
+        private RunSeed.Resolved resolved;
+
+        /** The configuration file merged over the defaults, or the defaults, with {@code simulation.seed} the run's seed. */
         public ConfigLoader.Loaded load() {
-            return config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+            return resolved().config();
+        }
+
+        /** The run's seed (docs/cli.md, "One seed"). */
+        public int seed() {
+            return resolved().seed();
+        }
+
+        private RunSeed.Resolved resolved() {
+            if (resolved == null) {
+                resolved = resolve(config == null ? ConfigLoader.defaults() : ConfigLoader.load(config));
+            }
+            return resolved;
+        }
+
+        /** {@code --seed} against {@code loaded} (a sweep point's configuration); exit 2 when they disagree. */
+        public RunSeed.Resolved resolve(ConfigLoader.Loaded loaded) {
+            try {
+                return RunSeed.resolve(seed, loaded);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage());
+            }
         }
     }
 

@@ -8,6 +8,9 @@ import io.tradingcore.adapter.postgres.PostgresAdapter;
 import io.tradingcore.application.backtest.ProgressMeter;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
 import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.config.RunSeed;
+import io.tradingcore.application.worker.TaskPayloads;
+import io.tradingcore.application.worker.WorkQueue;
 import io.tradingcore.application.sweep.ParameterSweep;
 import io.tradingcore.application.sweep.SweepGrid;
 import io.tradingcore.application.sweep.SweepTable;
@@ -52,6 +55,11 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "reports/sweep", paramLabel = "DIR", description = "Directory for sweep.csv and sweep.html (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--submit", description = "Queue every point as an ordinary backtest task for the workers (`worker`) instead of"
+            + " running them here; prints each task id (= the point's backtest run id). Submitting again is a no-op; the same"
+            + " command without --submit compares the points once the workers are done (nothing runs twice).")
+    boolean submit;
+
     @Override
     public Integer call() throws Exception {
         HourTs fromHour = options.window.from();
@@ -72,15 +80,32 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         String base = options.run.config == null ? "" : Files.readString(options.run.config);
-        java.util.Map<Integer, ConfigLoader.Loaded> configs = new java.util.TreeMap<>();
+        // each point's seed is --seed, or the point's simulation.seed (e.g. --set simulation.seed=1,2,3), or 42
+        java.util.Map<Integer, RunSeed.Resolved> configs = new java.util.TreeMap<>();
         for (SweepGrid.Point p : grid.points()) {
-            configs.put(p.index(), ConfigLoader.parse(SweepGrid.overlay(base, p), "sweep point " + (p.index() + 1) + " (" + p.label() + ")"));
+            configs.put(p.index(), options.run.resolve(ConfigLoader.parse(SweepGrid.overlay(base, p),
+                    "sweep point " + (p.index() + 1) + " (" + p.label() + ")")));
         }
         int n = grid.size();
-        System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
+        if (!submit) {
+            System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
+        }
         try (DbOptions.OpenDatabase open = db.open(4 + 4 * parallel)) { // per backtest: claim, chain lock, two units
             Persistence p = Wiring.persistence(open.dataSource(), true);
             List<Asset> assetList = options.assets.resolve(p.reference());
+            if (submit) {
+                WorkQueue queue = new WorkQueue(open.dataSource(), p, BuildInfo.codeVersionSha());
+                for (SweepGrid.Point point : grid.points()) {
+                    RunSeed.Resolved run = configs.get(point.index());
+                    WorkQueue.Submitted s = queue.submitBacktest(new TaskPayloads.Backtest(options.assets.symbols(), fromHour.toString(),
+                            toHour.toString(), run.config().canonicalJson(), run.seed(), WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT));
+                    System.out.println((s.added() ? "submitted" : "already queued") + ": point " + (point.index() + 1) + "/" + n
+                            + " (" + point.label() + "): backtest task " + s.instance());
+                }
+                System.out.println("sweep: " + configs.size() + " points queued for the workers; run the same command without --submit"
+                        + " once they are done to compare them");
+                return ExitCodes.OK;
+            }
             PostgresAdapter pg = PostgresAdapter.create(open.dataSource());
             // one backtest at a time allocates its account (the allocation is not atomic across concurrent starts)
             Semaphore starting = new Semaphore(1);
@@ -90,8 +115,9 @@ final class SweepCommand implements Callable<Integer> {
                     s -> System.err.println(s.line()));
             meter.expect((long) configs.size() * fromHour.hoursUntil(toHour));
             ParameterSweep.Outcome o = new ParameterSweep(pg.backtestQueries(), p.backtests(), p.reporting()).run(grid, parallel, point -> {
-                ConfigLoader.Loaded cfg = configs.get(point.index());
-                WalkForwardBacktest.Request req = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg, options.run.seed,
+                ConfigLoader.Loaded cfg = configs.get(point.index()).config();
+                WalkForwardBacktest.Request req = new WalkForwardBacktest.Request(assetList, fromHour, toHour, cfg,
+                        configs.get(point.index()).seed(),
                         BuildInfo.codeVersionSha());
                 long started = System.nanoTime();
                 starting.acquire();

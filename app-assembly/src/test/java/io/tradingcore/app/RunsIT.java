@@ -70,6 +70,18 @@ class RunsIT {
     }
 
     @Test
+    void aSeedGivenTwiceWithDifferentValuesIsRefusedBeforeAnythingIsStored() throws Exception {
+        Path twoSeeds = Files.createTempFile("runs-seed", ".yaml");
+        Files.writeString(twoSeeds, "simulation:\n  seed: 7\n");
+        long before = InProcessCli.run(db, "runs", "list").out().lines().count();
+        InProcessCli.Result r = InProcessCli.run(db, "backtest", "--assets", "BTC/USDT", "--from", "2025-02-01", "--to", "2025-02-04",
+                "--config", twoSeeds.toString(), "--seed", "3");
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--seed 3 and simulation.seed 7 of the configuration differ: a run has one seed");
+        assertThat(InProcessCli.run(db, "runs", "list").out().lines().count()).isEqualTo(before);
+    }
+
+    @Test
     void aFailedBacktestIsListedAsFailedWithItsError() {
         InProcessCli.Result list = InProcessCli.run(db, "runs", "list");
         assertThat(list.out()).containsPattern(failed + "\\s+BTC/USDT.*FAILED\\s+0/72")

@@ -61,6 +61,28 @@ class SweepIT {
         assertThat(again.err()).as("resumed hours are done, not in the rate").contains("sweep 216/216 h (100.0%), 0.0 asset-hours/s, done");
         assertThat(InProcessCli.run(db, "runs", "list").out().lines().filter(l -> l.contains("COMPLETED")).count()).isEqualTo(3);
 
+        // --submit queues each point as an ordinary backtest task whose id is the point's backtest id; again: a no-op
+        String[] submit = java.util.Arrays.copyOf(args, args.length + 1);
+        submit[args.length] = "--submit";
+        InProcessCli.Result queued = InProcessCli.run(db, submit);
+        assertThat(queued.exitCode()).as(queued.all()).isZero();
+        List<String> pointIds = csv.stream().skip(1).map(l -> l.split(",")[2]).toList();
+        for (int i = 0; i < 3; i++) {
+            assertThat(queued.out()).contains("submitted: point " + (i + 1) + "/3 (trading.signal.minEdge=");
+            assertThat(queued.out()).contains("backtest task " + pointIds.get(i));
+        }
+        List<String> tasks = new java.util.ArrayList<>();
+        try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT task_name || ' ' || task_instance FROM scheduled_tasks ORDER BY 1")) {
+            while (rs.next()) {
+                tasks.add(rs.getString(1));
+            }
+        }
+        assertThat(tasks).containsExactlyInAnyOrderElementsOf(pointIds.stream().map(id -> "backtest " + id).toList());
+        InProcessCli.Result twice = InProcessCli.run(db, submit);
+        assertThat(twice.exitCode()).as(twice.all()).isZero();
+        assertThat(Pattern.compile("already queued: point").matcher(twice.out()).results().count()).isEqualTo(3);
+
         InProcessCli.Result bad = InProcessCli.run(db, "sweep", "--assets", "BTC/USDT", "--from", "2025-02-01", "--to", "2025-02-04",
                 "--set", "trading.signal.noSuchKey=1,2");
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);

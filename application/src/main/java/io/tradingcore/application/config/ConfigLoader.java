@@ -45,8 +45,16 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
-    /** A loaded configuration and its canonical JSON. */
-    public record Loaded(AppConfig config, String canonicalJson) {
+    /**
+     * A loaded configuration and its canonical JSON. {@code simulationSeedGiven}: the source set {@code simulation.seed}
+     * (a stored configuration always has; the defaults and a file without the key have not, see {@link RunSeed}).
+     */
+    public record Loaded(AppConfig config, String canonicalJson, boolean simulationSeedGiven) {
+        /** As stored: its simulation seed counts as given. */
+        public Loaded(AppConfig config, String canonicalJson) {
+            this(config, canonicalJson, true);
+        }
+
         public String sha256() {
             return ConfigLoader.sha256(canonicalJson);
         }
@@ -138,6 +146,11 @@ public final class ConfigLoader {
                     + "(trading.signal.costs replaced signal.feeRate/slippageRate/defaultSpreadBps and simulation's fees, "
                     + "spread and slippage): this version cannot recompute it; replay it with the code version it was run with");
         }
+        return fromTree(withLegacyModel(tree), "stored configuration");
+    }
+
+    /** A canonical tree without the model section (stored before it existed, or legacy values): the legacy options. */
+    private static ObjectNode withLegacyModel(ObjectNode tree) {
         if (!tree.has("model")) {
             // stored before the model section existed: its stacks were trained with the legacy options
             ObjectNode legacy = tree.putObject("model");
@@ -145,7 +158,18 @@ public final class ConfigLoader {
             legacy.put("recencyHalfLifeDays", 0);
             legacy.put("oodQuantile", 0);
         }
-        return fromTree(tree, "stored configuration");
+        return tree;
+    }
+
+    /** {@code loaded} with {@code simulation.seed} set to {@code seed} (then given). */
+    public static Loaded withSimulationSeed(Loaded loaded, long seed) {
+        try {
+            ObjectNode tree = (ObjectNode) JSON.readTree(loaded.canonicalJson());
+            ((ObjectNode) tree.get("simulation")).put("seed", seed);
+            return fromTree(withLegacyModel(tree), "configuration");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-read a canonical configuration", e);
+        }
     }
 
     private static Loaded fromTree(ObjectNode user, String source) {
@@ -162,7 +186,7 @@ public final class ConfigLoader {
         }
         try {
             String canonical = JSON.writeValueAsString(JSON.treeToValue(JSON.valueToTree(config), Object.class));
-            return new Loaded(config, canonical);
+            return new Loaded(config, canonical, user.path("simulation").has("seed"));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise configuration", e);
         }

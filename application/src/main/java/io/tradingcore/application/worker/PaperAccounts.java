@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tradingcore.application.config.ConfigLoader;
+import io.tradingcore.application.config.RunSeed;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ import java.util.Set;
  *     assets: [BTC/USDT, ETH/USDT]
  *     config: demo.yaml              # optional, relative to this file; default: the built-in defaults
  *     initialCapital: 50000          # optional; default: the config's initialCapital
- *     seed: 42                       # optional; default 42
+ *     seed: 42                       # optional; default: the config's simulation.seed, else 42 (the one run seed)
  * </pre>
  *
  * Unknown keys, a missing name or assets, a duplicate name and a non-positive capital are refused naming the
@@ -129,14 +130,21 @@ public final class PaperAccounts {
                     throw new IllegalArgumentException(where + ": 'initialCapital' must be positive, was " + capital);
                 }
             }
-            int seed = 42;
+            Integer seed = null;
             if (a.hasNonNull("seed")) {
                 if (!a.get("seed").canConvertToInt()) {
                     throw new IllegalArgumentException(where + ": 'seed' must be an integer, was " + a.get("seed"));
                 }
                 seed = a.get("seed").asInt();
             }
-            out.add(new Account(name, assets, config, capital, seed));
+            // one seed per account, as for --seed: 'seed', or the config's simulation.seed, or 42; both and different refused
+            RunSeed.Resolved run;
+            try {
+                run = RunSeed.resolve(seed, config);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage().replace("--seed", "'seed'"), e);
+            }
+            out.add(new Account(name, assets, run.config(), capital, run.seed()));
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException(source + ": 'accounts' is empty");
