@@ -78,7 +78,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         int n = grid.size();
         System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
-        try (DbOptions.OpenDatabase open = db.open(4 + 2 * parallel)) {
+        try (DbOptions.OpenDatabase open = db.open(4 + 4 * parallel)) { // per backtest: claim, chain lock, two units
             Persistence p = Wiring.persistence(open.dataSource(), true);
             List<Asset> assetList = options.assets.resolve(p.reference());
             PostgresAdapter pg = PostgresAdapter.create(open.dataSource());
