@@ -56,6 +56,9 @@ final class BacktestCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--commit-every must be between 1 and 720 hours, was " + commitEvery);
         }
         ConfigLoader.Loaded cfg = options.run.load();
+        if (reportDir != null) {
+            CliArgs.outputDirectory("--report-dir", reportDir);
+        }
         if (waitForOwner < 0) {
             throw new CliException(ExitCodes.USAGE, "--wait-for-owner must not be negative, was " + waitForOwner);
         }

@@ -42,6 +42,9 @@ public final class MlModels {
     public static final double DEFAULT_OOD_QUANTILE = TrainingConfig.Options.DEFAULT.oodQuantile();
     /** The regime label of a row outside the training distribution (the signal policy takes no entry on it). */
     public static final String OUT_OF_DISTRIBUTION = OodGate.LABEL;
+    /** Every regime name the stack can output (the regime model's four, and the OOD gate's label). */
+    public static final java.util.List<String> REGIME_NAMES = java.util.stream.Stream.concat(RegimeModel.REGIMES.stream(),
+            java.util.stream.Stream.of(OodGate.LABEL)).toList();
 
     /**
      * The feature engine of the latest feature set: {@link FeatureEngine#lookbackBars()} closed candles in, fixed

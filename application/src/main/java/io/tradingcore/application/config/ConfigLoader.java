@@ -89,7 +89,17 @@ public final class ConfigLoader {
         if (!user.isObject()) {
             throw new IllegalArgumentException(source + ": the configuration must be a mapping of keys");
         }
-        return fromTree((ObjectNode) user, source);
+        // issue 17, item 11: "binance" was kept as written and matched no stored candle (venues are upper case)
+        JsonNode venue = user.path("trading").path("venue");
+        if (venue.isTextual()) {
+            ((ObjectNode) user.get("trading")).put("venue", venue.asText().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        Loaded loaded = fromTree((ObjectNode) user, source);
+        // issue 17, item 11: a misspelt regime ("TRENDING-UP") never matched and silently did nothing
+        var signal = loaded.config().trading().signal();
+        knownRegimes(source, "trading.signal.noEntryRegimes", signal.noEntryRegimes());
+        knownRegimes(source, "trading.signal.exitRegimes", signal.exitRegimes());
+        return loaded;
     }
 
     /** The one YAML document of {@code yaml}; a second document (after {@code ---}) is refused, naming its line. */
@@ -102,6 +112,15 @@ public final class ConfigLoader {
                         + " merge its keys into the first)");
             }
             return first;
+        }
+    }
+
+    private static void knownRegimes(String source, String key, java.util.Set<String> regimes) {
+        for (String r : regimes) {
+            if (!io.tradingcore.adapter.ml.MlModels.REGIME_NAMES.contains(r)) {
+                throw new IllegalArgumentException(source + ": key '" + key + "': unknown regime '" + r + "' (known: "
+                        + String.join(", ", io.tradingcore.adapter.ml.MlModels.REGIME_NAMES) + ")");
+            }
         }
     }
 

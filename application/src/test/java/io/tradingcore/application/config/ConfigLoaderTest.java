@@ -173,6 +173,21 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml"))).hasMessageContaining("missing.yaml does not exist");
     }
 
+    // issue 17, item 11
+    @Test
+    void anUnknownRegimeIsRefusedAndTheVenueIsUpperCased() {
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    exitRegimes: [TRENDING-DOWN]\n", "cfg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trading.signal.exitRegimes").hasMessageContaining("unknown regime 'TRENDING-DOWN'")
+                .hasMessageContaining("TRENDING_DOWN");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    noEntryRegimes: [calm]\n", "cfg"))
+                .hasMessageContaining("trading.signal.noEntryRegimes");
+        assertThat(ConfigLoader.parse("trading:\n  signal:\n    exitRegimes: [HIGH_VOL]\n", "cfg").config().trading().signal()
+                .exitRegimes()).containsExactly("HIGH_VOL");
+        assertThat(ConfigLoader.parse("trading:\n  venue: binance\n", "cfg").config().trading().venue()).isEqualTo("BINANCE");
+        assertThat(ConfigLoader.parse("trading:\n  venue: binance\n", "cfg").sha256()).isEqualTo(ConfigLoader.defaults().sha256());
+    }
+
     @Test
     void keepsMoneyExact() {
         ConfigLoader.Loaded loaded = ConfigLoader.parse("initialCapital: 0.000000000000000001\n", "cfg");

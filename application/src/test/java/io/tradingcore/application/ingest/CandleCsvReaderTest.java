@@ -28,6 +28,35 @@ class CandleCsvReaderTest {
         return p;
     }
 
+    // issue 17, item 11: accepted before (lower-case t/z, a +00:00 offset, non-ASCII digits)
+    @ParameterizedTest
+    @ValueSource(strings = {"2024-01-01t00:00:00z", "2024-01-01T00:00:00+00:00", "\u0662\u0660\u0662\u0664-01-01T00:00:00Z",
+        "２０２４-01-01T00:00:00Z"})
+    void aTimeNotWrittenExactlyAsUtcIsoIsRefused(String time) throws IOException {
+        Path p = file("2023-12-31T23:00:00Z,1,2,1,2,5", time + ",1,2,1,2,5");
+        assertThat(catchThrowable(() -> CandleCsvReader.read(p, ASSET))).isExactlyInstanceOf(CsvFormatException.class)
+                .hasMessageContaining(":3:");
+    }
+
+    // issue 17, item 11: raw file bytes (a terminal escape sequence here) were echoed to the terminal
+    @Test
+    void aRefusedValueIsQuotedWithoutControlCharacters() throws IOException {
+        Path p = file("2023-12-31T23:00:00Z,1,2,1,2,5", "2024-01-01T00:00:00Z,\u001b[2J\u001b]0;owned\u0007" + "9".repeat(400) + ",2,1,2,5");
+        Throwable thrown = catchThrowable(() -> CandleCsvReader.read(p, ASSET));
+        assertThat(thrown).isExactlyInstanceOf(CsvFormatException.class);
+        assertThat(thrown.getMessage()).doesNotContain("\u001b").doesNotContain("\u0007").contains("\\u001b[2J")
+                .endsWith("...");
+        assertThat(thrown.getMessage().length()).isLessThan(p.toString().length() + 320);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0661\u0660\u0660", "１００", "1\u0660\u0660"})
+    void nonAsciiDigitsAreNotANumber(String price) throws IOException {
+        Path p = file("2023-12-31T23:00:00Z,1,2,1,2,5", "2024-01-01T00:00:00Z," + price + ",200,1,2,5");
+        assertThat(catchThrowable(() -> CandleCsvReader.read(p, ASSET))).isExactlyInstanceOf(CsvFormatException.class)
+                .hasMessageContaining(":3:").hasMessageContaining("is not a decimal number");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "2024-01-01T00:00:00+05:30, +05:30",
@@ -79,8 +108,9 @@ class CandleCsvReaderTest {
     }
 
     @Test
-    void utcTimesAtTheEdgesOfThePlausibleYearsAndAZeroOffsetAreAccepted() throws IOException {
-        Path p = file("2009-01-01T00:00:00Z,1,2,1,2,5", "2009-01-01T01:00:00+00:00,1,2,1,2,5", "2099-12-31T23:00:00Z,1,2,1,2,5");
+    void utcTimesAtTheEdgesOfThePlausibleYearsAreAccepted() throws IOException {
+        // a zero offset written "+00:00" is refused since issue 17, item 11 (aTimeNotWrittenExactlyAsUtcIsoIsRefused)
+        Path p = file("2009-01-01T00:00:00Z,1,2,1,2,5", "2009-01-01T01:00:00Z,1,2,1,2,5", "2099-12-31T23:00:00Z,1,2,1,2,5");
 
         CandleCsvReader.Parsed parsed = CandleCsvReader.read(p, ASSET);
 
