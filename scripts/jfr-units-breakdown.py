@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # Groups the main-thread JFR execution samples taken inside the persisted run's units of work (BacktestBenchmark
-# with -XX:StartFlightRecording=filename=F.jfr,settings=profile) by the first matching frame: where the JVM time goes.
+# (and the writer thread's samples, overlapped units) with -XX:StartFlightRecording=filename=F.jfr,settings=profile) by the first matching frame: where the JVM time goes.
 # Usage: scripts/jfr-units-breakdown.py F.jfr   (docs/benchmarks.md)
 import sys, re, collections, subprocess
 out = subprocess.run(['jfr','print','--events','jdk.ExecutionSample','--stack-depth','80',sys.argv[1]],capture_output=True,text=True).stdout
@@ -37,6 +37,18 @@ def cat(fr):
     return 'other engine (cycle, domain, simulated venue)'
 c=collections.Counter(cat(s[2]) for s in inunits)
 for k,v in c.most_common(): print(f'{100*v/len(inunits):5.1f}%  {k}')
+# overlapped units (issue 14): the writer thread COPYs and commits unit N beside the main thread's unit N+1
+writer=[s for s in samples if start and s[0]>=start and s[1]=='unit-writer']
+if writer:
+    print('--- writer thread (unit-writer) samples:',len(writer),f'({100*len(writer)/max(1,len(inunits)):.0f}% of the main thread\'s in-unit samples)')
+    w=collections.Counter()
+    for s in writer:
+        fr=s[2]; top=fr[0] if fr else ''
+        if any(x in top for x in ('org.postgresql','java.net','sun.nio','java.io.')): k='JDBC driver / socket'
+        elif any('RecordCopy' in f for f in fr): k='COPY text encoding (RecordCopy)'
+        else: k='other persistence code'
+        w[k]+=1
+    for k,v in w.most_common(): print(f'{100*v/len(writer):5.1f}%  {k}')
 top=collections.Counter()
 for s in inunits:
     for f in s[2]:

@@ -39,6 +39,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Also write the report (HTML, PNG, JSON) here.")
     Path reportDir;
 
+    @Option(names = "--wait-for-owner", paramLabel = "SECONDS", defaultValue = "0",
+            description = "When another process is running this backtest, wait up to this long for it to end or die"
+                    + " (then resume from what it stored) before exiting 7 (default: ${DEFAULT-VALUE}).")
+    int waitForOwner;
+
     @Option(names = "--submit", description = "Queue the backtest for the workers (`worker`) instead of running it here;"
             + " prints its task id (= the backtest run id). Submitting it again is a no-op.")
     boolean submit;
@@ -51,6 +56,12 @@ final class BacktestCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--commit-every must be between 1 and 720 hours, was " + commitEvery);
         }
         ConfigLoader.Loaded cfg = options.run.load();
+        if (reportDir != null) {
+            CliArgs.outputDirectory("--report-dir", reportDir);
+        }
+        if (waitForOwner < 0) {
+            throw new CliException(ExitCodes.USAGE, "--wait-for-owner must not be negative, was " + waitForOwner);
+        }
         if (submit && reportDir != null) {
             throw new CliException(ExitCodes.USAGE, "--report-dir cannot be used with --submit (run `report` once the task is done)");
         }
@@ -71,13 +82,21 @@ final class BacktestCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
             try (ConsoleProgress progress = new ConsoleProgress("backtest", assetList.size())) {
-                result = new WalkForwardBacktest(p, trainer, commitEvery).run(request, progress);
+                result = new WalkForwardBacktest(p, trainer, commitEvery, java.time.Duration.ofSeconds(waitForOwner))
+                        .run(request, progress);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.println("backtest run id: " + result.id().value());
             System.out.printf(java.util.Locale.ROOT, "account %s: %d hours run, %d already done, %d skipped (no data), %d orders, %.1f s%n",
                     result.account(), result.hoursRun(), result.hoursAlreadyDone(), result.hoursSkippedNoData(),
                     result.ordersPlaced(), seconds);
+            if (result.hoursWaitingForData() > 0) {
+                System.out.println("not finished: the last " + result.hoursWaitingForData() + " hour(s) of the window have no"
+                        + " candles stored yet; ingest them and run the same command again (the backtest stays RUNNING)");
+            } else if (!result.complete()) {
+                System.out.println("not finished: the last fold's result waits for the candles of the 25 hours after the"
+                        + " window (its metrics are scored on them); ingest them and run the same command again");
+            }
             BacktestReports reports = new BacktestReports(p);
             if (reportDir != null) {
                 ReportWriter.Written w = reports.write(result.id(), reportDir);

@@ -24,6 +24,16 @@ public final class CliArgs {
         return Inputs.assets(reference, "--assets", Arrays.asList(csv.split(",")));
     }
 
+    /**
+     * An output directory (created when missing) must not be an existing file: that used to fail with a bare
+     * FileAlreadyExistsException after the work was done (issue 17, item 10).
+     */
+    static void outputDirectory(String option, java.nio.file.Path dir) {
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.USAGE, option + " " + dir + " is an existing file, not a directory");
+        }
+    }
+
     static UUID uuid(String option, String text) {
         try {
             return UUID.fromString(text.strip());

@@ -15,6 +15,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof CliException ce) {
             code = ce.exitCode();
             message = ce.getMessage();
+        } else if (ex instanceof io.tradingcore.application.backtest.WalkForwardBacktest.RunningElsewhereException) {
+            code = ExitCodes.RUNNING_ELSEWHERE;
+            message = ex.getMessage();
         } else if (ex instanceof UseCaseException) {
             code = ExitCodes.USAGE;
             message = ex.getMessage();

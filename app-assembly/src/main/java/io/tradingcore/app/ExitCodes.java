@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int MIGRATION_FAILED = 4;
     public static final int REPLAY_DIFFERS = 5;
     public static final int DATA_CONFLICT = 6;
+    /** Another process owns the backtest (issue 17, item 2); nothing was written. */
+    public static final int RUNNING_ELSEWHERE = 7;
 
     private ExitCodes() {
     }

@@ -116,13 +116,14 @@ public final class LiveCommand implements Callable<Integer> {
             PollingFeed feed = new PollingFeed(Exchanges.binanceMarketData(bc), p.marketData(), cfg.trading().venue(), list, session.clock,
                     session.sleeper, PaperCommand.SETTLE, lookback, out);
             String name = "live-" + SessionAccounts.assetsPart(list);
-            AccountId account = SessionAccounts.ensure(Wiring.tradingSessions(open.dataSource()), p.reference(), p.backtests(), name, quote);
             SessionModels.Loaded models = SessionModels.activeOrTrain(p.registry(), p.marketData(), Wiring.modelTrainer(cfg),
                     cfg, list, feed.firstHour(), session.run.seed(), false, out);
             BinanceGateway binance = Exchanges.binance(bc);
             binance.loadSymbolRules().forEach(r -> out.println("trading rules of " + r.symbol() + ": tick " + r.tickSize().toPlainString()
                     + ", step " + r.stepSize().toPlainString() + ", minQty " + r.minQty().toPlainString() + ", minNotional "
                     + r.minNotional().toPlainString()));
+            // registered once the models and the venue answered: a refused session leaves no account behind (issue 17, item 9)
+            AccountId account = SessionAccounts.ensure(p.reference(), name, quote);
             LiveReconciliation.Result rec = LiveReconciliation.run(Wiring.tradingSessions(open.dataSource()), p.execution(), binance, account, list,
                     session.clock.instant());
             rec.findings().forEach(f -> out.println("warning: reconciliation: " + f.line()));

@@ -17,16 +17,18 @@ import picocli.CommandLine.Command;
             "3:database unreachable or refused the credentials",
             "4:schema migration failed",
             "5:replay found a difference",
-            "6:ingest found candles that conflict with stored ones (nothing overwritten)"})
+            "6:ingest found candles that conflict with stored ones (nothing overwritten)",
+            "7:backtest: another process is running the same backtest (nothing written)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Held strongly so the level sticks: Tribuo and Liquibase log through java.util.logging. */
+    /** Held strongly so the level sticks: what still logs through java.util.logging prints warnings only. */
     private static final java.util.logging.Logger JUL_ROOT = java.util.logging.Logger.getLogger("");
 
     static {
+        io.tradingcore.adapter.ml.MlLogging.quietTribuo();
         JUL_ROOT.setLevel(java.util.logging.Level.WARNING);
         for (java.util.logging.Handler h : JUL_ROOT.getHandlers()) {
             h.setLevel(java.util.logging.Level.WARNING);

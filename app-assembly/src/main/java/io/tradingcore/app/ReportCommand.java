@@ -29,6 +29,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        CliArgs.outputDirectory("--out", out);
         try (DbOptions.OpenDatabase open = db.open(2)) {
             Persistence p = Wiring.persistence(open.dataSource(), false);
             BacktestRunId id = RunIds.resolve(io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).backtestQueries(),

@@ -83,7 +83,9 @@ public final class WorkerCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (StopSignal stop = StopSignal.onShutdown(spec.commandLine().getErr());
-             DbOptions.OpenDatabase open = db.open(threads + 3)) {
+             // a thread running a backtest holds up to four: its claim of the backtest, the unit it computes, the unit
+             // its writer commits, the lock of its chain of units
+             DbOptions.OpenDatabase open = db.open(4 * threads + 3)) {
             Persistence p = Wiring.persistence(open.dataSource(), true);
             long t0 = System.nanoTime();
             try (Worker w = Worker.start(open.dataSource(), p, o, BuildInfo.codeVersionSha(), out)) {

@@ -23,6 +23,10 @@ public final class Inputs {
     /** {@code 2025-01-01} (midnight UTC) or an hour-aligned ISO-8601 UTC instant. */
     public static HourTs hour(String what, String text) {
         try {
+            if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)?")) {
+                // issue 17, item 11: Instant.parse also took "+05:30" and non-ASCII digits
+                throw new DateTimeParseException("not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", text, 0);
+            }
             if (text.length() == 10) {
                 return HourTs.of(LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant());
             }

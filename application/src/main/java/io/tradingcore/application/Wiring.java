@@ -20,7 +20,7 @@ public final class Wiring {
             }
         }
         return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),
-                pg.backtests(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
+                pg.foldResults(), pg.backtestRuns(), pg.modelRegistry(), pg.referenceData(), pg.reporting(), pg.unitOfWork());
     }
 
     /** The start-up reads of a PAPER or LIVE session (account by name, booked orders and fills) over {@code dataSource}. */

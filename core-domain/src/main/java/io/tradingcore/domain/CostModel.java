@@ -70,6 +70,11 @@ public record CostModel(BigDecimal feeBps, BigDecimal spreadBps, BigDecimal slip
         if (v.signum() < 0 || v.compareTo(BigDecimal.valueOf(1000)) > 0) {
             throw new IllegalArgumentException("signal.costs." + key + " must be in [0, 1000] bps, was " + v.toPlainString());
         }
+        // validated at the scale it is kept with: a value that would be rounded (e.g. to 0) is refused, not changed
+        if (v.stripTrailingZeros().scale() > 6) {
+            throw new IllegalArgumentException("signal.costs." + key + " has more than 6 decimals (it is kept with 6), was "
+                    + v.toPlainString());
+        }
         return v.setScale(6, RoundingMode.HALF_EVEN);
     }
 }

@@ -14,4 +14,9 @@ public enum Horizon {
     public int hours() {
         return hours;
     }
+
+    /** The longest horizon: the purge a walk-forward split needs so no training label reaches into the test window. */
+    public static Horizon longest() {
+        return H24;
+    }
 }

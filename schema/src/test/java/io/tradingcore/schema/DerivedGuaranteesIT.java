@@ -70,6 +70,24 @@ class DerivedGuaranteesIT extends SchemaTestSupport {
                 .contains("trg_risk_portfolio_agree");
     }
 
+    // changeSet 015: before it, this UPDATE of the portfolio row alone was accepted
+    @Test
+    void aPortfolioRowOfACompletedHourCannotBeUpdatedAloneToDisagreeWithItsRiskRow() throws SQLException {
+        insert(Fixture.portfolioState().with("drawdown_pct", "0.3"), Fixture.riskState("0.3", "HALT20", true));
+        exec("UPDATE run_context SET status = 'COMPLETED', completed_at_utc = started_at_utc WHERE run_id = '" + Fixture.RUN + "'");
+        assertThat(rejectedSql("UPDATE portfolio_hourly_state SET drawdown_pct = 0")).contains("trg_risk_portfolio_agree");
+        exec("UPDATE portfolio_hourly_state SET drawdown_pct = 0.3"); // an identical rewrite stays possible
+        assertThat(queryString("SELECT drawdown_pct FROM portfolio_hourly_state")).startsWith("0.3");
+    }
+
+    @Test
+    void aResumedHourMayRewriteItsPortfolioRowBeforeItsRiskRow() throws SQLException {
+        insert(Fixture.portfolioState().with("drawdown_pct", "0.3"), Fixture.riskState("0.3", "HALT20", true));
+        exec("UPDATE portfolio_hourly_state SET drawdown_pct = 0.12"); // run STARTED: the risk row written next is checked
+        exec("UPDATE risk_hourly_state SET drawdown_pct = 0.12, drawdown_tier = 'DD10', trading_halted = false, halt_reason = NULL");
+        assertThat(queryString("SELECT drawdown_tier FROM risk_hourly_state")).isEqualTo("DD10");
+    }
+
     @Test
     void aPortfolioRowMustAgreeWithTheRiskRowWrittenBeforeIt() throws SQLException {
         insert(Fixture.riskState("0", "NORMAL", false));

@@ -141,7 +141,7 @@ public final class BinanceGateway extends VenueExchangeGateway {
         Optional<Submission.Rejected> refused = r.get().lotOrTickViolation(c.quantity(), c.limitPrice())
                 .or(() -> r.get().notionalViolation(c.quantity(), price));
         if (refused.isPresent()) {
-            return new SubmitResult.Rejected(RejectReason.valueOf(refused.get().reason().name()), refused.get().message()
+            return new SubmitResult.Rejected(refused.get().reason(), refused.get().message()
                     + " after rounding to Binance's filters; " + o.clientOrderId() + " was not sent");
         }
         return super.submit(c);
@@ -160,7 +160,7 @@ public final class BinanceGateway extends VenueExchangeGateway {
         return new StartupReconciliation.Report(
                 r.missingFills().stream().map(PortMapping::fill).toList(),
                 r.unknownOrders().stream().map(u -> new StartupReconciliation.ForeignOrder(u.symbol(), u.venueOrderId(), u.clientOrderId(),
-                        OrderStatus.valueOf(u.status().name()), u.filledQuantity(), u.why())).toList(),
+                        u.status(), u.filledQuantity(), u.why())).toList(),
                 r.ourOpenOrders().stream().map(PortMapping::state).toList());
     }
 }

@@ -9,7 +9,7 @@ import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SimulatedExchange;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.ports.out.CandleHistoryGateway;
-import io.tradingcore.ports.out.Clock;
+import io.tradingcore.ports.out.TimeSource;
 import io.tradingcore.ports.out.MarketDataGateway;
 
 import java.util.Collection;
@@ -35,7 +35,7 @@ public final class Exchanges {
      * {@code clock.now()} (the cycle's clock: a backtest's simulated hour, or the wall clock in PAPER), so a MARKET
      * order submitted at H shows its fill at H's open to the same cycle.
      */
-    public static SimulatedVenue simulated(SimConfig config, Collection<Asset> assets, Clock clock) {
+    public static SimulatedVenue simulated(SimConfig config, Collection<Asset> assets, TimeSource clock) {
         return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.GTC, Objects.requireNonNull(clock, "clock"));
     }
 
@@ -44,8 +44,8 @@ public final class Exchanges {
         return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.IOC, null);
     }
 
-    /** As {@link #simulated(SimConfig, Collection, Clock)}, with LIMIT orders sent IOC instead of GTC. */
-    public static SimulatedVenue simulatedImmediateOrCancel(SimConfig config, Collection<Asset> assets, Clock clock) {
+    /** As {@link #simulated(SimConfig, Collection, TimeSource)}, with LIMIT orders sent IOC instead of GTC. */
+    public static SimulatedVenue simulatedImmediateOrCancel(SimConfig config, Collection<Asset> assets, TimeSource clock) {
         return new SimulatedVenue(SimulatedExchange.create(config), assets, TimeInForce.IOC, Objects.requireNonNull(clock, "clock"));
     }
 

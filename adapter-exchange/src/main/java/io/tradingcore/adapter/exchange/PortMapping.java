@@ -1,10 +1,9 @@
 package io.tradingcore.adapter.exchange;
 
+import io.tradingcore.domain.OrderSide;
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueFill;
@@ -35,14 +34,14 @@ final class PortMapping {
 
     /** The ports carry no time in force: MARKET is IOC (as on Binance), LIMIT rests with {@code limitTif}. */
     static OrderTicket ticket(OrderRequest o, TimeInForce limitTif) {
-        return new OrderTicket(o.clientOrderId().value(), o.asset().symbol(), Side.valueOf(o.side().name()),
-                OrderKind.valueOf(o.type().name()), o.type() == OrderType.MARKET ? TimeInForce.IOC : limitTif,
+        return new OrderTicket(o.clientOrderId().value(), o.asset().symbol(), o.side(),
+                o.type(), o.type() == OrderType.MARKET ? TimeInForce.IOC : limitTif,
                 o.quantity(), o.limitPrice(), o.hour().toInstant());
     }
 
     static ExchangeOrderState state(VenueOrder v) {
-        return new ExchangeOrderState(new ClientOrderId(v.clientOrderId()), v.venueOrderId(), OrderStatus.valueOf(v.status().name()),
-                v.filledQuantity(), v.averagePrice(), v.reject() == null ? null : RejectReason.valueOf(v.reject().name()),
+        return new ExchangeOrderState(new ClientOrderId(v.clientOrderId()), v.venueOrderId(), v.status(),
+                v.filledQuantity(), v.averagePrice(), v.reject(),
                 v.rejectMessage());
     }
 
@@ -51,7 +50,7 @@ final class PortMapping {
             return new SubmitResult.Accepted(state(a.order()));
         }
         if (s instanceof Submission.Rejected r) {
-            return new SubmitResult.Rejected(RejectReason.valueOf(r.reason().name()), r.message());
+            return new SubmitResult.Rejected(r.reason(), r.message());
         }
         return new SubmitResult.Unknown(((Submission.Unknown) s).why());
     }

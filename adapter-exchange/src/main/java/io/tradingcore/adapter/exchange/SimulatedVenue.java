@@ -10,7 +10,7 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderRequest;
-import io.tradingcore.ports.out.Clock;
+import io.tradingcore.ports.out.TimeSource;
 import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.ExchangeGateway;
 import io.tradingcore.ports.out.ExchangeOrderState;
@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * (never an earlier one): at its open (MARKET, limits marketable on arrival) and over its range once it has
  * closed (resting limits).
  *
- * <p>With a {@link Clock}, every port call first brings the simulation to {@code clock.now()} (what is known
+ * <p>With a {@link TimeSource}, every port call first brings the simulation to {@code clock.now()} (what is known
  * then, nothing later), so the hourly cycle needs no extra call: a MARKET order submitted at H is filled at H's
  * open by the time {@code fills} is asked, a resting limit once H has closed. Without a clock the caller drives
  * it with {@link #executeThrough(HourTs)} or {@link #advanceTo(Instant)}.
@@ -39,9 +39,9 @@ import java.util.TreeMap;
 public final class SimulatedVenue extends VenueExchangeGateway {
     private final SimulatedExchange sim;
     private final Map<AssetId, Asset> assets = new TreeMap<>();
-    private final Clock clock;
+    private final TimeSource clock;
 
-    SimulatedVenue(SimulatedExchange sim, Collection<Asset> assets, TimeInForce limitTif, Clock clock) {
+    SimulatedVenue(SimulatedExchange sim, Collection<Asset> assets, TimeInForce limitTif, TimeSource clock) {
         super(sim, limitTif);
         this.sim = sim;
         this.clock = clock;

@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Random;
@@ -52,7 +54,7 @@ final class DeepModel implements BinaryModel {
             m.put("batch", Integer.toString(batch));
             m.put("l2", Double.toString(l2));
             m.put("validation", "last " + validationFraction + " of the training rows (time order), purged "
-                    + MlHorizon.longestHours() + "h");
+                    + Horizon.longest().hours() + "h");
             m.put("early_stopping", "validation log loss, patience " + patience + ", best epoch kept");
             m.put("loss", "sigmoid cross-entropy");
             m.put("init", "glorot-uniform");
@@ -88,7 +90,7 @@ final class DeepModel implements BinaryModel {
     static DeepModel train(double[][] x, byte[] y, long[] hour, int[] rows, double[] weight, Params p, long seed) {
         int nVal = Math.max(1, (int) Math.ceil(rows.length * p.validationFraction()));
         long valStart = hour[rows[rows.length - nVal]];
-        long purgeEnd = valStart - MlHorizon.longestHours() * 3600L;
+        long purgeEnd = valStart - Horizon.longest().hours() * 3600L;
         int[] fit = java.util.Arrays.stream(rows).filter(r -> hour[r] < purgeEnd).toArray();
         int[] val = java.util.Arrays.copyOfRange(rows, rows.length - nVal, rows.length);
         if (fit.length == 0) {

@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -12,7 +14,7 @@ final class Evaluation {
 
     static SortedMap<String, Double> metrics(Samples s, Stack stack, double[] baselineRate, double threshold) {
         int n = s.size();
-        int hz = MlHorizon.values().length;
+        int hz = Horizon.values().length;
         double[][][] p = new double[3][hz][n]; // tree, deep, meta
         double[][] edge = new double[hz][n];
         for (int r = 0; r < n; r++) {
@@ -26,8 +28,8 @@ final class Evaluation {
         }
         SortedMap<String, Double> m = new TreeMap<>();
         m.put("samples", (double) n);
-        MlRole[] roles = {MlRole.BASE_TREE, MlRole.BASE_DEEP, MlRole.META};
-        for (MlHorizon h : MlHorizon.values()) {
+        ModelRole[] roles = {ModelRole.BASE_TREE, ModelRole.BASE_DEEP, ModelRole.META};
+        for (Horizon h : Horizon.values()) {
             int hi = h.ordinal();
             int[] rows = s.labelled(h, Samples.range(0, n));
             if (rows.length == 0) {
@@ -50,7 +52,7 @@ final class Evaluation {
                 for (int i = 0; i < rows.length; i++) {
                     q[i] = p[k][hi][rows[i]];
                     // META: the deployed rule (learned net edge > 0); base models: p >= threshold
-                    if (roles[k] == MlRole.META ? edge[hi][rows[i]] > 0 : q[i] >= threshold) {
+                    if (roles[k] == ModelRole.META ? edge[hi][rows[i]] > 0 : q[i] >= threshold) {
                         enters++;
                         hits += y[i];
                         net += s.forwardReturn[hi][rows[i]] - s.cost.roundTripFraction();

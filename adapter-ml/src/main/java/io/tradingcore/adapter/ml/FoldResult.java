@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.Horizon;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +22,7 @@ record FoldResult(int fold, Instant trainFrom, Instant trainTo, Instant testFrom
      * hitRate = share of ENTERs whose label was positive, meanNetReturn = mean forward return minus round-trip cost
      * over ENTERs (NaN when there was none).
      */
-    record Row(MlRole role, MlHorizon horizon, long trainMillis, int trainRows, int testRows, double accuracy,
+    record Row(ModelRole role, Horizon horizon, long trainMillis, int trainRows, int testRows, double accuracy,
                double logLoss, double auc, double baselineLogLoss, int enterCount, double hitRate,
                double meanNetReturn) {
     }

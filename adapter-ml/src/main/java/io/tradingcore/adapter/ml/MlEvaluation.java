@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ import java.util.function.ToDoubleFunction;
  * paired differences are printed with block-bootstrap CIs. The out-of-distribution gate is evaluated as deployed:
  * fitted on each fold's training rows, it blocks the deployed rule's entries on test rows beyond its threshold.
  * A direction-aware target (forward return &gt; 0, no cost) is evaluated beside it: a tree with the production
- * hyper-parameters against the constant and the volatility-only baseline on that target.
+ * hyper-parameters against the constant and the volatility-only baseline on that target. With {@code btc} every
+ * asset's row gets BTC's context appended (returns, volatility, close vs EMA at the same hour; evaluation only, see
+ * {@link Samples#withBtcContext()}), and {@code compare} then compares with the same options without it.
  */
 public final class MlEvaluation {
 
@@ -41,7 +44,9 @@ public final class MlEvaluation {
     private MlEvaluation() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] argv) {
+        List<String> flags = java.util.Arrays.stream(argv).filter(x -> x.equals("compare") || x.equals("btc")).toList();
+        String[] args = java.util.Arrays.stream(argv).filter(x -> !flags.contains(x)).toArray(String[]::new);
         Path dir = Path.of(args.length > 0 ? args[0] : "data/market");
         Instant from = Instant.parse(args.length > 1 ? args[1] : "2022-01-01T00:00:00Z");
         Instant to = Instant.parse(args.length > 2 ? args[2] : "2026-01-01T00:00:00Z");
@@ -54,33 +59,35 @@ public final class MlEvaluation {
         TrainingConfig.Options options = args.length > 6 ? new TrainingConfig.Options(
                 FeatureSet.of(Integer.parseInt(args[4])), Double.parseDouble(args[5]), Double.parseDouble(args[6]))
                 : TrainingConfig.Options.DEFAULT;
-        boolean compare = args.length > 0 && "compare".equals(args[args.length - 1]);
+        boolean btc = flags.contains("btc");
         CostModel costs = CostModel.defaults();
         TrainingConfig c = new TrainingConfig(42L, costs, Duration.ofHours(24), Duration.ofHours(24),
                 Duration.ofDays(365), Duration.ofDays(testDays), null, 0.5, 500, TreeModel.Params.DEFAULT,
                 DeepModel.Params.DEFAULT, RegimeModel.Params.DEFAULT, MetaModel.Params.DEFAULT, options);
-        Report report = run(bars, from, to, c, dir, testDays);
+        Report report = run(bars, from, to, c, dir, testDays, btc);
         report.print();
-        if (compare) {
-            TrainingConfig legacy = c.with(TrainingConfig.Options.LEGACY);
-            System.out.println("## Legacy options on the same rows (feature set 1, no recency weighting, no gate)");
+        if (flags.contains("compare")) {
+            // with btc: the same options without BTC's context; else the legacy options
+            TrainingConfig other = btc ? c : c.with(TrainingConfig.Options.LEGACY);
+            System.out.println(btc ? "## The same options without BTC's context, same rows"
+                    : "## Legacy options on the same rows (feature set 1, no recency weighting, no gate)");
             System.out.println();
-            Report old = run(bars, from, to, legacy, dir, testDays);
-            report.compare(old);
+            report.compare(run(bars, from, to, other, dir, testDays, false));
         }
     }
 
     private static Report run(SortedMap<String, List<Bar>> bars, Instant from, Instant to, TrainingConfig c, Path dir,
-                              int testDays) {
+                              int testDays, boolean btc) {
         long t0 = System.nanoTime();
-        Samples s = Samples.build(bars, from, to, c.cost(), c.options().features());
+        Samples built = Samples.build(bars, from, to, c.cost(), c.options().features());
+        Samples s = btc ? built.withBtcContext() : built;
         WalkForward.Result r = WalkForward.run(s, c, "eval");
         System.out.printf(Locale.ROOT, "data: %s, %d assets, %d asset-hours %s .. %s; walk-forward: first test after 365 "
                         + "days, %d-day test windows, purge and embargo 24 h, round trip %.4f; %d folds; options: "
-                        + "feature set %d (%d features), recency half-life %.0f days, OOD quantile %s; %d s%n%n",
+                        + "feature set %d (%d columns%s), recency half-life %.0f days, OOD quantile %s; %d s%n%n",
                 dir, bars.size(), s.size(), from, to, testDays, c.cost().roundTripFraction(), r.folds().size(),
-                c.options().features().version(), c.options().features().size(), c.options().recencyHalfLifeDays(),
-                c.options().oodQuantile(), (System.nanoTime() - t0) / 1_000_000_000L);
+                c.options().features().version(), s.names.size(), btc ? " with BTC's context" : "",
+                c.options().recencyHalfLifeDays(), c.options().oodQuantile(), (System.nanoTime() - t0) / 1_000_000_000L);
         return new Report(s, r, c);
     }
 
@@ -104,10 +111,10 @@ public final class MlEvaluation {
             this.config = config;
             this.roundTrip = config.cost().roundTripFraction();
             this.ood = nan(s.size());
-            int horizons = MlHorizon.values().length;
+            int horizons = Horizon.values().length;
             this.up = new byte[horizons][s.size()];
             this.pUp = new double[3][horizons][];
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 for (int row = 0; row < s.size(); row++) {
                     double f = s.forwardReturn[h.ordinal()][row];
                     up[h.ordinal()][row] = Double.isNaN(f) ? (byte) -1 : (f > 0 ? (byte) 1 : (byte) 0);
@@ -116,10 +123,10 @@ public final class MlEvaluation {
                     pUp[m][h.ordinal()] = nan(s.size());
                 }
             }
-            int hz = MlHorizon.values().length;
+            int hz = Horizon.values().length;
             p = new double[MODELS.length][hz][];
             WalkForward.OutOfFold o = r.outOfFold();
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 p[0][hi] = nan(s.size());
                 p[1][hi] = nan(s.size());
@@ -147,7 +154,7 @@ public final class MlEvaluation {
         }
 
         /** The direction-aware target on the fold: constant, vol-logistic and a production-parameter tree. */
-        private void direction(FoldResult f, MlHorizon h) {
+        private void direction(FoldResult f, Horizon h) {
             int hi = h.ordinal();
             baselines(f, h, up[hi], pUp[0][hi], pUp[1][hi]);
             int[] train = labelledUp(h, Samples.range(s.firstRowAtOrAfter(f.trainFrom().getEpochSecond()),
@@ -156,7 +163,7 @@ public final class MlEvaluation {
             if (train.length == 0 || test.length == 0) {
                 return;
             }
-            TreeModel tree = TreeModel.train(s.features.names(), s.x, up[hi], train,
+            TreeModel tree = TreeModel.train(s.names, s.x, up[hi], train,
                     config.options().weights(s.hour, train), config.tree(), config.seed());
             for (int row : test) {
                 pUp[2][hi][row] = tree.probability(s.x[row]);
@@ -164,12 +171,12 @@ public final class MlEvaluation {
         }
 
         /** Rows the folds' META scored that have a direction label and a direction-tree probability. */
-        private int[] directionRows(MlHorizon h) {
+        private int[] directionRows(Horizon h) {
             return Arrays.stream(labelledUp(h, scored(4, h, s.labelled(h, Samples.range(0, s.size())))))
                     .filter(x -> !Double.isNaN(pUp[2][h.ordinal()][x])).toArray();
         }
 
-        private int[] labelledUp(MlHorizon h, int[] rows) {
+        private int[] labelledUp(Horizon h, int[] rows) {
             return Arrays.stream(rows).filter(x -> up[h.ordinal()][x] >= 0).toArray();
         }
 
@@ -189,7 +196,7 @@ public final class MlEvaluation {
          * Constant and volatility-only logistic for {@code label}, trained on the fold's training rows, scored on its
          * test rows into {@code constant} and {@code vol}.
          */
-        private void baselines(FoldResult f, MlHorizon h, byte[] label, double[] constant, double[] vol) {
+        private void baselines(FoldResult f, Horizon h, byte[] label, double[] constant, double[] vol) {
             int[] train = Arrays.stream(Samples.range(s.firstRowAtOrAfter(f.trainFrom().getEpochSecond()),
                     s.firstRowAtOrAfter(f.trainTo().getEpochSecond()))).filter(x -> label[x] >= 0).toArray();
             int[] test = Arrays.stream(testRows(f.fold(), h)).filter(x -> label[x] >= 0).toArray();
@@ -232,7 +239,7 @@ public final class MlEvaluation {
             }
         }
 
-        private int[] testRows(int fold, MlHorizon h) {
+        private int[] testRows(int fold, Horizon h) {
             int[] fo = r.outOfFold().fold();
             return s.labelled(h, java.util.stream.IntStream.range(0, s.size()).filter(x -> fo[x] == fold).toArray());
         }
@@ -240,7 +247,7 @@ public final class MlEvaluation {
         void print() {
             System.out.println("### Per fold: held-out log loss (AUC)");
             System.out.println();
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 System.out.println("| " + h + " fold | test window | rows | " + String.join(" | ", MODELS) + " |");
                 System.out.println("|---|---|---|" + "---|".repeat(MODELS.length));
                 for (FoldResult f : r.folds()) {
@@ -271,7 +278,7 @@ public final class MlEvaluation {
             System.out.println("| horizon | model | rows | positive share | log loss [95% CI] | minus constant [95% CI] | "
                     + "minus vol-logistic [95% CI] | AUC [95% CI] |");
             System.out.println("|---|---|---|---|---|---|---|---|");
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 int[] rows = directionRows(h);
                 if (rows.length == 0) {
@@ -315,7 +322,7 @@ public final class MlEvaluation {
          * Pooled held-out log loss of model {@code m} (index in {@link #MODELS}) on the rows the folds' META scored,
          * for the "beats cost" target.
          */
-        double pooledLogLoss(int m, MlHorizon h) {
+        double pooledLogLoss(int m, Horizon h) {
             return logLoss(m, h, scored(4, h, s.labelled(h, Samples.range(0, s.size()))));
         }
 
@@ -323,7 +330,7 @@ public final class MlEvaluation {
          * Pooled held-out log loss for the direction-aware target (forward return &gt; 0) on the rows the folds' META
          * scored: constant, vol-logistic and tree, in that order.
          */
-        double[] pooledDirectionLogLoss(MlHorizon h) {
+        double[] pooledDirectionLogLoss(Horizon h) {
             int hi = h.ordinal();
             int[] rows = directionRows(h);
             double[] out = new double[3];
@@ -347,12 +354,12 @@ public final class MlEvaluation {
                 throw new IllegalStateException("the two runs do not cover the same rows");
             }
             old.print();
-            System.out.println("## This configuration minus the legacy one, same rows (paired), 95% block-bootstrap CI");
+            System.out.println("## This configuration minus the other one, same rows (paired), 95% block-bootstrap CI");
             System.out.println();
             System.out.println("| horizon | rows | tree log loss | mlp log loss | META log loss | deployed net per row "
-                    + "(this) | deployed net per row (legacy) | difference |");
+                    + "(this) | deployed net per row (other) | difference |");
             System.out.println("|---|---|---|---|---|---|---|---|");
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 int[] rows = Arrays.stream(scored(4, h, s.labelled(h, Samples.range(0, s.size()))))
                         .filter(x -> !Double.isNaN(old.p[4][hi][x])).toArray();
@@ -386,7 +393,7 @@ public final class MlEvaluation {
             System.out.println("| horizon | " + java.util.stream.IntStream.rangeClosed(1, 10).mapToObj(i -> "d" + i)
                     .reduce((a, b) -> a + " | " + b).orElse("") + " |");
             System.out.println("|---|" + "---|".repeat(10));
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 double[] q = p[4][hi];
                 Integer[] rows = Arrays.stream(scored(4, h, s.labelled(h, Samples.range(0, s.size())))).boxed()
@@ -415,7 +422,7 @@ public final class MlEvaluation {
             System.out.println();
         }
 
-        private int[] scored(int m, MlHorizon h, int[] rows) {
+        private int[] scored(int m, Horizon h, int[] rows) {
             double[] q = p[m][h.ordinal()];
             return Arrays.stream(rows).filter(x -> !Double.isNaN(q[x])).toArray();
         }
@@ -426,7 +433,7 @@ public final class MlEvaluation {
             System.out.println();
             System.out.println("| horizon | model | rows | log loss [95% CI] | minus vol-logistic [95% CI] | AUC [95% CI] |");
             System.out.println("|---|---|---|---|---|---|");
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int[] rows = scored(4, h, s.labelled(h, Samples.range(0, s.size())));
                 if (rows.length == 0) {
                     continue;
@@ -455,7 +462,7 @@ public final class MlEvaluation {
                     + "the gate (their mean net) |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             WalkForward.OutOfFold o = r.outOfFold();
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 int hi = h.ordinal();
                 List<int[]> parts = new ArrayList<>();
                 Map<String, int[]> byFold = new LinkedHashMap<>();
@@ -497,7 +504,7 @@ public final class MlEvaluation {
             return s.forwardReturn[hi][row] - roundTrip;
         }
 
-        private double logLoss(int m, MlHorizon h, int[] rows) {
+        private double logLoss(int m, Horizon h, int[] rows) {
             double[] q = new double[rows.length];
             byte[] y = new byte[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -507,7 +514,7 @@ public final class MlEvaluation {
             return Metrics.logLoss(q, y);
         }
 
-        private double auc(int m, MlHorizon h, int[] rows) {
+        private double auc(int m, Horizon h, int[] rows) {
             double[] q = new double[rows.length];
             byte[] y = new byte[rows.length];
             for (int i = 0; i < rows.length; i++) {

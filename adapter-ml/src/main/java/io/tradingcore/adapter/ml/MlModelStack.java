@@ -19,12 +19,12 @@ final class MlModelStack implements ModelStack {
 
     private final Stack stack;
     private final ModelVersionId regimeId;
-    private final Map<MlHorizon, ModelVersionId> treeIds;
-    private final Map<MlHorizon, ModelVersionId> deepIds;
-    private final Map<MlHorizon, ModelVersionId> metaIds;
+    private final Map<Horizon, ModelVersionId> treeIds;
+    private final Map<Horizon, ModelVersionId> deepIds;
+    private final Map<Horizon, ModelVersionId> metaIds;
 
-    MlModelStack(Stack stack, ModelVersionId regimeId, Map<MlHorizon, ModelVersionId> treeIds,
-                 Map<MlHorizon, ModelVersionId> deepIds, Map<MlHorizon, ModelVersionId> metaIds) {
+    MlModelStack(Stack stack, ModelVersionId regimeId, Map<Horizon, ModelVersionId> treeIds,
+                 Map<Horizon, ModelVersionId> deepIds, Map<Horizon, ModelVersionId> metaIds) {
         this.stack = stack;
         this.regimeId = regimeId;
         this.treeIds = Map.copyOf(treeIds);
@@ -57,22 +57,21 @@ final class MlModelStack implements ModelStack {
         Stack.Output o = stack.predict(x);
         List<BasePrediction> base = new ArrayList<>(6);
         List<MetaPrediction> meta = new ArrayList<>(3);
-        for (MlHorizon h : MlHorizon.values()) {
-            Horizon hz = horizon(h);
+        for (Horizon h : Horizon.values()) {
             int i = h.ordinal();
-            base.add(new BasePrediction(ModelRole.BASE_TREE, hz, treeIds.get(h), o.tree()[i]));
-            base.add(new BasePrediction(ModelRole.BASE_DEEP, hz, deepIds.get(h), o.deep()[i]));
+            base.add(new BasePrediction(ModelRole.BASE_TREE, h, treeIds.get(h), o.tree()[i]));
+            base.add(new BasePrediction(ModelRole.BASE_DEEP, h, deepIds.get(h), o.deep()[i]));
             MetaModel.Explained e = o.meta()[i];
             List<MetaComponent> components = new ArrayList<>(e.terms().size());
             for (MetaModel.Term t : e.terms()) {
-                components.add(new MetaComponent(t.name(), role(t), t.input() < MetaModel.FIRST_REGIME ? hz : null,
+                components.add(new MetaComponent(t.name(), role(t), t.input() < MetaModel.FIRST_REGIME ? h : null,
                         t.weight(), t.value(), t.contribution()));
             }
             if (!Double.isNaN(o.ood())) {
                 // recorded, not a model input: weight and contribution 0 keep contributions + intercept = logit
                 components.add(new MetaComponent(OOD_COMPONENT, ModelRole.REGIME, null, 0.0, o.ood(), 0.0));
             }
-            meta.add(new MetaPrediction(hz, metaIds.get(h), e.probability(), e.expectedReturn(), components));
+            meta.add(new MetaPrediction(h, metaIds.get(h), e.probability(), e.expectedReturn(), components));
         }
         return new StackPrediction(new RegimeResult(o.regime().regime(), o.regime().confidence(), regimeId), base,
                 meta);
@@ -86,9 +85,5 @@ final class MlModelStack implements ModelStack {
             return ModelRole.BASE_DEEP;
         }
         return t.input() < 0 ? ModelRole.META : ModelRole.REGIME;
-    }
-
-    static Horizon horizon(MlHorizon h) {
-        return Horizon.valueOf(h.name());
     }
 }

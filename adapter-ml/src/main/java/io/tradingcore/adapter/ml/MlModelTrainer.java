@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.DeterministicIds;
@@ -95,16 +96,16 @@ final class MlModelTrainer implements ModelTrainer {
     static ModelVersion version(TrainedModel m) {
         SortedMap<String, BigDecimal> metrics = new TreeMap<>();
         m.metrics().forEach((k, v) -> metrics.put(k, ModelTrainer.metric(v)));
-        return new ModelVersion(versionId(m), m.name(), ModelRole.valueOf(m.role().name()),
-                m.horizon() == null ? null : MlModelStack.horizon(m.horizon()), m.trainFrom(), m.trainTo(),
+        return new ModelVersion(versionId(m), m.name(), m.role(),
+                m.horizon(), m.trainFrom(), m.trainTo(),
                 m.hyperParams(), m.seed(), metrics, m.sha256(), false);
     }
 
     static MlModelStack modelStack(Stack stack, List<TrainedModel> models) {
         ModelVersionId regime = null;
-        Map<MlHorizon, ModelVersionId> tree = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, ModelVersionId> deep = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, ModelVersionId> meta = new EnumMap<>(MlHorizon.class);
+        Map<Horizon, ModelVersionId> tree = new EnumMap<>(Horizon.class);
+        Map<Horizon, ModelVersionId> deep = new EnumMap<>(Horizon.class);
+        Map<Horizon, ModelVersionId> meta = new EnumMap<>(Horizon.class);
         for (TrainedModel m : models) {
             ModelVersionId id = versionId(m);
             switch (m.role()) {
@@ -128,8 +129,8 @@ final class MlModelTrainer implements ModelTrainer {
             this.result = result;
             this.config = config;
             this.stack = MlModelTrainer.modelStack(result.stack(), result.models());
-            this.trainPositiveRate = new double[MlHorizon.values().length];
-            for (MlHorizon h : MlHorizon.values()) {
+            this.trainPositiveRate = new double[Horizon.values().length];
+            for (Horizon h : Horizon.values()) {
                 int[] rows = s.labelled(h, Samples.range(0, s.size()));
                 long pos = java.util.Arrays.stream(rows).filter(r -> s.label[h.ordinal()][r] > 0).count();
                 trainPositiveRate[h.ordinal()] = rows.length == 0 ? 0.5 : (double) pos / rows.length;

@@ -32,14 +32,19 @@ public final class MlModels {
     private MlModels() {
     }
 
-    /** The latest feature set's version (what {@link #featureEngine()} computes and new stacks are trained on). */
+    /** The latest feature set's version (what {@link #featureEngine()} computes; stacks of older sets read its leading values). */
     public static final int LATEST_FEATURE_SET = FeatureSet.latest().version();
+    /** The feature set new stacks are trained on by default (config {@code model.featureSet}). */
+    public static final int DEFAULT_FEATURE_SET = TrainingConfig.Options.DEFAULT.features().version();
     /** Default recency half-life of training rows, in days (0 = no weighting). */
     public static final double DEFAULT_RECENCY_HALF_LIFE_DAYS = TrainingConfig.Options.DEFAULT.recencyHalfLifeDays();
     /** Default quantile of the training rows' distances that becomes the out-of-distribution threshold (0 = no gate). */
     public static final double DEFAULT_OOD_QUANTILE = TrainingConfig.Options.DEFAULT.oodQuantile();
     /** The regime label of a row outside the training distribution (the signal policy takes no entry on it). */
     public static final String OUT_OF_DISTRIBUTION = OodGate.LABEL;
+    /** Every regime name the stack can output (the regime model's four, and the OOD gate's label). */
+    public static final java.util.List<String> REGIME_NAMES = java.util.stream.Stream.concat(RegimeModel.REGIMES.stream(),
+            java.util.stream.Stream.of(OodGate.LABEL)).toList();
 
     /**
      * The feature engine of the latest feature set: {@link FeatureEngine#lookbackBars()} closed candles in, fixed
@@ -50,7 +55,7 @@ public final class MlModels {
     }
 
     /**
-     * Trainer with the default hyper-parameters and options (latest feature set, recency weighting, OOD gate), the
+     * Trainer with the default hyper-parameters and options (feature set 1, equal weights, OOD gate at 0.999), the
      * default {@link CostModel}, 24 h purge and 24 h embargo.
      */
     public static ModelTrainer trainer() {
@@ -68,7 +73,7 @@ public final class MlModels {
      * @throws IllegalArgumentException for a blank name, a purge below 24 h or a negative embargo
      */
     public static ModelTrainer trainer(String modelName, CostModel costs, int purgeHours, int embargoHours) {
-        return trainer(modelName, costs, purgeHours, embargoHours, LATEST_FEATURE_SET, DEFAULT_RECENCY_HALF_LIFE_DAYS,
+        return trainer(modelName, costs, purgeHours, embargoHours, DEFAULT_FEATURE_SET, DEFAULT_RECENCY_HALF_LIFE_DAYS,
                 DEFAULT_OOD_QUANTILE);
     }
 
@@ -139,13 +144,13 @@ public final class MlModels {
         }, "pinned");
     }
 
-    private record NameAndRole(String name, ModelRole role, MlHorizon horizon) {
+    private record NameAndRole(String name, ModelRole role, Horizon horizon) {
     }
 
     private static List<NameAndRole> stackMembers(String modelName) {
         List<NameAndRole> members = new ArrayList<>();
         members.add(new NameAndRole(modelName, ModelRole.REGIME, null));
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             for (ModelRole role : List.of(ModelRole.BASE_TREE, ModelRole.BASE_DEEP, ModelRole.META)) {
                 members.add(new NameAndRole(modelName + "-" + h.name(), role, h));
             }
@@ -162,11 +167,11 @@ public final class MlModels {
         return MlModelTrainer.modelStack(loadStack(models), models);
     }
 
-    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, MlHorizon h,
+    private static TrainedModel fetch(ModelRegistry registry, String name, ModelRole role, Horizon h,
                                       BiFunction<String, ModelRole, Optional<ModelVersion>> lookup, String which) {
         ModelVersion v = lookup.apply(name, role).orElseThrow(() -> new IllegalStateException(
                 "no " + which + " " + role + " model named " + name + " in the registry"));
-        Horizon expected = h == null ? null : MlModelStack.horizon(h);
+        Horizon expected = h;
         if (v.horizon() != expected) {
             throw new IllegalStateException(which + " " + role + " model " + name + " is for horizon " + v.horizon()
                     + ", expected " + expected);
@@ -179,7 +184,7 @@ public final class MlModels {
         }
         TreeMap<String, Double> metrics = new TreeMap<>();
         v.metrics().forEach((k, x) -> metrics.put(k, x.doubleValue()));
-        TrainedModel m = new TrainedModel(v.name(), MlRole.valueOf(role.name()), h, v.trainFrom(), v.trainTo(),
+        TrainedModel m = new TrainedModel(v.name(), role, h, v.trainFrom(), v.trainTo(),
                 v.hyperParams(), v.seed(), metrics, artifact, v.artifactSha256());
         if (!MlModelTrainer.versionId(m).equals(v.id())) {
             throw new IllegalStateException("model version id " + v.id() + " was not issued by this adapter for "
@@ -191,9 +196,9 @@ public final class MlModels {
     /** Rebuilds a stack from artifacts, verifying each artifact's sha256 before decoding it. */
     static Stack loadStack(List<TrainedModel> models) {
         RegimeModel regime = null;
-        Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
+        Map<Horizon, TreeModel> trees = new EnumMap<>(Horizon.class);
+        Map<Horizon, DeepModel> deeps = new EnumMap<>(Horizon.class);
+        Map<Horizon, MetaModel> metas = new EnumMap<>(Horizon.class);
         for (TrainedModel m : models) {
             switch (m.role()) {
                 case REGIME -> regime = RegimeModel.load(m.artifact(), m.sha256());

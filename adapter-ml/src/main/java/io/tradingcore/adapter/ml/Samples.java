@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ final class Samples {
     final byte[][] label;
     final CostModel cost;
     final FeatureSet features;
+    /** Column names of {@link #x}: the feature set's, unless an evaluation appended columns. */
+    final List<String> names;
 
     private Samples(List<String> assets, int[] asset, long[] hour, double[][] x, double[][] forwardReturn,
                     byte[][] label, CostModel cost, FeatureSet features) {
@@ -38,6 +41,52 @@ final class Samples {
         this.label = label;
         this.cost = cost;
         this.features = features;
+        this.names = features.names();
+    }
+
+    private Samples(Samples s, List<String> names, double[][] x) {
+        this.assets = s.assets;
+        this.asset = s.asset;
+        this.hour = s.hour;
+        this.x = x;
+        this.forwardReturn = s.forwardReturn;
+        this.label = s.label;
+        this.cost = s.cost;
+        this.features = s.features;
+        this.names = List.copyOf(names);
+    }
+
+    /**
+     * Evaluation only (MlEvaluation): these rows with BTC's context appended to every asset's row, BTC's own values
+     * at the same decision hour (from BTC's candles closed by that hour, so no lookahead): its 1 h, 4 h and 24 h
+     * returns, 24 h volatility and close vs EMA(24); 0 where BTC has no row at that hour. The result's stack cannot
+     * serve the FeatureEngine port, which computes one asset from its own candles.
+     */
+    Samples withBtcContext() {
+        int btc = assets.indexOf("BTC");
+        if (btc < 0) {
+            throw new IllegalArgumentException("no BTC among " + assets);
+        }
+        int[] from = {0, 1, 3, 6, 16};
+        List<String> extra = List.of("f28_btc_ret_1h", "f29_btc_ret_4h", "f30_btc_ret_24h", "f31_btc_rv_24h",
+                "f32_btc_close_vs_ema_24");
+        java.util.Map<Long, Integer> btcRow = new java.util.HashMap<>();
+        for (int r = 0; r < size(); r++) {
+            if (asset[r] == btc) {
+                btcRow.put(hour[r], r);
+            }
+        }
+        double[][] wide = new double[size()][];
+        for (int r = 0; r < size(); r++) {
+            wide[r] = Arrays.copyOf(x[r], x[r].length + from.length);
+            Integer b = btcRow.get(hour[r]);
+            for (int j = 0; j < from.length; j++) {
+                wide[r][x[r].length + j] = b == null ? 0.0 : x[b][from[j]];
+            }
+        }
+        List<String> all = new ArrayList<>(names);
+        all.addAll(extra);
+        return new Samples(this, all, wide);
     }
 
     int size() {
@@ -75,7 +124,7 @@ final class Samples {
         }
         Arrays.sort(order, Comparator.<Integer>comparingLong(r -> parts[assetOf[r]].hour[localOf[r]])
                 .thenComparingInt(r -> assetOf[r]));
-        int horizons = MlHorizon.values().length;
+        int horizons = Horizon.values().length;
         int[] asset = new int[total];
         long[] hour = new long[total];
         double[][] x = new double[total][];
@@ -101,7 +150,7 @@ final class Samples {
 
     private static PerAsset perAsset(int assetIndex, List<Bar> bars, Instant from, Instant to, CostModel cost,
                                      FeatureSet features) {
-        int horizons = MlHorizon.values().length;
+        int horizons = Horizon.values().length;
         List<long[]> hours = new ArrayList<>();
         List<double[]> xs = new ArrayList<>();
         List<double[]> fwds = new ArrayList<>();
@@ -116,7 +165,7 @@ final class Samples {
             Features.Row row = Features.compute(bars.subList(0, i), decision, OptionalDouble.empty(), features);
             double entry = bars.get(i).open();
             double[] f = new double[horizons];
-            for (MlHorizon hz : MlHorizon.values()) {
+            for (Horizon hz : Horizon.values()) {
                 long exitTime = openTimes[i] + hz.hours() * 3600L;
                 int j = Arrays.binarySearch(openTimes, i, Math.min(openTimes.length, i + hz.hours() + 1), exitTime);
                 f[hz.ordinal()] = j >= 0 ? bars.get(j).open() / entry - 1.0 : Double.NaN;
@@ -143,7 +192,7 @@ final class Samples {
     }
 
     /** The rows among {@code rows} whose label for the horizon is known. */
-    int[] labelled(MlHorizon h, int[] rows) {
+    int[] labelled(Horizon h, int[] rows) {
         return Arrays.stream(rows).filter(r -> label[h.ordinal()][r] >= 0).toArray();
     }
 

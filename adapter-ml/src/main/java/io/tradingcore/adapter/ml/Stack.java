@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 final class Stack {
 
-    /** Everything one prediction produced; arrays are indexed by {@link MlHorizon#ordinal()}. */
+    /** Everything one prediction produced; arrays are indexed by {@link Horizon#ordinal()}. */
     /**
      * {@code ood}: distance / threshold of the stack's out-of-distribution gate (NaN without a gate); when above 1
      * the regime's label is {@link OodGate#LABEL} (its soft assignment, which META uses, is unchanged).
@@ -18,13 +19,13 @@ final class Stack {
     }
 
     final RegimeModel regime;
-    final Map<MlHorizon, TreeModel> tree;
-    final Map<MlHorizon, DeepModel> deep;
-    final Map<MlHorizon, MetaModel> meta;
+    final Map<Horizon, TreeModel> tree;
+    final Map<Horizon, DeepModel> deep;
+    final Map<Horizon, MetaModel> meta;
 
-    Stack(RegimeModel regime, Map<MlHorizon, TreeModel> tree, Map<MlHorizon, DeepModel> deep,
-          Map<MlHorizon, MetaModel> meta) {
-        for (MlHorizon h : MlHorizon.values()) {
+    Stack(RegimeModel regime, Map<Horizon, TreeModel> tree, Map<Horizon, DeepModel> deep,
+          Map<Horizon, MetaModel> meta) {
+        for (Horizon h : Horizon.values()) {
             if (!tree.containsKey(h) || !deep.containsKey(h) || !meta.containsKey(h)) {
                 throw new IllegalArgumentException("stack is missing a model for horizon " + h);
             }
@@ -46,11 +47,11 @@ final class Stack {
         }
         RegimeModel.Result r = regime.predict(features);
         double ood = regime.gate().map(g -> g.ratio(features)).orElse(Double.NaN);
-        int n = MlHorizon.values().length;
+        int n = Horizon.values().length;
         double[] pt = new double[n];
         double[] pd = new double[n];
         MetaModel.Explained[] pm = new MetaModel.Explained[n];
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             int i = h.ordinal();
             pt[i] = tree.get(h).probability(features);
             pd[i] = deep.get(h).probability(features);

@@ -1,19 +1,21 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.Horizon;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** A trained model ready for the registry: provenance, metrics and the artifact with its sha256. */
-record TrainedModel(String name, MlRole role, MlHorizon horizon, Instant trainFrom, Instant trainTo,
+record TrainedModel(String name, ModelRole role, Horizon horizon, Instant trainFrom, Instant trainTo,
                     SortedMap<String, String> hyperParams, long seed, SortedMap<String, Double> metrics,
                     byte[] artifact, String sha256) {
 
     TrainedModel {
         hyperParams = Collections.unmodifiableSortedMap(new TreeMap<>(hyperParams));
         metrics = Collections.unmodifiableSortedMap(new TreeMap<>(metrics));
-        if ((horizon == null) != (role == MlRole.REGIME)) {
+        if ((horizon == null) != (role == ModelRole.REGIME)) {
             throw new IllegalArgumentException("REGIME models have no horizon, every other role has one: "
                     + role + "/" + horizon);
         }
@@ -22,7 +24,7 @@ record TrainedModel(String name, MlRole role, MlHorizon horizon, Instant trainFr
         }
     }
 
-    static TrainedModel of(String name, MlRole role, MlHorizon horizon, Instant from, Instant to,
+    static TrainedModel of(String name, ModelRole role, Horizon horizon, Instant from, Instant to,
                            SortedMap<String, String> hyperParams, long seed, SortedMap<String, Double> metrics,
                            byte[] artifact) {
         return new TrainedModel(name, role, horizon, from, to, hyperParams, seed, metrics, artifact,

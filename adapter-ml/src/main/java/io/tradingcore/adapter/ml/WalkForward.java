@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ final class WalkForward {
      * rows and design (META inputs) the final meta-learner was trained on.
      */
     record Result(List<FoldResult> folds, Stack stack, List<TrainedModel> models, long finalTrainMillis,
-                  Map<MlHorizon, MetaTraining> metaTraining, OutOfFold outOfFold) {
+                  Map<Horizon, MetaTraining> metaTraining, OutOfFold outOfFold) {
     }
 
     /**
@@ -46,7 +48,7 @@ final class WalkForward {
         if (s.size() == 0) {
             throw new IllegalArgumentException("no training rows");
         }
-        int horizons = MlHorizon.values().length;
+        int horizons = Horizon.values().length;
         int n = s.size();
         double[][] oofTree = new double[horizons][n];
         double[][] oofDeep = new double[horizons][n];
@@ -99,7 +101,7 @@ final class WalkForward {
             oofRegime[r] = regime.predict(s.x[r]).probabilities();
         }
         List<FoldResult.Row> rows = new ArrayList<>();
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, train);
             int[] te = s.labelled(h, test);
@@ -107,7 +109,7 @@ final class WalkForward {
 
             double[] weight = c.options().weights(s.hour, tr);
             t = System.nanoTime();
-            TreeModel tree = TreeModel.train(s.features.names(), s.x, s.label[hi], tr, weight, c.tree(), c.seed());
+            TreeModel tree = TreeModel.train(s.names, s.x, s.label[hi], tr, weight, c.tree(), c.seed());
             long treeMillis = millisSince(t);
             t = System.nanoTime();
             DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, weight, c.deep(), c.seed());
@@ -116,8 +118,8 @@ final class WalkForward {
                 oofTree[hi][r] = tree.probability(s.x[r]);
                 oofDeep[hi][r] = deep.probability(s.x[r]);
             }
-            rows.add(evaluate(MlRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], null, base, s, c));
-            rows.add(evaluate(MlRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], null, base, s, c));
+            rows.add(evaluate(ModelRole.BASE_TREE, h, treeMillis, tr.length, te, oofTree[hi], null, base, s, c));
+            rows.add(evaluate(ModelRole.BASE_DEEP, h, deepMillis, tr.length, te, oofDeep[hi], null, base, s, c));
 
             // meta: out-of-fold rows of earlier folds, purged before this test window
             int[] metaRows = s.labelled(h, oofRowsBefore(s, oof, testStart - c.purge().getSeconds()));
@@ -139,7 +141,7 @@ final class WalkForward {
                     pm[r] = e.probability();
                     edge[r] = e.expectedReturn();
                 }
-                rows.add(evaluate(MlRole.META, h, metaMillis, metaRows.length, te, pm, edge,
+                rows.add(evaluate(ModelRole.META, h, metaMillis, metaRows.length, te, pm, edge,
                         positiveRate(s.label[hi], metaRows), s, c));
             }
         }
@@ -170,23 +172,23 @@ final class WalkForward {
                 regimeMetrics.put("ood_threshold", gate.threshold());
             }
         }
-        models.add(TrainedModel.of(name, MlRole.REGIME, null, from, to, regimeParams, c.seed(),
+        models.add(TrainedModel.of(name, ModelRole.REGIME, null, from, to, regimeParams, c.seed(),
                 regimeMetrics, regime.artifact()));
-        Map<MlHorizon, TreeModel> trees = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, DeepModel> deeps = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, MetaModel> metas = new EnumMap<>(MlHorizon.class);
-        Map<MlHorizon, MetaTraining> metaTraining = new EnumMap<>(MlHorizon.class);
+        Map<Horizon, TreeModel> trees = new EnumMap<>(Horizon.class);
+        Map<Horizon, DeepModel> deeps = new EnumMap<>(Horizon.class);
+        Map<Horizon, MetaModel> metas = new EnumMap<>(Horizon.class);
+        Map<Horizon, MetaTraining> metaTraining = new EnumMap<>(Horizon.class);
         int[] oofRows = oofRowsBefore(s, oof, Long.MAX_VALUE);
         // META learns from exactly the regime outputs inference produces: the final REGIME artifact's
         double[][] regimeOut = new double[s.size()][];
         for (int r : oofRows) {
             regimeOut[r] = regime.predict(s.x[r]).probabilities();
         }
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             int hi = h.ordinal();
             int[] tr = s.labelled(h, all);
             double[] weight = c.options().weights(s.hour, tr);
-            TreeModel tree = TreeModel.train(s.features.names(), s.x, s.label[hi], tr, weight, c.tree(), c.seed());
+            TreeModel tree = TreeModel.train(s.names, s.x, s.label[hi], tr, weight, c.tree(), c.seed());
             DeepModel deep = DeepModel.train(s.x, s.label[hi], s.hour, tr, weight, c.deep(), c.seed());
             int[] metaRows = s.labelled(h, oofRows);
             if (metaRows.length < c.minMetaRows()) {
@@ -203,18 +205,18 @@ final class WalkForward {
             String hName = name + "-" + h.name();
             SortedMap<String, String> treeParams = c.tree().asMap();
             SortedMap<String, String> deepParams = c.deep().asMap();
-            SortedMap<String, Double> treeMetrics = treeMetrics(folds, h, tree, s.features);
-            SortedMap<String, Double> deepMetrics = summary(folds, MlRole.BASE_DEEP, h);
+            SortedMap<String, Double> treeMetrics = treeMetrics(folds, h, tree, s.names);
+            SortedMap<String, Double> deepMetrics = summary(folds, ModelRole.BASE_DEEP, h);
             if (!legacy) {
                 treeParams.putAll(optionParams(c.options(), s.features));
                 treeParams.put("tribuo_provenance", tree.provenance());
                 deepParams.putAll(optionParams(c.options(), s.features));
-                treeMetrics.putAll(perFold(folds, MlRole.BASE_TREE, h));
-                deepMetrics.putAll(perFold(folds, MlRole.BASE_DEEP, h));
+                treeMetrics.putAll(perFold(folds, ModelRole.BASE_TREE, h));
+                deepMetrics.putAll(perFold(folds, ModelRole.BASE_DEEP, h));
             }
-            models.add(TrainedModel.of(hName, MlRole.BASE_TREE, h, from, to, treeParams, c.seed(),
+            models.add(TrainedModel.of(hName, ModelRole.BASE_TREE, h, from, to, treeParams, c.seed(),
                     treeMetrics, tree.artifact()));
-            models.add(TrainedModel.of(hName, MlRole.BASE_DEEP, h, from, to, deepParams, c.seed(),
+            models.add(TrainedModel.of(hName, ModelRole.BASE_DEEP, h, from, to, deepParams, c.seed(),
                     deepMetrics, deep.artifact()));
             Instant metaFrom = Instant.ofEpochSecond(s.hour[metaRows[0]]);
             Instant metaTo = Instant.ofEpochSecond(s.hour[metaRows[metaRows.length - 1]] + HOUR);
@@ -225,9 +227,9 @@ final class WalkForward {
             SortedMap<String, Double> metaMetrics = metaMetrics(folds, h, meta, z, metaRows, s);
             if (!legacy) {
                 metaParams.putAll(optionParams(c.options(), s.features));
-                metaMetrics.putAll(perFold(folds, MlRole.META, h));
+                metaMetrics.putAll(perFold(folds, ModelRole.META, h));
             }
-            models.add(TrainedModel.of(hName, MlRole.META, h, metaFrom, metaTo, metaParams, c.seed(),
+            models.add(TrainedModel.of(hName, ModelRole.META, h, metaFrom, metaTo, metaParams, c.seed(),
                     metaMetrics, meta.artifact()));
         }
         return new Result(List.of(), new Stack(regime, trees, deeps, metas), List.copyOf(models), 0,
@@ -235,10 +237,10 @@ final class WalkForward {
     }
 
     /** Walk-forward means plus XGBoost's feature importance of the final tree. */
-    private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, MlHorizon h, TreeModel tree,
-                                                         FeatureSet features) {
-        SortedMap<String, Double> m = summary(folds, MlRole.BASE_TREE, h);
-        m.putAll(tree.importance(features.names()));
+    private static SortedMap<String, Double> treeMetrics(List<FoldResult> folds, Horizon h, TreeModel tree,
+                                                         List<String> names) {
+        SortedMap<String, Double> m = summary(folds, ModelRole.BASE_TREE, h);
+        m.putAll(tree.importance(names));
         return m;
     }
 
@@ -258,7 +260,7 @@ final class WalkForward {
      * baseline_log_loss, auc, accuracy, rows, enters, mean_net_per_enter, test_from / test_to as epoch seconds), for
      * the report's model diagnostics.
      */
-    static SortedMap<String, Double> perFold(List<FoldResult> folds, MlRole role, MlHorizon h) {
+    static SortedMap<String, Double> perFold(List<FoldResult> folds, ModelRole role, Horizon h) {
         SortedMap<String, Double> m = new TreeMap<>();
         for (FoldResult f : folds) {
             for (FoldResult.Row r : f.rows()) {
@@ -282,9 +284,9 @@ final class WalkForward {
     }
 
     /** Walk-forward means plus the fit and the learned edge curve of the final meta-learner. */
-    private static SortedMap<String, Double> metaMetrics(List<FoldResult> folds, MlHorizon h, MetaModel meta,
+    private static SortedMap<String, Double> metaMetrics(List<FoldResult> folds, Horizon h, MetaModel meta,
                                                          double[][] z, int[] rows, Samples s) {
-        SortedMap<String, Double> m = summary(folds, MlRole.META, h);
+        SortedMap<String, Double> m = summary(folds, ModelRole.META, h);
         m.put("fit_iterations", (double) meta.fit().iterations());
         m.put("fit_gradient_norm", meta.fit().gradientNorm());
         m.putAll(meta.edge().describe());
@@ -306,7 +308,7 @@ final class WalkForward {
     }
 
     /** Mean held-out metrics over the folds, as recorded with the model version. */
-    static SortedMap<String, Double> summary(List<FoldResult> folds, MlRole role, MlHorizon h) {
+    static SortedMap<String, Double> summary(List<FoldResult> folds, ModelRole role, Horizon h) {
         SortedMap<String, Double> m = new TreeMap<>();
         List<FoldResult.Row> rows = folds.stream().flatMap(f -> f.rows().stream())
                 .filter(r -> r.role() == role && r.horizon() == h).toList();
@@ -342,7 +344,7 @@ final class WalkForward {
      * @param edge learned net edge per row for META (ENTER where it is &gt; 0, the deployed rule); null for a base
      *             model (ENTER where p &gt;= the evaluation threshold)
      */
-    private static FoldResult.Row evaluate(MlRole role, MlHorizon h, long millis, int trainRows, int[] te,
+    private static FoldResult.Row evaluate(ModelRole role, Horizon h, long millis, int trainRows, int[] te,
                                            double[] p, double[] edge, double baseRate, Samples s, TrainingConfig c) {
         int hi = h.ordinal();
         double[] q = new double[te.length];

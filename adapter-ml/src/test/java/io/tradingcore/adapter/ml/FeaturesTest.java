@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -197,7 +198,7 @@ class FeaturesTest {
         Samples s = Samples.build(new TreeMap<>(java.util.Map.of("BTC", BTC)), hour, hour.plusSeconds(3600),
                 new CostModel(java.math.BigDecimal.TEN, java.math.BigDecimal.valueOf(5), java.math.BigDecimal.ZERO));
         assertThat(s.size()).isEqualTo(1);
-        for (MlHorizon hz : MlHorizon.values()) {
+        for (Horizon hz : Horizon.values()) {
             double expected = BTC.get(h + hz.hours()).open() / BTC.get(h).open() - 1;
             assertThat(s.forwardReturn[hz.ordinal()][0]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
             assertThat(s.label[hz.ordinal()][0]).isEqualTo((byte) (expected > 0.0025 ? 1 : 0));

@@ -252,8 +252,8 @@ class MlPortsTest {
     @Test
     void treeVersionsCarryTribuosProvenanceWithoutRunSpecificFieldsAndEveryVersionItsOptions() {
         for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
-            assertThat(a.version().hyperParams()).containsEntry("feature_set", "2")
-                    .containsEntry("recency_half_life_days", "365.0").containsEntry("ood_quantile", "0.999");
+            assertThat(a.version().hyperParams()).containsEntry("feature_set", "1")
+                    .containsEntry("recency_half_life_days", "0.0").containsEntry("ood_quantile", "0.999");
             if (a.version().role() != ModelRole.BASE_TREE) {
                 continue;
             }
@@ -335,8 +335,26 @@ class MlPortsTest {
                 legacy.artifacts().get(0).version().artifactSha256());
         assertThat(regime.features()).isEqualTo(FeatureSet.V1);
         assertThat(regime.gate()).isEmpty();
-        // and a stack of the latest set refuses the shorter version-1 vector
-        assertThatThrownBy(() -> trained.modelStack().predict(v1)).isInstanceOf(IllegalArgumentException.class)
+    }
+
+    @Test
+    void aFeatureSetTwoStackWithRecencyWeightingDecidesWithoutLookaheadAndRefusesAShorterVector() {
+        ModelTrainer.TrainedStack v2 = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24, 2, 365, 0.999).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        for (ModelTrainer.TrainedArtifact a : v2.artifacts()) {
+            assertThat(a.version().hyperParams()).containsEntry("feature_set", "2")
+                    .containsEntry("recency_half_life_days", "365.0");
+        }
+        // weighting changes the trees: not the same models as the equal-weight set-2 stack
+        ModelTrainer.TrainedStack unweighted = MlModels.trainer(MlModels.DEFAULT_MODEL_NAME,
+                io.tradingcore.domain.CostModel.defaults(), 24, 24, 2, 0, 0.999).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
+        assertThat(v2.artifacts().get(1).version().artifactSha256())
+                .isNotEqualTo(unweighted.artifacts().get(1).version().artifactSha256());
+        assertDecisionsIgnoreTheFuture(v2.featureEngine(), v2.modelStack(), 8);
+        HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
+        FeatureVector v1 = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
+        assertThat(v1.names()).hasSize(22);
+        assertThatThrownBy(() -> v2.modelStack().predict(v1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("feature names");
     }
 
@@ -344,13 +362,15 @@ class MlPortsTest {
     void decisionsOfTheRealStackAndPolicyDoNotChangeWhenTheFutureIsPerturbed() {
         // 24 decision hours x 3 assets (SOL was not in training): features -> REGIME/BASE/META -> learned edge ->
         // SignalPolicy; every candle opening at or after H is replaced by a wild one, and nothing of H's decision moves
+        assertDecisionsIgnoreTheFuture(trained.featureEngine(), trained.modelStack(), 24);
+    }
+
+    private void assertDecisionsIgnoreTheFuture(FeatureEngine engine, ModelStack stack, int hours) {
         io.tradingcore.domain.signal.SignalPolicy policy = new io.tradingcore.domain.signal.SignalPolicy(
                 io.tradingcore.domain.signal.SignalPolicyConfig.defaults());
         SortedMap<AssetId, List<Candle>> three = new TreeMap<>(candles);
         three.put(AssetId.of(3), candles(AssetId.of(3), "SOL"));
-        FeatureEngine engine = trained.featureEngine();
-        ModelStack stack = trained.modelStack();
-        for (int k = 0; k < 24; k++) {
+        for (int k = 0; k < hours; k++) {
             HourTs hour = TRAIN_TO.plusHours(30 + k);
             for (var e : three.entrySet()) {
                 AssetId asset = e.getKey();

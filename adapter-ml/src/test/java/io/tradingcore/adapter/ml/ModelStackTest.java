@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.ml;
 
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.CostModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,7 +40,7 @@ class ModelStackTest {
     void sameDataAndSeedGiveIdenticalArtifactHashesForEveryModel() {
         List<String> a = first.models().stream().map(m -> m.role() + "/" + m.horizon() + "=" + m.sha256()).toList();
         List<String> b = second.models().stream().map(m -> m.role() + "/" + m.horizon() + "=" + m.sha256()).toList();
-        assertThat(a).hasSize(1 + 3 * MlHorizon.values().length).isEqualTo(b);
+        assertThat(a).hasSize(1 + 3 * Horizon.values().length).isEqualTo(b);
     }
 
     @Test
@@ -61,7 +63,7 @@ class ModelStackTest {
 
     @Test
     void aDifferentSeedGivesADifferentNetworkAndTheSameSeedTheSameOne() {
-        int[] rows = samples.labelled(MlHorizon.H4, Samples.range(0, samples.size()));
+        int[] rows = samples.labelled(Horizon.H4, Samples.range(0, samples.size()));
         DeepModel.Params p = TestData.fastConfig(0L).deep();
         byte[] a = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 11L).artifact();
         byte[] b = DeepModel.train(samples.x, samples.label[1], samples.hour, rows, p, 11L).artifact();
@@ -90,8 +92,8 @@ class ModelStackTest {
         for (int r = 0; r < original.size(); r++) {
             assertSamePrediction(first.stack().predict(original.x[r]), first.stack().predict(perturbed.x[r]));
             // the label of that hour does change: the future really was different
-            assertThat(perturbed.forwardReturn[MlHorizon.H24.ordinal()][r])
-                    .isNotEqualTo(original.forwardReturn[MlHorizon.H24.ordinal()][r]);
+            assertThat(perturbed.forwardReturn[Horizon.H24.ordinal()][r])
+                    .isNotEqualTo(original.forwardReturn[Horizon.H24.ordinal()][r]);
         }
     }
 
@@ -105,12 +107,12 @@ class ModelStackTest {
 
     @Test
     void anArtifactThatDoesNotMatchItsHashRefusesToLoad() {
-        TrainedModel tree = first.models().stream().filter(m -> m.role() == MlRole.BASE_TREE).findFirst().orElseThrow();
+        TrainedModel tree = first.models().stream().filter(m -> m.role() == ModelRole.BASE_TREE).findFirst().orElseThrow();
         byte[] tampered = tree.artifact().clone();
         tampered[tampered.length - 3] ^= 0x01;
         assertThatThrownBy(() -> TreeModel.load(tampered, tree.sha256()))
                 .isInstanceOf(Artifact.IntegrityException.class).hasMessageContaining("sha256");
-        TrainedModel meta = first.models().stream().filter(m -> m.role() == MlRole.META).findFirst().orElseThrow();
+        TrainedModel meta = first.models().stream().filter(m -> m.role() == ModelRole.META).findFirst().orElseThrow();
         assertThatThrownBy(() -> DeepModel.load(meta.artifact(), meta.sha256()))
                 .isInstanceOf(Artifact.IntegrityException.class).hasMessageContaining("expected a mlp-weights");
     }
@@ -134,7 +136,7 @@ class ModelStackTest {
 
     @Test
     void metaIsTrainedOnExactlyTheRegimeOutputsInferenceProduces() {
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             WalkForward.MetaTraining t = first.metaTraining().get(h);
             assertThat(t.rows()).hasSizeGreaterThan(500);
             for (int r : t.rows()) {
@@ -149,7 +151,7 @@ class ModelStackTest {
 
     @Test
     void metaDesignMatrixHasFullColumnRankWithTheReferenceRegimeDroppedAndNotWithAllFour() {
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             WalkForward.MetaTraining t = first.metaTraining().get(h);
             int d = MetaModel.INPUTS.size() + 1;
             double[][] gram = new double[d][d];
@@ -182,13 +184,13 @@ class ModelStackTest {
 
     @Test
     void metaIsFittedToConvergenceWithL2AndItsContributionsPlusInterceptAreTheLogit() {
-        for (TrainedModel m : first.models().stream().filter(m -> m.role() == MlRole.META).toList()) {
+        for (TrainedModel m : first.models().stream().filter(m -> m.role() == ModelRole.META).toList()) {
             assertThat(m.metrics().get("fit_gradient_norm")).isLessThan(1e-9);
             assertThat(m.hyperParams()).containsEntry("l2", "0.001").containsEntry("reference_regime", "RANGING");
         }
         for (int r = 0; r < samples.size(); r += 101) {
             Stack.Output o = first.stack().predict(samples.x[r]);
-            for (MlHorizon h : MlHorizon.values()) {
+            for (Horizon h : Horizon.values()) {
                 MetaModel meta = first.stack().meta.get(h);
                 MetaModel.Explained e = o.meta()[h.ordinal()];
                 double[] z = MetaModel.inputs(o.tree()[h.ordinal()], o.deep()[h.ordinal()], o.regime().probabilities());
@@ -207,7 +209,7 @@ class ModelStackTest {
 
     @Test
     void treeVersionsCarryXgboostFeatureImportanceThatSumsToOne() {
-        for (TrainedModel m : first.models().stream().filter(m -> m.role() == MlRole.BASE_TREE).toList()) {
+        for (TrainedModel m : first.models().stream().filter(m -> m.role() == ModelRole.BASE_TREE).toList()) {
             double sum = 0;
             for (String name : Features.NAMES) {
                 Double v = m.metrics().get("importance_gain." + name);
@@ -222,14 +224,14 @@ class ModelStackTest {
 
     @Test
     void theLearnedEdgeIsNonDecreasingInPAndIsTheExpectedReturn() {
-        for (MlHorizon h : MlHorizon.values()) {
+        for (Horizon h : Horizon.values()) {
             EdgeCurve edge = first.stack().meta.get(h).edge();
             double previous = Double.NEGATIVE_INFINITY;
             for (double p = 0; p <= 1.0; p += 0.01) {
                 assertThat(edge.at(p)).isGreaterThanOrEqualTo(previous);
                 previous = edge.at(p);
             }
-            TrainedModel m = first.models().stream().filter(x -> x.role() == MlRole.META && x.horizon() == h)
+            TrainedModel m = first.models().stream().filter(x -> x.role() == ModelRole.META && x.horizon() == h)
                     .findFirst().orElseThrow();
             assertThat(m.metrics().get("edge_max")).isEqualTo(edge.maxEdge());
             assertThat(m.hyperParams().get("round_trip_cost")).isEqualTo(Double.toString(
@@ -248,15 +250,15 @@ class ModelStackTest {
                 assertThat(Duration.between(folds.get(i - 1).testTo(), f.testFrom()))
                         .isGreaterThanOrEqualTo(Duration.ofHours(24));
             }
-            assertThat(f.rows()).extracting(FoldResult.Row::role).contains(MlRole.BASE_TREE, MlRole.BASE_DEEP);
+            assertThat(f.rows()).extracting(FoldResult.Row::role).contains(ModelRole.BASE_TREE, ModelRole.BASE_DEEP);
             for (FoldResult.Row row : f.rows()) {
                 assertThat(row.logLoss()).isPositive();
                 assertThat(row.testRows()).isPositive();
             }
         }
         // the first fold has no earlier out-of-fold rows, so its meta-learner cannot exist; later ones do
-        assertThat(folds.get(0).rows()).extracting(FoldResult.Row::role).doesNotContain(MlRole.META);
-        assertThat(folds.get(folds.size() - 1).rows()).extracting(FoldResult.Row::role).contains(MlRole.META);
+        assertThat(folds.get(0).rows()).extracting(FoldResult.Row::role).doesNotContain(ModelRole.META);
+        assertThat(folds.get(folds.size() - 1).rows()).extracting(FoldResult.Row::role).contains(ModelRole.META);
     }
 
     @Test

@@ -16,10 +16,8 @@ import org.jooq.impl.DSL;
  * database error leaves it as a port exception naming the rule ({@link DbErrors}).
  */
 final class Db {
-    static {
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-    }
+    // No static side effects: jOOQ's start-up logo and tips go to its logger (org.jooq.Constants, INFO) and are the
+    // host's logging configuration's to show or not (the CLI's logback.xml sets org.jooq to WARN).
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -40,9 +38,20 @@ final class Db {
     private final Settings settings = new Settings().withExecuteLogging(false);
 
     /** Rows of one table waiting for the unit's next flush, with what {@link Idempotent#insert} needs. */
-    private record Pending<R extends org.jooq.TableRecord<R>>(org.jooq.Table<R> table, java.util.List<R> rows, String family,
-                                                              Function<R, String> describe) {
+    private record Pending<R extends org.jooq.TableRecord<R>>(org.jooq.Table<R> table,
+                                                              java.util.List<java.util.function.Supplier<java.util.List<R>>> parts,
+                                                              String family, Function<R, String> describe) {
+        /** The rows, in the order appended; those appended as builders are built now (see {@link #appendLater}). */
+        java.util.List<R> rows() {
+            java.util.List<R> all = new java.util.ArrayList<>();
+            for (java.util.function.Supplier<java.util.List<R>> part : parts) {
+                all.addAll(part.get());
+            }
+            return all;
+        }
+
         int write(DSLContext tx, UnitMemory mem) {
+            java.util.List<R> rows = rows();
             if (mem != null && mem.allFresh(table, rows)) {
                 // rows of runs that did not exist when the unit started cannot be stored yet: COPY them; a
                 // repeat inside the unit (a step recorded twice, also across flushes) is settled first
@@ -320,12 +329,35 @@ final class Db {
             tx(what, t -> Idempotent.insert(t, table, rows, family, describe));
             return;
         }
+        java.util.List<R> copy = java.util.List.copyOf(rows);
+        pending(waiting, rank, table, family, describe).parts().add(() -> copy);
+    }
+
+    /**
+     * As {@link #append}, with rows built only when they are written: inside a unit of work, usually on its
+     * writer thread (an overlapped unit), so the caller does not spend its time building them. {@code rows}
+     * must depend on immutable values only and not throw for values {@link #append} would accept.
+     */
+    <R extends org.jooq.TableRecord<R>> void appendLater(String what, int rank, org.jooq.Table<R> table,
+                                                          java.util.function.Supplier<java.util.List<R>> rows, String family,
+                                                          Function<R, String> describe) {
+        java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
+        if (waiting == null) {
+            append(what, rank, table, rows.get(), family, describe);
+            return;
+        }
+        pending(waiting, rank, table, family, describe).parts().add(rows);
+    }
+
+    private static <R extends org.jooq.TableRecord<R>> Pending<R> pending(java.util.TreeMap<Integer, Pending<?>> waiting, int rank,
+                                                                           org.jooq.Table<R> table, String family,
+                                                                           Function<R, String> describe) {
         @SuppressWarnings("unchecked")
         Pending<R> p = (Pending<R>) waiting.computeIfAbsent(rank, r -> new Pending<>(table, new java.util.ArrayList<>(), family, describe));
         if (p.table() != table) {
             throw new IllegalStateException("rank " + rank + " is taken by " + p.table().getName() + ", not " + table.getName());
         }
-        p.rows().addAll(rows);
+        return p;
     }
 
     /**

@@ -75,25 +75,6 @@ final class PgBacktestRunRepository implements BacktestRunRepository {
     }
 
     @Override
-    public AccountId nextFreeAccount() {
-        io.tradingcore.adapter.postgres.jooq.tables.Account next = ACCOUNT.as("next_account");
-        Integer free = db.read("allocating an account", ctx -> {
-            if (!ctx.fetchExists(ACCOUNT, ACCOUNT.ACCOUNT_ID.eq((short) 1))) {
-                return 1;
-            }
-            // the smallest id whose successor is unused: the first gap, or max + 1
-            return ctx.select(org.jooq.impl.DSL.min(ACCOUNT.ACCOUNT_ID.cast(Integer.class).plus(1))).from(ACCOUNT)
-                    .whereNotExists(ctx.selectOne().from(next)
-                            .where(next.ACCOUNT_ID.cast(Integer.class).eq(ACCOUNT.ACCOUNT_ID.cast(Integer.class).plus(1))))
-                    .fetchOne(0, Integer.class);
-        });
-        if (free == null || free > Short.MAX_VALUE) {
-            throw new IllegalStateException("no free account id left (SMALLINT)");
-        }
-        return AccountId.of(free);
-    }
-
-    @Override
     public void updateStatus(BacktestRunId id, String status) {
         setStatus(id, status, "FAILED".equals(status) ? "no reason recorded" : null);
     }

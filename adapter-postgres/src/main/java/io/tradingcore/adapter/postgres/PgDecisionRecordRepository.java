@@ -83,57 +83,111 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     @Override
     public void recordModelOutputs(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
         String what = "recording model outputs of run " + key.runId();
+        // the predictions are immutable records: inside a unit their rows are built when written (on the unit's
+        // writer thread when it is overlapped); a value Conv.num refuses (not finite) fails here, as it always did
+        SortedMap<AssetId, StackPrediction> outputs = new java.util.TreeMap<>(predictions);
+        boolean finite = allFinite(outputs);
         db.appendAll(what, () -> {
-            List<RegimeOutputRecord> regimes = new ArrayList<>();
-            List<ModelPredictionRecord> preds = new ArrayList<>();
-            List<MetaLearnerComponentRecord> comps = new ArrayList<>();
-            for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
-                short asset = e.getKey().value();
-                StackPrediction p = e.getValue();
-                RegimeOutputRecord ro = new RegimeOutputRecord();
-                ro.setRunId(key.runId().value());
-                ro.setRunMode(Conv.mode(key.mode()));
-                ro.setHourTsUtc(Conv.hour(key.hour()));
-                ro.setAssetId(asset);
-                ro.setModelVersionId(p.regime().modelVersion().value());
-                ro.setModelRole(ModelRoleEnum.REGIME);
-                ro.setRegimeLabel(p.regime().regime());
-                ro.setConfidence(Conv.num(p.regime().confidence()));
-                regimes.add(ro);
-                for (BasePrediction b : p.base()) {
-                    preds.add(prediction(key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
-                            b.probability(), null));
-                }
-                for (MetaPrediction m : p.meta()) {
-                    preds.add(prediction(key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
-                            m.probability(), m.expectedReturn()));
-                    for (MetaComponent c : m.components()) {
-                        MetaLearnerComponentRecord r = new MetaLearnerComponentRecord();
-                        r.setRunId(key.runId().value());
-                        r.setRunMode(Conv.mode(key.mode()));
-                        r.setHourTsUtc(Conv.hour(key.hour()));
-                        r.setAssetId(asset);
-                        r.setMetaHorizon(Conv.horizon(m.horizon()));
-                        r.setComponentName(c.name());
-                        r.setComponentRole(Conv.role(c.role()));
-                        r.setComponentHorizon(Conv.horizon(c.horizon()));
-                        r.setComponentWeight(Conv.num(c.weight()));
-                        r.setComponentValue(Conv.num(c.value()));
-                        r.setContribution(Conv.num(c.contribution()));
-                        comps.add(r);
-                    }
-                }
-            }
             // ranks matter: trg_meta_learner_component_links checks that the predictions exist
-            db.append(what, 20, REGIME_OUTPUT, regimes, "regime_output",
+            appendOutputs(what, 20, REGIME_OUTPUT, () -> regimeRows(key, outputs), finite, "regime_output",
                     r -> "regime of asset " + r.getAssetId() + " in run " + r.getRunId());
-            db.append(what, 30, MODEL_PREDICTION, preds, "model_prediction",
+            appendOutputs(what, 30, MODEL_PREDICTION, () -> predictionRows(key, outputs), finite, "model_prediction",
                     r -> r.getModelRole() + " " + r.getHorizon() + " prediction of asset " + r.getAssetId()
                             + " in run " + r.getRunId());
-            db.append(what, 40, META_LEARNER_COMPONENT, comps, "meta_learner_component",
+            appendOutputs(what, 40, META_LEARNER_COMPONENT, () -> componentRows(key, outputs), finite, "meta_learner_component",
                     r -> "component " + r.getComponentName() + " of META " + r.getMetaHorizon() + " for asset "
                             + r.getAssetId() + " in run " + r.getRunId());
         });
+    }
+
+    private <R extends org.jooq.TableRecord<R>> void appendOutputs(String what, int rank, org.jooq.Table<R> table,
+                                                                    java.util.function.Supplier<List<R>> rows, boolean later,
+                                                                    String family, java.util.function.Function<R, String> describe) {
+        if (later) {
+            db.appendLater(what, rank, table, rows, family, describe);
+        } else {
+            db.append(what, rank, table, rows.get(), family, describe);
+        }
+    }
+
+    /** Every double Conv.num will convert is finite (then building the rows cannot fail). */
+    private static boolean allFinite(SortedMap<AssetId, StackPrediction> predictions) {
+        for (StackPrediction p : predictions.values()) {
+            boolean ok = Double.isFinite(p.regime().confidence());
+            for (BasePrediction b : p.base()) {
+                ok &= Double.isFinite(b.probability());
+            }
+            for (MetaPrediction m : p.meta()) {
+                ok &= Double.isFinite(m.probability()) && Double.isFinite(m.expectedReturn());
+                for (MetaComponent c : m.components()) {
+                    ok &= Double.isFinite(c.weight()) && Double.isFinite(c.value()) && Double.isFinite(c.contribution());
+                }
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<RegimeOutputRecord> regimeRows(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
+        List<RegimeOutputRecord> regimes = new ArrayList<>();
+        for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
+            StackPrediction p = e.getValue();
+            RegimeOutputRecord ro = new RegimeOutputRecord();
+            ro.setRunId(key.runId().value());
+            ro.setRunMode(Conv.mode(key.mode()));
+            ro.setHourTsUtc(Conv.hour(key.hour()));
+            ro.setAssetId(e.getKey().value());
+            ro.setModelVersionId(p.regime().modelVersion().value());
+            ro.setModelRole(ModelRoleEnum.REGIME);
+            ro.setRegimeLabel(p.regime().regime());
+            ro.setConfidence(Conv.num(p.regime().confidence()));
+            regimes.add(ro);
+        }
+        return regimes;
+    }
+
+    private static List<ModelPredictionRecord> predictionRows(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
+        List<ModelPredictionRecord> preds = new ArrayList<>();
+        for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
+            short asset = e.getKey().value();
+            StackPrediction p = e.getValue();
+            for (BasePrediction b : p.base()) {
+                preds.add(prediction(key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
+                        b.probability(), null));
+            }
+            for (MetaPrediction m : p.meta()) {
+                preds.add(prediction(key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
+                        m.probability(), m.expectedReturn()));
+            }
+        }
+        return preds;
+    }
+
+    private static List<MetaLearnerComponentRecord> componentRows(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
+        List<MetaLearnerComponentRecord> comps = new ArrayList<>();
+        for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
+            short asset = e.getKey().value();
+            for (MetaPrediction m : e.getValue().meta()) {
+                for (MetaComponent c : m.components()) {
+                    MetaLearnerComponentRecord r = new MetaLearnerComponentRecord();
+                    r.setRunId(key.runId().value());
+                    r.setRunMode(Conv.mode(key.mode()));
+                    r.setHourTsUtc(Conv.hour(key.hour()));
+                    r.setAssetId(asset);
+                    r.setMetaHorizon(Conv.horizon(m.horizon()));
+                    r.setComponentName(c.name());
+                    r.setComponentRole(Conv.role(c.role()));
+                    r.setComponentHorizon(Conv.horizon(c.horizon()));
+                    r.setComponentWeight(Conv.num(c.weight()));
+                    r.setComponentValue(Conv.num(c.value()));
+                    r.setContribution(Conv.num(c.contribution()));
+                    comps.add(r);
+                }
+            }
+        }
+        return comps;
     }
 
     private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRoleEnum role,

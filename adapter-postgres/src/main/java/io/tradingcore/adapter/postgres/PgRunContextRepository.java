@@ -317,6 +317,15 @@ final class PgRunContextRepository implements RunContextRepository {
                 .map(PgRunContextRepository::toDomain);
     }
 
+    @Override
+    public List<RunContext> runsOfAccount(AccountId account, RunMode mode) {
+        return db.read("reading the runs of account " + account,
+                ctx -> ctx.selectFrom(RUN_CONTEXT).where(RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account)))
+                        .and(RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)))
+                        .orderBy(RUN_CONTEXT.HOUR_TS_UTC).fetch())
+                .map(PgRunContextRepository::toDomain);
+    }
+
     static Condition triple(AccountId account, RunMode mode, HourTs hour) {
         return RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account))
                 .and(RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)))

@@ -84,7 +84,8 @@ public final class PostgresAdapter {
         return accountState;
     }
 
-    public BacktestRepository backtests() {
+    /** The per-fold backtest results (backtest_fold_result); the backtest runs themselves are {@link #backtestRuns()}. */
+    public BacktestRepository foldResults() {
         return backtests;
     }
 

@@ -73,8 +73,10 @@ class BacktestQueriesAndCoverageIT {
     }
 
     private static BacktestRunDefinition define(String name) {
-        AccountId account = pg.adapter.backtestRuns().nextFreeAccount();
-        BacktestRunDefinition d = new BacktestRunDefinition(new BacktestRunId(DeterministicIds.uuid("bt-queries", name)), account,
+        BacktestRunId id = new BacktestRunId(DeterministicIds.uuid("bt-queries", name));
+        AccountId account = pg.adapter.referenceData().registerAccount(
+                io.tradingcore.ports.out.BacktestRunRepository.accountName(id), "USDT");
+        BacktestRunDefinition d = new BacktestRunDefinition(id, account,
                 List.of("BTC/USDT"), hour("2024-03-01T00:00:00Z"), hour("2024-03-01T10:00:00Z"), 7, new BigDecimal("1000"),
                 "{\"name\": \"" + name + "\"}", "c".repeat(64), SHA40, "RUNNING");
         pg.adapter.backtestRuns().create(d);

@@ -36,7 +36,7 @@ class ModelAndBacktestRepositoryIT {
     static void open() {
         pg = PgTestSupport.open("pg_models");
         models = pg.adapter.modelRegistry();
-        backtests = pg.adapter.backtests();
+        backtests = pg.adapter.foldResults();
     }
 
     @AfterAll

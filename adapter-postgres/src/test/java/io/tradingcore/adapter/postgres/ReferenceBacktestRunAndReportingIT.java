@@ -79,16 +79,18 @@ class ReferenceBacktestRunAndReportingIT {
     @Test
     void backtestDefinitionsRoundTripAndTakeTheirOwnAccount() {
         BacktestRunRepository runs = pg.adapter.backtestRuns();
-        AccountId free = runs.nextFreeAccount();
+        BacktestRunId id = new BacktestRunId(DeterministicIds.uuid("bt", "1"));
+        AccountId free = pg.adapter.referenceData().registerAccount(BacktestRunRepository.accountName(id), "USDT");
         assertThat(free.value()).isGreaterThan(ACCOUNT.value());
-        BacktestRunDefinition d = new BacktestRunDefinition(new BacktestRunId(DeterministicIds.uuid("bt", "1")), free,
+        BacktestRunDefinition d = new BacktestRunDefinition(id, free,
                 List.of("BTC/USDT", "ETH/USDT"), hour("2024-01-01T00:00:00Z"), hour("2024-02-01T00:00:00Z"), 42, HUGE,
                 // JSONB keeps the content, not the text: this is already its normal form (keys by length, then bytes)
                 "{\"venue\": \"binance\", \"fee_bps\": 10}", "d".repeat(64), "e".repeat(40), "RUNNING");
         runs.create(d);
         runs.create(d);
         assertThat(runs.find(d.id())).contains(d);
-        assertThat(runs.nextFreeAccount()).isNotEqualTo(free);
+        assertThat(pg.adapter.referenceData().registerAccount(BacktestRunRepository.accountName(id), "USDT")).isEqualTo(free);
+        assertThat(pg.adapter.referenceData().registerAccount("bt-another", "USDT")).isNotEqualTo(free);
         assertThat(pg.count("SELECT count(*) FROM account WHERE account_id = " + free.value() + " AND cash_currency = 'USDT'"))
                 .isEqualTo(1);
         BacktestRunDefinition other = new BacktestRunDefinition(d.id(), free, d.assetSymbols(), d.testFrom(), d.testTo(), 43,

@@ -115,11 +115,17 @@ class SessionsIT {
 
     @Test
     @Order(1)
-    void withoutActiveModelsItRefusesWithExitCode2AndSaysWhatToDo() {
+    void withoutActiveModelsItRefusesWithExitCode2AndSaysWhatToDo() throws SQLException {
         Run r = paper(StopSignal.manual(), "--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", REPLAY_FROM,
                 "--hours", "2");
         assertThat(r.code).as(r.all()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err).contains("no active models: run a backtest first or pass --train-if-missing");
+        // issue 17, item 9: the refused session registered its account before
+        try (var c = ds.getConnection(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM account WHERE account_name LIKE 'paper-%'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no account left by the refused session").isZero();
+        }
     }
 
     @Test

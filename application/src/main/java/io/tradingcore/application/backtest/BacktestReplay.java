@@ -48,12 +48,52 @@ public final class BacktestReplay {
         this.trainer = trainer;
     }
 
+    /**
+     * Every hour recorded for the backtest must be its own (issue 17, item 3): on its account, in BACKTEST mode, inside
+     * its window, under the run id its (account, hour) derive; and its account must carry no hour of anything else
+     * (another backtest writing into it would otherwise leave a replay of the victim "identical"). One line per
+     * offending hour.
+     */
+    private List<String> hoursNotOwned(BacktestRunDefinition def, List<RunContext> runs) {
+        List<String> out = new ArrayList<>();
+        for (RunContext rc : runs) {
+            String why = null;
+            if (!rc.account().equals(def.account())) {
+                why = "on account " + rc.account() + ", not the backtest's account " + def.account();
+            } else if (rc.mode() != RunMode.BACKTEST) {
+                why = "in mode " + rc.mode();
+            } else if (rc.hour().isBefore(def.testFrom()) || !rc.hour().isBefore(def.testTo())) {
+                why = "outside the window " + def.testFrom() + " .. " + def.testTo();
+            } else if (!rc.runId().equals(DeterministicIds.runId(def.account(), RunMode.BACKTEST, rc.hour()))) {
+                why = "under a run id its account and hour do not derive";
+            }
+            if (why != null) {
+                out.add("hour " + rc.hour() + " (run " + rc.runId().value() + ") " + why);
+            }
+        }
+        for (RunMode mode : RunMode.values()) {
+            for (RunContext rc : stored.runs().runsOfAccount(def.account(), mode)) {
+                if (!def.id().equals(rc.backtestRunId())) {
+                    out.add("hour " + rc.hour() + " (run " + rc.runId().value() + ") on the backtest's account belongs to "
+                            + (rc.backtestRunId() == null ? "a " + rc.mode() + " session" : "backtest " + rc.backtestRunId().value()));
+                }
+            }
+        }
+        return out;
+    }
+
     public Outcome replay(BacktestRunId id, Optional<RunId> onlyRun, WalkForwardBacktest.Progress progress) {
         BacktestRunDefinition def = stored.backtests().find(id)
                 .orElseThrow(() -> new NoSuchElementException("no backtest with id " + id.value()));
         List<RunContext> runs = stored.runs().runsOfBacktest(id);
         if (onlyRun.isPresent() && runs.stream().noneMatch(r -> r.runId().equals(onlyRun.get()))) {
             throw new NoSuchElementException("run " + onlyRun.get().value() + " is not part of backtest " + id.value());
+        }
+        List<String> foreign = hoursNotOwned(def, runs);
+        if (!foreign.isEmpty()) {
+            return new Outcome(0, Optional.of(foreign.size() + " stored hour(s) do not belong to backtest " + id.value()
+                    + " (account " + def.account() + "): " + String.join("; ", foreign.subList(0, Math.min(10, foreign.size())))
+                    + (foreign.size() > 10 ? "; ..." : "")));
         }
         ConfigLoader.Loaded config = ConfigLoader.fromCanonical(def.configCanonicalJson());
         if (!config.sha256().equals(def.configHash())) {

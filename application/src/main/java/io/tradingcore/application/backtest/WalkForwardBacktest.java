@@ -60,6 +60,7 @@ public final class WalkForwardBacktest {
     private final Persistence ports;
     private final ModelTrainer trainer;
     private final int hoursPerCommit;
+    private final java.time.Duration ownerWait;
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
@@ -68,12 +69,24 @@ public final class WalkForwardBacktest {
 
     /** {@code hoursPerCommit}: hours per unit of work, 1 to 720 (1 = every hour commits on its own). */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit) {
+        this(ports, trainer, hoursPerCommit, java.time.Duration.ZERO);
+    }
+
+    /**
+     * {@code ownerWait}: how long to wait when another process owns the backtest (issue 17, item 2) before giving up
+     * with {@link RunningElsewhereException}; zero gives up at once.
+     */
+    public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit, java.time.Duration ownerWait) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         if (hoursPerCommit < 1 || hoursPerCommit > 720) {
             throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
         }
+        if (ownerWait.isNegative()) {
+            throw new IllegalArgumentException("the wait for another owner must not be negative, was " + ownerWait);
+        }
         this.hoursPerCommit = hoursPerCommit;
+        this.ownerWait = ownerWait;
     }
 
     /** What to run. */
@@ -133,9 +146,14 @@ public final class WalkForwardBacktest {
         };
     }
 
-    /** What a run did. */
+    /**
+     * What a run did. {@code hoursWaitingForData}: hours at the end of the window not run yet because no asset has
+     * a candle for them in the store. {@code complete}: every hour ran and every fold's result is recorded (a fold's
+     * result also waits for the candles of the 25 hours after it, which its metrics are scored on); otherwise the
+     * backtest stays RUNNING: ingest the missing candles and run it again to finish it.
+     */
     public record Result(BacktestRunId id, AccountId account, long hoursRun, long hoursAlreadyDone, long hoursSkippedNoData,
-                         long ordersPlaced, List<BacktestFoldResult> folds) {
+                         long ordersPlaced, List<BacktestFoldResult> folds, long hoursWaitingForData, boolean complete) {
     }
 
     /**
@@ -162,8 +180,29 @@ public final class WalkForwardBacktest {
     /**
      * Runs (or resumes) the backtest. When it fails after its definition is stored, the backtest is marked FAILED with
      * the error (`runs list` shows it) and the error is rethrown; running it again resumes it (RUNNING again).
+     *
+     * <p>One process at a time: the backtest is claimed in the store ({@link BacktestRunRepository#claim}) before
+     * anything of it is read or run, and held until the run ends. A second process waits up to the owner wait and then
+     * fails with {@link RunningElsewhereException}, having written nothing. When the owner dies its claim goes with its
+     * database session, and the next process resumes from what the owner committed (the venue is rebuilt from the
+     * stored state after the claim is taken, never before).
+     *
+     * @throws RunningElsewhereException if another process still owns the backtest after the owner wait
      */
     public Result run(Request r, Progress progress) {
+        BacktestRunId id = r.backtestRunId();
+        Optional<BacktestRunRepository.Claim> claim = ports.backtests().claim(id, ownerWait);
+        if (claim.isEmpty()) {
+            throw new RunningElsewhereException("backtest " + id.value() + " is running elsewhere (another process owns it"
+                    + (ownerWait.isZero() ? "" : " after waiting " + ownerWait.toSeconds() + " s")
+                    + "); wait for it to end, or stop it and run the same command again to resume");
+        }
+        try (BacktestRunRepository.Claim owned = claim.get()) {
+            return runOwned(r, progress);
+        }
+    }
+
+    private Result runOwned(Request r, Progress progress) {
         try {
             return runOrResume(r, progress);
         } catch (RunningElsewhereException e) {
@@ -181,7 +220,7 @@ public final class WalkForwardBacktest {
         }
     }
 
-    /** Another process is running an hour of this backtest. */
+    /** Another process owns this backtest (or runs an hour of it); nothing was written. */
     public static final class RunningElsewhereException extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
@@ -194,11 +233,11 @@ public final class WalkForwardBacktest {
         AppConfig cfg = r.config().config();
         String venueName = cfg.trading().venue();
         BacktestRunId id = r.backtestRunId();
+        FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
+        // the candles first: a backtest refused for missing data stores nothing (issue 17, item 9)
+        SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
         AccountId account = define(r).account();
         r.assets().forEach(ports.reference()::ensureAsset);
-        FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
-
-        SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
         MarketDataRepository marketData = new PreloadedMarketData(ports.marketData(), venueName, loadedTo(r), candles);
         HourTs firstUnfinished = firstUnfinishedHour(id, r.from(), r.to());
         long total = r.from().hoursUntil(r.to());
@@ -212,7 +251,15 @@ public final class WalkForwardBacktest {
         long skipped = 0;
         long orders = 0;
         List<BacktestFoldResult> foldResults = new ArrayList<>();
+        // Not stored yet is not "no data" (issue 17, item 8): an hour after the last stored candle of every asset would be
+        // recorded as SKIPPED (or marked stale) for good, and neither a re-run after ingesting it nor a replay could
+        // agree with it. Such hours wait: the backtest runs up to the data it has and stays RUNNING.
+        HourTs dataEnd = dataEnd(candles);
         for (FoldPlan.Fold fold : plan.folds()) {
+            if (!fold.testFrom().isBefore(dataEnd)) {
+                break;
+            }
+            HourTs foldEnd = earlier(fold.testTo(), dataEnd);
             boolean foldFinished = !fold.testTo().isAfter(firstUnfinished);
             Optional<BacktestFoldResult> stored = ports.folds().foldResults(id).stream()
                     .filter(f -> f.foldIndex() == fold.index()).findFirst();
@@ -234,8 +281,8 @@ public final class WalkForwardBacktest {
             HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
                     cfg::trading, clock);
-            for (HourTs batch = fold.testFrom(); batch.isBefore(fold.testTo()); batch = batch.plusHours(hoursPerCommit)) {
-                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), fold.testTo());
+            for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
+                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
                 HourTs first = batch;
                 // the unit is written and committed beside the next one's computing (see UnitOfWork.runOverlapped)
                 long[] counts = ports.units().runOverlapped(() -> {
@@ -252,7 +299,7 @@ public final class WalkForwardBacktest {
                             case BUSY -> throw new RunningElsewhereException("hour " + h + " of backtest " + id
                                     + " is being run by another process; stop it or wait for it");
                         }
-                        c[2] += report.orders().size();
+                        c[2] += report.ordersPlacedAt(h);
                         progress.hourDone(h, report);
                     }
                     return c;
@@ -262,15 +309,39 @@ public final class WalkForwardBacktest {
                 orders += counts[2];
             }
             ports.units().awaitCommitted(); // the fold's hours are durable before its result is
+            if (foldEnd.isBefore(fold.testTo())) {
+                break; // the fold is not over: its result is recorded by the run that finishes it
+            }
+            if (dataEnd.isBefore(fold.testTo().plusHours(LABEL_HORIZON_HOURS + 1))) {
+                continue; // the labels its metrics are scored on (up to 25 h past it) are not all stored yet
+            }
             BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
                     fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
                     foldMetrics(trained, candles, fold, account));
             ports.folds().recordFoldResult(result);
             foldResults.add(result);
         }
-        ports.backtests().updateStatus(id, "COMPLETED");
+        HourTs waitingFrom = firstUnfinished.isAfter(dataEnd) ? firstUnfinished : dataEnd;
+        long waiting = waitingFrom.isBefore(r.to()) ? waitingFrom.hoursUntil(r.to()) : 0;
+        boolean complete = waiting == 0 && foldResults.size() == plan.folds().size();
+        if (complete) {
+            ports.backtests().updateStatus(id, "COMPLETED");
+        }
         progress.finished();
-        return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults));
+        return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults), waiting, complete);
+    }
+
+    /** The hour after the latest stored candle of any asset: hours from there on have no data yet. */
+    private static HourTs dataEnd(SortedMap<AssetId, List<Candle>> candles) {
+        HourTs last = null;
+        for (List<Candle> list : candles.values()) {
+            for (Candle c : list) {
+                if (last == null || c.openTime().isAfter(last)) {
+                    last = c.openTime();
+                }
+            }
+        }
+        return last.plusHours(1);
     }
 
     /**
@@ -386,7 +457,7 @@ public final class WalkForwardBacktest {
     }
 
     /** The cycle's clock in a backtest: the simulated hour, never the wall clock. */
-    static final class BacktestClock implements io.tradingcore.ports.out.Clock {
+    static final class BacktestClock implements io.tradingcore.ports.out.TimeSource {
         private Instant now;
 
         BacktestClock(HourTs start) {

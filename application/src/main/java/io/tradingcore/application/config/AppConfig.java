@@ -73,7 +73,8 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
         }
 
         static Model defaults() {
-            return new Model(2, new BigDecimal("365"), new BigDecimal("0.999"));
+            // feature set 2 and recency weighting measurably add nothing (docs/ml.md, "Evaluation"); the gate is on
+            return new Model(1, BigDecimal.ZERO, new BigDecimal("0.999"));
         }
 
         public boolean matchesLegacy() {
@@ -104,6 +105,12 @@ public record AppConfig(TradingConfig trading, Simulation simulation, WalkForwar
             Objects.requireNonNull(maxVolumeShare, "simulation.maxVolumeShare");
             if (maxVolumeShare.signum() <= 0 || maxVolumeShare.compareTo(BigDecimal.ONE) > 0) {
                 throw new IllegalArgumentException("simulation.maxVolumeShare must be in (0, 1], was " + maxVolumeShare.toPlainString());
+            }
+            // validated at the scale it is stored with (6): 0.0000004 used to pass here and be stored as 0, a run that
+            // could then never be reported or replayed (issue 17, item 5)
+            if (maxVolumeShare.stripTrailingZeros().scale() > 6) {
+                throw new IllegalArgumentException("simulation.maxVolumeShare has more than 6 decimals (it is stored with 6,"
+                        + " the smallest share is 0.000001), was " + maxVolumeShare.toPlainString());
             }
             maxVolumeShare = maxVolumeShare.setScale(6, java.math.RoundingMode.HALF_EVEN);
         }

@@ -37,7 +37,9 @@ public final class ConfigLoader {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    /** Duplicate keys (and so a mapping given twice) are refused by the parser, naming the key and line. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private ConfigLoader() {
@@ -64,8 +66,16 @@ public final class ConfigLoader {
 
     public static Loaded load(Path file) {
         String text;
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("config file " + file + " is a directory, not a file");
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // issue 17, item 10: a UTF-16 file said only "Input length = 1"
+            throw new IllegalArgumentException("config file " + file + " is not UTF-8 text (save it as UTF-8)", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("config file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
@@ -75,9 +85,11 @@ public final class ConfigLoader {
     public static Loaded parse(String yaml, String source) {
         JsonNode user;
         try {
-            user = yaml.isBlank() ? JSON.createObjectNode() : YAML.readTree(yaml);
+            user = yaml.isBlank() ? JSON.createObjectNode() : oneDocument(yaml, source);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid YAML" + where(e) + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": cannot read the YAML: " + e.getMessage(), e);
         }
         if (user == null || user.isNull() || user.isMissingNode()) {
             user = JSON.createObjectNode();
@@ -85,7 +97,39 @@ public final class ConfigLoader {
         if (!user.isObject()) {
             throw new IllegalArgumentException(source + ": the configuration must be a mapping of keys");
         }
-        return fromTree((ObjectNode) user, source);
+        // issue 17, item 11: "binance" was kept as written and matched no stored candle (venues are upper case)
+        JsonNode venue = user.path("trading").path("venue");
+        if (venue.isTextual()) {
+            ((ObjectNode) user.get("trading")).put("venue", venue.asText().strip().toUpperCase(java.util.Locale.ROOT));
+        }
+        Loaded loaded = fromTree((ObjectNode) user, source);
+        // issue 17, item 11: a misspelt regime ("TRENDING-UP") never matched and silently did nothing
+        var signal = loaded.config().trading().signal();
+        knownRegimes(source, "trading.signal.noEntryRegimes", signal.noEntryRegimes());
+        knownRegimes(source, "trading.signal.exitRegimes", signal.exitRegimes());
+        return loaded;
+    }
+
+    /** The one YAML document of {@code yaml}; a second document (after {@code ---}) is refused, naming its line. */
+    private static JsonNode oneDocument(String yaml, String source) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = YAML.getFactory().createParser(yaml)) {
+            JsonNode first = YAML.readTree(p);
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException(source + ": a second YAML document (after a '---', its content at line "
+                        + p.currentLocation().getLineNr() + "); a configuration is one document (remove the '---' and"
+                        + " merge its keys into the first)");
+            }
+            return first;
+        }
+    }
+
+    private static void knownRegimes(String source, String key, java.util.Set<String> regimes) {
+        for (String r : regimes) {
+            if (!io.tradingcore.adapter.ml.MlModels.REGIME_NAMES.contains(r)) {
+                throw new IllegalArgumentException(source + ": key '" + key + "': unknown regime '" + r + "' (known: "
+                        + String.join(", ", io.tradingcore.adapter.ml.MlModels.REGIME_NAMES) + ")");
+            }
+        }
     }
 
     /** Parses canonical JSON as stored with a backtest (for replay). */
@@ -136,7 +180,7 @@ public final class ConfigLoader {
             config = JSON.treeToValue(merged, AppConfig.class);
         } catch (ValueInstantiationException e) {
             Throwable c = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalArgumentException(source + ": " + c.getMessage(), e);
+            throw new IllegalArgumentException(source + ": " + yamlKeys(String.valueOf(c.getMessage())), e);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": " + path(e) + e.getOriginalMessage(), e);
         }
@@ -146,6 +190,17 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise configuration", e);
         }
+    }
+
+    /**
+     * The records under {@code trading} name their keys as the domain does ({@code risk.dd10...}, {@code signal.minEdge},
+     * {@code venue}); a user reads and writes the YAML keys ({@code trading.drawdown.dd10...}, {@code trading.signal.minEdge},
+     * {@code trading.venue}), so messages use those.
+     */
+    static String yamlKeys(String message) {
+        return message.replaceAll("(?<![\\w.])risk\\.", "trading.drawdown.")
+                .replaceAll("(?<![\\w.])signal\\.", "trading.signal.")
+                .replaceAll("^(venue|lookbackBars)\\b", "trading.$1");
     }
 
     private static String path(JsonProcessingException e) {

@@ -59,13 +59,23 @@ public final class CandleCsvReader {
     }
 
     public static Parsed read(Path file, AssetId asset) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new CsvFormatException(file, 0, "is a directory, not a CSV file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new CsvFormatException(file, 0, "no such file");
         }
+        boolean gz = file.toString().endsWith(".gz");
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+             InputStream in = gz ? new GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return parse(file, asset, r);
+        } catch (java.util.zip.ZipException e) {
+            // issue 17, item 10: these used to surface as a bare ZipException / EOFException naming no file
+            throw new CsvFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")");
+        } catch (java.io.EOFException e) {
+            throw new CsvFormatException(file, 0, gz ? "the gzip file is truncated (it ends in the middle of its data)"
+                    : "unexpected end of file");
         }
     }
 
@@ -132,6 +142,10 @@ public final class CandleCsvReader {
         BigDecimal[] v = new BigDecimal[5];
         for (int i = 0; i < 5; i++) {
             try {
+                if (!ASCII_NUMBER.matcher(f[i + 1].strip()).matches()) {
+                    // issue 17, item 11: BigDecimal reads Arabic-Indic and fullwidth digits ("١٠٠" became 100)
+                    throw new NumberFormatException("not ASCII");
+                }
                 v[i] = new BigDecimal(f[i + 1].strip());
             } catch (NumberFormatException e) {
                 throw new CsvFormatException(file, lineNo, names[i] + " '" + f[i + 1] + "' is not a decimal number");
@@ -161,6 +175,11 @@ public final class CandleCsvReader {
      * such as {@code +05:30}, turning a local-time file into candles at the wrong hours. A year outside
      * [{@value #FIRST_YEAR}, {@value #LAST_YEAR}] is a corrupt or placeholder time (0001, 9999), not market data.
      */
+    private static final java.util.regex.Pattern UTC_TIME =
+            java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z");
+    private static final java.util.regex.Pattern ASCII_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
     private static Instant openTime(Path file, int lineNo, String text) {
         OffsetDateTime odt;
         try {
@@ -177,6 +196,11 @@ public final class CandleCsvReader {
             throw new CsvFormatException(file, lineNo, "open_time_utc '" + text + "' has year " + year + ", outside "
                     + FIRST_YEAR + ".." + LAST_YEAR);
         }
+        if (!UTC_TIME.matcher(text).matches()) {
+            // issue 17, item 11: lower-case t/z, "+00:00" and non-ASCII digits were accepted while other offsets were not
+            throw new CsvFormatException(file, lineNo, "open_time_utc '" + text + "' must be written YYYY-MM-DDTHH:MM:SSZ"
+                    + " (ASCII digits, upper-case T and Z)");
+        }
         return odt.toInstant();
     }
 
@@ -189,12 +213,31 @@ public final class CandleCsvReader {
     }
 
     /** A file that cannot be ingested; says where and why. */
+    /**
+     * A reason quoting file content, safe for a terminal: control and format characters (an ESC starting a terminal
+     * escape sequence, a bidi override) written as \\uXXXX, and at most 300 characters (issue 17, item 11: raw file
+     * bytes were echoed).
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        text.codePoints().forEach(cp -> {
+            int type = Character.getType(cp);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return b.length() <= 300 ? b.toString() : b.substring(0, 297) + "...";
+    }
+
     public static final class CsvFormatException extends IllegalArgumentException {
         private final Path file;
         private final int line;
 
         public CsvFormatException(Path file, int line, String reason) {
-            super(file + (line > 0 ? ":" + line : "") + ": " + reason);
+            super(file + (line > 0 ? ":" + line : "") + ": " + printable(reason));
             this.file = file;
             this.line = line;
         }

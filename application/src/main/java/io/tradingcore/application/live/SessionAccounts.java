@@ -2,16 +2,14 @@ package io.tradingcore.application.live;
 
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
-import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.ReferenceDataRepository;
-import io.tradingcore.ports.out.TradingSessionRepository;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The dedicated account of a PAPER or LIVE session, found by its unique name (so a restart trades the same
- * account) or registered under the smallest free id.
+ * account) or registered atomically under it ({@link ReferenceDataRepository#registerAccount}: sessions started
+ * together get one account per name and distinct ids for distinct names; issue 17, item 7).
  */
 public final class SessionAccounts {
 
@@ -24,15 +22,7 @@ public final class SessionAccounts {
     }
 
     /** The id of account {@code name}, registering it (cash in {@code cashCurrency}) when it does not exist yet. */
-    public static AccountId ensure(TradingSessionRepository sessions, ReferenceDataRepository reference,
-                                   BacktestRunRepository backtests, String name, String cashCurrency) {
-        Optional<AccountId> existing = sessions.accountByName(name);
-        if (existing.isPresent()) {
-            reference.ensureAccount(existing.get(), name, cashCurrency);
-            return existing.get();
-        }
-        AccountId id = backtests.nextFreeAccount();
-        reference.ensureAccount(id, name, cashCurrency);
-        return id;
+    public static AccountId ensure(ReferenceDataRepository reference, String name, String cashCurrency) {
+        return reference.registerAccount(name, cashCurrency);
     }
 }

@@ -108,7 +108,7 @@ public final class TradingLoop {
                         + ") is being run by another process; stop it first");
             }
             afterHour.accept(h, r);
-            orders += r.orders().size();
+            orders += r.ordersPlacedAt(h);
             out.println(line(h, r));
             out.flush();
             last = h;
@@ -129,7 +129,7 @@ public final class TradingLoop {
     }
 
     /** The cycle's clock: what the feed says the time is during the hour being run. */
-    private static final class HourClock implements io.tradingcore.ports.out.Clock {
+    private static final class HourClock implements io.tradingcore.ports.out.TimeSource {
         private final MarketFeed feed;
         private HourTs hour;
 

@@ -69,7 +69,7 @@ public final class WorkQueue {
         List<Submitted> out = new ArrayList<>();
         for (PaperAccounts.Account a : accounts) {
             List<Asset> assets = Inputs.sameQuote("assets", Inputs.assets(p.reference(), "assets", a.assets()));
-            SessionAccounts.ensure(Wiring.tradingSessions(ds), p.reference(), p.backtests(), a.name(), assets.get(0).quote());
+            SessionAccounts.ensure(p.reference(), a.name(), assets.get(0).quote());
             TaskPayloads.Cycle c = new TaskPayloads.Cycle(a.name(), a.assets(), hour.toString(), a.config().canonicalJson(),
                     a.initialCapital().toPlainString(), a.seed(), models);
             String id = a.name() + "@" + hour;

@@ -68,6 +68,7 @@ public final class BacktestBenchmark {
         }
         Path data = Path.of(System.getProperty("data.dir", "data/market"));
 
+        System.out.println("load average at start: " + loadAverage());
         // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
         // (a small -Xmx then shows what the persisted backtest itself needs)
         Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
@@ -91,7 +92,18 @@ public final class BacktestBenchmark {
                     c.rows() / (c.nanos() / 1e9), c.jvmCpuNanos() / 1e6 / assetHours, ms(c.pgCpuNanos(), assetHours));
             System.out.printf(Locale.ROOT, "persisted / COPY = %.1f%% (target >= 60%%)%n", 100 * ours / copyRate);
         }
+        System.out.println("load average at end: " + loadAverage() + " (2 cores; above 2 the figures are shared with other work)");
         System.exit(0);
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine (/proc/loadavg), or "unknown". */
+    private static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String ms(long nanos, long assetHours) {
@@ -305,11 +317,6 @@ public final class BacktestBenchmark {
         @Override
         public Optional<BacktestRunDefinition> find(BacktestRunId id) {
             return Optional.ofNullable(runs.get(id.value()));
-        }
-
-        @Override
-        public AccountId nextFreeAccount() {
-            return AccountId.of(1);
         }
 
         @Override

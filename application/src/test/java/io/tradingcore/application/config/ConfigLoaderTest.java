@@ -34,10 +34,10 @@ class ConfigLoaderTest {
     @Test
     void newRunsTrainWithTheLatestModelOptionsAndStoredConfigurationsWithoutTheSectionReplayWithTheLegacyOnes() {
         ConfigLoader.Loaded defaults = ConfigLoader.defaults();
-        assertThat(defaults.config().model().featureSet()).isEqualTo(2);
-        assertThat(defaults.config().model().recencyHalfLifeDays()).isEqualByComparingTo("365");
+        assertThat(defaults.config().model().featureSet()).isEqualTo(1);
+        assertThat(defaults.config().model().recencyHalfLifeDays()).isEqualByComparingTo("0");
         assertThat(defaults.config().model().oodQuantile()).isEqualByComparingTo("0.999");
-        assertThat(defaults.canonicalJson()).contains("\"model\":{\"featureSet\":2,");
+        assertThat(defaults.canonicalJson()).contains("\"model\":{\"featureSet\":1,");
         // a configuration stored before the section existed: same canonical text, same hash, legacy options
         String stored = defaults.canonicalJson().replaceFirst(",?\"model\":\\{[^}]*\\}", "");
         assertThat(stored).doesNotContain("model");
@@ -83,7 +83,13 @@ class ConfigLoaderTest {
     @Test
     void refusesOutOfRangeThresholdsNamingTheKey() {
         assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    enterProbability: 1.5\n", "cfg"))
-                .hasMessageContaining("signal.enterProbability");
+                .hasMessageContaining("trading.signal.enterProbability must be in [0, 1]");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    enterProbability: 0.4\n    exitProbability: 0.6\n", "cfg"))
+                .hasMessageContaining("trading.signal.exitProbability must be in [0, trading.signal.enterProbability]");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    costs:\n      feeBps: -1\n", "cfg"))
+                .hasMessageContaining("trading.signal.costs.feeBps");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  lookbackBars: 0\n", "cfg"))
+                .hasMessageContaining("trading.lookbackBars must be in");
         assertThatThrownBy(() -> ConfigLoader.parse("walkForward:\n  purgeHours: 4\n", "cfg"))
                 .hasMessageContaining("walkForward.purgeHours");
         assertThatThrownBy(() -> ConfigLoader.parse("initialCapital: -1\n", "cfg"))
@@ -93,7 +99,59 @@ class ConfigLoaderTest {
     @Test
     void refusesADrawdownPolicyThatWouldAllowLeverage() {
         assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  drawdown:\n    dd10:\n      newSizeFactor: 1.5\n", "cfg"))
-                .hasMessageContaining("risk.dd10.newSizeFactor").hasMessageContaining("no leverage");
+                .hasMessageContaining("trading.drawdown.dd10.newSizeFactor").hasMessageContaining("no leverage")
+                .hasMessageNotContaining(" risk.");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  drawdown:\n    halt20:\n      flattenAndHalt: false\n", "cfg"))
+                .hasMessageContaining("trading.drawdown.halt20 must halt");
+    }
+
+    // issue 17, item 5: the last of two equal keys used to win silently
+    @Test
+    void refusesADuplicateKeyNamingItAndItsLine() {
+        assertThatThrownBy(() -> ConfigLoader.parse("initialCapital: 1000\ninitialCapital: 5000\n", "cfg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cfg").hasMessageContaining("initialCapital").hasMessageContaining("line 2")
+                .hasMessageContaining("Duplicate");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    minEdge: 0.001\n    minEdge: 0.002\n", "cfg"))
+                .hasMessageContaining("trading.signal.minEdge").hasMessageContaining("line 4");
+    }
+
+    @Test
+    void refusesAMappingGivenTwice() {
+        assertThatThrownBy(() -> ConfigLoader.parse("""
+                trading:
+                  venue: BINANCE
+                walkForward:
+                  testHours: 48
+                trading:
+                  lookbackBars: 100
+                """, "cfg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Duplicate").hasMessageContaining("'trading'").hasMessageContaining("line 5");
+    }
+
+    @Test
+    void refusesASecondYamlDocumentNamingItsLine() {
+        assertThatThrownBy(() -> ConfigLoader.parse("initialCapital: 1000\n---\ninitialCapital: 5000\n", "cfg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cfg: a second YAML document (after a '---', its content at line 3)");
+        // a leading document marker is one document
+        assertThat(ConfigLoader.parse("---\ninitialCapital: 1000\n", "cfg").config().initialCapital())
+                .isEqualByComparingTo("1000");
+    }
+
+    // issue 17, item 5: 0.0000004 passed (0, 1] and was stored rounded to 0.000000
+    @Test
+    void refusesADecimalThatTheStoredScaleWouldRound() {
+        assertThatThrownBy(() -> ConfigLoader.parse("simulation:\n  maxVolumeShare: 0.0000004\n", "cfg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("simulation.maxVolumeShare has more than 6 decimals").hasMessageContaining("0.0000004");
+        assertThatThrownBy(() -> ConfigLoader.parse("simulation:\n  maxVolumeShare: 0.1234567\n", "cfg"))
+                .hasMessageContaining("simulation.maxVolumeShare");
+        assertThat(ConfigLoader.parse("simulation:\n  maxVolumeShare: 0.000001\n", "cfg").config().simulation().maxVolumeShare())
+                .isEqualByComparingTo("0.000001");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    costs:\n      feeBps: 0.0000001\n", "cfg"))
+                .hasMessageContaining("trading.signal.costs.feeBps has more than 6 decimals");
     }
 
     @Test
@@ -101,6 +159,33 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("walkForward:\n  testHours: lots\n", "cfg"))
                 .hasMessageContaining("testHours");
         assertThatThrownBy(() -> ConfigLoader.parse("- a\n- b\n", "cfg")).hasMessageContaining("mapping");
+    }
+
+    // issue 17, item 10
+    @Test
+    void aUtf16FileOrADirectoryIsRefusedSayingSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path utf16 = dir.resolve("utf16.yaml");
+        java.nio.file.Files.write(utf16, "initialCapital: 1000\n".getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertThatThrownBy(() -> ConfigLoader.load(utf16)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("utf16.yaml is not UTF-8 text").hasMessageNotContaining("Input length");
+        assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is a directory");
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml"))).hasMessageContaining("missing.yaml does not exist");
+    }
+
+    // issue 17, item 11
+    @Test
+    void anUnknownRegimeIsRefusedAndTheVenueIsUpperCased() {
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    exitRegimes: [TRENDING-DOWN]\n", "cfg"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("trading.signal.exitRegimes").hasMessageContaining("unknown regime 'TRENDING-DOWN'")
+                .hasMessageContaining("TRENDING_DOWN");
+        assertThatThrownBy(() -> ConfigLoader.parse("trading:\n  signal:\n    noEntryRegimes: [calm]\n", "cfg"))
+                .hasMessageContaining("trading.signal.noEntryRegimes");
+        assertThat(ConfigLoader.parse("trading:\n  signal:\n    exitRegimes: [HIGH_VOL]\n", "cfg").config().trading().signal()
+                .exitRegimes()).containsExactly("HIGH_VOL");
+        assertThat(ConfigLoader.parse("trading:\n  venue: binance\n", "cfg").config().trading().venue()).isEqualTo("BINANCE");
+        assertThat(ConfigLoader.parse("trading:\n  venue: binance\n", "cfg").sha256()).isEqualTo(ConfigLoader.defaults().sha256());
     }
 
     @Test

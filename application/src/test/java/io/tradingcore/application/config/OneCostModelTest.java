@@ -1,13 +1,13 @@
 package io.tradingcore.application.config;
 
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
@@ -93,10 +93,10 @@ class OneCostModelTest {
         venue.addBars(List.of(new Bar("BTC/USDT", h0, p, p, p, p, vol), new Bar("BTC/USDT", h1, p, p, p, p, vol)));
         BigDecimal before = venue.balances().get("USDT").free();
         BigDecimal qty = new BigDecimal("10");
-        assertThat(venue.submit(new OrderTicket("buy", "BTC/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, qty, null, h0)))
+        assertThat(venue.submit(new OrderTicket("buy", "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, qty, null, h0)))
                 .isInstanceOf(Submission.Accepted.class);
         venue.executeThrough(h0);
-        assertThat(venue.submit(new OrderTicket("sell", "BTC/USDT", Side.SELL, OrderKind.MARKET, TimeInForce.IOC, qty, null, h1)))
+        assertThat(venue.submit(new OrderTicket("sell", "BTC/USDT", OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC, qty, null, h1)))
                 .isInstanceOf(Submission.Accepted.class);
         venue.executeThrough(h1);
         double lost = before.subtract(venue.balances().get("USDT").free()).doubleValue() / 1000.0;

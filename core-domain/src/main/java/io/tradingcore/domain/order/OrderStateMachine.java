@@ -1,8 +1,11 @@
 package io.tradingcore.domain.order;
 
 import io.tradingcore.domain.OrderStatus;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,6 +42,24 @@ public final class OrderStateMachine {
     /** The next status, or empty if the table has no entry for (from, event). */
     public static Optional<OrderStatus> next(OrderStatus from, OrderEvent event) {
         return Optional.ofNullable(TABLE.get(from).get(event.kind()));
+    }
+
+    /**
+     * {@code to} is {@code from} or follows it by some sequence of events in the table. A resumed cycle replays an
+     * order from an earlier status while the store may already have moved it on: that is consistent exactly when the
+     * stored status is reachable from the replayed one.
+     */
+    public static boolean reachable(OrderStatus from, OrderStatus to) {
+        EnumSet<OrderStatus> seen = EnumSet.of(from);
+        ArrayDeque<OrderStatus> todo = new ArrayDeque<>(List.of(from));
+        while (!todo.isEmpty()) {
+            for (OrderStatus next : TABLE.get(todo.poll()).values()) {
+                if (seen.add(next)) {
+                    todo.add(next);
+                }
+            }
+        }
+        return seen.contains(to);
     }
 
     /**

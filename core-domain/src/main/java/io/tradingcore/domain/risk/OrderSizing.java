@@ -3,6 +3,7 @@ package io.tradingcore.domain.risk;
 import io.tradingcore.domain.Decimals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * Sizing arithmetic of the no-leverage rule. Fee estimates round UP and affordable amounts round DOWN,
@@ -31,5 +32,31 @@ public final class OrderSizing {
     /** notional / price, rounded DOWN (never buy more than paid for). */
     public static BigDecimal quantity(BigDecimal notional, BigDecimal price) {
         return Decimals.divideDown(notional, price);
+    }
+
+    /**
+     * The notional of a BUY: the target capped at what the cash affords after fee and price buffer; empty when that
+     * is not positive or below the minimum order notional (no order is placed).
+     */
+    public static Optional<BigDecimal> buyNotional(BigDecimal target, BigDecimal cash, BigDecimal feeRate, BigDecimal bufferRate,
+                                                   BigDecimal minOrderNotional) {
+        BigDecimal n = target.min(affordableNotional(cash, feeRate, bufferRate));
+        if (n.compareTo(minOrderNotional) < 0 || n.signum() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(n);
+    }
+
+    /** The cash left for later orders of the hour once a BUY of {@code notional} reserves it and its fee estimate. */
+    public static BigDecimal cashAfterBuy(BigDecimal cash, BigDecimal notional, BigDecimal feeEstimate) {
+        return cash.subtract(notional).subtract(feeEstimate);
+    }
+
+    /**
+     * A holding the venue would not buy back: some quantity is held but the venue's lot rules (step, minimum
+     * quantity or notional) leave nothing of it sellable. Dust is kept in the position and equity but decided on as flat.
+     */
+    public static boolean isDust(BigDecimal quantity, BigDecimal sellableQuantity) {
+        return quantity.signum() > 0 && sellableQuantity.signum() == 0;
     }
 }

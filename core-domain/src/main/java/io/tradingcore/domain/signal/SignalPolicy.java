@@ -3,6 +3,7 @@ package io.tradingcore.domain.signal;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.MetaPrediction;
 import io.tradingcore.domain.SignalAction;
+import io.tradingcore.domain.StackPrediction;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ import java.util.Optional;
  * </ul>
  */
 public final class SignalPolicy {
+    /** The regime recorded when there is no prediction. */
+    public static final String UNKNOWN_REGIME = "unknown";
     private final SignalPolicyConfig config;
 
     public SignalPolicy(SignalPolicyConfig config) {
@@ -78,6 +81,22 @@ public final class SignalPolicy {
                     ? ", p " + p + " >= " + config.enterProbability() : ""));
         }
         return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "flat, entry thresholds not met");
+    }
+
+    /**
+     * While trading is halted a sellable holding is closed whatever the models say (the drawdown rule comes before
+     * the signal); probability, expected return and regime are recorded when there is a prediction.
+     */
+    public SignalDecision haltedExit(Optional<StackPrediction> stack, BigDecimal spreadBps) {
+        Optional<MetaPrediction> meta = stack.flatMap(p -> p.meta(config.decisionHorizon()));
+        return decision(SignalAction.EXIT, Decimals.ZERO, meta.map(MetaPrediction::probability).orElse(0.0),
+                meta.map(MetaPrediction::expectedReturn).orElse(0.0), stack.map(p -> p.regime().regime()).orElse(UNKNOWN_REGIME),
+                config.roundTripCost(spreadBps), "trading halted: close position");
+    }
+
+    /** An asset without fresh data is not traded: HOLD at the value of what is held, {@code why} says which hour. */
+    public SignalDecision holdWithoutData(BigDecimal positionValue, BigDecimal spreadBps, String why) {
+        return decision(SignalAction.HOLD, positionValue, 0.0, 0.0, UNKNOWN_REGIME, config.roundTripCost(spreadBps), why);
     }
 
     private SignalDecision decision(SignalAction a, BigDecimal target, double p, double er, String regime, BigDecimal cost, String why) {

@@ -47,4 +47,20 @@ class OrderStateMachineTest {
             }
         }
     }
+
+    @Test
+    void reachableIsTheClosureOfTheTable() {
+        assertThat(OrderStateMachine.reachable(OrderStatus.NEW, OrderStatus.FILLED)).isTrue();
+        assertThat(OrderStateMachine.reachable(OrderStatus.NEW, OrderStatus.REJECTED)).isTrue();
+        assertThat(OrderStateMachine.reachable(OrderStatus.ACK, OrderStatus.ACK)).isTrue();
+        assertThat(OrderStateMachine.reachable(OrderStatus.ACK, OrderStatus.CANCELLED)).isTrue();
+        assertThat(OrderStateMachine.reachable(OrderStatus.ACK, OrderStatus.NEW)).isFalse();
+        assertThat(OrderStateMachine.reachable(OrderStatus.ACK, OrderStatus.REJECTED)).as("only a NEW order is rejected").isFalse();
+        assertThat(OrderStateMachine.reachable(OrderStatus.PARTIAL, OrderStatus.ACK)).isFalse();
+        for (OrderStatus t : List.of(OrderStatus.FILLED, OrderStatus.CANCELLED, OrderStatus.REJECTED)) {
+            for (OrderStatus to : OrderStatus.values()) {
+                assertThat(OrderStateMachine.reachable(t, to)).as(t + " -> " + to).isEqualTo(t == to);
+            }
+        }
+    }
 }

@@ -26,6 +26,15 @@ public record CycleReport(RunId runId, Outcome outcome, StepHashes stepHashes, L
         Objects.requireNonNull(state, "state");
     }
 
+    /**
+     * The orders placed at {@code hour}, this cycle's own. {@link #orders()} also holds the orders of earlier hours
+     * that this cycle reconciled (an order placed at h is still open when h's cycle ends and is synced at h+1):
+     * summing {@code orders().size()} over hours counted each order twice (issue 17, item 12).
+     */
+    public long ordersPlacedAt(io.tradingcore.domain.HourTs hour) {
+        return orders.stream().filter(o -> o.request().hour().equals(hour)).count();
+    }
+
     /** How the cycle ended. */
     public enum Outcome {
         /** Ran every step; run_context COMPLETED. */

@@ -51,9 +51,6 @@ public interface BacktestRunRepository {
     /** A definition by id. */
     Optional<BacktestRunDefinition> find(BacktestRunId id);
 
-    /** The smallest account id that no account uses yet (a new backtest trades its own account). */
-    AccountId nextFreeAccount();
-
     /**
      * Sets the status: COMPLETED, or RUNNING again on resume (which clears a failure reason). FAILED through this
      * method records "no reason recorded"; prefer {@link #markFailed}.

@@ -49,4 +49,7 @@ public interface RunContextRepository {
 
     /** The runs of a backtest, ascending by hour (for replay and reports). */
     List<RunContext> runsOfBacktest(BacktestRunId backtestRunId);
+
+    /** Every run of {@code account} in {@code mode}, ascending by hour (replay checks a backtest's account carries only its hours). */
+    List<RunContext> runsOfAccount(AccountId account, RunMode mode);
 }

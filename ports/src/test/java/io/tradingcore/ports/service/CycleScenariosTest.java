@@ -37,7 +37,7 @@ class CycleScenariosTest {
     private static final Asset BTC = InMemoryPorts.btc();
 
     /** One asset, whole equity per entry, so a 30% gap is a >20% account drawdown. */
-    private static InMemoryPorts crashScenario() {
+    static InMemoryPorts crashScenario() {
         SignalPolicyConfig all = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), BigDecimal.ONE,
                 new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), new BigDecimal("5")), new BigDecimal("0.005"), new BigDecimal("10"),
                 new TreeSet<>(), new TreeSet<>());
@@ -58,7 +58,7 @@ class CycleScenariosTest {
         return p;
     }
 
-    private static RunHourlyCycleCommand oneAsset(HourTs h, Optional<OperatorReset> reset) {
+    static RunHourlyCycleCommand oneAsset(HourTs h, Optional<OperatorReset> reset) {
         return new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, List.of(BTC), SHA, 42, BACKTEST, new BigDecimal("10000"), reset);
     }
 

@@ -42,7 +42,7 @@ class DustCycleTest {
      * 1000 USDT, half of equity per ENTER, fee 0.1 %, no slippage: a position is bought and sold at the mark. Closes
      * step by 400 from 40000: up 9 hours, down 7, up 6, down 6.
      */
-    private static InMemoryPorts ports() {
+    static InMemoryPorts ports() {
         List<BigDecimal> closes = new ArrayList<>();
         BigDecimal c = new BigDecimal("40000");
         for (int step : new int[] {9, -7, 6, -6}) {

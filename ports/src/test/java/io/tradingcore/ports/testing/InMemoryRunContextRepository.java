@@ -102,6 +102,18 @@ public final class InMemoryRunContextRepository implements io.tradingcore.ports.
         return out;
     }
 
+    @Override
+    public synchronized List<RunContext> runsOfAccount(AccountId account, RunMode mode) {
+        List<RunContext> out = new ArrayList<>();
+        for (RunContext c : byKey.values()) {
+            if (c.account().equals(account) && c.mode() == mode) {
+                out.add(c);
+            }
+        }
+        out.sort((a, b) -> a.hour().compareTo(b.hour()));
+        return out;
+    }
+
     /** Every run, in insertion order. */
     public synchronized List<RunContext> all() {
         return new ArrayList<>(byKey.values());

@@ -1,11 +1,11 @@
 package io.tradingcore.ports.testing;
 
-import io.tradingcore.ports.out.Clock;
+import io.tradingcore.ports.out.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 
 /** A clock that moves only when told to. */
-public final class ManualClock implements Clock {
+public final class ManualClock implements TimeSource {
     private Instant now;
 
     public ManualClock(Instant start) {

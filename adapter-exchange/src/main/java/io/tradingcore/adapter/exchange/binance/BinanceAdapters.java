@@ -1,15 +1,15 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.ports.out.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Reject;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,14 +48,14 @@ final class BinanceAdapters {
     }
 
     /** Binance order status -> ours. PENDING_CANCEL still holds the order; EXPIRED* ended it without a fill of the rest. */
-    static VenueStatus status(String binance, BigDecimal executed) {
+    static OrderStatus status(String binance, BigDecimal executed) {
         return switch (binance) {
-            case "NEW", "PENDING_NEW" -> VenueStatus.ACK;
-            case "PARTIALLY_FILLED" -> VenueStatus.PARTIAL;
-            case "FILLED" -> VenueStatus.FILLED;
-            case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> VenueStatus.CANCELLED;
-            case "PENDING_CANCEL" -> executed.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
-            case "REJECTED" -> VenueStatus.REJECTED;
+            case "NEW", "PENDING_NEW" -> OrderStatus.ACK;
+            case "PARTIALLY_FILLED" -> OrderStatus.PARTIAL;
+            case "FILLED" -> OrderStatus.FILLED;
+            case "CANCELED", "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatus.CANCELLED;
+            case "PENDING_CANCEL" -> executed.signum() > 0 ? OrderStatus.PARTIAL : OrderStatus.ACK;
+            case "REJECTED" -> OrderStatus.REJECTED;
             default -> throw new IllegalArgumentException("unknown Binance order status " + binance);
         };
     }
@@ -68,11 +68,11 @@ final class BinanceAdapters {
         String clientOrderId = n.hasNonNull("origClientOrderId") ? n.get("origClientOrderId").asText() : n.path("clientOrderId").asText();
         BigDecimal executed = decimal(n, "executedQty");
         BigDecimal quote = n.hasNonNull("cummulativeQuoteQty") ? decimal(n, "cummulativeQuoteQty") : BigDecimal.ZERO;
-        VenueStatus status = status(n.path("status").asText(), executed);
+        OrderStatus status = status(n.path("status").asText(), executed);
         BigDecimal avg = executed.signum() > 0 && quote.signum() > 0 ? quote.divide(executed, Decimals.SCALE, RoundingMode.HALF_EVEN) : null;
         return new VenueOrder(clientOrderId, n.path("orderId").asText(), fromVenueSymbol(n.path("symbol").asText(), ourSymbols), status,
-                executed, avg, status == VenueStatus.REJECTED ? Reject.VENUE_ERROR : null,
-                status == VenueStatus.REJECTED ? "rejected by Binance" : null);
+                executed, avg, status == OrderStatus.REJECTED ? RejectReason.VENUE_ERROR : null,
+                status == OrderStatus.REJECTED ? "rejected by Binance" : null);
     }
 
     /** Fills in a FULL new-order answer; they executed on arrival, so they took liquidity. */

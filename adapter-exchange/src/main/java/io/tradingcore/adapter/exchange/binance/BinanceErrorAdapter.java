@@ -1,6 +1,6 @@
 package io.tradingcore.adapter.exchange.binance;
 
-import io.tradingcore.adapter.exchange.model.Reject;
+import io.tradingcore.ports.out.RejectReason;
 
 import java.util.Collections;
 import java.util.Locale;
@@ -17,40 +17,40 @@ final class BinanceErrorAdapter {
     static final int NEW_ORDER_REJECTED = -2010;
     static final int FILTER_FAILURE = -1013;
 
-    private static final SortedMap<Integer, Reject> TABLE;
+    private static final SortedMap<Integer, RejectReason> TABLE;
 
     static {
-        SortedMap<Integer, Reject> t = new TreeMap<>();
+        SortedMap<Integer, RejectReason> t = new TreeMap<>();
         // 10xx general server or network issues
-        t.put(-1000, Reject.VENUE_ERROR);          // UNKNOWN
-        t.put(-1001, Reject.VENUE_ERROR);          // DISCONNECTED
-        t.put(-1002, Reject.VENUE_ERROR);          // UNAUTHORIZED
-        t.put(-1003, Reject.RATE_LIMITED);         // TOO_MANY_REQUESTS (and IP ban)
-        t.put(-1006, Reject.VENUE_ERROR);          // UNEXPECTED_RESP, execution status unknown
-        t.put(-1007, Reject.VENUE_ERROR);          // TIMEOUT, execution status unknown
-        t.put(-1008, Reject.RATE_LIMITED);         // SERVER_BUSY
-        t.put(-1013, Reject.INVALID_ORDER);        // filter failure, refined below
-        t.put(-1014, Reject.INVALID_ORDER);        // UNKNOWN_ORDER_COMPOSITION
-        t.put(-1015, Reject.RATE_LIMITED);         // TOO_MANY_ORDERS
-        t.put(-1016, Reject.MARKET_CLOSED);        // SERVICE_SHUTTING_DOWN
-        t.put(-1020, Reject.INVALID_ORDER);        // UNSUPPORTED_OPERATION
-        t.put(-1021, Reject.VENUE_ERROR);          // INVALID_TIMESTAMP (clock skew / recvWindow)
-        t.put(-1022, Reject.VENUE_ERROR);          // INVALID_SIGNATURE
+        t.put(-1000, RejectReason.VENUE_ERROR);          // UNKNOWN
+        t.put(-1001, RejectReason.VENUE_ERROR);          // DISCONNECTED
+        t.put(-1002, RejectReason.VENUE_ERROR);          // UNAUTHORIZED
+        t.put(-1003, RejectReason.RATE_LIMITED);         // TOO_MANY_REQUESTS (and IP ban)
+        t.put(-1006, RejectReason.VENUE_ERROR);          // UNEXPECTED_RESP, execution status unknown
+        t.put(-1007, RejectReason.VENUE_ERROR);          // TIMEOUT, execution status unknown
+        t.put(-1008, RejectReason.RATE_LIMITED);         // SERVER_BUSY
+        t.put(-1013, RejectReason.INVALID_ORDER);        // filter failure, refined below
+        t.put(-1014, RejectReason.INVALID_ORDER);        // UNKNOWN_ORDER_COMPOSITION
+        t.put(-1015, RejectReason.RATE_LIMITED);         // TOO_MANY_ORDERS
+        t.put(-1016, RejectReason.MARKET_CLOSED);        // SERVICE_SHUTTING_DOWN
+        t.put(-1020, RejectReason.INVALID_ORDER);        // UNSUPPORTED_OPERATION
+        t.put(-1021, RejectReason.VENUE_ERROR);          // INVALID_TIMESTAMP (clock skew / recvWindow)
+        t.put(-1022, RejectReason.VENUE_ERROR);          // INVALID_SIGNATURE
         // 11xx request issues: our request was malformed
         for (int code = -1199; code <= -1100; code++) {
-            t.put(code, Reject.INVALID_ORDER);
+            t.put(code, RejectReason.INVALID_ORDER);
         }
-        t.put(-1111, Reject.LOT_SIZE);             // BAD_PRECISION: more decimals than the asset allows
-        t.put(-1121, Reject.UNKNOWN_SYMBOL);       // BAD_SYMBOL
-        t.put(-1122, Reject.MARKET_CLOSED);        // INVALID_SYMBOLSTATUS: symbol not TRADING
+        t.put(-1111, RejectReason.LOT_SIZE);             // BAD_PRECISION: more decimals than the asset allows
+        t.put(-1121, RejectReason.UNKNOWN_SYMBOL);       // BAD_SYMBOL
+        t.put(-1122, RejectReason.MARKET_CLOSED);        // INVALID_SYMBOLSTATUS: symbol not TRADING
         // 20xx processing issues
-        t.put(-2010, Reject.VENUE_ERROR);          // NEW_ORDER_REJECTED, refined below
-        t.put(-2011, Reject.INVALID_ORDER);        // CANCEL_REJECTED
-        t.put(-2013, Reject.INVALID_ORDER);        // NO_SUCH_ORDER
-        t.put(-2014, Reject.VENUE_ERROR);          // BAD_API_KEY_FMT
-        t.put(-2015, Reject.VENUE_ERROR);          // REJECTED_MBX_KEY (key, IP or permissions)
-        t.put(-2016, Reject.MARKET_CLOSED);        // NO_TRADING_WINDOW
-        t.put(-2026, Reject.INVALID_ORDER);        // ORDER_ARCHIVED
+        t.put(-2010, RejectReason.VENUE_ERROR);          // NEW_ORDER_REJECTED, refined below
+        t.put(-2011, RejectReason.INVALID_ORDER);        // CANCEL_REJECTED
+        t.put(-2013, RejectReason.INVALID_ORDER);        // NO_SUCH_ORDER
+        t.put(-2014, RejectReason.VENUE_ERROR);          // BAD_API_KEY_FMT
+        t.put(-2015, RejectReason.VENUE_ERROR);          // REJECTED_MBX_KEY (key, IP or permissions)
+        t.put(-2016, RejectReason.MARKET_CLOSED);        // NO_TRADING_WINDOW
+        t.put(-2026, RejectReason.INVALID_ORDER);        // ORDER_ARCHIVED
         TABLE = Collections.unmodifiableSortedMap(t);
     }
 
@@ -58,42 +58,42 @@ final class BinanceErrorAdapter {
     }
 
     /** Our rejection for a venue error; never null (unknown codes are VENUE_ERROR). */
-    static Reject toReject(int httpStatus, int code, String msg) {
+    static RejectReason toReject(int httpStatus, int code, String msg) {
         if (isRateLimit(httpStatus, code) || code == -1008) {
-            return Reject.RATE_LIMITED;
+            return RejectReason.RATE_LIMITED;
         }
         String m = msg == null ? "" : msg.toLowerCase(Locale.ROOT);
         if (code == FILTER_FAILURE || m.startsWith("filter failure")) {
             if (m.contains("price_filter") || m.contains("percent_price")) {
-                return Reject.TICK_SIZE;
+                return RejectReason.TICK_SIZE;
             }
             if (m.contains("lot_size") || m.contains("market_lot_size")) {
-                return Reject.LOT_SIZE;
+                return RejectReason.LOT_SIZE;
             }
             if (m.contains("notional")) {
-                return Reject.MIN_NOTIONAL;
+                return RejectReason.MIN_NOTIONAL;
             }
             if (m.contains("max_num_orders") || m.contains("max_num_algo_orders")) {
-                return Reject.RATE_LIMITED;
+                return RejectReason.RATE_LIMITED;
             }
-            return Reject.INVALID_ORDER;
+            return RejectReason.INVALID_ORDER;
         }
         if (code == NEW_ORDER_REJECTED) {
             if (m.contains("insufficient balance")) {
-                return Reject.INSUFFICIENT_BALANCE;
+                return RejectReason.INSUFFICIENT_BALANCE;
             }
             if (m.contains("duplicate order")) {
-                return Reject.DUPLICATE_CLIENT_ORDER_ID;
+                return RejectReason.DUPLICATE_CLIENT_ORDER_ID;
             }
             if (m.contains("market is closed") || m.contains("trading is disabled") || m.contains("not available for trading")) {
-                return Reject.MARKET_CLOSED;
+                return RejectReason.MARKET_CLOSED;
             }
             if (m.contains("immediately match") || m.contains("unsupported order combination") || m.contains("order type")) {
-                return Reject.INVALID_ORDER;
+                return RejectReason.INVALID_ORDER;
             }
-            return Reject.VENUE_ERROR;
+            return RejectReason.VENUE_ERROR;
         }
-        return TABLE.getOrDefault(code, Reject.VENUE_ERROR);
+        return TABLE.getOrDefault(code, RejectReason.VENUE_ERROR);
     }
 
     /**
@@ -117,7 +117,7 @@ final class BinanceErrorAdapter {
     }
 
     /** The documented codes this adapter knows (for tests and docs). */
-    static SortedMap<Integer, Reject> table() {
+    static SortedMap<Integer, RejectReason> table() {
         return TABLE;
     }
 }

@@ -1,16 +1,16 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.ports.out.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.Reconciliation;
-import io.tradingcore.adapter.exchange.model.Reject;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
 import java.time.Duration;
@@ -67,7 +67,7 @@ public final class BinanceExchange implements VenueGateway {
     @Override
     public Submission submit(OrderTicket t) {
         if (!config.symbols().contains(t.symbol())) {
-            return new Submission.Rejected(Reject.UNKNOWN_SYMBOL, t.symbol() + " is not among the configured Binance symbols " + config.symbols());
+            return new Submission.Rejected(RejectReason.UNKNOWN_SYMBOL, t.symbol() + " is not among the configured Binance symbols " + config.symbols());
         }
         symbolOf.put(t.clientOrderId(), t.symbol());
         if (config.queryBeforeSubmit()) {
@@ -84,15 +84,15 @@ public final class BinanceExchange implements VenueGateway {
             BinanceHttp.Outcome o = http.signed("POST", "/api/v3/order", newOrderParams(t));
             if (o instanceof BinanceHttp.Ok ok) {
                 VenueOrder placed = BinanceAdapters.order(ok.body(), config.symbols());
-                return placed.status() == VenueStatus.REJECTED
-                        ? new Submission.Rejected(Reject.VENUE_ERROR, "Binance answered the placement of " + t.clientOrderId() + " with status REJECTED")
+                return placed.status() == OrderStatus.REJECTED
+                        ? new Submission.Rejected(RejectReason.VENUE_ERROR, "Binance answered the placement of " + t.clientOrderId() + " with status REJECTED")
                         : new Submission.Accepted(placed);
             }
             if (o instanceof BinanceHttp.VenueError e && !BinanceErrorAdapter.isExecutionUnknown(e.httpStatus(), e.code())) {
                 if (BinanceErrorAdapter.isDuplicateOrder(e.code(), e.msg())) {
                     Lookup dup = awaitOrder(t.symbol(), t.clientOrderId());
                     return dup instanceof Found f ? new Submission.Accepted(f.order())
-                            : new Submission.Rejected(Reject.DUPLICATE_CLIENT_ORDER_ID, e.describe());
+                            : new Submission.Rejected(RejectReason.DUPLICATE_CLIENT_ORDER_ID, e.describe());
                 }
                 return new Submission.Rejected(BinanceErrorAdapter.toReject(e.httpStatus(), e.code(), e.msg()), e.describe());
             }
@@ -116,7 +116,7 @@ public final class BinanceExchange implements VenueGateway {
         p.put("symbol", BinanceAdapters.toVenueSymbol(t.symbol()));
         p.put("side", t.side().name());
         p.put("type", t.kind().name());
-        if (t.kind() == OrderKind.LIMIT) {
+        if (t.kind() == OrderType.LIMIT) {
             p.put("timeInForce", t.timeInForce().name());
             p.put("price", t.limitPrice().stripTrailingZeros().toPlainString());
         }

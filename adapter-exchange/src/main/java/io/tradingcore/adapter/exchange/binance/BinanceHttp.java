@@ -121,7 +121,7 @@ final class BinanceHttp {
             return new NoAnswer("no answer to " + method + " " + path + " within " + config.requestTimeout());
         } catch (IOException | IllegalArgumentException e) {
             // the JDK quotes a refused header value (the key) in its message, and a proxy may echo it
-            return new NoAnswer(method + " " + path + " failed: " + e.getClass().getSimpleName() + " " + redact(e.getMessage()));
+            return new NoAnswer(method + " " + path + " failed: " + redact(describe(e, config.baseUrl())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new NoAnswer(method + " " + path + " interrupted");
@@ -135,6 +135,23 @@ final class BinanceHttp {
             }
         }
         return error(r);
+    }
+
+    /**
+     * What went wrong with a request, in words: a DNS failure reached us as "ConnectException null" (the JDK's
+     * ConnectException has no message; its cause is an UnresolvedAddressException), issue 17, item 10.
+     */
+    static String describe(Throwable e, java.net.URI baseUrl) {
+        String message = null;
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.nio.channels.UnresolvedAddressException || c instanceof java.net.UnknownHostException) {
+                return "cannot resolve host " + baseUrl.getHost() + " (DNS lookup failed; check --binance-url and the network)";
+            }
+            if (message == null && c.getMessage() != null && !c.getMessage().isBlank()) {
+                message = c.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
     }
 
     /** Venue text with the key and the secret taken out (a proxy or a venue may echo a request's header). */

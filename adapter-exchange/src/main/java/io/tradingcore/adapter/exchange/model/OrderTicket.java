@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.exchange.model;
 
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,7 +10,7 @@ import java.util.Objects;
  * An order as a venue sees it. {@code symbol} is ours ("BTC/USDT"); {@code decidedAt} is the decision
  * hour H (the simulated exchange executes it against the candle with openTime H).
  */
-public record OrderTicket(String clientOrderId, String symbol, Side side, OrderKind kind, TimeInForce timeInForce,
+public record OrderTicket(String clientOrderId, String symbol, OrderSide side, OrderType kind, TimeInForce timeInForce,
                           BigDecimal quantity, BigDecimal limitPrice, Instant decidedAt) {
     public OrderTicket {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -24,10 +26,10 @@ public record OrderTicket(String clientOrderId, String symbol, Side side, OrderK
         if (quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be > 0, got " + quantity + " for " + clientOrderId);
         }
-        if (kind == OrderKind.LIMIT && (limitPrice == null || limitPrice.signum() <= 0)) {
+        if (kind == OrderType.LIMIT && (limitPrice == null || limitPrice.signum() <= 0)) {
             throw new IllegalArgumentException("a LIMIT order needs a limitPrice > 0, got " + limitPrice + " for " + clientOrderId);
         }
-        if (kind == OrderKind.MARKET && limitPrice != null) {
+        if (kind == OrderType.MARKET && limitPrice != null) {
             throw new IllegalArgumentException("a MARKET order has no limitPrice, got " + limitPrice + " for " + clientOrderId);
         }
     }

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.model;
 
+import io.tradingcore.domain.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -33,7 +34,7 @@ public final class Reconciliation {
     }
 
     /** An order on the venue that is not ours (placed by hand or by another system): a risk event for the caller. */
-    public record UnknownOrder(String symbol, String venueOrderId, String clientOrderId, VenueStatus status,
+    public record UnknownOrder(String symbol, String venueOrderId, String clientOrderId, OrderStatus status,
                                BigDecimal filledQuantity, String why) {
         public UnknownOrder {
             Objects.requireNonNull(symbol, "symbol");

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.model;
 
+import io.tradingcore.ports.out.RejectReason;
 import java.util.Objects;
 
 /** Outcome of a submit, mirroring the port's SubmitResult. */
@@ -10,7 +11,7 @@ public sealed interface Submission {
         }
     }
 
-    record Rejected(Reject reason, String message) implements Submission {
+    record Rejected(RejectReason reason, String message) implements Submission {
         public Rejected {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(message, "message");

@@ -1,19 +1,19 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.ports.out.RejectReason;
+import io.tradingcore.domain.OrderSide;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Reject;
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -157,7 +157,7 @@ public final class SimulatedExchange implements VenueGateway {
         if (existing != null) {
             // The port's contract: a known id returns the existing order, whatever the resubmission says; like a venue,
             // the simulation never lets a second order share an id (nor lets the retry change the first one).
-            return existing.status == VenueStatus.REJECTED
+            return existing.status == OrderStatus.REJECTED
                     ? new Submission.Rejected(existing.reject, existing.rejectMessage)
                     : new Submission.Accepted(existing.view());
         }
@@ -165,12 +165,12 @@ public final class SimulatedExchange implements VenueGateway {
         orders.put(t.clientOrderId(), order);
         Optional<Submission.Rejected> rejected = validateAndReserve(order);
         if (rejected.isPresent()) {
-            order.status = VenueStatus.REJECTED;
+            order.status = OrderStatus.REJECTED;
             order.reject = rejected.get().reason();
             order.rejectMessage = rejected.get().message();
             return rejected.get();
         }
-        order.status = VenueStatus.ACK;
+        order.status = OrderStatus.ACK;
         working.put(t.clientOrderId(), order);
         Market m = markets.get(t.symbol());
         if (m.opened != null && !m.opened.isBefore(t.decidedAt()) && (m.closed == null || m.closed.isBefore(m.opened))) {
@@ -190,7 +190,7 @@ public final class SimulatedExchange implements VenueGateway {
             throw new NoSuchElementException("no simulated order with client order id " + clientOrderId);
         }
         if (!o.status.isTerminal()) {
-            o.status = VenueStatus.CANCELLED;
+            o.status = OrderStatus.CANCELLED;
             release(o);
             working.remove(clientOrderId);
         }
@@ -230,19 +230,19 @@ public final class SimulatedExchange implements VenueGateway {
         OrderTicket t = o.ticket;
         SymbolRules r = config.rules().get(t.symbol());
         if (r == null) {
-            return reject(Reject.UNKNOWN_SYMBOL, "symbol " + t.symbol() + " is not traded here");
+            return reject(RejectReason.UNKNOWN_SYMBOL, "symbol " + t.symbol() + " is not traded here");
         }
-        Optional<Submission.Rejected> lotOrTick = r.lotOrTickViolation(t.quantity(), t.kind() == OrderKind.LIMIT ? t.limitPrice() : null);
+        Optional<Submission.Rejected> lotOrTick = r.lotOrTickViolation(t.quantity(), t.kind() == OrderType.LIMIT ? t.limitPrice() : null);
         if (lotOrTick.isPresent()) {
             return lotOrTick;
         }
         BigDecimal priceBasis;
-        if (t.kind() == OrderKind.LIMIT) {
+        if (t.kind() == OrderType.LIMIT) {
             priceBasis = t.limitPrice();
         } else {
             Optional<BigDecimal> ref = referencePrice(t.symbol(), t.decidedAt());
             if (ref.isEmpty()) {
-                return reject(Reject.MARKET_CLOSED, "no market data for " + t.symbol() + " at or before " + t.decidedAt());
+                return reject(RejectReason.MARKET_CLOSED, "no market data for " + t.symbol() + " at or before " + t.decidedAt());
             }
             priceBasis = ref.get();
         }
@@ -252,20 +252,20 @@ public final class SimulatedExchange implements VenueGateway {
         }
         String asset;
         BigDecimal needed;
-        if (t.side() == Side.SELL) {
+        if (t.side() == OrderSide.SELL) {
             asset = r.base();
             needed = Decimals.value(t.quantity());
         } else {
             asset = r.quote();
-            BigDecimal unit = t.kind() == OrderKind.LIMIT ? t.limitPrice()
-                    : adverse(Side.BUY, priceBasis, halfSpreadBps(t.symbol(), t.decidedAt()).add(config.slippageBps()).add(config.slippageJitterBps()));
+            BigDecimal unit = t.kind() == OrderType.LIMIT ? t.limitPrice()
+                    : adverse(OrderSide.BUY, priceBasis, halfSpreadBps(t.symbol(), t.decidedAt()).add(config.slippageBps()).add(config.slippageJitterBps()));
             BigDecimal cost = t.quantity().multiply(unit);
             needed = config.feeInBaseForBuys() ? Decimals.value(cost)
                     : Decimals.value(cost.add(Decimals.bps(cost, config.makerFeeBps().max(config.takerFeeBps()))));
         }
         BigDecimal[] fl = account(asset);
         if (fl[0].compareTo(needed) < 0) {
-            return reject(Reject.INSUFFICIENT_BALANCE, "order " + t.clientOrderId() + " needs " + needed.stripTrailingZeros().toPlainString()
+            return reject(RejectReason.INSUFFICIENT_BALANCE, "order " + t.clientOrderId() + " needs " + needed.stripTrailingZeros().toPlainString()
                     + " " + asset + ", free is " + fl[0].stripTrailingZeros().toPlainString());
         }
         fl[0] = fl[0].subtract(needed);
@@ -275,7 +275,7 @@ public final class SimulatedExchange implements VenueGateway {
         return Optional.empty();
     }
 
-    private static Optional<Submission.Rejected> reject(Reject reason, String message) {
+    private static Optional<Submission.Rejected> reject(RejectReason reason, String message) {
         return Optional.of(new Submission.Rejected(reason, message));
     }
 
@@ -318,7 +318,7 @@ public final class SimulatedExchange implements VenueGateway {
         OrderTicket t = o.ticket;
         BigDecimal half = halfSpreadBps(t.symbol(), bar.openTime());
         boolean outOfFunds = false;
-        if (t.kind() == OrderKind.MARKET) {
+        if (t.kind() == OrderType.MARKET) {
             outOfFunds = execute(o, m, bar, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps())), "TAKER");
             settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
         } else if (!o.arrived && isMarketable(t, adverse(t.side(), bar.open(), half))) {
@@ -338,7 +338,7 @@ public final class SimulatedExchange implements VenueGateway {
                 continue;
             }
             boolean outOfFunds = false;
-            if (t.kind() == OrderKind.LIMIT && tradesThrough(t, bar)) {
+            if (t.kind() == OrderType.LIMIT && tradesThrough(t, bar)) {
                 outOfFunds = execute(o, m, bar, t.limitPrice(), "MAKER");
             }
             settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
@@ -360,7 +360,7 @@ public final class SimulatedExchange implements VenueGateway {
         BigDecimal wanted = o.remaining().min(m.volumeLeft);
         BigDecimal qty = wanted;
         BigDecimal feeBps = "MAKER".equals(liquidity) ? config.makerFeeBps() : config.takerFeeBps();
-        if (o.ticket.side() == Side.BUY) {
+        if (o.ticket.side() == OrderSide.BUY) {
             qty = qty.min(affordable(o, price, feeBps, r.stepSize()));
         }
         if (qty.signum() > 0) {
@@ -373,34 +373,34 @@ public final class SimulatedExchange implements VenueGateway {
     /** Sets the status after a phase; {@code endRemainder} cancels what is left (IOC, or no funds to go on). */
     private void settle(SimOrder o, boolean endRemainder) {
         if (o.remaining().signum() == 0) {
-            o.status = VenueStatus.FILLED;
+            o.status = OrderStatus.FILLED;
             release(o);
         } else if (endRemainder) {
-            o.status = VenueStatus.CANCELLED;
+            o.status = OrderStatus.CANCELLED;
             release(o);
         } else {
-            o.status = o.filled.signum() > 0 ? VenueStatus.PARTIAL : VenueStatus.ACK;
+            o.status = o.filled.signum() > 0 ? OrderStatus.PARTIAL : OrderStatus.ACK;
         }
     }
 
     private static boolean isMarketable(OrderTicket t, BigDecimal arrivalPrice) {
         int c = t.limitPrice().compareTo(arrivalPrice);
-        return t.side() == Side.BUY ? c >= 0 : c <= 0;
+        return t.side() == OrderSide.BUY ? c >= 0 : c <= 0;
     }
 
     /** The market traded through the limit: strictly beyond it, since touching says nothing about our queue position. */
     private static boolean tradesThrough(OrderTicket t, Bar bar) {
-        return t.side() == Side.BUY ? bar.low().compareTo(t.limitPrice()) < 0 : bar.high().compareTo(t.limitPrice()) > 0;
+        return t.side() == OrderSide.BUY ? bar.low().compareTo(t.limitPrice()) < 0 : bar.high().compareTo(t.limitPrice()) > 0;
     }
 
     private static BigDecimal capAtLimit(OrderTicket t, BigDecimal price) {
-        return t.side() == Side.BUY ? price.min(t.limitPrice()) : price.max(t.limitPrice());
+        return t.side() == OrderSide.BUY ? price.min(t.limitPrice()) : price.max(t.limitPrice());
     }
 
     /** Moves {@code price} against the taker by {@code bps}: up for a buy, down for a sell. */
-    private static BigDecimal adverse(Side side, BigDecimal price, BigDecimal bps) {
+    private static BigDecimal adverse(OrderSide side, BigDecimal price, BigDecimal bps) {
         BigDecimal delta = Decimals.bps(price, bps);
-        return Decimals.value(side == Side.BUY ? price.add(delta) : price.subtract(delta));
+        return Decimals.value(side == OrderSide.BUY ? price.add(delta) : price.subtract(delta));
     }
 
     private BigDecimal jitterBps() {
@@ -422,7 +422,7 @@ public final class SimulatedExchange implements VenueGateway {
         BigDecimal notional = Decimals.value(qty.multiply(price));
         BigDecimal fee;
         String feeAsset;
-        if (t.side() == Side.BUY) {
+        if (t.side() == OrderSide.BUY) {
             if (config.feeInBaseForBuys()) {
                 fee = Decimals.bps(qty, feeBps);
                 feeAsset = r.base();
@@ -517,13 +517,13 @@ public final class SimulatedExchange implements VenueGateway {
         final OrderTicket ticket;
         final String venueOrderId;
         final List<VenueFill> fills = new ArrayList<>();
-        VenueStatus status = VenueStatus.NEW;
+        OrderStatus status = OrderStatus.NEW;
         BigDecimal filled = Decimals.value(BigDecimal.ZERO);
         BigDecimal filledNotional = Decimals.value(BigDecimal.ZERO);
         String reservedAsset;
         BigDecimal reserved = Decimals.value(BigDecimal.ZERO);
         boolean arrived;
-        Reject reject;
+        RejectReason reject;
         String rejectMessage;
 
         SimOrder(OrderTicket ticket, String venueOrderId) {

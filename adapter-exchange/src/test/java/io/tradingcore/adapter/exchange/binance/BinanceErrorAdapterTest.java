@@ -1,6 +1,6 @@
 package io.tradingcore.adapter.exchange.binance;
 
-import io.tradingcore.adapter.exchange.model.Reject;
+import io.tradingcore.ports.out.RejectReason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class BinanceErrorAdapterTest {
             "400|-1016|This service is no longer available.|MARKET_CLOSED",
             "400|-9999|a code Binance may add tomorrow|VENUE_ERROR",
             "502|0|<html>Bad Gateway</html>|VENUE_ERROR"})
-    void everyVenueErrorMapsToOneTypedRejection(int status, int code, String msg, Reject expected) {
+    void everyVenueErrorMapsToOneTypedRejection(int status, int code, String msg, RejectReason expected) {
         assertThat(BinanceErrorAdapter.toReject(status, code, msg)).isEqualTo(expected);
     }
 

@@ -1,16 +1,16 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.ports.out.RejectReason;
+import io.tradingcore.domain.OrderStatus;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Reject;
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +45,12 @@ class BinanceExchangeTest {
     }
 
     static OrderTicket limitBuy(String id, String qty, String price) {
-        return new OrderTicket(id, "BTC/USDT", Side.BUY, OrderKind.LIMIT, TimeInForce.GTC, new BigDecimal(qty), new BigDecimal(price),
+        return new OrderTicket(id, "BTC/USDT", OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, new BigDecimal(qty), new BigDecimal(price),
                 Instant.parse("2024-01-01T00:00:00Z"));
     }
 
     static OrderTicket marketBuy(String id, String qty) {
-        return new OrderTicket(id, "BTC/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, new BigDecimal(qty), null,
+        return new OrderTicket(id, "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal(qty), null,
                 Instant.parse("2024-01-01T00:00:00Z"));
     }
 
@@ -76,7 +76,7 @@ class BinanceExchangeTest {
 
         VenueOrder o = accepted(fake.exchange().submit(limitBuy("c-0001", "0.1", "39000")));
 
-        assertThat(o.status()).isEqualTo(VenueStatus.ACK);
+        assertThat(o.status()).isEqualTo(OrderStatus.ACK);
         assertThat(o.venueOrderId()).isEqualTo("5001");
         assertThat(o.clientOrderId()).isEqualTo("c-0001");
         assertThat(o.averagePrice()).isNull();
@@ -102,7 +102,7 @@ class BinanceExchangeTest {
         unknownOnVenue("c-0002");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-partial.json")));
         VenueOrder o = accepted(fake.exchange().submit(limitBuy("c-0002", "0.2", "40010")));
-        assertThat(o.status()).isEqualTo(VenueStatus.PARTIAL);
+        assertThat(o.status()).isEqualTo(OrderStatus.PARTIAL);
         assertThat(o.filledQuantity()).isEqualByComparingTo("0.05");
         assertThat(o.averagePrice()).isEqualByComparingTo("40005");
     }
@@ -113,7 +113,7 @@ class BinanceExchangeTest {
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json")));
         BinanceExchange ex = fake.exchange();
         VenueOrder o = accepted(ex.submit(marketBuy("c-0003", "0.1")));
-        assertThat(o.status()).isEqualTo(VenueStatus.FILLED);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(o.averagePrice()).isEqualByComparingTo("40006");
         assertThat(fake.server.findAll(postRequestedFor(urlPathEqualTo(ORDER))).get(0).queryParameter("timeInForce").isPresent()).isFalse();
 
@@ -135,7 +135,7 @@ class BinanceExchangeTest {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0001")).willReturn(json(200, "query-new.json")));
         fake.server.stubFor(delete(urlPathEqualTo(ORDER)).willReturn(json(200, "cancel-canceled.json")));
         VenueOrder o = fake.exchange().cancel("c-0001");
-        assertThat(o.status()).isEqualTo(VenueStatus.CANCELLED);
+        assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(o.clientOrderId()).isEqualTo("c-0001");
         fake.server.verify(1, deleteRequestedFor(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0001"))
                 .withQueryParam("symbol", equalTo("BTCUSDT")));
@@ -147,7 +147,7 @@ class BinanceExchangeTest {
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(400, "error-insufficient-balance.json")));
         Submission s = fake.exchange().submit(marketBuy("c-0004", "100"));
         assertThat(s).isInstanceOf(Submission.Rejected.class);
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(Reject.INSUFFICIENT_BALANCE);
+        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
         assertThat(((Submission.Rejected) s).message()).contains("-2010").contains("insufficient balance");
         assertThat(posts()).isEqualTo(1);
     }
@@ -161,7 +161,7 @@ class BinanceExchangeTest {
 
         VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
 
-        assertThat(o.status()).isEqualTo(VenueStatus.FILLED);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(fake.slept).containsExactly(Duration.ofSeconds(2));
         assertThat(posts()).isEqualTo(2); // a 429 is refused unprocessed: repeating it cannot double the order
     }
@@ -171,7 +171,7 @@ class BinanceExchangeTest {
         unknownOnVenue("c-0003");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(429, "error-too-much-weight.json")));
         Submission s = BinanceExchange.create(fake.config().rateLimitBudget(Duration.ofSeconds(2)).build()).submit(marketBuy("c-0003", "0.1"));
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(Reject.RATE_LIMITED);
+        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.RATE_LIMITED);
         assertThat(fake.slept).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000));
         assertThat(posts()).isEqualTo(4);
     }
@@ -191,7 +191,7 @@ class BinanceExchangeTest {
         unknownOnVenue("c-0003");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(418, "error-ip-banned.json").withHeader("Retry-After", "120")));
         Submission s = fake.exchange().submit(marketBuy("c-0003", "0.1"));
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(Reject.RATE_LIMITED);
+        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.RATE_LIMITED);
         assertThat(((Submission.Rejected) s).message()).contains("IP banned");
         assertThat(fake.slept).isEmpty();
         assertThat(posts()).isEqualTo(1);
@@ -208,7 +208,7 @@ class BinanceExchangeTest {
 
         VenueOrder o = accepted(BinanceExchange.create(fake.config().requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1")));
 
-        assertThat(o.status()).isEqualTo(VenueStatus.FILLED);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(o.venueOrderId()).isEqualTo("5003");
         assertThat(posts()).isEqualTo(1);
         fake.server.verify(2, getRequestedFor(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0003")));
@@ -229,7 +229,7 @@ class BinanceExchangeTest {
 
         VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
 
-        assertThat(o.status()).isEqualTo(VenueStatus.FILLED);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(posts()).isEqualTo(1);
         assertThat(fake.slept).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
     }
@@ -264,7 +264,7 @@ class BinanceExchangeTest {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0003")).willReturn(json(200, "query-filled.json")));
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json")));
         VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
-        assertThat(o.status()).isEqualTo(VenueStatus.FILLED);
+        assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(posts()).isZero();
     }
 
@@ -311,9 +311,9 @@ class BinanceExchangeTest {
 
     @Test
     void symbolOutsideTheConfigurationIsRejectedWithoutAnyRequest() {
-        Submission s = fake.exchange().submit(new OrderTicket("c-0005", "ETH/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC,
+        Submission s = fake.exchange().submit(new OrderTicket("c-0005", "ETH/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC,
                 BigDecimal.ONE, null, Instant.parse("2024-01-01T00:00:00Z")));
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(Reject.UNKNOWN_SYMBOL);
+        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.UNKNOWN_SYMBOL);
         assertThat(fake.server.getAllServeEvents()).isEmpty();
     }
 }

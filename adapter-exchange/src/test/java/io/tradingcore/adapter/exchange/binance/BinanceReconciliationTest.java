@@ -1,9 +1,9 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Reconciliation;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +55,8 @@ class BinanceReconciliationTest {
         assertThat(first.missingFills().get(0).fee()).isEqualByComparingTo("0.00015");
         assertThat(first.missingFills().get(0).feeAsset()).isEqualTo("BTC");
         assertThat(first.unknownOrders()).extracting(Reconciliation.UnknownOrder::venueOrderId, Reconciliation.UnknownOrder::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("7001", VenueStatus.ACK),
-                        org.assertj.core.groups.Tuple.tuple("7002", VenueStatus.FILLED));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("7001", OrderStatus.ACK),
+                        org.assertj.core.groups.Tuple.tuple("7002", OrderStatus.FILLED));
         assertThat(first.unknownOrders().get(1).why()).contains("not placed by us");
         assertThat(first.ourOpenOrders()).extracting(VenueOrder::clientOrderId).containsExactly("c-0010");
         assertThat(first.clean()).isFalse();

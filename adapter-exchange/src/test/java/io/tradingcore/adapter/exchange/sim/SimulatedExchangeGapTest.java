@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.OrderSide;
 import static io.tradingcore.adapter.exchange.sim.SimulatedExchangeTest.BTC;
 import static io.tradingcore.adapter.exchange.sim.SimulatedExchangeTest.H0;
 import static io.tradingcore.adapter.exchange.sim.SimulatedExchangeTest.accepted;
@@ -10,7 +11,6 @@ import static io.tradingcore.adapter.exchange.sim.SimulatedExchangeTest.limit;
 import static io.tradingcore.adapter.exchange.sim.SimulatedExchangeTest.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import java.time.Instant;
@@ -38,7 +38,7 @@ class SimulatedExchangeGapTest {
     void aMarketOrderDecidedInsideAGapFillsOnlyAtTheOpenOfTheFirstRealCandleAfterIt() {
         SimulatedExchange s = gapped();
         s.executeThrough(H);
-        accepted(s.submit(market("b1", Side.BUY, "0.1", H.plusSeconds(3600))));
+        accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H.plusSeconds(3600))));
         s.executeThrough(H.plusSeconds(3 * 3600));
         assertThat(s.fills("b1")).as("no candle, no market, no fill").isEmpty();
         s.executeThrough(H.plusSeconds(4 * 3600));
@@ -53,7 +53,7 @@ class SimulatedExchangeGapTest {
         SimulatedExchange s = gapped();
         s.executeThrough(H);
         // a buy limit at 38000: the market fell through 38000 somewhere inside the gap, but no candle shows a trade there
-        accepted(s.submit(limit("l1", Side.BUY, "0.1", "38000", TimeInForce.GTC, H.plusSeconds(3600))));
+        accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "38000", TimeInForce.GTC, H.plusSeconds(3600))));
         s.executeThrough(H.plusSeconds(4 * 3600));
         List<VenueFill> f = s.fills("l1");
         assertThat(f).hasSize(1);

@@ -1,15 +1,15 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueFill;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -36,8 +36,8 @@ class SimulatedExchangeRealDataTest {
         s.addQuotes(quotes);
         Instant h0 = Instant.parse("2023-10-02T00:00:00Z");
         Instant h1 = h0.plusSeconds(3600);
-        submit(s, new OrderTicket("at00", "BTC/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h0));
-        submit(s, new OrderTicket("at01", "BTC/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h1));
+        submit(s, new OrderTicket("at00", "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h0));
+        submit(s, new OrderTicket("at01", "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h1));
         s.executeThrough(h1);
 
         // the first update is at 00:00:00.012, after hour 00:00: the configured 4 bps spread applies (2 + 1 bp)
@@ -53,10 +53,10 @@ class SimulatedExchangeRealDataTest {
                 .rules(SymbolRules.of("SHIB/USDT", "0.00000001", "1", "1", "5")).balance("USDT", "100").build());
         s.addBars(bars("SHIB/USDT", "sim/SHIB_USDT_1h-2023-03-24T10..13.csv"));
         Instant flat = Instant.parse("2023-03-24T12:00:00Z");
-        submit(s, new OrderTicket("shib", "SHIB/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.GTC, new BigDecimal("1000000"), null, flat));
+        submit(s, new OrderTicket("shib", "SHIB/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.GTC, new BigDecimal("1000000"), null, flat));
         s.executeThrough(flat);
         assertThat(s.fills("shib")).isEmpty();
-        assertThat(s.query("shib").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+        assertThat(s.query("shib").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
 
         s.executeThrough(Instant.parse("2023-03-24T14:00:00Z")); // 13:00 is missing in the data (exchange outage)
         VenueFill f = s.fills("shib").get(0);

@@ -1,16 +1,16 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.ports.out.RejectReason;
+import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.OrderKind;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Reject;
-import io.tradingcore.adapter.exchange.model.Side;
 import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueOrder;
-import io.tradingcore.adapter.exchange.model.VenueStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -50,16 +50,16 @@ class SimulatedExchangeTest {
         return new Bar(BTC, t, new BigDecimal(o), new BigDecimal(h), new BigDecimal(l), new BigDecimal(c), new BigDecimal(v));
     }
 
-    static OrderTicket market(String id, Side side, String qty, Instant at) {
-        return new OrderTicket(id, BTC, side, OrderKind.MARKET, TimeInForce.IOC, new BigDecimal(qty), null, at);
+    static OrderTicket market(String id, OrderSide side, String qty, Instant at) {
+        return new OrderTicket(id, BTC, side, OrderType.MARKET, TimeInForce.IOC, new BigDecimal(qty), null, at);
     }
 
-    static OrderTicket marketGtc(String id, Side side, String qty, Instant at) {
-        return new OrderTicket(id, BTC, side, OrderKind.MARKET, TimeInForce.GTC, new BigDecimal(qty), null, at);
+    static OrderTicket marketGtc(String id, OrderSide side, String qty, Instant at) {
+        return new OrderTicket(id, BTC, side, OrderType.MARKET, TimeInForce.GTC, new BigDecimal(qty), null, at);
     }
 
-    static OrderTicket limit(String id, Side side, String qty, String price, TimeInForce tif, Instant at) {
-        return new OrderTicket(id, BTC, side, OrderKind.LIMIT, tif, new BigDecimal(qty), new BigDecimal(price), at);
+    static OrderTicket limit(String id, OrderSide side, String qty, String price, TimeInForce tif, Instant at) {
+        return new OrderTicket(id, BTC, side, OrderType.LIMIT, tif, new BigDecimal(qty), new BigDecimal(price), at);
     }
 
     static VenueOrder accepted(Submission s) {
@@ -76,7 +76,7 @@ class SimulatedExchangeTest {
         @Test
         void marketBuyFillsAtOpenOfCandleHPlusHalfConfiguredSpreadPlusSlippageAsTaker() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             List<VenueFill> f = s.fills("b1");
             assertThat(f).hasSize(1);
@@ -87,7 +87,7 @@ class SimulatedExchangeTest {
             assertThat(f.get(0).feeAsset()).isEqualTo("USDT");
             assertThat(f.get(0).liquidity()).isEqualTo("TAKER");
             assertThat(f.get(0).tradeTs()).isEqualTo(H0);
-            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.FILLED);
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
             assertNum(s.query("b1").orElseThrow().averagePrice(), "40008");
             assertNum(s.balances().get("USDT").free(), "5996.1994");
             assertNum(s.balances().get("USDT").locked(), "0");
@@ -97,7 +97,7 @@ class SimulatedExchangeTest {
         @Test
         void marketSellFillsAtOpenMinusHalfSpreadMinusSlippageAndPaysFeeInQuote() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(market("s1", Side.SELL, "0.5", H0)));
+            accepted(s.submit(market("s1", OrderSide.SELL, "0.5", H0)));
             s.executeThrough(H0);
             VenueFill f = s.fills("s1").get(0);
             assertNum(f.price(), "39992");
@@ -109,10 +109,10 @@ class SimulatedExchangeTest {
         @Test
         void orderDecidedAtHourHFillsOnlyAgainstTheCandleOpeningAtH() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H1)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H1)));
             s.executeThrough(H0);
             assertThat(s.fills("b1")).isEmpty();
-            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
             s.executeThrough(H1);
             assertNum(s.fills("b1").get(0).price(), "40208.04"); // 40200 * 1.0002
             assertThat(s.fills("b1").get(0).tradeTs()).isEqualTo(H1);
@@ -124,7 +124,7 @@ class SimulatedExchangeTest {
             s.addQuotes(List.of(
                     new Quote(BTC, H0.minusSeconds(60), new BigDecimal("40000"), new BigDecimal("40020"), BigDecimal.ONE, BigDecimal.ONE),
                     new Quote(BTC, H0.plusSeconds(1), new BigDecimal("39000"), new BigDecimal("41000"), BigDecimal.ONE, BigDecimal.ONE)));
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             // spread 20 / 40000 (the bid) = 5 bps, half 2.5 bps, plus 1 bp slippage
             assertNum(s.fills("b1").get(0).price(), "40014");
@@ -133,26 +133,26 @@ class SimulatedExchangeTest {
         @Test
         void gtcMarketRemainderBeyondVolumeShareCarriesToTheNextOpens() {
             SimulatedExchange s = sim(config().maxVolumeShare("0.001").balance("USDT", "20000")); // 0.1 BTC per 100-BTC bar
-            accepted(s.submit(marketGtc("b1", Side.BUY, "0.25", H0)));
+            accepted(s.submit(marketGtc("b1", OrderSide.BUY, "0.25", H0)));
             s.executeThrough(H0);
-            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.PARTIAL);
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.PARTIAL);
             assertNum(s.query("b1").orElseThrow().filledQuantity(), "0.1");
             s.executeThrough(H2);
             List<VenueFill> f = s.fills("b1");
             assertThat(f).extracting(VenueFill::quantity).map(BigDecimal::stripTrailingZeros)
                     .containsExactly(new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.05"));
             assertThat(f).extracting(VenueFill::tradeTs).containsExactly(H0, H1, H2);
-            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.FILLED);
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
             assertNum(s.balances().get("USDT").locked(), "0");
         }
 
         @Test
         void iocMarketRemainderBeyondVolumeShareIsCancelledAndItsReservationReleased() {
             SimulatedExchange s = sim(config().maxVolumeShare("0.001").balance("USDT", "20000"));
-            accepted(s.submit(market("b1", Side.BUY, "0.25", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.25", H0)));
             s.executeThrough(H0);
             VenueOrder o = s.query("b1").orElseThrow();
-            assertThat(o.status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(o.filledQuantity(), "0.1");
             assertNum(s.balances().get("USDT").locked(), "0");
             assertNum(s.balances().get("USDT").free(), "15996.1994"); // 20000 - 4000.8 - 3.0006
@@ -161,8 +161,8 @@ class SimulatedExchangeTest {
         @Test
         void volumeShareIsSharedByOrdersOfTheSameBarInSubmissionOrder() {
             SimulatedExchange s = sim(config().maxVolumeShare("0.001"));
-            accepted(s.submit(market("first", Side.BUY, "0.08", H0)));
-            accepted(s.submit(market("second", Side.BUY, "0.08", H0)));
+            accepted(s.submit(market("first", OrderSide.BUY, "0.08", H0)));
+            accepted(s.submit(market("second", OrderSide.BUY, "0.08", H0)));
             s.executeThrough(H0);
             assertNum(s.query("first").orElseThrow().filledQuantity(), "0.08");
             assertNum(s.query("second").orElseThrow().filledQuantity(), "0.02");
@@ -172,17 +172,17 @@ class SimulatedExchangeTest {
         void zeroVolumeFlatCandleFillsNothingAndIocIsCancelled() {
             SimulatedExchange s = SimulatedExchange.create(config().build());
             s.addBars(List.of(bar(H0, "40000", "40000", "40000", "40000", "0")));
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             assertThat(s.fills("b1")).isEmpty();
-            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(s.balances().get("USDT").free(), "10000");
         }
 
         @Test
         void buyFeeIsChargedInBaseAssetWhenConfiguredLikeBinanceWithoutBnb() {
             SimulatedExchange s = sim(config().feeInBaseForBuys(true));
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             VenueFill f = s.fills("b1").get(0);
             assertThat(f.feeAsset()).isEqualTo("BTC");
@@ -204,8 +204,8 @@ class SimulatedExchangeTest {
 
         private List<BigDecimal> jitteredPrices(long seed) {
             SimulatedExchange s = sim(config().seed(seed).slippageJitterBps("5"));
-            accepted(s.submit(market("b1", Side.BUY, "0.01", H0)));
-            accepted(s.submit(market("b2", Side.BUY, "0.01", H1)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.01", H0)));
+            accepted(s.submit(market("b2", OrderSide.BUY, "0.01", H1)));
             s.executeThrough(H1);
             return List.of(s.fills("b1").get(0).price(), s.fills("b2").get(0).price());
         }
@@ -216,10 +216,10 @@ class SimulatedExchangeTest {
         @Test
         void limitBuyRestsUntilMarketTradesThroughThenFillsAtLimitAsMaker() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
+            accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
             s.executeThrough(H0); // low 39500: not reached
             assertThat(s.fills("l1")).isEmpty();
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
             assertNum(s.balances().get("USDT").locked(), "3902.925"); // 3900 + 7.5 bps (the larger fee)
             s.executeThrough(H1); // low 38900 < 39000
             VenueFill f = s.fills("l1").get(0);
@@ -234,7 +234,7 @@ class SimulatedExchangeTest {
         @Test
         void limitThatIsOnlyTouchedDoesNotFill() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39500", TimeInForce.GTC, H0))); // low is exactly 39500
+            accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39500", TimeInForce.GTC, H0))); // low is exactly 39500
             s.executeThrough(H0);
             assertThat(s.fills("l1")).isEmpty();
         }
@@ -242,7 +242,7 @@ class SimulatedExchangeTest {
         @Test
         void limitSellFillsWhenHighTradesThroughIt() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.SELL, "0.2", "40400", TimeInForce.GTC, H0)));
+            accepted(s.submit(limit("l1", OrderSide.SELL, "0.2", "40400", TimeInForce.GTC, H0)));
             s.executeThrough(H0); // high 40500
             VenueFill f = s.fills("l1").get(0);
             assertNum(f.price(), "40400");
@@ -253,8 +253,8 @@ class SimulatedExchangeTest {
         @Test
         void marketableLimitExecutesOnArrivalAsTakerAtNoWorseThanItsLimit() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("wide", Side.BUY, "0.1", "40100", TimeInForce.GTC, H0)));
-            accepted(s.submit(limit("tight", Side.BUY, "0.1", "40005", TimeInForce.GTC, H0)));
+            accepted(s.submit(limit("wide", OrderSide.BUY, "0.1", "40100", TimeInForce.GTC, H0)));
+            accepted(s.submit(limit("tight", OrderSide.BUY, "0.1", "40005", TimeInForce.GTC, H0)));
             s.executeThrough(H0);
             assertNum(s.fills("wide").get(0).price(), "40008"); // the market price, better than the limit
             assertThat(s.fills("wide").get(0).liquidity()).isEqualTo("TAKER");
@@ -265,26 +265,26 @@ class SimulatedExchangeTest {
         @Test
         void iocLimitThatDoesNotTradeThroughOnItsFirstBarIsCancelled() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.IOC, H0)));
+            accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.IOC, H0)));
             s.executeThrough(H1); // H1 would have traded through, but IOC only lives for H0
             assertThat(s.fills("l1")).isEmpty();
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(s.balances().get("USDT").locked(), "0");
         }
 
         @Test
         void gtcLimitPartiallyFilledByVolumeShareRestsAndIocRemainderIsCancelled() {
             SimulatedExchange s = sim(config().maxVolumeShare("0.001"));
-            accepted(s.submit(limit("gtc", Side.SELL, "0.15", "40400", TimeInForce.GTC, H0)));
+            accepted(s.submit(limit("gtc", OrderSide.SELL, "0.15", "40400", TimeInForce.GTC, H0)));
             s.executeThrough(H0);
-            assertThat(s.query("gtc").orElseThrow().status()).isEqualTo(VenueStatus.PARTIAL);
+            assertThat(s.query("gtc").orElseThrow().status()).isEqualTo(OrderStatus.PARTIAL);
             assertNum(s.balances().get("BTC").locked(), "0.05");
 
             SimulatedExchange t = sim(config().maxVolumeShare("0.001"));
-            accepted(t.submit(limit("ioc", Side.SELL, "0.15", "40400", TimeInForce.IOC, H0)));
+            accepted(t.submit(limit("ioc", OrderSide.SELL, "0.15", "40400", TimeInForce.IOC, H0)));
             t.executeThrough(H0);
             VenueOrder o = t.query("ioc").orElseThrow();
-            assertThat(o.status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(o.filledQuantity(), "0.1");
             assertNum(t.balances().get("BTC").locked(), "0");
             assertNum(t.balances().get("BTC").free(), "0.9");
@@ -296,66 +296,66 @@ class SimulatedExchangeTest {
         @Test
         void unknownSymbolIsRejected() {
             SimulatedExchange s = sim(config());
-            Submission r = s.submit(new OrderTicket("x", "ETH/USDT", Side.BUY, OrderKind.MARKET, TimeInForce.IOC, BigDecimal.ONE, null, H0));
-            assertRejected(s, r, "x", Reject.UNKNOWN_SYMBOL);
+            Submission r = s.submit(new OrderTicket("x", "ETH/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, BigDecimal.ONE, null, H0));
+            assertRejected(s, r, "x", RejectReason.UNKNOWN_SYMBOL);
         }
 
         @Test
         void quantityOffTheLotStepIsRejectedForLotSize() {
             SimulatedExchange s = sim(config());
-            assertRejected(s, s.submit(market("x", Side.BUY, "0.000015", H0)), "x", Reject.LOT_SIZE);
+            assertRejected(s, s.submit(market("x", OrderSide.BUY, "0.000015", H0)), "x", RejectReason.LOT_SIZE);
         }
 
         @Test
         void quantityBelowMinQtyIsRejectedForLotSize() {
             SimulatedExchange s = sim(config().rules(SymbolRules.of(BTC, "0.01", "0.00001", "0.001", "5")));
-            assertRejected(s, s.submit(market("x", Side.BUY, "0.0009", H0)), "x", Reject.LOT_SIZE);
+            assertRejected(s, s.submit(market("x", OrderSide.BUY, "0.0009", H0)), "x", RejectReason.LOT_SIZE);
         }
 
         @Test
         void limitPriceOffTheTickIsRejectedForTickSize() {
             SimulatedExchange s = sim(config());
-            assertRejected(s, s.submit(limit("x", Side.BUY, "0.1", "39000.005", TimeInForce.GTC, H0)), "x", Reject.TICK_SIZE);
+            assertRejected(s, s.submit(limit("x", OrderSide.BUY, "0.1", "39000.005", TimeInForce.GTC, H0)), "x", RejectReason.TICK_SIZE);
         }
 
         @Test
         void notionalBelowMinimumIsRejected() {
             SimulatedExchange s = sim(config());
             // 0.0001 * 40000 = 4 < 5
-            assertRejected(s, s.submit(market("x", Side.BUY, "0.0001", H0)), "x", Reject.MIN_NOTIONAL);
+            assertRejected(s, s.submit(market("x", OrderSide.BUY, "0.0001", H0)), "x", RejectReason.MIN_NOTIONAL);
             assertThat(s.query("x").orElseThrow().rejectMessage()).contains("minNotional 5");
         }
 
         @Test
         void buyBeyondFreeQuoteIsRejectedForInsufficientBalance() {
             SimulatedExchange s = sim(config());
-            assertRejected(s, s.submit(market("x", Side.BUY, "0.25", H0)), "x", Reject.INSUFFICIENT_BALANCE);
+            assertRejected(s, s.submit(market("x", OrderSide.BUY, "0.25", H0)), "x", RejectReason.INSUFFICIENT_BALANCE);
         }
 
         @Test
         void sellBeyondFreeBaseIsRejectedForInsufficientBalance() {
             SimulatedExchange s = sim(config());
-            assertRejected(s, s.submit(market("x", Side.SELL, "1.00001", H0)), "x", Reject.INSUFFICIENT_BALANCE);
+            assertRejected(s, s.submit(market("x", OrderSide.SELL, "1.00001", H0)), "x", RejectReason.INSUFFICIENT_BALANCE);
         }
 
         @Test
         void fundsLockedByARestingOrderAreNotAvailableToTheNext() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("rest", Side.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
-            assertRejected(s, s.submit(limit("next", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)), "next", Reject.INSUFFICIENT_BALANCE);
+            accepted(s.submit(limit("rest", OrderSide.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
+            assertRejected(s, s.submit(limit("next", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)), "next", RejectReason.INSUFFICIENT_BALANCE);
         }
 
         @Test
         void marketOrderWithoutAnyMarketDataIsRejectedAsMarketClosed() {
             SimulatedExchange s = SimulatedExchange.create(config().build());
-            assertRejected(s, s.submit(market("x", Side.BUY, "0.1", H0)), "x", Reject.MARKET_CLOSED);
+            assertRejected(s, s.submit(market("x", OrderSide.BUY, "0.1", H0)), "x", RejectReason.MARKET_CLOSED);
         }
 
-        private void assertRejected(SimulatedExchange s, Submission r, String id, Reject reason) {
+        private void assertRejected(SimulatedExchange s, Submission r, String id, RejectReason reason) {
             assertThat(r).isInstanceOf(Submission.Rejected.class);
             assertThat(((Submission.Rejected) r).reason()).isEqualTo(reason);
             VenueOrder o = s.query(id).orElseThrow();
-            assertThat(o.status()).isEqualTo(VenueStatus.REJECTED);
+            assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
             assertThat(o.reject()).isEqualTo(reason);
             assertThat(s.balances().get("USDT").free()).isLessThanOrEqualTo(new BigDecimal("10000"));
             s.executeThrough(H2);
@@ -368,11 +368,11 @@ class SimulatedExchangeTest {
         @Test
         void resubmittingTheSameClientOrderIdReturnsTheExistingOrderAndNeverPlacesASecond() {
             SimulatedExchange s = sim(config());
-            VenueOrder first = accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
-            VenueOrder again = accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            VenueOrder first = accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
+            VenueOrder again = accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             assertThat(again.venueOrderId()).isEqualTo(first.venueOrderId());
             s.executeThrough(H0);
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H1);
             assertThat(s.fills("b1")).hasSize(1);
             assertNum(s.balances().get("BTC").free(), "1.1");
@@ -381,8 +381,8 @@ class SimulatedExchangeTest {
         @Test
         void reusingAClientOrderIdForADifferentOrderReturnsTheOriginalUnchanged() {
             SimulatedExchange s = sim(config());
-            VenueOrder first = accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
-            VenueOrder again = accepted(s.submit(limit("l1", Side.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
+            VenueOrder first = accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
+            VenueOrder again = accepted(s.submit(limit("l1", OrderSide.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
             assertThat(again).isEqualTo(first);
             assertNum(s.balances().get("USDT").locked(), "3902.925"); // only the first order's reservation
             s.executeThrough(H1);
@@ -392,25 +392,25 @@ class SimulatedExchangeTest {
         @Test
         void resubmittingARejectedOrderReturnsTheSameRejection() {
             SimulatedExchange s = sim(config());
-            s.submit(market("x", Side.BUY, "0.0001", H0));
-            Submission again = s.submit(market("x", Side.BUY, "0.0001", H0));
-            assertThat(((Submission.Rejected) again).reason()).isEqualTo(Reject.MIN_NOTIONAL);
+            s.submit(market("x", OrderSide.BUY, "0.0001", H0));
+            Submission again = s.submit(market("x", OrderSide.BUY, "0.0001", H0));
+            assertThat(((Submission.Rejected) again).reason()).isEqualTo(RejectReason.MIN_NOTIONAL);
         }
 
         @Test
         void cancelReleasesTheReservationAndLeavesTerminalOrdersAsTheyAre() {
             SimulatedExchange s = sim(config());
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
+            accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
             assertThat(s.openOrders()).extracting(VenueOrder::clientOrderId).containsExactly("l1");
-            assertThat(s.cancel("l1").status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(s.cancel("l1").status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(s.balances().get("USDT").free(), "10000");
             assertThat(s.openOrders()).isEmpty();
             s.executeThrough(H1);
             assertThat(s.fills("l1")).isEmpty();
 
-            accepted(s.submit(market("m1", Side.BUY, "0.1", H2)));
+            accepted(s.submit(market("m1", OrderSide.BUY, "0.1", H2)));
             s.executeThrough(H2);
-            assertThat(s.cancel("m1").status()).isEqualTo(VenueStatus.FILLED);
+            assertThat(s.cancel("m1").status()).isEqualTo(OrderStatus.FILLED);
             assertThatThrownBy(() -> s.cancel("nope")).isInstanceOf(NoSuchElementException.class).hasMessageContaining("nope");
             assertThat(s.query("nope")).isEmpty();
         }
@@ -426,8 +426,8 @@ class SimulatedExchangeTest {
 
         private List<VenueFill> run(long seed) {
             SimulatedExchange s = sim(config().seed(seed).maxVolumeShare("0.001").balance("USDT", "20000"));
-            accepted(s.submit(marketGtc("g", Side.BUY, "0.25", H0)));
-            accepted(s.submit(limit("l", Side.SELL, "0.1", "40400", TimeInForce.GTC, H0)));
+            accepted(s.submit(marketGtc("g", OrderSide.BUY, "0.25", H0)));
+            accepted(s.submit(limit("l", OrderSide.SELL, "0.1", "40400", TimeInForce.GTC, H0)));
             s.executeThrough(H2);
             return java.util.stream.Stream.concat(s.fills("g").stream(), s.fills("l").stream()).toList();
         }
@@ -450,19 +450,19 @@ class SimulatedExchangeTest {
         void orderSubmittedAfterItsCandleOpenedMeetsThatOpenAtOnce() {
             SimulatedExchange s = sim(config());
             s.advanceTo(H0); // the cycle of H0 runs at H0: the open of candle H0 is known, its range is not
-            accepted(s.submit(market("b1", Side.BUY, "0.1", H0)));
+            accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             assertThat(s.fills("b1")).extracting(VenueFill::price).containsExactly(new BigDecimal("40008.000000000000000000"));
-            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(VenueStatus.FILLED);
+            assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         }
 
         @Test
         void restingLimitIsFilledOnlyOnceItsCandleHasClosed() {
             SimulatedExchange s = sim(config());
             s.advanceTo(H0);
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39600", TimeInForce.GTC, H0))); // H0's low is 39500
+            accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39600", TimeInForce.GTC, H0))); // H0's low is 39500
             s.advanceTo(H0.plusSeconds(1800));
             assertThat(s.fills("l1")).isEmpty();
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
             s.advanceTo(H1);
             assertThat(s.fills("l1")).extracting(VenueFill::tradeTs).containsExactly(H1.minusMillis(1));
             assertThat(s.fills("l1").get(0).liquidity()).isEqualTo("MAKER");
@@ -472,11 +472,11 @@ class SimulatedExchangeTest {
         void iocLimitEndsWhenItsFirstCandleCloses() {
             SimulatedExchange s = sim(config());
             s.advanceTo(H0);
-            accepted(s.submit(limit("l1", Side.BUY, "0.1", "39000", TimeInForce.IOC, H0)));
+            accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.IOC, H0)));
             s.advanceTo(H1.minusSeconds(60));
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.ACK);
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
             s.advanceTo(H1);
-            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(VenueStatus.CANCELLED);
+            assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELLED);
             assertThat(s.executedThrough()).contains(H0);
         }
 
@@ -485,8 +485,8 @@ class SimulatedExchangeTest {
             SimulatedExchange stepwise = sim(config().slippageJitterBps("3").maxVolumeShare("0.001").balance("USDT", "20000"));
             SimulatedExchange atOnce = sim(config().slippageJitterBps("3").maxVolumeShare("0.001").balance("USDT", "20000"));
             for (SimulatedExchange s : List.of(stepwise, atOnce)) {
-                accepted(s.submit(marketGtc("g", Side.BUY, "0.25", H0)));
-                accepted(s.submit(limit("l", Side.SELL, "0.1", "40400", TimeInForce.GTC, H0)));
+                accepted(s.submit(marketGtc("g", OrderSide.BUY, "0.25", H0)));
+                accepted(s.submit(limit("l", OrderSide.SELL, "0.1", "40400", TimeInForce.GTC, H0)));
             }
             for (int m = 0; m <= 180; m += 30) {
                 stepwise.advanceTo(H0.plusSeconds(m * 60L));

@@ -1,3 +1,0 @@
-package io.tradingcore.adapter.exchange.model;
-
-public enum Side { BUY, SELL }

@@ -1,0 +1,98 @@
+package io.tradingcore.ports.service;
+
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.domain.FeatureVector;
+import io.tradingcore.domain.StackPrediction;
+import io.tradingcore.domain.hash.CycleStep;
+import io.tradingcore.domain.portfolio.Position;
+import io.tradingcore.domain.signal.SignalDecision;
+import io.tradingcore.domain.signal.SignalInput;
+import io.tradingcore.domain.signal.SignalPolicy;
+import io.tradingcore.domain.signal.TradeSignal;
+import io.tradingcore.ports.out.DecisionRecordRepository;
+import io.tradingcore.ports.out.FeatureEngine;
+import io.tradingcore.ports.out.ModelStack;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Step 3, decide: FEATURES of every fresh asset, MODELS (the stack's predictions), SIGNALS (one decision per asset
+ * from the {@link SignalPolicy}); each recorded and hashed. Dust is decided on as flat: an EXIT of it would only be
+ * refused, and it must not block the next ENTER.
+ */
+final class DecideStep implements CycleStage {
+    private final FeatureEngine featureEngine;
+    private final ModelStack models;
+    private final DecisionRecordRepository decisions;
+    private final SellableHoldings holdings;
+
+    DecideStep(FeatureEngine featureEngine, ModelStack models, DecisionRecordRepository decisions, SellableHoldings holdings) {
+        this.featureEngine = featureEngine;
+        this.models = models;
+        this.decisions = decisions;
+        this.holdings = holdings;
+    }
+
+    @Override
+    public void run(CycleState s) {
+        s.features = features(s);
+        s.predictions = predictions(s);
+        s.signals = signals(s);
+    }
+
+    private List<FeatureVector> features(CycleState s) {
+        List<FeatureVector> out = new ArrayList<>();
+        for (AssetInputs in : s.inputs) {
+            if (in.fresh()) {
+                List<Candle> c = in.candles();
+                List<Candle> window = c.subList(Math.max(0, c.size() - featureEngine.lookbackBars()), c.size());
+                out.add(featureEngine.compute(in.asset().id(), s.key.hour(), window, in.book()));
+            }
+        }
+        decisions.recordFeatures(s.key, out);
+        s.hash(CycleStep.FEATURES, out);
+        return out;
+    }
+
+    private SortedMap<AssetId, StackPrediction> predictions(CycleState s) {
+        SortedMap<AssetId, StackPrediction> out = new TreeMap<>();
+        for (FeatureVector f : s.features) {
+            out.put(f.asset(), models.predict(f));
+        }
+        decisions.recordModelOutputs(s.key, out);
+        s.hash(CycleStep.MODELS, out);
+        return out;
+    }
+
+    private List<TradeSignal> signals(CycleState s) {
+        SignalPolicy policy = new SignalPolicy(s.signalConfig);
+        List<TradeSignal> out = new ArrayList<>();
+        for (AssetInputs in : s.inputs) {
+            AssetId id = in.asset().id();
+            Position pos = s.book.portfolio().position(id);
+            boolean holding = holdings.holdsSellable(in.asset(), pos, s.marks.get(id));
+            StackPrediction prediction = s.predictions.get(id);
+            SignalDecision d;
+            if (s.halted() && holding) {
+                d = policy.haltedExit(Optional.ofNullable(prediction), in.spreadBps());
+            } else if (prediction == null) {
+                BigDecimal value = pos.isFlat() ? Decimals.ZERO : pos.marketValue(s.marks.get(id));
+                d = policy.holdWithoutData(value, in.spreadBps(), "no fresh data at " + s.key.hour());
+            } else {
+                BigDecimal qty = holding ? pos.quantity() : Decimals.ZERO;
+                BigDecimal value = holding ? pos.marketValue(s.marks.get(id)) : Decimals.ZERO;
+                d = policy.decide(new SignalInput(id, s.key.hour(), prediction, qty, value, s.equity, in.spreadBps()));
+            }
+            out.add(TradeSignal.of(s.key, id, d));
+        }
+        decisions.recordSignals(s.key, out);
+        s.hash(CycleStep.SIGNALS, out);
+        return out;
+    }
+}
