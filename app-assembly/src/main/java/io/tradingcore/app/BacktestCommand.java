@@ -65,7 +65,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (submit && reportDir != null) {
             throw new CliException(ExitCodes.USAGE, "--report-dir cannot be used with --submit (run `report` once the task is done)");
         }
-        try (DbOptions.OpenDatabase open = db.open(4)) {
+        try (DbOptions.OpenDatabase open = db.open(5)) { // claim, chain lock, two units (overlapped), one spare
             Persistence p = Wiring.persistence(open.dataSource(), true);
             if (submit) {
                 TaskPayloads.Backtest task = new TaskPayloads.Backtest(

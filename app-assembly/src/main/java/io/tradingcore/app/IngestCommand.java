@@ -4,6 +4,7 @@ import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.ingest.CandleCsvReader;
 import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.AssetId;
 import io.tradingcore.ports.out.ReferenceDataRepository;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.ports.out.IngestResult;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -67,27 +69,36 @@ final class IngestCommand implements Callable<Integer> {
         // validate the file before anything is stored: a refused file must not leave a new asset behind
         Asset wanted = parseAsset(symbol);
         java.util.Optional<Asset> known = p.reference().assetBySymbol(wanted.symbol());
-        CandleCsvReader.Parsed parsed;
+        AssetId readAs = known.map(Asset::id).orElse(wanted.id());
         try {
-            parsed = CandleCsvReader.read(file, known.map(Asset::id).orElse(wanted.id()));
+            CandleCsvReader.scan(file, readAs); // the whole file validated, in constant memory, before anything is stored
         } catch (CandleCsvReader.CsvFormatException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage() + " (nothing from this file was stored)", e);
         }
         Asset a = known.orElseGet(() -> p.reference().registerAsset(wanted.symbol()));
-        List<io.tradingcore.domain.Candle> candles = a.id().equals(known.map(Asset::id).orElse(wanted.id())) ? parsed.candles()
-                : parsed.candles().stream().map(c -> new io.tradingcore.domain.Candle(a.id(), c.openTime(), c.open(), c.high(),
-                        c.low(), c.close(), c.volume())).toList();
         UUID ingestRun = DeterministicIds.uuid("ingest", v, symbol, sha256(file));
-        IngestResult r = p.marketData().ingestCandles(v, ingestRun, candles);
+        // stored a bounded chunk at a time (issue 17, item 10: a 200 MB file used to be held whole in memory); each chunk
+        // commits on its own, and an interrupted ingest is finished by running it again (stored rows count as already stored)
+        int[] counts = new int[3];
+        List<String> conflictKeys = new ArrayList<>();
+        CandleCsvReader.Summary parsed = CandleCsvReader.stream(file, a.id(), CandleCsvReader.CHUNK, chunk -> {
+            IngestResult part = p.marketData().ingestCandles(v, ingestRun, chunk);
+            counts[0] += part.inserted();
+            counts[1] += part.identicalDuplicates();
+            counts[2] += part.conflicts();
+            if (conflictKeys.size() < 10) {
+                conflictKeys.addAll(part.conflictKeys().subList(0, Math.min(10 - conflictKeys.size(), part.conflictKeys().size())));
+            }
+        });
+        IngestResult r = new IngestResult(counts[0], counts[1], counts[2], conflictKeys);
         System.out.printf(Locale.ROOT, "%s %s: %d rows, %d inserted, %d already stored, %d conflicts; %d gaps (%d missing hours),"
-                        + " %d zero-volume candles%n", symbol, file.getFileName(), parsed.candles().size(), r.inserted(),
+                        + " %d zero-volume candles%n", symbol, file.getFileName(), parsed.rows(), r.inserted(),
                 r.identicalDuplicates(), r.conflicts(), parsed.gapsAfter().size(), parsed.missingHours(),
                 parsed.zeroVolumeCandles());
         if (r.conflicts() > 0) {
             System.err.println("conflict: " + r.conflicts() + " candle(s) of " + file.getFileName()
                     + " differ from the stored ones and were not written (market data is append-only): "
-                    + String.join(", ", r.conflictKeys().subList(0, Math.min(10, r.conflictKeys().size())))
-                    + (r.conflictKeys().size() > 10 ? ", ..." : ""));
+                    + String.join(", ", r.conflictKeys()) + (r.conflicts() > r.conflictKeys().size() ? ", ..." : ""));
         }
         return r.conflicts();
     }

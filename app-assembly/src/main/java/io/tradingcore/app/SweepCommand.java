@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!submit) {
             System.err.println("sweep: " + configs.size() + " of " + n + " points, " + Math.min(parallel, configs.size()) + " at a time");
         }
-        try (DbOptions.OpenDatabase open = db.open(4 + 2 * parallel)) {
+        try (DbOptions.OpenDatabase open = db.open(4 + 4 * parallel)) { // per backtest: claim, chain lock, two units
             Persistence p = Wiring.persistence(open.dataSource(), true);
             List<Asset> assetList = options.assets.resolve(p.reference());
             if (submit) {

@@ -16,7 +16,8 @@ public final class Wiring {
         if (migrate) {
             SchemaMigrator.MigrationReport report = pg.migrate();
             if (!report.upToDateAlready()) {
-                System.err.println("schema: applied " + report.applied().size() + " changeSet(s)");
+                // through the host's logging, not the console: a library does not print
+                org.slf4j.LoggerFactory.getLogger(Wiring.class).info("schema: applied {} changeSet(s)", report.applied().size());
             }
         }
         return new Persistence(pg.runContexts(), pg.marketData(), pg.decisionRecords(), pg.execution(), pg.accountState(),

@@ -10,6 +10,7 @@ import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.ports.out.SubmitResult;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,7 @@ class BinanceOrderRoundingTest {
     private static OrderRequest order(OrderSide side, OrderType type, String qty, String price) {
         OrderRequest r = ExchangesPortTest.request(ExchangesPortTest.H0, side, type, qty, type == OrderType.LIMIT ? price : null);
         BigDecimal notional = new BigDecimal(qty).multiply(new BigDecimal(price));
-        return new OrderRequest(r.orderId(), r.clientOrderId(), r.runId(), r.signalId(), r.accountId(), r.asset(), side, type,
-                new BigDecimal(qty), r.limitPrice(), notional, r.preOrderCashAvailable(), r.hour());
+        return OrderRequestBuilder.from(r).side(side).type(type).quantity(new BigDecimal(qty)).notional(notional).build();
     }
 
     private LoggedRequest onlyPost() {

@@ -24,6 +24,7 @@ import io.tradingcore.ports.out.ExchangeGateway;
 import io.tradingcore.ports.out.MarketDataGateway;
 import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.ports.out.SubmitResult;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -52,8 +53,8 @@ class ExchangesPortTest {
         RunId run = DeterministicIds.runId(ACCOUNT, RunMode.BACKTEST, hour);
         SignalId signal = DeterministicIds.signalId(run, BTC.id());
         BigDecimal notional = new BigDecimal(qty).multiply(new BigDecimal(limit == null ? "40000" : limit));
-        return new OrderRequest(DeterministicIds.orderId(run, signal), ClientOrderId.forSignal(run, signal), run, signal, ACCOUNT, BTC,
-                side, type, new BigDecimal(qty), limit == null ? null : new BigDecimal(limit), notional, new BigDecimal("10000"), hour);
+        return OrderRequestBuilder.order(run, signal, BTC, hour).account(ACCOUNT).side(side).type(type).quantity(new BigDecimal(qty))
+                .limitPrice(limit == null ? null : new BigDecimal(limit)).notional(notional).cash(new BigDecimal("10000")).build();
     }
 
     static SimulatedVenue venue() {
@@ -178,8 +179,7 @@ class ExchangesPortTest {
                 Candle.of(BTC.id(), H0.plusHours(1), "40200", "40300", "38900", "39000", "100")));
         OrderRequest market = request(H0, OrderSide.BUY, OrderType.MARKET, "0.1", null);
         OrderRequest l = request(H0, OrderSide.SELL, OrderType.LIMIT, "0.05", "40250");
-        OrderRequest limit = new OrderRequest(l.orderId(), new ClientOrderId("tc-limit-sell"), l.runId(), l.signalId(), l.accountId(), l.asset(),
-                l.side(), l.type(), l.quantity(), l.limitPrice(), l.requestedNotional(), l.preOrderCashAvailable(), l.hour());
+        OrderRequest limit = OrderRequestBuilder.from(l).clientOrderId(new ClientOrderId("tc-limit-sell")).build();
 
         v.submit(market);
         assertThat(v.fills(market.clientOrderId())).hasSize(1); // filled at H0's open, known at H0

@@ -55,6 +55,20 @@ public final class MlModels {
     }
 
     /**
+     * The feature engine a loaded {@code stack} was trained on: the same feature set, so that PAPER, LIVE and worker
+     * cycles compute and store exactly the feature vectors a backtest with the same models would (a set-1 stack gets
+     * the 22 hourly features, not the latest set's longer vectors).
+     *
+     * @throws IllegalArgumentException for a stack not made by this module
+     */
+    public static FeatureEngine featureEngine(ModelStack stack) {
+        if (stack instanceof MlModelStack s) {
+            return new MlFeatureEngine(s.stack().features());
+        }
+        throw new IllegalArgumentException("not a stack of this module: " + (stack == null ? "null" : stack.getClass().getName()));
+    }
+
+    /**
      * Trainer with the default hyper-parameters and options (feature set 1, equal weights, OOD gate at 0.999), the
      * default {@link CostModel}, 24 h purge and 24 h embargo.
      */

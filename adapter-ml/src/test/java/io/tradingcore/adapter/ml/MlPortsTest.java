@@ -356,6 +356,11 @@ class MlPortsTest {
         assertThat(v1.names()).hasSize(22);
         assertThatThrownBy(() -> v2.modelStack().predict(v1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("feature names");
+        // a loaded stack gets the engine of its own feature set (PAPER/LIVE/worker cycles store what a backtest would)
+        assertThat(MlModels.featureEngine(v2.modelStack()).compute(ETH, hour, closedBy(ETH, hour), Optional.empty()).names())
+                .isEqualTo(FeatureSet.of(2).names());
+        assertThat(MlModels.featureEngine(trained.modelStack()).compute(ETH, hour, closedBy(ETH, hour), Optional.empty()))
+                .isEqualTo(v1);
     }
 
     @Test

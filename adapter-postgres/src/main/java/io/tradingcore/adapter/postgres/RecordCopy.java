@@ -58,13 +58,18 @@ final class RecordCopy {
             StringBuilder line = new StringBuilder(256);
             // a unit's rows share a few instants (their hours): each is formatted once per COPY
             java.util.Map<Instant, String> instants = new java.util.HashMap<>();
+            // each column's position in the record, looked up once per COPY instead of once per value
+            int[] index = new int[columns.size()];
+            for (int i = 0; i < index.length; i++) {
+                index[i] = rows.get(0).indexOf(columns.get(i));
+            }
             for (R r : rows) {
                 line.setLength(0);
-                for (int i = 0; i < columns.size(); i++) {
+                for (int i = 0; i < index.length; i++) {
                     if (i > 0) {
                         line.append('\t');
                     }
-                    field(line, r.get(columns.get(i)), instants);
+                    field(line, r.get(index[i]), instants);
                 }
                 w.append(line).append('\n');
             }

@@ -22,7 +22,6 @@ import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.ledger.CashEntryType;
@@ -49,6 +48,7 @@ import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.MarketDataCoverageRepository;
 import io.tradingcore.ports.out.MarketDataCoverageRepository.Coverage;
 import io.tradingcore.ports.out.MarketDataCoverageRepository.Gap;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,9 +109,8 @@ class BacktestQueriesAndCoverageIT {
         TradeSignal sig = TradeSignal.of(k0, BTC.id(), new SignalDecision(SignalAction.ENTER, new BigDecimal("100"), Horizon.H24,
                 0.6, 0.01, "trend", Decimals.ZERO, "enter"));
         pg.adapter.decisionRecords().recordSignals(k0, List.of(sig));
-        OrderRequest q = new OrderRequest(DeterministicIds.orderId(k0.runId(), sig.signalId()), new ClientOrderId("q-1"), k0.runId(),
-                sig.signalId(), d.account(), BTC, OrderSide.BUY, OrderType.MARKET, BigDecimal.ONE, null, new BigDecimal("100"),
-                new BigDecimal("1000"), h0);
+        OrderRequest q = OrderRequestBuilder.order(k0.runId(), sig.signalId(), BTC, h0).clientOrderId(new ClientOrderId("q-1"))
+                .account(d.account()).build();
         Order placed = Order.placed(q);
         pg.adapter.execution().recordOrders(k0, List.of(placed));
         pg.adapter.execution().updateOrderStatus(q.orderId(), OrderStatus.NEW, OrderStatus.ACK);

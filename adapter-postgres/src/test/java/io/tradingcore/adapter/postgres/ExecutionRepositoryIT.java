@@ -17,7 +17,6 @@ import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashEntryType;
@@ -34,6 +33,7 @@ import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.FillBooking;
 import io.tradingcore.ports.out.FillRecording;
 import io.tradingcore.ports.out.InvariantViolationException;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -65,8 +65,9 @@ class ExecutionRepositoryIT {
 
     private static OrderRequest request(String name, OrderSide side, String qty, String notional, String cash) {
         OrderId id = new OrderId(DeterministicIds.uuid("order", name));
-        return new OrderRequest(id, new ClientOrderId("c-" + name), key.runId(), signal.signalId(), ACCOUNT, BTC, side,
-                OrderType.MARKET, new BigDecimal(qty), null, new BigDecimal(notional), new BigDecimal(cash), key.hour());
+        return OrderRequestBuilder.order(key.runId(), signal.signalId(), BTC, key.hour()).orderId(id)
+                .clientOrderId(new ClientOrderId("c-" + name)).account(ACCOUNT).side(side).quantity(new BigDecimal(qty))
+                .notional(new BigDecimal(notional)).cash(new BigDecimal(cash)).build();
     }
 
     private static Fill fill(OrderRequest q, String trade, String qty, String price, String fee) {
@@ -163,8 +164,7 @@ class ExecutionRepositoryIT {
                 + "' AND status = 'CANCELLED' AND status_reason = 'operator cancel'")).isEqualTo(1);
         assertThat(exec.openOrders(ACCOUNT, RunMode.PAPER)).extracting(o -> o.request().orderId()).doesNotContain(q.orderId());
 
-        OrderRequest changed = new OrderRequest(q.orderId(), q.clientOrderId(), q.runId(), q.signalId(), q.accountId(),
-                q.asset(), q.side(), q.type(), BigDecimal.ONE, null, q.requestedNotional(), q.preOrderCashAvailable(), q.hour());
+        OrderRequest changed = OrderRequestBuilder.from(q).quantity(BigDecimal.ONE).limitPrice(null).build();
         assertThatThrownBy(() -> exec.recordOrders(key, List.of(Order.placed(changed))))
                 .isInstanceOf(ConflictingWriteException.class).hasMessageContaining("requested_qty");
     }

@@ -13,7 +13,6 @@ import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.ledger.CashEntry;
 import io.tradingcore.domain.ledger.CashEntryType;
@@ -30,6 +29,7 @@ import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.FillBooking;
 import io.tradingcore.ports.out.FillRecording;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -62,9 +62,9 @@ class FeeInBaseIT {
     }
 
     private static Order acknowledged(String name, OrderSide side, String qty, String notional, String cash, String held) {
-        OrderRequest q = new OrderRequest(new OrderId(DeterministicIds.uuid("order", name)), new ClientOrderId("c-" + name), key.runId(),
-                signal.signalId(), ACCOUNT, BTC, side, OrderType.MARKET, Decimals.of(qty), null, Decimals.of(notional), Decimals.of(cash),
-                key.hour());
+        OrderRequest q = OrderRequestBuilder.order(key.runId(), signal.signalId(), BTC, key.hour())
+                .orderId(new OrderId(DeterministicIds.uuid("order", name))).clientOrderId(new ClientOrderId("c-" + name)).account(ACCOUNT)
+                .side(side).quantity(Decimals.of(qty)).notional(Decimals.of(notional)).cash(Decimals.of(cash)).build();
         Order placed = Order.placed(q, Decimals.ZERO, Decimals.of(held));
         exec.recordOrders(key, List.of(placed));
         assertThat(exec.updateOrderStatus(q.orderId(), OrderStatus.NEW, OrderStatus.ACK)).isTrue();

@@ -21,7 +21,6 @@ import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.ledger.CashEntryType;
@@ -43,6 +42,7 @@ import io.tradingcore.ports.out.ConflictingWriteException;
 import io.tradingcore.ports.out.FillBooking;
 import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.ReportingRepository;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -112,9 +112,8 @@ class ReferenceBacktestRunAndReportingIT {
         TradeSignal sig = TradeSignal.of(key, BTC.id(), new SignalDecision(SignalAction.ENTER, new BigDecimal("100"), Horizon.H1,
                 0.6, 0.01, "trend", Decimals.ZERO, "enter"));
         pg.adapter.decisionRecords().recordSignals(key, List.of(sig));
-        OrderRequest q = new OrderRequest(DeterministicIds.orderId(key.runId(), sig.signalId()),
-                new ClientOrderId("rep-1"), key.runId(), sig.signalId(), ACCOUNT, BTC, OrderSide.BUY, OrderType.MARKET,
-                BigDecimal.ONE, null, new BigDecimal("100"), new BigDecimal("1000"), h);
+        OrderRequest q = OrderRequestBuilder.order(key.runId(), sig.signalId(), BTC, h).clientOrderId(new ClientOrderId("rep-1"))
+                .account(ACCOUNT).build();
         Order placed = Order.placed(q);
         pg.adapter.execution().recordOrders(key, List.of(placed));
         pg.adapter.execution().updateOrderStatus(q.orderId(), OrderStatus.NEW, OrderStatus.ACK);

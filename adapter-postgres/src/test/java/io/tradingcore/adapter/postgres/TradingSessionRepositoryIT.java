@@ -14,7 +14,6 @@ import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.ledger.CashEntryType;
 import io.tradingcore.domain.ledger.CashLedger;
@@ -31,8 +30,8 @@ import io.tradingcore.ports.out.FillBooking;
 import io.tradingcore.ports.out.FillRecording;
 import io.tradingcore.ports.out.TradingSessionRepository;
 import io.tradingcore.ports.out.TradingSessionRepository.BookedTrade;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,9 +67,9 @@ class TradingSessionRepositoryIT {
     /** A BUY of 0.1 BTC at 50 000 in the run of {@code key}, acknowledged and filled by venue trade {@code trade}. */
     private static void filledBuy(ExecutionRepository exec, RunKey key, String name, String trade) {
         TradeSignal signal = pg.enterSignal(key, "5000");
-        OrderRequest q = new OrderRequest(new OrderId(DeterministicIds.uuid("order", name)), new ClientOrderId("c-" + name),
-                key.runId(), signal.signalId(), ACCOUNT, BTC, OrderSide.BUY, OrderType.MARKET, Decimals.of("0.1"), null,
-                Decimals.of("5000"), Decimals.of("90000"), key.hour());
+        OrderRequest q = OrderRequestBuilder.order(key.runId(), signal.signalId(), BTC, key.hour())
+                .orderId(new OrderId(DeterministicIds.uuid("order", name))).clientOrderId(new ClientOrderId("c-" + name)).account(ACCOUNT)
+                .quantity(Decimals.of("0.1")).notional(Decimals.of("5000")).cash(Decimals.of("90000")).build();
         Order placed = Order.placed(q, Decimals.ZERO, Decimals.ZERO);
         exec.recordOrders(key, List.of(placed));
         assertThat(exec.updateOrderStatus(q.orderId(), OrderStatus.NEW, OrderStatus.ACK)).isTrue();

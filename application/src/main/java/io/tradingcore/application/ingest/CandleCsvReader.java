@@ -58,7 +58,71 @@ public final class CandleCsvReader {
         return java.util.Optional.of(m.group(1).toUpperCase(Locale.ROOT) + "/" + m.group(2).toUpperCase(Locale.ROOT));
     }
 
+    /** What a file held, without its candles: what {@link #scan} and {@link #stream} return. */
+    public record Summary(Path file, int rows, List<HourTs> gapsAfter, int missingHours, int zeroVolumeCandles) {
+    }
+
+    /** Receives the candles of a file in order, a bounded chunk at a time. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        void accept(List<Candle> chunk) throws IOException;
+    }
+
+    /** Candles per chunk of {@link #stream}: bounds the memory of an ingest whatever the file's size. */
+    public static final int CHUNK = 20_000;
+
+    /** The whole file in memory (tests and small files); {@link #scan} then {@link #stream} for any size. */
     public static Parsed read(Path file, AssetId asset) throws IOException {
+        List<Candle> candles = new ArrayList<>();
+        Summary s = withReader(file, r -> parse(file, asset, r, candles::add));
+        return new Parsed(file, List.copyOf(candles), s.gapsAfter(), s.missingHours(), s.zeroVolumeCandles());
+    }
+
+    /**
+     * Validates the whole file in constant memory (issue 17, item 10: a 200 MB file used to be held whole): the first
+     * malformed row throws {@link CsvFormatException}; nothing is kept but the counts and the gaps.
+     */
+    public static Summary scan(Path file, AssetId asset) throws IOException {
+        return withReader(file, r -> parse(file, asset, r, c -> { }));
+    }
+
+    /** Reads the file again and hands its candles to {@code sink} in chunks of at most {@code chunk}, in file order. */
+    public static Summary stream(Path file, AssetId asset, int chunk, ChunkSink sink) throws IOException {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, was " + chunk);
+        }
+        List<Candle> buffer = new ArrayList<>(Math.min(chunk, 65_536));
+        try {
+            Summary s = withReader(file, r -> parse(file, asset, r, c -> {
+                buffer.add(c);
+                if (buffer.size() == chunk) {
+                    flush(sink, buffer);
+                }
+            }));
+            flush(sink, buffer);
+            return s;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void flush(ChunkSink sink, List<Candle> buffer) {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        try {
+            sink.accept(List.copyOf(buffer));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        buffer.clear();
+    }
+
+    private interface ReaderFn {
+        Summary apply(BufferedReader r) throws IOException;
+    }
+
+    private static Summary withReader(Path file, ReaderFn fn) throws IOException {
         if (Files.isDirectory(file)) {
             throw new CsvFormatException(file, 0, "is a directory, not a CSV file");
         }
@@ -69,7 +133,7 @@ public final class CandleCsvReader {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = gz ? new GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(file, asset, r);
+            return fn.apply(r);
         } catch (java.util.zip.ZipException e) {
             // issue 17, item 10: these used to surface as a bare ZipException / EOFException naming no file
             throw new CsvFormatException(file, 0, "not a valid gzip file (" + e.getMessage() + ")");
@@ -80,6 +144,13 @@ public final class CandleCsvReader {
     }
 
     static Parsed parse(Path file, AssetId asset, BufferedReader r) throws IOException {
+        List<Candle> candles = new ArrayList<>();
+        Summary s = parse(file, asset, r, candles::add);
+        return new Parsed(file, List.copyOf(candles), s.gapsAfter(), s.missingHours(), s.zeroVolumeCandles());
+    }
+
+    private static Summary parse(Path file, AssetId asset, BufferedReader r, java.util.function.Consumer<Candle> out)
+            throws IOException {
         String header = r.readLine();
         if (header == null) {
             throw new CsvFormatException(file, 1, "empty file (expected header '" + HEADER + "')");
@@ -87,7 +158,7 @@ public final class CandleCsvReader {
         if (!header.strip().replace("\uFEFF", "").equals(HEADER)) {
             throw new CsvFormatException(file, 1, "unexpected header '" + header + "' (expected '" + HEADER + "')");
         }
-        List<Candle> candles = new ArrayList<>();
+        int rows = 0;
         List<HourTs> gapsAfter = new ArrayList<>();
         int missing = 0;
         int zeroVolume = 0;
@@ -117,13 +188,14 @@ public final class CandleCsvReader {
             if (c.volume().signum() == 0) {
                 zeroVolume++;
             }
-            candles.add(c);
+            out.accept(c);
+            rows++;
             previous = c.openTime();
         }
-        if (candles.isEmpty()) {
+        if (rows == 0) {
             throw new CsvFormatException(file, lineNo, "no candle rows after the header");
         }
-        return new Parsed(file, List.copyOf(candles), List.copyOf(gapsAfter), missing, zeroVolume);
+        return new Summary(file, rows, List.copyOf(gapsAfter), missing, zeroVolume);
     }
 
     private static Candle parseRow(Path file, int lineNo, AssetId asset, String line) {

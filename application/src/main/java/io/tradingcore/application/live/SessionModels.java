@@ -41,7 +41,8 @@ public final class SessionModels {
                                        boolean trainIfMissing, PrintWriter out) {
         if (registry.active(MlModels.DEFAULT_MODEL_NAME, ModelRole.REGIME).isPresent()) {
             try {
-                return new Loaded(MlModels.featureEngine(), MlModels.loadActive(registry, MlModels.DEFAULT_MODEL_NAME),
+                ModelStack active = MlModels.loadActive(registry, MlModels.DEFAULT_MODEL_NAME);
+                return new Loaded(MlModels.featureEngine(active), active,
                         "active registry models '" + MlModels.DEFAULT_MODEL_NAME + "'");
             } catch (IllegalStateException e) {
                 if (!trainIfMissing) {

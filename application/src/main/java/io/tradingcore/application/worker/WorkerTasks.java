@@ -111,7 +111,7 @@ public final class WorkerTasks {
             PaperVenue venue = PaperVenue.rebuild(cfg, assets, account, p.states(), p.execution(), p.marketData(), hour);
             BigDecimal capital = new BigDecimal(c.initialCapital());
             TradingLoop.Session s = new TradingLoop.Session(p, account, RunMode.PAPER, assets, cfg.trading(), c.seed(),
-                    codeVersionSha, MlModels.featureEngine(), stack, venue, new ReplayFeed(hour, hour.plusHours(1)),
+                    codeVersionSha, MlModels.featureEngine(stack), stack, venue, new ReplayFeed(hour, hour.plusHours(1)),
                     h -> capital);
             StringWriter lines = new StringWriter();
             TradingLoop.Summary sum = new TradingLoop(s, new PrintWriter(lines)).run(1, () -> false);

@@ -37,7 +37,7 @@ public final class DrawdownMonitor {
             halted = false;
             peak = Decimals.value(equity);
             OperatorReset r = reset.get();
-            events.add(RiskEvent.of(account, hour, RiskEventType.OPERATOR_RESET, previous.tier(), null, null, "operator-reset",
+            events.add(RiskEvent.of(account, hour, RiskEventType.OPERATOR_RESET, previous.tier(), null, null, RuleId.OPERATOR_RESET.id(),
                     "halt lifted by " + r.operator() + ": " + r.reason() + "; peak re-based to " + Decimals.canonical(peak)));
         }
         BigDecimal drawdown = PortfolioState.drawdown(equity, peak);
@@ -50,7 +50,7 @@ public final class DrawdownMonitor {
         if (policy.action(tier).flattenAndHalt() && !halted) {
             halted = true;
             triggered = true;
-            events.add(RiskEvent.of(account, hour, RiskEventType.HALT_TRIGGERED, tier, null, null, "drawdown-halt",
+            events.add(RiskEvent.of(account, hour, RiskEventType.HALT_TRIGGERED, tier, null, null, RuleId.DRAWDOWN_HALT.id(),
                     "trading halted at drawdown " + Decimals.canonical(drawdown) + ": cancel open orders, close positions"));
         }
         TradingState ts = halted ? TradingState.HALTED : policy.action(tier).tradingState();

@@ -54,7 +54,7 @@ public record RiskEvent(UUID eventId, AccountId account, HourTs hour, RiskEventT
 
     /** A TIER_CHANGE event from {@code from} to {@code to}. */
     public static RiskEvent tierChange(AccountId account, HourTs hour, DrawdownTier from, DrawdownTier to, String detail) {
-        return create(account, hour, RiskEventType.TIER_CHANGE, from, to, null, null, "drawdown-tier", detail);
+        return create(account, hour, RiskEventType.TIER_CHANGE, from, to, null, null, RuleId.DRAWDOWN_TIER.id(), detail);
     }
 
     private static RiskEvent create(AccountId account, HourTs hour, RiskEventType type, DrawdownTier from, DrawdownTier tier,

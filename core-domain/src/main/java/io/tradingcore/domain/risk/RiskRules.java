@@ -19,7 +19,7 @@ public final class RiskRules {
     public static final class TradingHalt implements RiskRule {
         @Override
         public String name() {
-            return "trading-halt";
+            return RuleId.TRADING_HALT.id();
         }
 
         @Override
@@ -35,7 +35,7 @@ public final class RiskRules {
     public static final class ExitsOnly implements RiskRule {
         @Override
         public String name() {
-            return "exits-only";
+            return RuleId.EXITS_ONLY.id();
         }
 
         @Override
@@ -51,7 +51,7 @@ public final class RiskRules {
     public static final class DrawdownSize implements RiskRule {
         @Override
         public String name() {
-            return "drawdown-size";
+            return RuleId.DRAWDOWN_SIZE.id();
         }
 
         @Override
@@ -73,7 +73,7 @@ public final class RiskRules {
     public static final class NoLeverage implements RiskRule {
         @Override
         public String name() {
-            return "no-leverage";
+            return RuleId.NO_LEVERAGE.id();
         }
 
         @Override

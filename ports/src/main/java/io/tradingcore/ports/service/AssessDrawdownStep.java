@@ -1,5 +1,6 @@
 package io.tradingcore.ports.service;
 
+import io.tradingcore.domain.risk.RuleId;
 import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.ports.out.ExchangeGateway;
@@ -39,7 +40,7 @@ final class AssessDrawdownStep implements CycleStage {
             if (o.status().isOpen()) {
                 ExchangeOrderState venue = exchange.cancel(o.request().clientOrderId());
                 s.book.event(RiskEventType.ORDER_CANCELLED, s.tier(), o.request().asset(), o.request().orderId(),
-                        "drawdown-halt", "order " + o.request().clientOrderId() + " cancelled by halt, venue status " + venue.status());
+                        RuleId.DRAWDOWN_HALT, "order " + o.request().clientOrderId() + " cancelled by halt, venue status " + venue.status());
                 still.add(sync.sync(s, o, Optional.of(venue)));
             } else {
                 still.add(o);

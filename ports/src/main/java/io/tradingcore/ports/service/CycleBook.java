@@ -1,5 +1,6 @@
 package io.tradingcore.ports.service;
 
+import io.tradingcore.domain.risk.RuleId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.ExchangeTradeId;
@@ -76,6 +77,11 @@ final class CycleBook {
         ledger = after;
     }
 
+    void event(RiskEventType type, DrawdownTier tier, Asset asset, OrderId order, RuleId rule, String detail) {
+        event(type, tier, asset, order, rule.id(), detail);
+    }
+
+    /** A risk event of this hour naming {@code rule} (a risk rule's own name). */
     void event(RiskEventType type, DrawdownTier tier, Asset asset, OrderId order, String rule, String detail) {
         events.add(RiskEvent.of(key.account(), key.hour(), type, tier, asset == null ? null : asset.id(), order, rule, detail));
     }
@@ -103,21 +109,21 @@ final class CycleBook {
             return order;
         }
         if (outcome instanceof FillOutcome.Refused r) {
-            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "fill-check", r.reason());
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), RuleId.FILL_CHECK, r.reason());
             return order;
         }
         Order after = ((FillOutcome.Applied) outcome).order();
         Position before = portfolio.position(fill.asset());
         if (before.quantity().add(fill.positionDelta()).signum() < 0) {
             // a sell whose base-asset fee comes on top of it: more than we hold, so the books would go short
-            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "position",
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), RuleId.POSITION,
                     "sell of " + fill.quantity().toPlainString() + " plus fee " + fill.baseFee().toPlainString() + " " + asset.base()
                             + " exceeds position " + before.quantity().toPlainString() + " (trade " + vf.exchangeTradeId() + ")");
             return order;
         }
         LedgerResult lr = ledger.bookFill(fill);
         if (lr instanceof LedgerResult.Refused refused) {
-            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), "cash-ledger",
+            event(RiskEventType.FILL_REFUSED, tier, asset, order.request().orderId(), RuleId.CASH_LEDGER,
                     refused.reason() + " (trade " + vf.exchangeTradeId() + ")");
             return order;
         }

@@ -1,5 +1,6 @@
 package io.tradingcore.ports.service;
 
+import io.tradingcore.domain.risk.RuleId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.hash.CycleStep;
@@ -64,7 +65,7 @@ final class RecordStateStep implements CycleStage {
                 continue;
             }
             Asset asset = s.assetOf(now.asset());
-            out.add(RiskEvent.of(s.key.account(), s.key.hour(), RiskEventType.SIZE_REDUCED, tier, asset.id(), "dust",
+            out.add(RiskEvent.of(s.key.account(), s.key.hour(), RiskEventType.SIZE_REDUCED, tier, asset.id(), RuleId.DUST.id(),
                     now.quantity().stripTrailingZeros().toPlainString() + " " + asset.base() + " worth "
                             + now.marketValue().stripTrailingZeros().toPlainString() + " " + asset.quote() + " at "
                             + now.markPrice().stripTrailingZeros().toPlainString() + " is below what the venue sells (lot step,"

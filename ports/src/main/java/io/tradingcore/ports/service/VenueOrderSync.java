@@ -1,5 +1,6 @@
 package io.tradingcore.ports.service;
 
+import io.tradingcore.domain.risk.RuleId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.order.Order;
@@ -55,7 +56,7 @@ final class VenueOrderSync {
             return sync(s, o, Optional.of(acc.state()));
         }
         if (result instanceof SubmitResult.Rejected rej) {
-            s.book.event(RiskEventType.ORDER_REJECTED, s.tier(), asset, o.request().orderId(), "venue",
+            s.book.event(RiskEventType.ORDER_REJECTED, s.tier(), asset, o.request().orderId(), RuleId.VENUE,
                     rej.reason() + ": " + rej.message() + " (" + o.request().clientOrderId() + ")");
             return move(o, new OrderEvent.Rejected(rej.reason() + ": " + rej.message()));
         }
@@ -64,7 +65,7 @@ final class VenueOrderSync {
         if (q.isPresent()) {
             return sync(s, o, q);
         }
-        s.book.event(RiskEventType.ORDER_UNKNOWN, s.tier(), asset, o.request().orderId(), "venue",
+        s.book.event(RiskEventType.ORDER_UNKNOWN, s.tier(), asset, o.request().orderId(), RuleId.VENUE,
                 "no answer for " + o.request().clientOrderId() + ": " + unk.why() + "; will query next hour");
         return o;
     }
@@ -88,7 +89,7 @@ final class VenueOrderSync {
             return o;
         }
         if (event instanceof OrderEvent.Rejected) {
-            s.book.event(RiskEventType.ORDER_REJECTED, s.tier(), o.request().asset(), o.request().orderId(), "venue",
+            s.book.event(RiskEventType.ORDER_REJECTED, s.tier(), o.request().asset(), o.request().orderId(), RuleId.VENUE,
                     venue.rejectReason() + ": " + venue.rejectMessage() + " (" + o.request().clientOrderId() + ")");
         }
         return move(o, event);

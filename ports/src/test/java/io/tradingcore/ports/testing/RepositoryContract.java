@@ -7,7 +7,6 @@ import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.Candle;
-import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.DrawdownTier;
@@ -17,7 +16,6 @@ import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.hash.Canonical;
@@ -177,9 +175,8 @@ public abstract class RepositoryContract {
         CashLedger ledger = deposit(key, "1000");
         TradeSignal sig = signal(key, "500");
         s.decisions().recordSignals(key, List.of(sig));
-        OrderRequest req = new OrderRequest(DeterministicIds.orderId(key.runId(), sig.signalId()),
-                ClientOrderId.forSignal(key.runId(), sig.signalId()), key.runId(), sig.signalId(), ACCOUNT, BTC, OrderSide.BUY,
-                OrderType.MARKET, Decimals.of("4"), null, Decimals.of("400"), Decimals.of("1000"), HOUR);
+        OrderRequest req = OrderRequestBuilder.order(key.runId(), sig.signalId(), BTC, HOUR).account(ACCOUNT)
+                .quantity(Decimals.of("4")).notional(Decimals.of("400")).cash(Decimals.of("1000")).build();
         Order placed = Order.placed(req, Decimals.of("0.4"), Decimals.ZERO);
         s.execution().recordOrders(key, List.of(placed));
         s.execution().recordOrders(key, List.of(placed));

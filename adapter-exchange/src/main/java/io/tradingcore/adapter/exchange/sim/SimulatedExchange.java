@@ -2,7 +2,6 @@ package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
@@ -33,7 +32,6 @@ import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -48,25 +46,28 @@ import java.util.TreeSet;
  * balances. Not thread-safe by design beyond the monitor on every public method.
  */
 public final class SimulatedExchange implements VenueGateway {
-    private static final BigDecimal TWO = BigDecimal.valueOf(2);
     private static final long ONE_MILLI = 1;
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final SimConfig config;
     /** Per symbol (alphabetical): its bars, quotes and how far its hours have been executed. */
-    private final SortedMap<String, Market> markets = new TreeMap<>();
+    private final SortedMap<String, SimMarket> markets = new TreeMap<>();
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
     /** The orders still working, in submission order: matching walks only these, so a long backtest stays linear. */
     private final Map<String, SimOrder> working = new LinkedHashMap<>();
-    private final SortedMap<String, BigDecimal[]> wallet = new TreeMap<>();
-    private final SplittableRandom random;
+    private final SimBalances wallet;
+    private final SimPricing pricing;
+    private final SimFees fees;
+    private final SimOrderCheck check;
     private long orderSequence;
 
     private SimulatedExchange(SimConfig config) {
         this.config = config;
-        this.random = new SplittableRandom(config.seed());
-        config.initialBalances().forEach((asset, amount) -> wallet.put(asset, new BigDecimal[] {Decimals.value(amount), Decimals.value(BigDecimal.ZERO)}));
-        config.rules().keySet().forEach(symbol -> markets.put(symbol, new Market()));
+        this.wallet = new SimBalances(config.initialBalances());
+        config.rules().keySet().forEach(symbol -> markets.put(symbol, new SimMarket()));
+        this.pricing = new SimPricing(config, markets);
+        this.fees = new SimFees(config);
+        this.check = new SimOrderCheck(config, pricing, fees, wallet);
     }
 
     public static SimulatedExchange create(SimConfig config) {
@@ -79,7 +80,7 @@ public final class SimulatedExchange implements VenueGateway {
      */
     public synchronized void addBars(Collection<Bar> newBars) {
         for (Bar b : newBars) {
-            Market m = market(b.symbol());
+            SimMarket m = market(b.symbol());
             Bar known = m.bars.get(b.openTime());
             if (known != null) {
                 if (!sameBar(known, b)) {
@@ -127,7 +128,7 @@ public final class SimulatedExchange implements VenueGateway {
 
     private void advance(Instant closeUpTo, Instant openUpTo) {
         TreeSet<Instant> times = new TreeSet<>();
-        for (Market m : markets.values()) {
+        for (SimMarket m : markets.values()) {
             if (m.closed != null && !openUpTo.isAfter(m.closed)) {
                 continue; // already executed through openUpTo (a resumed venue asked again): nothing pending
             }
@@ -135,8 +136,8 @@ public final class SimulatedExchange implements VenueGateway {
             times.addAll(pending.headMap(openUpTo, true).keySet());
         }
         for (Instant t : times) {
-            for (Map.Entry<String, Market> e : markets.entrySet()) {
-                Market m = e.getValue();
+            for (Map.Entry<String, SimMarket> e : markets.entrySet()) {
+                SimMarket m = e.getValue();
                 Bar bar = m.bars.get(t);
                 if (bar == null || (m.closed != null && !t.isAfter(m.closed))) {
                     continue;
@@ -163,7 +164,7 @@ public final class SimulatedExchange implements VenueGateway {
         }
         SimOrder order = new SimOrder(t, "SIM-" + (++orderSequence));
         orders.put(t.clientOrderId(), order);
-        Optional<Submission.Rejected> rejected = validateAndReserve(order);
+        Optional<Submission.Rejected> rejected = check.validateAndReserve(order);
         if (rejected.isPresent()) {
             order.status = OrderStatus.REJECTED;
             order.reject = rejected.get().reason();
@@ -172,7 +173,7 @@ public final class SimulatedExchange implements VenueGateway {
         }
         order.status = OrderStatus.ACK;
         working.put(t.clientOrderId(), order);
-        Market m = markets.get(t.symbol());
+        SimMarket m = markets.get(t.symbol());
         if (m.opened != null && !m.opened.isBefore(t.decidedAt()) && (m.closed == null || m.closed.isBefore(m.opened))) {
             // its bar has opened but not closed: the order meets that open now, as it would have on arrival
             arrive(order, m, m.bars.get(m.opened));
@@ -191,7 +192,7 @@ public final class SimulatedExchange implements VenueGateway {
         }
         if (!o.status.isTerminal()) {
             o.status = OrderStatus.CANCELLED;
-            release(o);
+            wallet.release(o);
             working.remove(clientOrderId);
         }
         return o.view();
@@ -219,88 +220,13 @@ public final class SimulatedExchange implements VenueGateway {
 
     @Override
     public synchronized SortedMap<String, Balance> balances() {
-        SortedMap<String, Balance> out = new TreeMap<>();
-        wallet.forEach((asset, fl) -> out.put(asset, new Balance(fl[0], fl[1])));
-        return out;
-    }
-
-    // ---------------------------------------------------------------- validation and reservation
-
-    private Optional<Submission.Rejected> validateAndReserve(SimOrder o) {
-        OrderTicket t = o.ticket;
-        SymbolRules r = config.rules().get(t.symbol());
-        if (r == null) {
-            return reject(RejectReason.UNKNOWN_SYMBOL, "symbol " + t.symbol() + " is not traded here");
-        }
-        Optional<Submission.Rejected> lotOrTick = r.lotOrTickViolation(t.quantity(), t.kind() == OrderType.LIMIT ? t.limitPrice() : null);
-        if (lotOrTick.isPresent()) {
-            return lotOrTick;
-        }
-        BigDecimal priceBasis;
-        if (t.kind() == OrderType.LIMIT) {
-            priceBasis = t.limitPrice();
-        } else {
-            Optional<BigDecimal> ref = referencePrice(t.symbol(), t.decidedAt());
-            if (ref.isEmpty()) {
-                return reject(RejectReason.MARKET_CLOSED, "no market data for " + t.symbol() + " at or before " + t.decidedAt());
-            }
-            priceBasis = ref.get();
-        }
-        Optional<Submission.Rejected> belowMinimum = r.notionalViolation(t.quantity(), priceBasis);
-        if (belowMinimum.isPresent()) {
-            return belowMinimum;
-        }
-        String asset;
-        BigDecimal needed;
-        if (t.side() == OrderSide.SELL) {
-            asset = r.base();
-            needed = Decimals.value(t.quantity());
-        } else {
-            asset = r.quote();
-            BigDecimal unit = t.kind() == OrderType.LIMIT ? t.limitPrice()
-                    : adverse(OrderSide.BUY, priceBasis, halfSpreadBps(t.symbol(), t.decidedAt()).add(config.slippageBps()).add(config.slippageJitterBps()));
-            BigDecimal cost = t.quantity().multiply(unit);
-            needed = config.feeInBaseForBuys() ? Decimals.value(cost)
-                    : Decimals.value(cost.add(Decimals.bps(cost, config.makerFeeBps().max(config.takerFeeBps()))));
-        }
-        BigDecimal[] fl = account(asset);
-        if (fl[0].compareTo(needed) < 0) {
-            return reject(RejectReason.INSUFFICIENT_BALANCE, "order " + t.clientOrderId() + " needs " + needed.stripTrailingZeros().toPlainString()
-                    + " " + asset + ", free is " + fl[0].stripTrailingZeros().toPlainString());
-        }
-        fl[0] = fl[0].subtract(needed);
-        fl[1] = fl[1].add(needed);
-        o.reservedAsset = asset;
-        o.reserved = needed;
-        return Optional.empty();
-    }
-
-    private static Optional<Submission.Rejected> reject(RejectReason reason, String message) {
-        return Optional.of(new Submission.Rejected(reason, message));
-    }
-
-    /** The price an order decided at {@code hour} would meet: the open of bar {@code hour}, else the last known close. */
-    private Optional<BigDecimal> referencePrice(String symbol, Instant hour) {
-        NavigableMap<Instant, Bar> series = markets.get(symbol).bars;
-        Bar at = series.get(hour);
-        if (at != null) {
-            return Optional.of(at.open());
-        }
-        Map.Entry<Instant, Bar> before = series.lowerEntry(hour);
-        return before == null ? Optional.empty() : Optional.of(before.getValue().close());
-    }
-
-    /** Half the spread in bps from the latest quote at or before {@code hour}, else half the configured spread. */
-    private BigDecimal halfSpreadBps(String symbol, Instant hour) {
-        Map.Entry<Instant, Quote> q = markets.get(symbol).quotes.floorEntry(hour);
-        BigDecimal spread = q == null ? config.defaultSpreadBps() : q.getValue().spreadBps();
-        return spread.divide(TWO, Decimals.SCALE, RoundingMode.HALF_EVEN);
+        return wallet.view();
     }
 
     // ---------------------------------------------------------------- matching
 
     /** The open of a bar: MARKET orders (new, or GTC remainders) and limits on their arrival. */
-    private void openPhase(Market m, Bar bar) {
+    private void openPhase(SimMarket m, Bar bar) {
         m.opened = bar.openTime();
         m.volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(bar.symbol()).stepSize());
         for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
@@ -314,22 +240,22 @@ public final class SimulatedExchange implements VenueGateway {
         }
     }
 
-    private void arrive(SimOrder o, Market m, Bar bar) {
+    private void arrive(SimOrder o, SimMarket m, Bar bar) {
         OrderTicket t = o.ticket;
-        BigDecimal half = halfSpreadBps(t.symbol(), bar.openTime());
+        BigDecimal half = pricing.halfSpreadBps(t.symbol(), bar.openTime());
         boolean outOfFunds = false;
         if (t.kind() == OrderType.MARKET) {
-            outOfFunds = execute(o, m, bar, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps())), "TAKER");
+            outOfFunds = execute(o, m, bar, pricing.takerPrice(t.side(), bar.open(), half), "TAKER");
             settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
-        } else if (!o.arrived && isMarketable(t, adverse(t.side(), bar.open(), half))) {
-            outOfFunds = execute(o, m, bar, capAtLimit(t, adverse(t.side(), bar.open(), half.add(config.slippageBps()).add(jitterBps()))), "TAKER");
+        } else if (!o.arrived && SimPricing.isMarketable(t, SimPricing.adverse(t.side(), bar.open(), half))) {
+            outOfFunds = execute(o, m, bar, SimPricing.capAtLimit(t, pricing.takerPrice(t.side(), bar.open(), half)), "TAKER");
             settle(o, outOfFunds);
         }
         o.arrived = true;
     }
 
     /** The range of a closed bar: resting limits the market traded through; then IOC remainders end. */
-    private void rangePhase(Market m, Bar bar) {
+    private void rangePhase(SimMarket m, Bar bar) {
         m.closed = bar.openTime();
         for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
             SimOrder o = it.next();
@@ -338,7 +264,7 @@ public final class SimulatedExchange implements VenueGateway {
                 continue;
             }
             boolean outOfFunds = false;
-            if (t.kind() == OrderType.LIMIT && tradesThrough(t, bar)) {
+            if (t.kind() == OrderType.LIMIT && SimPricing.tradesThrough(t, bar)) {
                 outOfFunds = execute(o, m, bar, t.limitPrice(), "MAKER");
             }
             settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
@@ -352,14 +278,14 @@ public final class SimulatedExchange implements VenueGateway {
      * Fills what the bar's remaining volume share and (for a buy) the funds allow at {@code price}.
      * Returns true when funds, not volume or quantity, limited the fill.
      */
-    private boolean execute(SimOrder o, Market m, Bar bar, BigDecimal price, String liquidity) {
+    private boolean execute(SimOrder o, SimMarket m, Bar bar, BigDecimal price, String liquidity) {
         SymbolRules r = config.rules().get(bar.symbol());
         if (m.volumeLeft.signum() <= 0 || o.remaining().signum() <= 0) {
             return false;
         }
         BigDecimal wanted = o.remaining().min(m.volumeLeft);
         BigDecimal qty = wanted;
-        BigDecimal feeBps = "MAKER".equals(liquidity) ? config.makerFeeBps() : config.takerFeeBps();
+        BigDecimal feeBps = fees.feeBps(liquidity);
         if (o.ticket.side() == OrderSide.BUY) {
             qty = qty.min(affordable(o, price, feeBps, r.stepSize()));
         }
@@ -374,103 +300,38 @@ public final class SimulatedExchange implements VenueGateway {
     private void settle(SimOrder o, boolean endRemainder) {
         if (o.remaining().signum() == 0) {
             o.status = OrderStatus.FILLED;
-            release(o);
+            wallet.release(o);
         } else if (endRemainder) {
             o.status = OrderStatus.CANCELLED;
-            release(o);
+            wallet.release(o);
         } else {
             o.status = o.filled.signum() > 0 ? OrderStatus.PARTIAL : OrderStatus.ACK;
         }
     }
 
-    private static boolean isMarketable(OrderTicket t, BigDecimal arrivalPrice) {
-        int c = t.limitPrice().compareTo(arrivalPrice);
-        return t.side() == OrderSide.BUY ? c >= 0 : c <= 0;
-    }
-
-    /** The market traded through the limit: strictly beyond it, since touching says nothing about our queue position. */
-    private static boolean tradesThrough(OrderTicket t, Bar bar) {
-        return t.side() == OrderSide.BUY ? bar.low().compareTo(t.limitPrice()) < 0 : bar.high().compareTo(t.limitPrice()) > 0;
-    }
-
-    private static BigDecimal capAtLimit(OrderTicket t, BigDecimal price) {
-        return t.side() == OrderSide.BUY ? price.min(t.limitPrice()) : price.max(t.limitPrice());
-    }
-
-    /** Moves {@code price} against the taker by {@code bps}: up for a buy, down for a sell. */
-    private static BigDecimal adverse(OrderSide side, BigDecimal price, BigDecimal bps) {
-        BigDecimal delta = Decimals.bps(price, bps);
-        return Decimals.value(side == OrderSide.BUY ? price.add(delta) : price.subtract(delta));
-    }
-
-    private BigDecimal jitterBps() {
-        if (config.slippageJitterBps().signum() == 0) {
-            return BigDecimal.ZERO;
-        }
-        return config.slippageJitterBps().multiply(BigDecimal.valueOf(random.nextLong(1_000_000L), 6));
-    }
-
     /** Largest lot-rounded quantity the order's reservation plus the free quote balance can pay for. */
     private BigDecimal affordable(SimOrder o, BigDecimal price, BigDecimal feeBps, BigDecimal step) {
-        BigDecimal funds = o.reserved.add(account(o.reservedAsset)[0]);
-        BigDecimal unit = config.feeInBaseForBuys() ? price : price.add(Decimals.bps(price, feeBps));
-        return Decimals.floorToStep(funds.divide(unit, Decimals.SCALE, RoundingMode.DOWN), step);
+        return Decimals.floorToStep(wallet.funds(o).divide(fees.buyUnitCost(price, feeBps), Decimals.SCALE, RoundingMode.DOWN), step);
     }
 
     private void fill(SimOrder o, SymbolRules r, Bar bar, BigDecimal qty, BigDecimal price, BigDecimal feeBps, String liquidity) {
         OrderTicket t = o.ticket;
         BigDecimal notional = Decimals.value(qty.multiply(price));
-        BigDecimal fee;
-        String feeAsset;
+        BigDecimal fee = fees.fee(t.side(), qty, notional, feeBps);
+        String feeAsset = fees.inBase(t.side()) ? r.base() : r.quote();
         if (t.side() == OrderSide.BUY) {
-            if (config.feeInBaseForBuys()) {
-                fee = Decimals.bps(qty, feeBps);
-                feeAsset = r.base();
-                spend(o, notional);
-                account(r.base())[0] = account(r.base())[0].add(qty).subtract(fee);
-            } else {
-                fee = Decimals.bps(notional, feeBps);
-                feeAsset = r.quote();
-                spend(o, notional.add(fee));
-                account(r.base())[0] = account(r.base())[0].add(qty);
-            }
+            // a fee in the base asset comes off the quantity received, a fee in quote on top of the notional paid
+            wallet.spend(o, fees.inBase(t.side()) ? notional : notional.add(fee));
+            wallet.credit(r.base(), qty, fees.inBase(t.side()) ? fee : BigDecimal.ZERO);
         } else {
-            fee = Decimals.bps(notional, feeBps);
-            feeAsset = r.quote();
-            spend(o, Decimals.value(qty));
-            account(r.quote())[0] = account(r.quote())[0].add(notional).subtract(fee);
+            wallet.spend(o, Decimals.value(qty));
+            wallet.credit(r.quote(), notional, fee);
         }
         Instant ts = "TAKER".equals(liquidity) ? bar.openTime() : bar.closeTime().minusMillis(ONE_MILLI);
         o.fills.add(new VenueFill(t.clientOrderId(), tradeId(t.clientOrderId(), o.fills.size()), Decimals.value(qty), price, fee,
                 feeAsset, ts, liquidity));
         o.filled = o.filled.add(qty);
         o.filledNotional = o.filledNotional.add(notional);
-    }
-
-    /** Pays {@code amount} of the order's reserved asset: from its reservation first, then from the free balance. */
-    private void spend(SimOrder o, BigDecimal amount) {
-        BigDecimal[] fl = account(o.reservedAsset);
-        BigDecimal fromLock = amount.min(o.reserved);
-        o.reserved = o.reserved.subtract(fromLock);
-        fl[1] = fl[1].subtract(fromLock);
-        fl[0] = fl[0].subtract(amount.subtract(fromLock));
-        if (fl[0].signum() < 0) {
-            throw new IllegalStateException("simulated balance of " + o.reservedAsset + " went negative on " + o.ticket.clientOrderId());
-        }
-    }
-
-    private void release(SimOrder o) {
-        if (o.reservedAsset == null) {
-            return;
-        }
-        BigDecimal[] fl = account(o.reservedAsset);
-        fl[0] = fl[0].add(o.reserved);
-        fl[1] = fl[1].subtract(o.reserved);
-        o.reserved = Decimals.value(BigDecimal.ZERO);
-    }
-
-    private BigDecimal[] account(String asset) {
-        return wallet.computeIfAbsent(asset, k -> new BigDecimal[] {Decimals.value(BigDecimal.ZERO), Decimals.value(BigDecimal.ZERO)});
     }
 
     /** Deterministic, seed-scoped trade id: the same run gives the same ids, another seed a disjoint-looking set. */
@@ -484,8 +345,8 @@ public final class SimulatedExchange implements VenueGateway {
         }
     }
 
-    private Market market(String symbol) {
-        Market m = markets.get(symbol);
+    private SimMarket market(String symbol) {
+        SimMarket m = markets.get(symbol);
         if (m == null) {
             throw new IllegalArgumentException("no SymbolRules configured for " + symbol);
         }
@@ -501,44 +362,5 @@ public final class SimulatedExchange implements VenueGateway {
     private static boolean sameBar(Bar a, Bar b) {
         return a.open().compareTo(b.open()) == 0 && a.high().compareTo(b.high()) == 0 && a.low().compareTo(b.low()) == 0
                 && a.close().compareTo(b.close()) == 0 && a.volume().compareTo(b.volume()) == 0;
-    }
-
-    private static final class Market {
-        final NavigableMap<Instant, Bar> bars = new TreeMap<>();
-        final NavigableMap<Instant, Quote> quotes = new TreeMap<>();
-        /** openTime of the last bar whose open was executed, and of the last whose range was. */
-        Instant opened;
-        Instant closed;
-        /** What is left of the current bar's volume share for our orders. */
-        BigDecimal volumeLeft = BigDecimal.ZERO;
-    }
-
-    private static final class SimOrder {
-        final OrderTicket ticket;
-        final String venueOrderId;
-        final List<VenueFill> fills = new ArrayList<>();
-        OrderStatus status = OrderStatus.NEW;
-        BigDecimal filled = Decimals.value(BigDecimal.ZERO);
-        BigDecimal filledNotional = Decimals.value(BigDecimal.ZERO);
-        String reservedAsset;
-        BigDecimal reserved = Decimals.value(BigDecimal.ZERO);
-        boolean arrived;
-        RejectReason reject;
-        String rejectMessage;
-
-        SimOrder(OrderTicket ticket, String venueOrderId) {
-            this.ticket = ticket;
-            this.venueOrderId = venueOrderId;
-        }
-
-        BigDecimal remaining() {
-            return ticket.quantity().subtract(filled);
-        }
-
-        VenueOrder view() {
-            BigDecimal avg = filled.signum() == 0 ? null : filledNotional.divide(filled, Decimals.SCALE, RoundingMode.HALF_EVEN);
-            return new VenueOrder(ticket.clientOrderId(), venueOrderId, ticket.symbol(), status, Decimals.value(filled), avg, reject,
-                    rejectMessage);
-        }
     }
 }

@@ -11,7 +11,6 @@ import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.OrderRequest;
-import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunId;
@@ -24,6 +23,7 @@ import io.tradingcore.domain.order.OrderEvent;
 import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.ExchangeGateway;
 import io.tradingcore.ports.out.ExchangeOrderState;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,9 +109,10 @@ class BinanceCumulativeFillsTest {
     static Order acknowledgedBuy() {
         RunId run = new RunId(DeterministicIds.uuid("cum-run"));
         SignalId signal = new SignalId(DeterministicIds.uuid("cum-signal"));
-        OrderRequest r = new OrderRequest(new OrderId(UUID.nameUUIDFromBytes(COID.getBytes())), new ClientOrderId(COID), run, signal,
-                io.tradingcore.domain.AccountId.of(1), BTC, OrderSide.BUY, OrderType.LIMIT, Decimals.of("1"), Decimals.of("40100"),
-                Decimals.of("40100"), Decimals.of("50000"), HourTs.parse("2024-01-01T00:00:00Z"));
+        OrderRequest r = OrderRequestBuilder.order(run, signal, BTC, HourTs.parse("2024-01-01T00:00:00Z"))
+                .orderId(new OrderId(UUID.nameUUIDFromBytes(COID.getBytes()))).clientOrderId(new ClientOrderId(COID))
+                .type(OrderType.LIMIT).quantity(Decimals.of("1")).limitPrice(Decimals.of("40100")).notional(Decimals.of("40100"))
+                .cash(Decimals.of("50000")).build();
         return Order.placed(r, Decimals.ZERO, Decimals.ZERO).on(new OrderEvent.Acknowledged());
     }
 
