@@ -187,9 +187,7 @@ public final class MlEvaluation {
         }
 
         static double[] volInputs(double[] x) {
-            return new double[] {Math.log(Math.max(x[Features.RV_24H], 1e-9)),
-                    Math.log(Math.max(x[Features.RV_168H], 1e-9)), Math.log(Math.max(x[14], 1e-6)),
-                    Math.log(Math.max(x[15], 1e-6)), x[17], x[18]};
+            return VolBaseline.inputs(x);
         }
 
         /**

@@ -123,6 +123,8 @@ final class MlModelTrainer implements ModelTrainer {
         private final WalkForward.Result result;
         private final MlModelStack stack;
         private final double[] trainPositiveRate;
+        /** Per horizon, the volatility-only baseline fitted on the training rows (null where none were labelled). */
+        private final VolBaseline[] volBaseline;
         private final TrainingConfig config;
 
         Trained(WalkForward.Result result, Samples s, TrainingConfig config, String name) {
@@ -130,7 +132,9 @@ final class MlModelTrainer implements ModelTrainer {
             this.config = config;
             this.stack = MlModelTrainer.modelStack(result.stack(), result.models());
             this.trainPositiveRate = new double[Horizon.values().length];
+            this.volBaseline = new VolBaseline[Horizon.values().length];
             for (Horizon h : Horizon.values()) {
+                volBaseline[h.ordinal()] = VolBaseline.fit(s, h).orElse(null);
                 int[] rows = s.labelled(h, Samples.range(0, s.size()));
                 long pos = java.util.Arrays.stream(rows).filter(r -> s.label[h.ordinal()][r] > 0).count();
                 trainPositiveRate[h.ordinal()] = rows.length == 0 ? 0.5 : (double) pos / rows.length;
@@ -163,6 +167,21 @@ final class MlModelTrainer implements ModelTrainer {
                     config.options().features());
             SortedMap<String, Double> m = Evaluation.metrics(s, stack.stack(), trainPositiveRate,
                     config.enterThreshold());
+            // the volatility-only baseline beside the constant one (issue 12): the report warns where a model is worse
+            for (Horizon h : Horizon.values()) {
+                int[] rows = s.labelled(h, Samples.range(0, s.size()));
+                VolBaseline vol = volBaseline[h.ordinal()];
+                if (rows.length == 0 || vol == null) {
+                    continue;
+                }
+                double[] q = new double[rows.length];
+                byte[] y = new byte[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    q[i] = vol.probability(s.x[rows[i]]);
+                    y[i] = s.label[h.ordinal()][rows[i]];
+                }
+                m.put("baseline_vol." + h + ".log_loss", Metrics.logLoss(q, y));
+            }
             SortedMap<String, BigDecimal> out = new TreeMap<>();
             m.forEach((k, v) -> {
                 if (Double.isFinite(v)) {

@@ -424,5 +424,10 @@ class MlPortsTest {
         assertThat(m).containsKeys("samples", "baseline.H1.log_loss", "BASE_TREE.H1.log_loss", "BASE_DEEP.H4.auc",
                 "META.H24.log_loss", "META.H1.enter_count");
         assertThat(m.get("samples").intValue()).isEqualTo(2 * 30 * 24);
+        // the volatility-only baseline (fitted on the training window) beside the constant: at H1 volatility alone
+        // predicts "beats the round-trip cost" better than the training positive rate, out of sample
+        assertThat(m).containsKeys("baseline_vol.H1.log_loss", "baseline_vol.H4.log_loss", "baseline_vol.H24.log_loss");
+        assertThat(m.get("baseline_vol.H1.log_loss")).isLessThan(m.get("baseline.H1.log_loss"));
+        assertThat(m.get("baseline_vol.H1.log_loss").doubleValue()).isBetween(0.3, 0.75);
     }
 }
