@@ -74,6 +74,17 @@ public final class JarProcess {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * SIGSTOP: the child is frozen where it is (its database sessions, locks and open transactions stay as they are)
+     * until it is killed, so that what it has committed by then is fixed however fast the machine is.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (rc != 0) {
+            throw new IllegalStateException("kill -STOP " + process.pid() + " failed with exit code " + rc);
+        }
+    }
+
     /** SIGKILL: the child gets no chance to finish its transaction, close its pool or run a shutdown hook. */
     public int kill() throws InterruptedException {
         process.destroyForcibly();
