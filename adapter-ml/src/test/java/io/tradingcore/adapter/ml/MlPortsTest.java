@@ -350,7 +350,7 @@ class MlPortsTest {
                 io.tradingcore.domain.CostModel.defaults(), 24, 24, 2, 0, 0.999).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
         assertThat(v2.artifacts().get(1).version().artifactSha256())
                 .isNotEqualTo(unweighted.artifacts().get(1).version().artifactSha256());
-        assertDecisionsIgnoreTheFuture(v2.featureEngine(), v2.modelStack(), 8);
+        assertDecisionsIgnoreTheFuture(v2.featureEngine(), v2.modelStack(), 24);
         HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
         FeatureVector v1 = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
         assertThat(v1.names()).hasSize(22);
