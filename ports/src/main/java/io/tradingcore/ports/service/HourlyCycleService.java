@@ -102,7 +102,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
         StepHashes hashes = StepHashes.empty().with(CycleStep.DATA, dataHash);
 
         RunContext proposed = new RunContext(DeterministicIds.runId(cmd.account(), cmd.mode(), hour), cmd.account(), cmd.mode(),
-                hour, Math.max(0, hour.toInstant().getEpochSecond() / 3600), cmd.codeVersionSha(), config.configHash(), dataHash,
+                hour, Math.max(0, hour.toInstant().getEpochSecond() / 3600), cmd.codeVersionSha(), configHash(config), dataHash,
                 cmd.randomSeed(), cmd.backtestRunId(), RunStatus.STARTED, clock.now(), null);
         RunStart start = runs.start(proposed);
         RunContext run = start.context();
@@ -133,6 +133,21 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             throw e;
         }
     }
+
+    /** The configuration's hash, computed again only when the provider hands out another instance (records are immutable). */
+    private String configHash(TradingConfig config) {
+        HashedConfig last = lastConfig;
+        if (last == null || last.config != config) {
+            last = new HashedConfig(config, config.configHash());
+            lastConfig = last;
+        }
+        return last.hash;
+    }
+
+    private record HashedConfig(TradingConfig config, String hash) {
+    }
+
+    private volatile HashedConfig lastConfig;
 
     private boolean holdsAnything(RunHourlyCycleCommand cmd) {
         return !execution.openOrders(cmd.account(), cmd.mode()).isEmpty()
