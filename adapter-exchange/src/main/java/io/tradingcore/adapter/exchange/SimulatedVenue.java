@@ -110,7 +110,7 @@ public final class SimulatedVenue extends VenueExchangeGateway {
     /** Orders still resting, in submission order. */
     public List<ExchangeOrderState> openOrders() {
         sync();
-        return sim.openOrders().stream().map(PortMapping::state).toList();
+        return sim.openOrders();
     }
 
     /** Free plus locked per asset (the port's {@link #balances()} gives the free part). */

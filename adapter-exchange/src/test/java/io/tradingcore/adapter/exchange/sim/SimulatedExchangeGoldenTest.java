@@ -2,10 +2,14 @@ package io.tradingcore.adapter.exchange.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.domain.OrderSide;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.domain.OrderType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -68,10 +72,10 @@ class SimulatedExchangeGoldenTest {
             if (h % 4 == 3) {
                 BigDecimal ref = bars.get((sym.startsWith("BTC") ? 0 : 48) + h).open();
                 BigDecimal limit = side == OrderSide.BUY ? ref.multiply(new BigDecimal("0.995")) : ref.multiply(new BigDecimal("1.005"));
-                t = new OrderTicket(id, sym, side, OrderType.LIMIT, h % 8 == 3 ? TimeInForce.IOC : TimeInForce.GTC, qty,
+                t = new OrderTicket(new ClientOrderId(id), sym, side, OrderType.LIMIT, h % 8 == 3 ? TimeInForce.IOC : TimeInForce.GTC, qty,
                         limit.setScale(2, RoundingMode.DOWN), at);
             } else {
-                t = new OrderTicket(id, sym, side, OrderType.MARKET, TimeInForce.IOC, qty, null, at);
+                t = new OrderTicket(new ClientOrderId(id), sym, side, OrderType.MARKET, TimeInForce.IOC, qty, null, at);
             }
             StringBuilder sb = new StringBuilder(id).append(' ').append(submitted(s.submit(t)));
             ids.add(sb.toString());
@@ -96,24 +100,24 @@ class SimulatedExchangeGoldenTest {
 
     // the values, written out field by field, so that the digest does not depend on the classes that carry them
 
-    private static String submitted(io.tradingcore.adapter.exchange.model.Submission r) {
-        if (r instanceof io.tradingcore.adapter.exchange.model.Submission.Accepted a) {
-            return "ACCEPTED " + order(a.order());
+    private static String submitted(SubmitResult r) {
+        if (r instanceof SubmitResult.Accepted a) {
+            return "ACCEPTED " + order(a.state());
         }
-        if (r instanceof io.tradingcore.adapter.exchange.model.Submission.Rejected j) {
+        if (r instanceof SubmitResult.Rejected j) {
             return "REJECTED " + j.reason() + " " + j.message();
         }
-        return "UNKNOWN " + ((io.tradingcore.adapter.exchange.model.Submission.Unknown) r).why();
+        return "UNKNOWN " + ((SubmitResult.Unknown) r).why();
     }
 
-    private static String order(io.tradingcore.adapter.exchange.model.VenueOrder o) {
-        return String.join(" ", o.clientOrderId(), o.venueOrderId(), o.status().name(), plain(o.filledQuantity()),
-                plain(o.averagePrice()), String.valueOf(o.reject()), String.valueOf(o.rejectMessage()));
+    private static String order(ExchangeOrderState o) {
+        return String.join(" ", o.clientOrderId().value(), o.venueOrderId(), o.status().name(), plain(o.filledQuantity()),
+                plain(o.averagePrice()), String.valueOf(o.rejectReason()), String.valueOf(o.rejectMessage()));
     }
 
-    private static String fill(io.tradingcore.adapter.exchange.model.VenueFill f) {
-        return String.join(" ", f.clientOrderId(), f.tradeId(), plain(f.quantity()), plain(f.price()), plain(f.fee()),
-                f.feeAsset(), f.tradeTs().toString(), f.liquidity());
+    private static String fill(ExchangeFill f) {
+        return String.join(" ", f.clientOrderId().value(), f.exchangeTradeId().value(), plain(f.quantity()), plain(f.price()),
+                plain(f.fee()), f.feeAsset(), f.tradeTs().toString(), f.liquidity());
     }
 
     private static String plain(BigDecimal v) {
