@@ -2,10 +2,8 @@ package io.tradingcore.adapter.exchange;
 
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.domain.Asset;
-import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.OrderRequest;
@@ -16,7 +14,7 @@ import java.util.Comparator;
 
 /**
  * The edge between the ports and the venues: an order request becomes the ticket a venue receives (with a time in
- * force), candles and book snapshots become bars and quotes keyed by our symbol. Results need no mapping: venues
+ * force), candles become bars keyed by our symbol. Results need no mapping: venues
  * answer in the ports' types.
  */
 final class PortMapping {
@@ -38,13 +36,5 @@ final class PortMapping {
 
     static Candle candle(Asset a, Bar b) {
         return new Candle(a.id(), HourTs.of(b.openTime()), b.open(), b.high(), b.low(), b.close(), b.volume());
-    }
-
-    static Quote quote(Asset a, BookSnapshot b) {
-        return new Quote(a.symbol(), b.snapshotTs(), b.bestBid(), b.bestAsk(), b.bidSize(), b.askSize());
-    }
-
-    static BookSnapshot book(Asset a, Quote q, String venue) {
-        return new BookSnapshot(a.id(), q.ts(), q.bid(), q.ask(), q.bidSize(), q.askSize(), venue);
     }
 }

@@ -1,6 +1,8 @@
 package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.adapter.exchange.StartupReconciliation;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.OrderStatus;
@@ -11,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
-import io.tradingcore.adapter.exchange.model.Quote;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 
 import java.math.BigDecimal;
@@ -109,8 +110,9 @@ final class BinanceAdapters {
     }
 
     /** GET /api/v3/ticker/bookTicker; it carries no time, so the caller stamps it with its clock's reading. */
-    static Quote bookTicker(JsonNode n, String ourSymbol, Instant receivedAt) {
-        return new Quote(ourSymbol, receivedAt, decimal(n, "bidPrice"), decimal(n, "askPrice"), decimal(n, "bidQty"), decimal(n, "askQty"));
+    static BookSnapshot bookTicker(JsonNode n, Asset asset, String venue, Instant receivedAt) {
+        return new BookSnapshot(asset.id(), receivedAt, decimal(n, "bidPrice"), decimal(n, "askPrice"), decimal(n, "bidQty"),
+                decimal(n, "askQty"), venue);
     }
 
     /**

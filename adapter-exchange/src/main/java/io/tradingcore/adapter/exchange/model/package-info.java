@@ -1,7 +1,7 @@
 /**
  * What the simulated exchange and the venue clients share that the ports do not have: the order as a venue receives
  * it ({@link io.tradingcore.adapter.exchange.model.OrderTicket}, with a time in force), free and locked balances,
- * candles and quotes keyed by our symbol string, venue decimals and the venue gateway itself. Results (order states,
+ * candles keyed by our symbol string, venue decimals and the venue gateway itself. Results (order states,
  * fills, submission outcomes) are the ports' own types: nothing here copies a port type.
  */
 package io.tradingcore.adapter.exchange.model;

@@ -11,7 +11,7 @@ import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 
@@ -96,10 +96,10 @@ public final class SimulatedExchange implements VenueGateway {
         }
     }
 
-    /** Adds top-of-book quotes; the latest one at or before an hour sets that hour's spread. */
-    public synchronized void addQuotes(Collection<Quote> newQuotes) {
-        for (Quote q : newQuotes) {
-            market(q.symbol()).quotes.put(q.ts(), q);
+    /** Adds top-of-book snapshots of {@code symbol}; the latest one at or before an hour sets that hour's spread. */
+    public synchronized void addBooks(String symbol, Collection<BookSnapshot> books) {
+        for (BookSnapshot q : books) {
+            market(symbol).quotes.put(q.snapshotTs(), q);
         }
     }
 

@@ -7,7 +7,8 @@ import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.ports.out.ExchangeFill;
@@ -33,8 +34,8 @@ class SimulatedExchangeRealDataTest {
         SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().defaultSpreadBps("4").slippageBps("1")
                 .rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")).balance("USDT", "100000").build());
         s.addBars(bars("BTC/USDT", "sim/BTC_USDT_1h-2023-10-01T23..02T02.csv"));
-        List<Quote> quotes = quotes("BTC/USDT", "sim/BTCUSDT-bookTicker-2023-10-02-first20.csv");
-        s.addQuotes(quotes);
+        List<BookSnapshot> quotes = quotes("sim/BTCUSDT-bookTicker-2023-10-02-first20.csv");
+        s.addBooks("BTC/USDT", quotes);
         Instant h0 = Instant.parse("2023-10-02T00:00:00Z");
         Instant h1 = h0.plusSeconds(3600);
         submit(s, new OrderTicket(new ClientOrderId("at00"), "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h0));
@@ -85,11 +86,11 @@ class SimulatedExchangeRealDataTest {
         return out;
     }
 
-    static List<Quote> quotes(String symbol, String resource) throws IOException {
-        List<Quote> out = new ArrayList<>();
+    static List<BookSnapshot> quotes(String resource) throws IOException {
+        List<BookSnapshot> out = new ArrayList<>();
         for (String[] c : csv(resource)) {
-            out.add(new Quote(symbol, Instant.ofEpochMilli(Long.parseLong(c[5])), new BigDecimal(c[1]), new BigDecimal(c[3]),
-                    new BigDecimal(c[2]), new BigDecimal(c[4])));
+            out.add(new BookSnapshot(new AssetId((short) 1), Instant.ofEpochMilli(Long.parseLong(c[5])), new BigDecimal(c[1]),
+                    new BigDecimal(c[3]), new BigDecimal(c[2]), new BigDecimal(c[4]), "binance"));
         }
         return out;
     }

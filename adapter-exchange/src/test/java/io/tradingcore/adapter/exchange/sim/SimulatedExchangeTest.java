@@ -7,7 +7,8 @@ import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.ports.out.ExchangeFill;
@@ -122,9 +123,10 @@ class SimulatedExchangeTest {
         @Test
         void halfSpreadComesFromLatestBookSnapshotAtOrBeforeTheHourAndIgnoresLaterOnes() {
             SimulatedExchange s = sim(config());
-            s.addQuotes(List.of(
-                    new Quote(BTC, H0.minusSeconds(60), new BigDecimal("40000"), new BigDecimal("40020"), BigDecimal.ONE, BigDecimal.ONE),
-                    new Quote(BTC, H0.plusSeconds(1), new BigDecimal("39000"), new BigDecimal("41000"), BigDecimal.ONE, BigDecimal.ONE)));
+            AssetId btc = new AssetId((short) 1);
+            s.addBooks(BTC, List.of(
+                    new BookSnapshot(btc, H0.minusSeconds(60), new BigDecimal("40000"), new BigDecimal("40020"), BigDecimal.ONE, BigDecimal.ONE, "sim"),
+                    new BookSnapshot(btc, H0.plusSeconds(1), new BigDecimal("39000"), new BigDecimal("41000"), BigDecimal.ONE, BigDecimal.ONE, "sim")));
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             // spread 20 / 40000 (the bid) = 5 bps, half 2.5 bps, plus 1 bp slippage
