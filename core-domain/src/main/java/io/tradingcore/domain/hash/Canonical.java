@@ -314,6 +314,23 @@ public final class Canonical {
      * the unscaled value splits into an integer part and 18 fraction digits, each a long when small.
      */
     private static void writeDecimal(StringBuilder sb, BigDecimal d) {
+        int scale = d.scale();
+        if (scale >= 0 && scale <= Decimals.SCALE) {
+            // exact at scale 18 without rounding: integer part and fraction from the unscaled long alone
+            java.math.BigInteger u = d.unscaledValue();
+            if (u.bitLength() < 63) {
+                long v = u.longValue();
+                long p = POW10[scale];
+                long ip = Math.abs(v / p);
+                long frac = Math.abs(v % p) * POW10[Decimals.SCALE - scale];
+                if (v < 0) {
+                    sb.append('-');
+                }
+                sb.append(ip).append('.');
+                appendFraction(sb, frac);
+                return;
+            }
+        }
         BigDecimal v = d.setScale(Decimals.SCALE, java.math.RoundingMode.HALF_EVEN);
         java.math.BigInteger unscaled = v.unscaledValue();
         java.math.BigInteger[] qr = unscaled.abs().divideAndRemainder(TEN_18);
@@ -325,11 +342,25 @@ public final class Canonical {
             sb.append('-');
         }
         sb.append(qr[0].longValue()).append('.');
-        String frac = Long.toString(qr[1].longValue());
-        for (int i = frac.length(); i < Decimals.SCALE; i++) {
+        appendFraction(sb, qr[1].longValue());
+    }
+
+    /** {@code frac} (0 <= frac < 10^18) as exactly 18 digits. */
+    private static void appendFraction(StringBuilder sb, long frac) {
+        String digits = Long.toString(frac);
+        for (int i = digits.length(); i < Decimals.SCALE; i++) {
             sb.append('0');
         }
-        sb.append(frac);
+        sb.append(digits);
+    }
+
+    private static final long[] POW10 = new long[Decimals.SCALE + 1];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
     }
 
     private static final java.math.BigInteger TEN_18 = java.math.BigInteger.TEN.pow(Decimals.SCALE);
