@@ -9,7 +9,6 @@ import static io.tradingcore.adapter.postgres.jooq.Tables.RUN_CONTEXT;
 import static io.tradingcore.adapter.postgres.jooq.Tables.TRADE_SIGNAL;
 import static io.tradingcore.adapter.postgres.jooq.Tables.TRADE_SIGNAL_DETAIL;
 
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.records.FeatureSnapshotRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.MetaLearnerComponentRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelPredictionRecord;
@@ -26,6 +25,7 @@ import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.MetaComponent;
 import io.tradingcore.domain.MetaPrediction;
+import io.tradingcore.domain.ModelRole;
 import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalId;
@@ -66,7 +66,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             sameHour(key, f.hour(), "feature vector of asset " + f.asset());
             FeatureSnapshotRecord r = new FeatureSnapshotRecord();
             r.setRunId(key.runId().value());
-            r.setRunMode(Conv.mode(key.mode()));
+            r.setRunMode(key.mode());
             r.setHourTsUtc(Conv.hour(key.hour()));
             r.setAssetId(f.asset().value());
             r.setWindowStartTsUtc(Conv.ts(f.windowStart()));
@@ -136,11 +136,11 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             StackPrediction p = e.getValue();
             RegimeOutputRecord ro = new RegimeOutputRecord();
             ro.setRunId(key.runId().value());
-            ro.setRunMode(Conv.mode(key.mode()));
+            ro.setRunMode(key.mode());
             ro.setHourTsUtc(Conv.hour(key.hour()));
             ro.setAssetId(e.getKey().value());
             ro.setModelVersionId(p.regime().modelVersion().value());
-            ro.setModelRole(ModelRoleEnum.REGIME);
+            ro.setModelRole(ModelRole.REGIME);
             ro.setRegimeLabel(p.regime().regime());
             ro.setConfidence(Conv.num(p.regime().confidence()));
             regimes.add(ro);
@@ -154,11 +154,11 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             short asset = e.getKey().value();
             StackPrediction p = e.getValue();
             for (BasePrediction b : p.base()) {
-                preds.add(prediction(key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
+                preds.add(prediction(key, asset, b.role(), b.horizon(), b.modelVersion().value(),
                         b.probability(), null));
             }
             for (MetaPrediction m : p.meta()) {
-                preds.add(prediction(key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
+                preds.add(prediction(key, asset, ModelRole.META, m.horizon(), m.modelVersion().value(),
                         m.probability(), m.expectedReturn()));
             }
         }
@@ -173,13 +173,13 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 for (MetaComponent c : m.components()) {
                     MetaLearnerComponentRecord r = new MetaLearnerComponentRecord();
                     r.setRunId(key.runId().value());
-                    r.setRunMode(Conv.mode(key.mode()));
+                    r.setRunMode(key.mode());
                     r.setHourTsUtc(Conv.hour(key.hour()));
                     r.setAssetId(asset);
-                    r.setMetaHorizon(Conv.horizon(m.horizon()));
+                    r.setMetaHorizon(m.horizon());
                     r.setComponentName(c.name());
-                    r.setComponentRole(Conv.role(c.role()));
-                    r.setComponentHorizon(Conv.horizon(c.horizon()));
+                    r.setComponentRole(c.role());
+                    r.setComponentHorizon(c.horizon());
                     r.setComponentWeight(Conv.num(c.weight()));
                     r.setComponentValue(Conv.num(c.value()));
                     r.setContribution(Conv.num(c.contribution()));
@@ -190,16 +190,16 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         return comps;
     }
 
-    private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRoleEnum role,
+    private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRole role,
                                                     io.tradingcore.domain.Horizon horizon, java.util.UUID version,
                                                     double probability, Double expectedReturn) {
         ModelPredictionRecord r = new ModelPredictionRecord();
         r.setRunId(key.runId().value());
-        r.setRunMode(Conv.mode(key.mode()));
+        r.setRunMode(key.mode());
         r.setHourTsUtc(Conv.hour(key.hour()));
         r.setAssetId(asset);
         r.setModelRole(role);
-        r.setHorizon(Conv.horizon(horizon));
+        r.setHorizon(horizon);
         r.setModelVersionId(version);
         r.setProbability(Conv.num(probability));
         r.setExpectedReturn(expectedReturn == null ? null : Conv.num(expectedReturn));
@@ -222,11 +222,11 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 TradeSignalRecord r = new TradeSignalRecord();
                 r.setSignalId(s.signalId().value());
                 r.setRunId(key.runId().value());
-                r.setRunMode(Conv.mode(key.mode()));
+                r.setRunMode(key.mode());
                 r.setHourTsUtc(Conv.hour(key.hour()));
                 r.setAssetId(s.asset().value());
-                r.setAction(Conv.action(d.action()));
-                r.setHorizon(Conv.horizon(d.horizon()));
+                r.setAction(d.action());
+                r.setHorizon(d.horizon());
                 r.setProbability(Conv.num(d.probability()));
                 r.setExpectedReturn(Conv.num(d.expectedReturn()));
                 r.setTargetNotional(d.targetNotional());
@@ -254,12 +254,12 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             RiskEventRecord r = new RiskEventRecord();
             r.setRiskEventId(e.eventId());
             r.setRunId(key.runId().value());
-            r.setRunMode(Conv.mode(key.mode()));
+            r.setRunMode(key.mode());
             r.setHourTsUtc(Conv.hour(key.hour()));
             r.setEventType(e.type().name());
             // the contract pairs from/to tiers: both are set for a tier change whose old tier is known
-            r.setFromTier(Conv.tier(e.fromTier()));
-            r.setToTier(e.fromTier() == null ? null : Conv.tier(e.tier()));
+            r.setFromTier(e.fromTier());
+            r.setToTier(e.fromTier() == null ? null : e.tier());
             r.setAssetId(e.asset() == null ? null : e.asset().value());
             r.setOrderId(e.order() == null ? null : e.order().value());
             r.setReason(e.rule() + ": " + e.detail());
@@ -288,7 +288,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     @Override
     public List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
         return signals("reading the ENTER/EXIT signals of account " + account, account, mode, fromInclusive, toExclusive,
-                TRADE_SIGNAL.ACTION.ne(Conv.action(io.tradingcore.domain.SignalAction.HOLD)));
+                TRADE_SIGNAL.ACTION.ne(io.tradingcore.domain.SignalAction.HOLD));
     }
 
     @Override
@@ -302,7 +302,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         return db.read(what, ctx -> ctx.select()
                 .from(TRADE_SIGNAL).join(TRADE_SIGNAL_DETAIL).on(TRADE_SIGNAL_DETAIL.SIGNAL_ID.eq(TRADE_SIGNAL.SIGNAL_ID))
                 .join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(TRADE_SIGNAL.RUN_ID))
-                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), TRADE_SIGNAL.RUN_MODE.eq(Conv.mode(mode)),
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), TRADE_SIGNAL.RUN_MODE.eq(mode),
                         TRADE_SIGNAL.HOUR_TS_UTC.ge(fromInclusive.toInstant()), TRADE_SIGNAL.HOUR_TS_UTC.lt(toExclusive.toInstant()),
                         which)
                 .orderBy(TRADE_SIGNAL.HOUR_TS_UTC, TRADE_SIGNAL.ASSET_ID, TRADE_SIGNAL.HORIZON)
@@ -310,8 +310,8 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     }
 
     private static TradeSignal signal(Record r) {
-        SignalDecision d = new SignalDecision(Conv.action(r.get(TRADE_SIGNAL.ACTION)), r.get(TRADE_SIGNAL.TARGET_NOTIONAL),
-                Conv.horizon(r.get(TRADE_SIGNAL.HORIZON)), r.get(TRADE_SIGNAL_DETAIL.PROBABILITY),
+        SignalDecision d = new SignalDecision(r.get(TRADE_SIGNAL.ACTION), r.get(TRADE_SIGNAL.TARGET_NOTIONAL),
+                r.get(TRADE_SIGNAL.HORIZON), r.get(TRADE_SIGNAL_DETAIL.PROBABILITY),
                 r.get(TRADE_SIGNAL_DETAIL.EXPECTED_RETURN), r.get(TRADE_SIGNAL_DETAIL.REGIME),
                 r.get(TRADE_SIGNAL_DETAIL.ROUND_TRIP_COST), r.get(TRADE_SIGNAL_DETAIL.REASON));
         return new TradeSignal(new SignalId(r.get(TRADE_SIGNAL.SIGNAL_ID)), new RunId(r.get(TRADE_SIGNAL.RUN_ID)),
@@ -323,7 +323,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         return db.read("reading risk events of account " + account, ctx -> ctx.select(RISK_EVENT.fields())
                 .select(RUN_CONTEXT.ACCOUNT_ID)
                 .from(RISK_EVENT).join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(RISK_EVENT.RUN_ID))
-                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RISK_EVENT.RUN_MODE.eq(Conv.mode(mode)),
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RISK_EVENT.RUN_MODE.eq(mode),
                         RISK_EVENT.HOUR_TS_UTC.ge(fromInclusive.toInstant()), RISK_EVENT.HOUR_TS_UTC.lt(toExclusive.toInstant()))
                 .orderBy(RISK_EVENT.HOUR_TS_UTC, RISK_EVENT.RISK_EVENT_ID)
                 .fetch(r -> {
@@ -331,7 +331,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                     java.util.UUID order = r.get(RISK_EVENT.ORDER_ID);
                     return new RiskEvent(r.get(RISK_EVENT.RISK_EVENT_ID), new AccountId(r.get(RUN_CONTEXT.ACCOUNT_ID)),
                             Conv.hour(r.get(RISK_EVENT.HOUR_TS_UTC)), RiskEventType.valueOf(r.get(RISK_EVENT.EVENT_TYPE)),
-                            Conv.tier(r.get(RISK_EVENT.FROM_TIER)), DrawdownTier.valueOf(d.get("tier")),
+                            r.get(RISK_EVENT.FROM_TIER), DrawdownTier.valueOf(d.get("tier")),
                             Conv.asset(r.get(RISK_EVENT.ASSET_ID)), order == null ? null : new io.tradingcore.domain.OrderId(order),
                             d.get("rule"), d.get("detail"));
                 }));

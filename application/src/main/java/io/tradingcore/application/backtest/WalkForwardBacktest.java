@@ -1,8 +1,6 @@
 package io.tradingcore.application.backtest;
 
-import io.tradingcore.adapter.exchange.Exchanges;
 import io.tradingcore.adapter.exchange.SimulatedVenue;
-import io.tradingcore.application.SimulatedAccounts;
 import io.tradingcore.application.config.AppConfig;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.config.ConfigLoader;
@@ -14,26 +12,19 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.RunMode;
-import io.tradingcore.domain.order.Order;
-import io.tradingcore.domain.run.RunContext;
-import io.tradingcore.domain.run.RunStatus;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.BacktestFoldResult;
 import io.tradingcore.ports.out.BacktestRunRepository;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
-import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.MarketDataRepository;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.service.HourlyCycleService;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -47,9 +38,6 @@ import java.util.TreeSet;
  */
 public final class WalkForwardBacktest {
 
-    /** Candles past the window the trainer needs for its longest label (H24) plus the closing hour. */
-    private static final int LABEL_HORIZON_HOURS = 24;
-
     /**
      * Hours committed together by default (one unit of work): a crash or a failing hour rolls back at
      * most this many finished hours, which a re-run recomputes identically; fewer, larger commits are
@@ -58,9 +46,13 @@ public final class WalkForwardBacktest {
     public static final int DEFAULT_HOURS_PER_COMMIT = 24;
 
     private final Persistence ports;
-    private final ModelTrainer trainer;
+    private final BacktestInputs inputs;
+    private final FoldModels models;
     private final int hoursPerCommit;
     private final java.time.Duration ownerWait;
+    /** The cycles' DATA hash format and, in a replay, the stored DATA hash by hour ({@link HourlyCycleService#hashingData}). */
+    private io.tradingcore.domain.hash.DataHashFormat dataHashFormat = io.tradingcore.domain.hash.DataHashFormat.CURRENT;
+    private java.util.function.Function<HourTs, Optional<String>> storedDataHash = hour -> Optional.empty();
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
@@ -78,7 +70,8 @@ public final class WalkForwardBacktest {
      */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer, int hoursPerCommit, java.time.Duration ownerWait) {
         this.ports = Objects.requireNonNull(ports, "ports");
-        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.inputs = new BacktestInputs(ports);
+        this.models = new FoldModels(ports, Objects.requireNonNull(trainer, "trainer"));
         if (hoursPerCommit < 1 || hoursPerCommit > 720) {
             throw new IllegalArgumentException("hours per commit must be between 1 and 720, was " + hoursPerCommit);
         }
@@ -87,6 +80,14 @@ public final class WalkForwardBacktest {
         }
         this.hoursPerCommit = hoursPerCommit;
         this.ownerWait = ownerWait;
+    }
+
+    /** The DATA hash format and stored DATA hashes its cycles use (replay; tests of stored formats). Returns this. */
+    WalkForwardBacktest hashingData(io.tradingcore.domain.hash.DataHashFormat format,
+                                    java.util.function.Function<HourTs, Optional<String>> stored) {
+        this.dataHashFormat = Objects.requireNonNull(format, "format");
+        this.storedDataHash = Objects.requireNonNull(stored, "stored");
+        return this;
     }
 
     /** What to run. */
@@ -235,17 +236,18 @@ public final class WalkForwardBacktest {
         BacktestRunId id = r.backtestRunId();
         FoldPlan plan = FoldPlan.of(r.from(), r.to(), cfg.walkForward());
         // the candles first: a backtest refused for missing data stores nothing (issue 17, item 9)
-        SortedMap<AssetId, List<Candle>> candles = loadCandles(r, plan, venueName);
+        SortedMap<AssetId, List<Candle>> candles = inputs.loadCandles(r, plan, venueName);
         AccountId account = define(r).account();
         r.assets().forEach(ports.reference()::ensureAsset);
-        MarketDataRepository marketData = new PreloadedMarketData(ports.marketData(), venueName, loadedTo(r), candles);
-        HourTs firstUnfinished = firstUnfinishedHour(id, r.from(), r.to());
+        MarketDataRepository marketData = new PreloadedMarketData(ports.marketData(), venueName, BacktestInputs.loadedTo(r),
+                candles);
+        HourTs firstUnfinished = inputs.firstUnfinishedHour(id, r.from(), r.to());
         long total = r.from().hoursUntil(r.to());
         long done = r.from().hoursUntil(firstUnfinished);
         progress.started(id, account, total, done);
         ports.backtests().updateStatus(id, "RUNNING");
 
-        SimulatedVenue venue = rebuildVenue(r, cfg, account, candles, firstUnfinished);
+        SimulatedVenue venue = inputs.rebuildVenue(r, cfg, account, candles, firstUnfinished);
         BacktestClock clock = new BacktestClock(r.from());
         long run = 0;
         long skipped = 0;
@@ -254,7 +256,7 @@ public final class WalkForwardBacktest {
         // Not stored yet is not "no data" (issue 17, item 8): an hour after the last stored candle of every asset would be
         // recorded as SKIPPED (or marked stale) for good, and neither a re-run after ingesting it nor a replay could
         // agree with it. Such hours wait: the backtest runs up to the data it has and stays RUNNING.
-        HourTs dataEnd = dataEnd(candles);
+        HourTs dataEnd = BacktestInputs.dataEnd(candles);
         for (FoldPlan.Fold fold : plan.folds()) {
             if (!fold.testFrom().isBefore(dataEnd)) {
                 break;
@@ -267,20 +269,11 @@ public final class WalkForwardBacktest {
                 foldResults.add(stored.get());
                 continue;
             }
-            ModelTrainer.TrainedStack trained;
-            try {
-                trained = trainer.train(candles, fold.trainFrom(), fold.trainTo(), foldSeed(r.seed(), fold.index()));
-            } catch (ModelTrainer.TooFewSamplesException e) {
-                throw new IllegalArgumentException(tooFewSamples(e, fold, r, cfg.walkForward(), candles), e);
-            }
-            for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
-                ports.registry().register(a.version(), a.artifact());
-                ports.registry().activate(a.version().id());
-            }
+            ModelTrainer.TrainedStack trained = models.trainAndActivate(fold, r, candles);
             progress.foldTrained(fold, trained.artifacts().size());
             HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
-                    cfg::trading, clock);
+                    cfg::trading, clock).hashingData(dataHashFormat, storedDataHash);
             for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
                 HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
                 HourTs first = batch;
@@ -312,12 +305,12 @@ public final class WalkForwardBacktest {
             if (foldEnd.isBefore(fold.testTo())) {
                 break; // the fold is not over: its result is recorded by the run that finishes it
             }
-            if (dataEnd.isBefore(fold.testTo().plusHours(LABEL_HORIZON_HOURS + 1))) {
+            if (dataEnd.isBefore(fold.testTo().plusHours(BacktestInputs.LABEL_HORIZON_HOURS + 1))) {
                 continue; // the labels its metrics are scored on (up to 25 h past it) are not all stored yet
             }
             BacktestFoldResult result = new BacktestFoldResult(id, fold.index(), fold.trainFrom().toInstant(),
                     fold.trainTo().toInstant(), fold.testFrom().toInstant(), fold.testTo().toInstant(),
-                    foldMetrics(trained, candles, fold, account));
+                    models.foldMetrics(trained, candles, fold, account));
             ports.folds().recordFoldResult(result);
             foldResults.add(result);
         }
@@ -331,146 +324,7 @@ public final class WalkForwardBacktest {
         return new Result(id, account, run, done, skipped, orders, List.copyOf(foldResults), waiting, complete);
     }
 
-    /** The hour after the latest stored candle of any asset: hours from there on have no data yet. */
-    private static HourTs dataEnd(SortedMap<AssetId, List<Candle>> candles) {
-        HourTs last = null;
-        for (List<Candle> list : candles.values()) {
-            for (Candle c : list) {
-                if (last == null || c.openTime().isAfter(last)) {
-                    last = c.openTime();
-                }
-            }
-        }
-        return last.plusHours(1);
-    }
-
-    /**
-     * The trainer's "only N training samples ..." with the remedy: the minimum, which window it was, and the earliest
-     * {@code --from} (a whole UTC day) whose first fold trains on enough samples of the candles already loaded (the
-     * stored data), or that none up to {@code --to} does.
-     */
-    private String tooFewSamples(ModelTrainer.TooFewSamplesException e, FoldPlan.Fold fold, Request r, AppConfig.WalkForward wf,
-                                 SortedMap<AssetId, List<Candle>> candles) {
-        String head = e.getMessage() + " (fold " + fold.index() + " trains on the " + wf.trainHours() + " hours (walkForward.trainHours)"
-                + " ending " + wf.purgeHours() + " hours before its test window; the trainer needs at least " + e.minimum()
-                + " samples, one per asset-hour with a full feature lookback and a known label): ";
-        if (trainer.trainingSamples(candles, fold.trainFrom(), fold.trainTo()).isEmpty()) {
-            return head + "start later (--from) or ingest or download earlier data";
-        }
-        Optional<HourTs> from = EarliestFrom.search(r.from(), r.to(), e.minimum(),
-                f -> trainer.trainingSamples(candles, f.minusHours(wf.purgeHours() + wf.trainHours()), f.minusHours(wf.purgeHours())));
-        if (from.isEmpty()) {
-            return head + "no --from up to --to " + r.to() + " gives that many with the stored candles of " + r.assets().stream()
-                    .map(Asset::symbol).toList() + "; ingest or download earlier data, add assets, or raise walkForward.trainHours";
-        }
-        return head + "the earliest --from that works with the stored candles is --from " + from.get().toInstant().toString().substring(0, 10)
-                + " (or ingest or download earlier data)";
-    }
-
     private static HourTs earlier(HourTs a, HourTs b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static long foldSeed(int seed, int foldIndex) {
-        return seed * 1_000_003L + foldIndex;
-    }
-
-    private SortedMap<String, BigDecimal> foldMetrics(ModelTrainer.TrainedStack trained,
-                                                      SortedMap<AssetId, List<Candle>> candles, FoldPlan.Fold fold,
-                                                      AccountId account) {
-        SortedMap<String, BigDecimal> metrics = new TreeMap<>(trained.evaluate(candles, fold.testFrom(), fold.testTo()));
-        Optional<HourlyState> start = ports.states().latestBefore(account, RunMode.BACKTEST, fold.testFrom());
-        Optional<HourlyState> end = ports.states().latestBefore(account, RunMode.BACKTEST, fold.testTo());
-        if (start.isPresent() && end.isPresent() && start.get().portfolio().equity().signum() > 0) {
-            BigDecimal ret = end.get().portfolio().equity().divide(start.get().portfolio().equity(), 18,
-                    java.math.RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE);
-            metrics.put("trading.return", ret);
-        }
-        end.ifPresent(s -> {
-            metrics.put("trading.end_equity", s.portfolio().equity());
-            metrics.put("trading.end_drawdown", s.portfolio().drawdown());
-        });
-        metrics.put("walk_forward.purge_hours", BigDecimal.valueOf(fold.purgeHours()));
-        metrics.put("walk_forward.embargo_hours", BigDecimal.valueOf(fold.embargoHours()));
-        return metrics;
-    }
-
-    private SortedMap<AssetId, List<Candle>> loadCandles(Request r, FoldPlan plan, String venueName) {
-        HourTs earliest = plan.folds().get(0).trainFrom();
-        HourTs latest = loadedTo(r);
-        SortedMap<AssetId, List<Candle>> out = new TreeMap<>();
-        for (Asset a : r.assets()) {
-            List<Candle> list = ports.marketData().candles(a.id(), venueName, earliest, latest);
-            boolean anyInWindow = list.stream().anyMatch(c -> !c.openTime().isBefore(r.from()) && c.openTime().isBefore(r.to()));
-            if (!anyInWindow) {
-                throw new IllegalArgumentException("no " + venueName + " candles of " + a.symbol() + " between " + r.from()
-                        + " and " + r.to() + " (ingest them first: trading-core ingest --csv FILE)");
-            }
-            out.put(a.id(), list);
-        }
-        return out;
-    }
-
-    private static HourTs loadedTo(Request r) {
-        return r.to().plusHours(LABEL_HORIZON_HOURS + 1);
-    }
-
-    private HourTs firstUnfinishedHour(BacktestRunId id, HourTs from, HourTs to) {
-        TreeSet<HourTs> finished = new TreeSet<>();
-        for (RunContext rc : ports.runs().runsOfBacktest(id)) {
-            if (rc.status() == RunStatus.COMPLETED || rc.status() == RunStatus.SKIPPED) {
-                finished.add(rc.hour());
-            }
-        }
-        HourTs h = from;
-        while (h.isBefore(to) && finished.contains(h)) {
-            h = h.plusHours(1);
-        }
-        return h;
-    }
-
-    /**
-     * A fresh simulated venue holding what the account held at the end of the last finished hour, with
-     * the orders the store still has open re-submitted and executed (deterministically, so they fill
-     * exactly as they did before an interruption).
-     */
-    private SimulatedVenue rebuildVenue(Request r, AppConfig cfg, AccountId account,
-                                        SortedMap<AssetId, List<Candle>> candles, HourTs firstUnfinished) {
-        Optional<HourlyState> prior = ports.states().latestBefore(account, RunMode.BACKTEST, firstUnfinished);
-        SimulatedVenue venue = Exchanges.simulatedImmediateOrCancel(SimulatedAccounts.config(cfg, r.assets(), prior), r.assets());
-        List<Order> open = ports.execution().openOrders(account, RunMode.BACKTEST);
-        HourTs firstCandle = open.stream().map(o -> o.request().hour()).min(HourTs::compareTo).orElse(r.from());
-        if (firstCandle.isAfter(r.from())) {
-            firstCandle = r.from();
-        }
-        for (List<Candle> list : candles.values()) {
-            final HourTs start = firstCandle;
-            venue.addCandles(list.stream().filter(c -> !c.openTime().isBefore(start)).toList());
-        }
-        for (Order o : open) {
-            venue.submit(o.request());
-        }
-        if (!open.isEmpty()) {
-            venue.executeThrough(firstUnfinished.minusHours(1));
-        }
-        return venue;
-    }
-
-    /** The cycle's clock in a backtest: the simulated hour, never the wall clock. */
-    static final class BacktestClock implements io.tradingcore.ports.out.TimeSource {
-        private Instant now;
-
-        BacktestClock(HourTs start) {
-            this.now = start.toInstant();
-        }
-
-        void set(HourTs hour) {
-            now = hour.toInstant();
-        }
-
-        @Override
-        public Instant now() {
-            return now;
-        }
     }
 }
