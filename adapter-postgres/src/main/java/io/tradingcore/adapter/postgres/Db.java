@@ -81,6 +81,8 @@ final class Db {
         /** The chain's writer when this unit is overlapped, else null. */
         private final UnitWriter writer;
         private final java.util.List<Runnable> afterCommit = new java.util.ArrayList<>();
+        /** Statements kept for later (see {@link Db#defer}), in the order they were made. */
+        private final java.util.List<Deferred> deferred = new java.util.ArrayList<>();
 
         UnitMemory() {
             this(null);
@@ -154,6 +156,55 @@ final class Db {
         /** Runs {@code r} once the unit has committed (never if it rolls back). */
         void afterCommit(Runnable r) {
             afterCommit.add(r);
+        }
+    }
+
+    /** A statement of an overlapped unit kept for its writer thread, with the waiting ranks it references. */
+    private record Deferred(java.util.Set<Integer> ranks, String what, Work<?> work) {
+    }
+
+    /**
+     * Inside an overlapped unit (a chain's unit that is not resumed), keeps {@code work} and returns true: it runs
+     * later, in the order kept, after the waiting rows of {@code ranks} (and the run contexts) and before the
+     * others: on the writer thread when the unit is handed over, or on this thread before the unit's next
+     * read or statement that is not kept ({@link #drainDeferred}). The caller must answer from memory what
+     * the statement would have answered, and {@code work} must fail if the store disagrees. Elsewhere it
+     * keeps nothing and returns false (the caller runs the statement now, by {@link #txAfter}).
+     */
+    boolean defer(java.util.Set<Integer> ranks, String what, Work<?> work) {
+        UnitMemory mem = memory.get();
+        if (mem == null || mem.writer == null || mem.resumed || unit.get() == null) {
+            return false;
+        }
+        mem.deferred.add(new Deferred(java.util.Set.copyOf(ranks), what, work));
+        return true;
+    }
+
+    /** Runs the unit's kept statements now, on this thread (before a read that must see them). */
+    void drainDeferred() {
+        DSLContext joined = unit.get();
+        UnitMemory mem = memory.get();
+        if (joined != null && mem != null && !mem.deferred.isEmpty()) {
+            afterPrevious();
+            mapped("writing the unit's kept statements", () -> {
+                runDeferred(joined, pending.get(), mem);
+                return null;
+            });
+        }
+    }
+
+    /** The kept statements, after the waiting rows they reference (those are written first). */
+    private static void runDeferred(DSLContext tx, java.util.TreeMap<Integer, Pending<?>> waiting, UnitMemory mem) {
+        if (mem == null || mem.deferred.isEmpty()) {
+            return;
+        }
+        java.util.Set<Integer> ranks = new java.util.HashSet<>();
+        mem.deferred.forEach(d -> ranks.addAll(d.ranks()));
+        writeFirst(tx, waiting, mem, ranks);
+        java.util.List<Deferred> kept = java.util.List.copyOf(mem.deferred);
+        mem.deferred.clear();
+        for (Deferred d : kept) {
+            mapped(d.what(), () -> d.work().run(tx));
         }
     }
 
@@ -266,6 +317,7 @@ final class Db {
                                 UnitMemory mem) {
         try {
             mapped(what, () -> {
+                runDeferred(dsl, waiting, mem);
                 for (Pending<?> p : waiting.values()) {
                     p.write(dsl, mem);
                 }
@@ -387,10 +439,12 @@ final class Db {
 
     private void flush(DSLContext tx) {
         java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
-        if (waiting == null || waiting.isEmpty()) {
+        UnitMemory kept = memory.get();
+        if (waiting == null || waiting.isEmpty() && (kept == null || kept.deferred.isEmpty())) {
             return;
         }
         UnitMemory mem = memory.get();
+        runDeferred(tx, waiting, mem);
         for (Pending<?> p : waiting.values()) {
             p.write(tx, mem);
         }
@@ -415,22 +469,29 @@ final class Db {
         return mapped(what, () -> {
             java.util.TreeMap<Integer, Pending<?>> waiting = pending.get();
             UnitMemory mem = memory.get();
-            java.util.TreeSet<Integer> first = new java.util.TreeSet<>(ranks);
-            first.add(0);
-            boolean wrote = false;
-            for (Integer rank : first) {
-                Pending<?> p = waiting == null ? null : waiting.remove(rank);
-                if (p != null) {
-                    p.write(joined, mem);
-                    wrote = true;
-                }
-            }
-            if (wrote && mem != null) {
-                // the run contexts went with it: what counts for a deferred run (see flushes())
-                mem.flushes++;
-            }
+            runDeferred(joined, waiting, mem); // what was kept comes before this statement
+            writeFirst(joined, waiting, mem, ranks);
             return work.run(joined);
         });
+    }
+
+    /** Writes the waiting rows of {@code ranks} and the run contexts (rank 0) now; the others go on waiting. */
+    private static void writeFirst(DSLContext tx, java.util.TreeMap<Integer, Pending<?>> waiting, UnitMemory mem,
+                                   java.util.Set<Integer> ranks) {
+        java.util.TreeSet<Integer> first = new java.util.TreeSet<>(ranks);
+        first.add(0);
+        boolean wrote = false;
+        for (Integer rank : first) {
+            Pending<?> p = waiting == null ? null : waiting.remove(rank);
+            if (p != null) {
+                p.write(tx, mem);
+                wrote = true;
+            }
+        }
+        if (wrote && mem != null) {
+            // the run contexts went with it: what counts for a deferred run (see flushes())
+            mem.flushes++;
+        }
     }
 
     /** Writes the unit's waiting rows now (before a read that must see them). Outside a unit: nothing to do. */
