@@ -1,15 +1,12 @@
 package io.tradingcore.adapter.postgres;
 
-import static io.tradingcore.adapter.postgres.jooq.Tables.ACCOUNT;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ASSET;
-import static io.tradingcore.adapter.postgres.jooq.Tables.CASH_ENTRY_REF;
 import static io.tradingcore.adapter.postgres.jooq.Tables.CASH_LEDGER;
 import static io.tradingcore.adapter.postgres.jooq.Tables.EXECUTED_TRADE;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_FILL;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_REQUEST;
 
 import io.tradingcore.adapter.postgres.jooq.enums.OrderStatusEnum;
-import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderFillRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderRequestRecord;
@@ -28,12 +25,10 @@ import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalId;
 import io.tradingcore.domain.ledger.CashEntry;
-import io.tradingcore.domain.ledger.CashEntryType;
 import io.tradingcore.domain.order.FeeCurrency;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.run.RunKey;
-import io.tradingcore.ports.out.ConflictingWriteException;
 import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.FillBooking;
 import io.tradingcore.ports.out.FillRecording;
@@ -182,7 +177,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             tr.setRealizedPnl(booking.realisedPnl());
             tr.setExecutedAtUtc(Conv.ts(f.tradeTs()));
             tx.insertInto(EXECUTED_TRADE).set(tr).execute();
-            append(tx, key, q.accountId(), booking.cashEntries());
+            CashLedgerRows.append(tx, key, q.accountId(), booking.cashEntries());
             moveStatus(tx, f.orderId(), booking.orderAfter().status());
             return FillRecording.RECORDED;
         });
@@ -198,66 +193,9 @@ final class PgExecutionRepository implements ExecutionRepository {
     @Override
     public void appendCash(RunKey key, List<CashEntry> entries) {
         db.txAfter(WRITTEN_FIRST, "appending cash entries of account " + key.account(), tx -> {
-            append(tx, key, key.account(), entries);
+            CashLedgerRows.append(tx, key, key.account(), entries);
             return null;
         });
-    }
-
-    /**
-     * Appends entries to the account's chain (entry_seq = last + 1); an entry id already stored is skipped
-     * if identical and refused if not. The account row lock serialises concurrent appenders.
-     */
-    private static void append(DSLContext tx, RunKey key, AccountId account, List<CashEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(account.value())).forNoKeyUpdate().fetch();
-        List<UUID> ids = entries.stream().map(CashEntry::entryId).toList();
-        Map<UUID, CashEntry> stored = new LinkedHashMap<>();
-        for (Record r : ledgerQuery(tx).where(CASH_ENTRY_REF.ENTRY_ID.in(ids)).fetch()) {
-            CashEntry e = entry(r);
-            stored.put(e.entryId(), e);
-        }
-        Long last = tx.select(DSL.max(CASH_LEDGER.ENTRY_SEQ)).from(CASH_LEDGER)
-                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value())).fetchSingle().value1();
-        long seq = last == null ? 0 : last;
-        for (CashEntry e : entries) {
-            if (!e.account().equals(account)) {
-                throw new IllegalArgumentException("cash entry " + e.entryId() + " is for account " + e.account()
-                        + ", not " + account);
-            }
-            CashEntry s = stored.get(e.entryId());
-            if (s != null) {
-                if (!sameEntry(s, e)) {
-                    throw new ConflictingWriteException("cash_ledger: entry " + e.entryId() + " of account " + account
-                            + " is already stored with different content");
-                }
-                continue;
-            }
-            seq++;
-            CashLedgerRecord r = tx.newRecord(CASH_LEDGER);
-            r.setAccountId(account.value());
-            r.setEntrySeq(seq);
-            r.setEntryType(e.type().name());
-            r.setAmount(e.amount());
-            r.setBalanceAfter(e.balanceAfter());
-            r.setRunId(key.runId().value());
-            r.setRunMode(Conv.mode(key.mode()));
-            r.setHourTsUtc(Conv.hour(key.hour()));
-            r.setTradeId(e.orderId() == null ? null : DeterministicIds.executedTradeId(e.orderId(), e.tradeId()));
-            r.setEntryTsUtc(Conv.ts(e.ts()));
-            r.setDescription(e.memo());
-            tx.insertInto(CASH_LEDGER).set(r).execute();
-            tx.insertInto(CASH_ENTRY_REF).set(CASH_ENTRY_REF.ENTRY_ID, e.entryId())
-                    .set(CASH_ENTRY_REF.ACCOUNT_ID, account.value()).set(CASH_ENTRY_REF.ENTRY_SEQ, seq).execute();
-        }
-    }
-
-    private static boolean sameEntry(CashEntry a, CashEntry b) {
-        return a.type() == b.type() && a.amount().compareTo(b.amount()) == 0
-                && a.balanceAfter().compareTo(b.balanceAfter()) == 0 && a.ts().equals(Conv.ts(b.ts()))
-                && a.memo().equals(b.memo()) && java.util.Objects.equals(a.orderId(), b.orderId())
-                && java.util.Objects.equals(a.tradeId(), b.tradeId());
     }
 
     @Override
@@ -273,7 +211,7 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public List<Order> openOrders(AccountId account, RunMode mode) {
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit != null) {
             // asked every hour: inside a unit the answer stays what was read until the unit writes an order or fill
             return unit.<java.util.Map<Object, List<Order>>>carried(OPEN_ORDERS, java.util.HashMap::new)
@@ -294,7 +232,7 @@ final class PgExecutionRepository implements ExecutionRepository {
     private static final Object OPEN_ORDERS = new Object();
 
     private void forgetOpenOrders() {
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit != null) {
             unit.<java.util.Map<Object, List<Order>>>carried(OPEN_ORDERS, java.util.HashMap::new).clear();
         }
@@ -354,47 +292,16 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public List<CashEntry> ledger(AccountId account, RunMode mode) {
-        return db.read("reading the cash ledger of account " + account, ctx -> ledgerQuery(ctx)
-                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), modeOf(mode))
-                .orderBy(CASH_LEDGER.ENTRY_SEQ).fetch(PgExecutionRepository::entry));
+        return db.read("reading the cash ledger of account " + account, ctx -> CashLedgerRows.query(ctx)
+                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), CashLedgerRows.modeOf(mode))
+                .orderBy(CASH_LEDGER.ENTRY_SEQ).fetch(CashLedgerRows::entry));
     }
 
     @Override
     public BigDecimal cashBalance(AccountId account, RunMode mode) {
         return db.read("reading the cash balance of account " + account, ctx -> ctx.select(CASH_LEDGER.BALANCE_AFTER)
-                .from(CASH_LEDGER).where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), modeOf(mode))
+                .from(CASH_LEDGER).where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), CashLedgerRows.modeOf(mode))
                 .orderBy(CASH_LEDGER.ENTRY_SEQ.desc()).limit(1).fetchOptional(CASH_LEDGER.BALANCE_AFTER))
                 .orElse(Decimals.ZERO);
-    }
-
-    private static Condition modeOf(RunMode mode) {
-        // entries booked outside any cycle carry no run key, hence no mode: they belong to every mode
-        return CASH_LEDGER.RUN_MODE.eq(Conv.mode(mode)).or(CASH_LEDGER.RUN_MODE.isNull());
-    }
-
-    private static org.jooq.SelectOnConditionStep<Record> ledgerQuery(DSLContext ctx) {
-        return ctx.select(CASH_LEDGER.fields()).select(CASH_ENTRY_REF.ENTRY_ID, EXECUTED_TRADE.ORDER_ID,
-                        ORDER_FILL.EXCHANGE_TRADE_ID)
-                .from(CASH_LEDGER)
-                .leftJoin(CASH_ENTRY_REF).on(CASH_ENTRY_REF.ACCOUNT_ID.eq(CASH_LEDGER.ACCOUNT_ID)
-                        .and(CASH_ENTRY_REF.ENTRY_SEQ.eq(CASH_LEDGER.ENTRY_SEQ)))
-                .leftJoin(EXECUTED_TRADE).on(EXECUTED_TRADE.TRADE_ID.eq(CASH_LEDGER.TRADE_ID))
-                .leftJoin(ORDER_FILL).on(ORDER_FILL.FILL_ID.eq(EXECUTED_TRADE.FILL_ID));
-    }
-
-    private static CashEntry entry(Record r) {
-        short account = r.get(CASH_LEDGER.ACCOUNT_ID);
-        long seq = r.get(CASH_LEDGER.ENTRY_SEQ);
-        UUID id = r.get(CASH_ENTRY_REF.ENTRY_ID);
-        if (id == null) {
-            // a row written outside this adapter: give it a stable id from its place in the chain
-            id = DeterministicIds.uuid("cash-row", Short.toString(account), Long.toString(seq));
-        }
-        UUID order = r.get(EXECUTED_TRADE.ORDER_ID);
-        String trade = r.get(ORDER_FILL.EXCHANGE_TRADE_ID);
-        return new CashEntry(id, new AccountId(account), CashEntryType.valueOf(r.get(CASH_LEDGER.ENTRY_TYPE)),
-                r.get(CASH_LEDGER.AMOUNT), r.get(CASH_LEDGER.BALANCE_AFTER), r.get(CASH_LEDGER.ENTRY_TS_UTC),
-                order == null ? null : new OrderId(order), trade == null ? null : new ExchangeTradeId(trade),
-                r.get(CASH_LEDGER.DESCRIPTION));
     }
 }

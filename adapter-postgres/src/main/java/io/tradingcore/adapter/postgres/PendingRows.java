@@ -1,0 +1,47 @@
+package io.tradingcore.adapter.postgres;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.jooq.TableRecord;
+
+/** Rows of one table waiting for the unit's next flush ({@link Db#append}), with what {@link Idempotent#insert} needs. */
+record PendingRows<R extends TableRecord<R>>(Table<R> table,
+                                              List<Supplier<List<R>>> parts, String family,
+                                              Function<R, String> describe) {
+    /** The rows, in the order appended; those appended as builders are built now (see {@link Db#appendLater}). */
+    List<R> rows() {
+        List<R> all = new ArrayList<>();
+        for (Supplier<List<R>> part : parts) {
+            all.addAll(part.get());
+        }
+        return all;
+    }
+
+    int write(DSLContext tx, UnitMemory mem) {
+        List<R> rows = rows();
+        if (mem != null && mem.allFresh(table, rows)) {
+            // rows of runs that did not exist when the unit started cannot be stored yet: COPY them; a
+            // repeat inside the unit (a step recorded twice, also across flushes) is settled first
+            Map<List<Object>, R> written = mem.written(table.getName());
+            return (int) RecordCopy.copy(tx, table, Idempotent.notWrittenYet(rows, table, written, family, describe));
+        }
+        return Idempotent.insert(tx, table, rows, family, describe);
+    }
+
+    /** The waiting rows of {@code rank} in {@code waiting}, created for {@code table} if none wait yet. */
+    static <R extends TableRecord<R>> PendingRows<R> of(TreeMap<Integer, PendingRows<?>> waiting, int rank, Table<R> table,
+                                                        String family, Function<R, String> describe) {
+        @SuppressWarnings("unchecked")
+        PendingRows<R> p = (PendingRows<R>) waiting.computeIfAbsent(rank, r -> new PendingRows<>(table, new ArrayList<>(), family, describe));
+        if (p.table() != table) {
+            throw new IllegalStateException("rank " + rank + " is taken by " + p.table().getName() + ", not " + table.getName());
+        }
+        return p;
+    }
+}
