@@ -3,11 +3,9 @@ package io.tradingcore.app;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
 import io.tradingcore.adapter.postgres.Databases.DbTarget;
-import io.tradingcore.adapter.postgres.SchemaMigrator;
 import io.tradingcore.embedded.EmbeddedPostgresServer;
+import io.tradingcore.ports.out.StoreUnavailableException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import picocli.CommandLine.Option;
 
 /** Database selection shared by every command: --db-url, else TRADING_DB_URL, else the embedded default. */
@@ -67,15 +65,15 @@ public final class DbOptions {
         }
         System.err.println("database: " + target.description());
         HikariDataSource ds = Databases.pool(target, poolSize);
-        try (Connection c = ds.getConnection()) {
-            c.isValid(5);
-        } catch (SQLException e) {
+        try {
+            Databases.checkReachable(ds);
+        } catch (StoreUnavailableException e) {
             ds.close();
             if (embedded != null) {
                 embedded.close();
             }
             throw new CliException(ExitCodes.DATABASE_UNREACHABLE,
-                    "cannot connect to " + target.description() + ": " + SchemaMigrator.rootMessage(e), e);
+                    "cannot connect to " + target.description() + ": " + e.getMessage(), e);
         }
         return new OpenDatabase(ds, embedded, target);
     }

@@ -4,16 +4,13 @@ import io.tradingcore.application.config.ConfigLoader;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.tradingcore.adapter.postgres.Databases;
+import io.tradingcore.adapter.postgres.ScratchDatabase;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.BacktestReplay;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.RunId;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
+import io.tradingcore.ports.out.StoreUnavailableException;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,19 +44,14 @@ final class ReplayCommand implements Callable<Integer> {
             Persistence stored = Wiring.persistence(open.dataSource(), false);
             BacktestRunId id = RunIds.resolve(io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).backtestQueries(),
                     "--backtest-run-id", backtestRunId);
-            // one scratch database per replaying process (two replays of one backtest at once each have their own),
-            // held under an advisory lock for as long as the replay runs; scratch databases whose replay is gone
-            // (killed, so its finally never ran) are dropped first (issue 17, item 12)
             String scratchName = "trading_replay_" + id.value().toString().replace("-", "").substring(0, 16) + "_"
                     + ProcessHandle.current().pid() + "_" + Long.toHexString(System.nanoTime() & 0xffffffL);
-            Connection owner = ownScratch(open.dataSource(), scratchName);
-            dropAbandonedScratchDatabases(open.dataSource());
-            execute(open.dataSource(), "CREATE DATABASE " + scratchName);
-            Databases.DbTarget t = open.target();
-            Databases.DbTarget scratchTarget = new Databases.DbTarget(withDatabase(t.jdbcUrl(), scratchName), t.user(),
-                    t.password(), "scratch database " + scratchName);
             BacktestReplay.Outcome outcome;
-            try (HikariDataSource scratchDs = Databases.pool(scratchTarget, 4)) {
+            try (ScratchDatabase scratchDb = scratch(open, scratchName);
+                 HikariDataSource scratchDs = Databases.pool(scratchDb.target(), 4)) {
+                if (keepScratch) {
+                    scratchDb.keep();
+                }
                 Persistence scratch = Wiring.persistence(scratchDs, true);
                 try (ConsoleProgress progress = new ConsoleProgress()) {
                     var def = stored.backtests().find(id).orElseThrow(() ->
@@ -71,15 +63,8 @@ final class ReplayCommand implements Callable<Integer> {
             } catch (NoSuchElementException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage());
             } finally {
-                if (!keepScratch) {
-                    execute(open.dataSource(), "DROP DATABASE IF EXISTS " + scratchName);
-                } else {
+                if (keepScratch) {
                     System.out.println("scratch database kept: " + scratchName + " (the next replay drops it)");
-                }
-                try {
-                    owner.close(); // releases the advisory lock; a kept scratch database is dropped by a later replay
-                } catch (SQLException ignored) {
-                    // the lock goes with the connection
                 }
             }
             if (outcome.identical()) {
@@ -92,73 +77,16 @@ final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private static final String SCRATCH_LOCK = "SELECT pg_try_advisory_lock(hashtext('trading-replay-scratch:' || ?))";
-
-    /** A connection holding the advisory lock of scratch database {@code name} (session level: freed if we die). */
-    private static Connection ownScratch(javax.sql.DataSource ds, String name) {
+    /**
+     * One scratch database per replaying process (two replays of one backtest at once each have their own), held
+     * under an advisory lock for as long as the replay runs; scratch databases whose replay is gone (killed, so it
+     * never dropped its own) are dropped first (issue 17, item 12).
+     */
+    private static ScratchDatabase scratch(DbOptions.OpenDatabase open, String name) {
         try {
-            Connection c = ds.getConnection();
-            c.setAutoCommit(true);
-            if (!tryLock(c, name)) {
-                c.close();
-                throw new CliException(ExitCodes.FAILED, "scratch database " + name + " is locked by another replay");
-            }
-            return c;
-        } catch (SQLException e) {
-            throw new CliException(ExitCodes.FAILED, "replay could not lock its scratch database: " + e.getMessage(), e);
-        }
-    }
-
-    /** Drops every trading_replay_* database whose replay is gone (its lock is free and nobody is connected). */
-    static void dropAbandonedScratchDatabases(javax.sql.DataSource ds) {
-        List<String> names = new ArrayList<>();
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'trading\\_replay\\_%'"
-                     + " ORDER BY datname")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-            for (String name : names) {
-                if (!name.matches("trading_replay_[0-9a-f_]+") || !tryLock(c, name)) {
-                    continue; // a running replay holds it
-                }
-                try (Statement drop = c.createStatement()) {
-                    drop.execute("DROP DATABASE IF EXISTS " + name);
-                } catch (SQLException inUse) {
-                    // someone is connected to it (--keep-scratch being inspected): leave it
-                } finally {
-                    try (java.sql.PreparedStatement unlock = c.prepareStatement(
-                            "SELECT pg_advisory_unlock(hashtext('trading-replay-scratch:' || ?))")) {
-                        unlock.setString(1, name);
-                        unlock.executeQuery().close();
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            // cleaning up is best effort: the replay itself does not need it
-        }
-    }
-
-    private static boolean tryLock(Connection c, String name) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement(SCRATCH_LOCK)) {
-            ps.setString(1, name);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    static String withDatabase(String jdbcUrl, String database) {
-        return jdbcUrl.replaceFirst("^(jdbc:postgresql://[^/?]+)(/[^?]*)?", "$1/" + database);
-    }
-
-    private static void execute(javax.sql.DataSource ds, String sql) {
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new CliException(ExitCodes.FAILED, "replay needs a scratch database on the same server and could not run '"
-                    + sql + "': " + e.getMessage(), e);
+            return ScratchDatabase.create(open.dataSource(), open.target(), name);
+        } catch (IllegalStateException | StoreUnavailableException e) {
+            throw new CliException(ExitCodes.FAILED, "replay needs a scratch database on the same server: " + e.getMessage(), e);
         }
     }
 }

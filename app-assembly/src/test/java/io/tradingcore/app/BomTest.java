@@ -41,4 +41,17 @@ class BomTest {
         }
         assertThat(listed).isGreaterThanOrEqualTo(8);
     }
+
+    /** Both published poms carry what a repository manager asks for, with the same address and no placeholder left. */
+    @Test
+    void publishedPomsCarryLicenceScmUrlAndDevelopers() throws IOException {
+        String parent = Files.readString(Path.of("..", "pom.xml"));
+        String bom = Files.readString(Path.of("..", "bom", "pom.xml"));
+        for (String pom : List.of(parent, bom)) {
+            assertThat(pom).contains("<name>Apache-2.0</name>", "<url>${project.home}</url>",
+                    "<connection>scm:git:${project.home}.git</connection>", "<developer>", "<email>").doesNotContain("TODO");
+        }
+        assertThat(property(bom, "project.home")).isEqualTo(property(parent, "project.home")).startsWith("https://");
+        assertThat(Path.of("..", "LICENSE")).content().contains("Apache License", "Version 2.0");
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hexagon's boundaries over the whole assembled classpath: adapters never depend on each other nor on the
  * application module, nothing below app-assembly depends on it, and the application module (the library a host
- * service embeds) stays free of the CLI, of a logging backend and of raw SQL. (core-domain and ports have their own,
+ * service embeds) stays free of the CLI, of a logging backend and of raw SQL, and so does the CLI. (core-domain and ports have their own,
  * stricter rules.)
  */
 class ModuleBoundariesTest {
@@ -74,6 +74,14 @@ class ModuleBoundariesTest {
     @Test
     void applicationRunsNoRawSql() {
         noClasses().that().resideInAPackage("io.tradingcore.application..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..")
+                .check(classes);
+    }
+
+    /** The CLI wires and prints: connection checks and scratch databases are adapter-postgres's (Databases, ScratchDatabase). */
+    @Test
+    void cliRunsNoRawSql() {
+        noClasses().that().resideInAPackage("io.tradingcore.app..")
                 .should().dependOnClassesThat().resideInAPackage("java.sql..")
                 .check(classes);
     }

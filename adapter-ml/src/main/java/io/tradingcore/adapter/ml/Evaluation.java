@@ -6,7 +6,10 @@ import io.tradingcore.domain.CostModel;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** After-the-fact metrics of a trained stack on labelled rows, keyed "ROLE.H.metric". */
+/**
+ * After-the-fact metrics of a trained stack on labelled rows, keyed "ROLE.H.metric", with each role's reliability
+ * table ({@link Calibration}: "ROLE.H.calibration.b&lt;k&gt;.count / mean_p / observed").
+ */
 final class Evaluation {
 
     private Evaluation() {
@@ -63,6 +66,7 @@ final class Evaluation {
                 m.put(prefix + "accuracy", Metrics.accuracy(q, y));
                 m.put(prefix + "auc", Metrics.auc(q, y));
                 m.put(prefix + "enter_count", (double) enters);
+                Calibration.put(m, prefix, q, y);
                 if (enters > 0) {
                     m.put(prefix + "hit_rate", (double) hits / enters);
                     m.put(prefix + "mean_net_return", net / enters);

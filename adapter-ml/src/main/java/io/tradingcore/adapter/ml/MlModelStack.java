@@ -77,6 +77,11 @@ final class MlModelStack implements ModelStack {
                 meta);
     }
 
+    @Override
+    public java.util.OptionalDouble oodThreshold() {
+        return stack.regime.gate().map(g -> java.util.OptionalDouble.of(g.threshold())).orElse(java.util.OptionalDouble.empty());
+    }
+
     private static ModelRole role(MetaModel.Term t) {
         if (t.input() == MetaModel.TREE) {
             return ModelRole.BASE_TREE;

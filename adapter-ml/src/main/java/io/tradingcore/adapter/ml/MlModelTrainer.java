@@ -118,6 +118,9 @@ final class MlModelTrainer implements ModelTrainer {
         return new MlModelStack(stack, regime, tree, deep, meta);
     }
 
+    /** Prefix of XGBoost's feature importance in the BASE_TREE metrics ({@link TreeModel#importance}). */
+    static final String IMPORTANCE = "importance_gain.";
+
     /** The result of one training: engine, stack, artifacts and after-the-fact evaluation. */
     private static final class Trained implements TrainedStack {
         private final WalkForward.Result result;
@@ -181,6 +184,16 @@ final class MlModelTrainer implements ModelTrainer {
                     y[i] = s.label[h.ordinal()][rows[i]];
                 }
                 m.put("baseline_vol." + h + ".log_loss", Metrics.logLoss(q, y));
+            }
+            // the fold's XGBoost feature importance (its final trees', as in their model_version metrics), for the report
+            for (TrainedModel t : result.models()) {
+                if (t.role() == ModelRole.BASE_TREE) {
+                    t.metrics().forEach((k, v) -> {
+                        if (k.startsWith(IMPORTANCE)) {
+                            m.put(t.role() + "." + t.horizon() + "." + k, v);
+                        }
+                    });
+                }
             }
             SortedMap<String, BigDecimal> out = new TreeMap<>();
             m.forEach((k, v) -> {

@@ -159,7 +159,8 @@ class FeaturesTest {
     @Test
     void noFeatureOfEitherSetAtHourHUsesACandleThatClosesAfterH() {
         // 24 decision hours x 3 assets: for each H every candle opening at or after H (so closing after H) is
-        // replaced by a wild one; each feature of hours <= H, in both feature sets, must not move
+        // replaced by a wild one; each feature of hours <= H, in both feature sets, each with and without BTC's
+        // context, must not move
         SortedMap<String, List<Bar>> assets = TestData.assets("BTC", "ETH", "SOL");
         Instant start = TestData.t("2024-03-05T00:00:00Z");
         int checked = 0;
@@ -172,23 +173,35 @@ class FeaturesTest {
             Instant from = hour.minusSeconds(3600L * 3);
             Instant to = hour.plusSeconds(3600L * 2);
             for (FeatureSet set : FeatureSet.values()) {
-                Samples a = Samples.build(assets, from, to, CostModel.defaults(), set);
-                Samples b = Samples.build(changed, from, to, CostModel.defaults(), set);
-                assertThat(b.size()).isEqualTo(a.size());
-                boolean later = false;
-                for (int r = 0; r < a.size(); r++) {
-                    if (a.hour[r] <= hour.getEpochSecond()) {
-                        assertThat(b.x[r]).as("%s features of %s at %s", set, a.assets.get(a.asset[r]),
-                                Instant.ofEpochSecond(a.hour[r])).containsExactly(a.x[r]);
-                        checked++;
-                    } else {
-                        later |= !java.util.Arrays.equals(a.x[r], b.x[r]);
+                Samples plain = Samples.build(assets, from, to, CostModel.defaults(), set);
+                Samples perturbed = Samples.build(changed, from, to, CostModel.defaults(), set);
+                // each set alone, and with BTC's context appended to every asset's row (the evaluation's "btc" option)
+                for (boolean btc : new boolean[] {false, true}) {
+                    Samples a = btc ? plain.withBtcContext() : plain;
+                    Samples b = btc ? perturbed.withBtcContext() : perturbed;
+                    assertThat(b.size()).isEqualTo(a.size());
+                    boolean later = false;
+                    boolean laterContext = false;
+                    for (int r = 0; r < a.size(); r++) {
+                        if (a.hour[r] <= hour.getEpochSecond()) {
+                            assertThat(b.x[r]).as("%s%s features of %s at %s", set, btc ? " + BTC context" : "",
+                                    a.assets.get(a.asset[r]), Instant.ofEpochSecond(a.hour[r])).containsExactly(a.x[r]);
+                            checked++;
+                        } else {
+                            later |= !java.util.Arrays.equals(a.x[r], b.x[r]);
+                            int n = set.size();
+                            laterContext |= !a.assets.get(a.asset[r]).equals("BTC") && !java.util.Arrays.equals(
+                                    java.util.Arrays.copyOfRange(a.x[r], n, a.x[r].length),
+                                    java.util.Arrays.copyOfRange(b.x[r], n, b.x[r].length));
+                        }
                     }
+                    assertThat(later).as("the perturbation shows after %s", hour).isTrue();
+                    assertThat(laterContext).as("BTC's perturbation shows in the other assets' context after %s", hour)
+                            .isEqualTo(btc);
                 }
-                assertThat(later).as("the perturbation shows after %s", hour).isTrue();
             }
         }
-        assertThat(checked).isEqualTo(24 * 3 * 4 * 2);
+        assertThat(checked).isEqualTo(24 * 3 * 4 * 2 * 2);
     }
 
     @Test

@@ -350,7 +350,7 @@ class MlPortsTest {
                 io.tradingcore.domain.CostModel.defaults(), 24, 24, 2, 0, 0.999).train(candles, TRAIN_FROM, TRAIN_TO, 5L);
         assertThat(v2.artifacts().get(1).version().artifactSha256())
                 .isNotEqualTo(unweighted.artifacts().get(1).version().artifactSha256());
-        assertDecisionsIgnoreTheFuture(v2.featureEngine(), v2.modelStack(), 8);
+        assertDecisionsIgnoreTheFuture(v2.featureEngine(), v2.modelStack(), 24);
         HourTs hour = HourTs.parse("2024-01-10T15:00:00Z");
         FeatureVector v1 = trained.featureEngine().compute(ETH, hour, closedBy(ETH, hour), Optional.empty());
         assertThat(v1.names()).hasSize(22);
@@ -429,5 +429,53 @@ class MlPortsTest {
         assertThat(m).containsKeys("baseline_vol.H1.log_loss", "baseline_vol.H4.log_loss", "baseline_vol.H24.log_loss");
         assertThat(m.get("baseline_vol.H1.log_loss")).isLessThan(m.get("baseline.H1.log_loss"));
         assertThat(m.get("baseline_vol.H1.log_loss").doubleValue()).isBetween(0.3, 0.75);
+    }
+
+    @Test
+    void theFoldsMetricsCarryEachRolesReliabilityTableAndTheTreesFeatureImportance() {
+        SortedMap<String, BigDecimal> m = trained.evaluate(candles, HourTs.parse("2024-01-02T00:00:00Z"),
+                HourTs.parse("2024-02-01T00:00:00Z"));
+        for (String role : List.of("BASE_TREE", "BASE_DEEP", "META")) {
+            for (Horizon h : Horizon.values()) {
+                String prefix = role + "." + h + ".calibration.b";
+                long rows = 0;
+                double positives = 0;
+                double sumP = 0;
+                for (int b = 0; b < Calibration.BINS; b++) {
+                    BigDecimal n = m.get(prefix + b + ".count");
+                    if (n == null) {
+                        assertThat(m).doesNotContainKeys(prefix + b + ".mean_p", prefix + b + ".observed");
+                        continue;
+                    }
+                    double meanP = m.get(prefix + b + ".mean_p").doubleValue();
+                    assertThat(meanP).as("bin %d holds p in [%d/10, %d/10)", b, b, b + 1).isBetween(b / 10.0, (b + 1) / 10.0);
+                    assertThat(m.get(prefix + b + ".observed").doubleValue()).isBetween(0.0, 1.0);
+                    rows += n.longValue();
+                    positives += n.doubleValue() * m.get(prefix + b + ".observed").doubleValue();
+                    sumP += n.doubleValue() * meanP;
+                }
+                // every labelled test row is in exactly one bin, and the bins add up to the positive rate
+                assertThat(rows).isEqualTo(m.get("labelled." + h + ".samples").longValue());
+                assertThat(positives / rows).isBetween(0.0, 1.0);
+                assertThat(sumP / rows).isBetween(0.0, 1.0);
+            }
+        }
+        // the fold's XGBoost importance: its final trees', the same figures as their model_version metrics
+        for (ModelTrainer.TrainedArtifact a : trained.artifacts()) {
+            if (a.version().role() != ModelRole.BASE_TREE) {
+                continue;
+            }
+            double total = 0;
+            List<String> features = a.version().metrics().keySet().stream().filter(k -> k.startsWith("importance_gain."))
+                    .map(k -> k.substring("importance_gain.".length())).toList();
+            assertThat(features).containsAll(Features.NAMES);
+            for (String f : features) {
+                BigDecimal share = m.get("BASE_TREE." + a.version().horizon() + ".importance_gain." + f);
+                assertThat(share).as("importance of %s", f).isNotNull();
+                assertThat(share).isEqualByComparingTo(a.version().metrics().get("importance_gain." + f));
+                total += share.doubleValue();
+            }
+            assertThat(total).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        }
     }
 }

@@ -28,7 +28,7 @@ class RealDataBaselineTest {
                 TestData.t("2025-01-01T00:00:00Z"), CostModel.defaults(), TrainingConfig.Options.DEFAULT.features());
         TrainingConfig config = TrainingConfig.defaults(42L).with(TrainingConfig.Options.DEFAULT);
         WalkForward.Result r = WalkForward.run(s, config, "real");
-        MlEvaluation.Report report = new MlEvaluation.Report(s, r, config);
+        EvaluationReport report = new EvaluationReport(s, r, config);
 
         List<String> lines = new ArrayList<>();
         lines.add("role horizon | folds | held-out rows | mean log loss | mean baseline log loss | beats baseline");

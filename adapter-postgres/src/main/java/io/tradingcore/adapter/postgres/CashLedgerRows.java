@@ -76,7 +76,7 @@ final class CashLedgerRows {
             r.setAmount(e.amount());
             r.setBalanceAfter(e.balanceAfter());
             r.setRunId(key.runId().value());
-            r.setRunMode(Conv.mode(key.mode()));
+            r.setRunMode(key.mode());
             r.setHourTsUtc(Conv.hour(key.hour()));
             r.setTradeId(e.orderId() == null ? null : DeterministicIds.executedTradeId(e.orderId(), e.tradeId()));
             r.setEntryTsUtc(Conv.ts(e.ts()));
@@ -97,7 +97,7 @@ final class CashLedgerRows {
 
     static Condition modeOf(RunMode mode) {
         // entries booked outside any cycle carry no run key, hence no mode: they belong to every mode
-        return CASH_LEDGER.RUN_MODE.eq(Conv.mode(mode)).or(CASH_LEDGER.RUN_MODE.isNull());
+        return CASH_LEDGER.RUN_MODE.eq(mode).or(CASH_LEDGER.RUN_MODE.isNull());
     }
 
     static SelectOnConditionStep<Record> query(DSLContext ctx) {

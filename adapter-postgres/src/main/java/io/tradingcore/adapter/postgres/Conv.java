@@ -1,100 +1,21 @@
 package io.tradingcore.adapter.postgres;
 
-import io.tradingcore.adapter.postgres.jooq.enums.DrawdownTierEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.OrderSideEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.OrderStatusEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.OrderTypeEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.SignalActionEnum;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.Decimals;
-import io.tradingcore.domain.DrawdownTier;
-import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.ModelRole;
-import io.tradingcore.domain.OrderSide;
-import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
-import io.tradingcore.domain.RunMode;
-import io.tradingcore.domain.SignalAction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Domain values to column values and back. The jOOQ enums mirror the domain enums name for name (both
- * follow the DDL), so the mapping is by name; anything else (a renamed constant) fails loudly.
+ * Domain values to column values and back where the column type is not the domain type (ids, hours,
+ * microsecond instants, NUMERIC scale). Enum columns need nothing here: the generated jOOQ fields carry
+ * the domain enums themselves (forcedType + EnumConverter in {@code src/jooq/codegen.xml}).
  */
 final class Conv {
     private Conv() {
-    }
-
-    static RunModeEnum mode(RunMode m) {
-        return RunModeEnum.valueOf(m.name());
-    }
-
-    static RunMode mode(RunModeEnum m) {
-        return RunMode.valueOf(m.name());
-    }
-
-    static HorizonEnum horizon(Horizon h) {
-        return h == null ? null : HorizonEnum.valueOf(h.name());
-    }
-
-    static Horizon horizon(HorizonEnum h) {
-        return h == null ? null : Horizon.valueOf(h.name());
-    }
-
-    static ModelRoleEnum role(ModelRole r) {
-        return ModelRoleEnum.valueOf(r.name());
-    }
-
-    static ModelRole role(ModelRoleEnum r) {
-        return ModelRole.valueOf(r.name());
-    }
-
-    static SignalActionEnum action(SignalAction a) {
-        return SignalActionEnum.valueOf(a.name());
-    }
-
-    static SignalAction action(SignalActionEnum a) {
-        return SignalAction.valueOf(a.name());
-    }
-
-    static OrderSideEnum side(OrderSide s) {
-        return OrderSideEnum.valueOf(s.name());
-    }
-
-    static OrderSide side(OrderSideEnum s) {
-        return OrderSide.valueOf(s.name());
-    }
-
-    static OrderTypeEnum type(OrderType t) {
-        return OrderTypeEnum.valueOf(t.name());
-    }
-
-    static OrderType type(OrderTypeEnum t) {
-        return OrderType.valueOf(t.name());
-    }
-
-    static OrderStatusEnum status(OrderStatus s) {
-        return OrderStatusEnum.valueOf(s.name());
-    }
-
-    static OrderStatus status(OrderStatusEnum s) {
-        return OrderStatus.valueOf(s.name());
-    }
-
-    static DrawdownTierEnum tier(DrawdownTier t) {
-        return t == null ? null : DrawdownTierEnum.valueOf(t.name());
-    }
-
-    static DrawdownTier tier(DrawdownTierEnum t) {
-        return t == null ? null : DrawdownTier.valueOf(t.name());
     }
 
     static short id(AccountId a) {

@@ -2,7 +2,11 @@ package io.tradingcore.adapter.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.tradingcore.ports.out.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Connection pools. Every pooled connection runs in UTC, whatever the JVM's or the server's default time zone is.
@@ -49,5 +53,18 @@ public final class Databases {
         cfg.addDataSourceProperty("connectTimeout", "10");
         cfg.addDataSourceProperty("ApplicationName", "trading-core");
         return new HikariDataSource(cfg);
+    }
+
+    /**
+     * Opens one connection of {@code ds} to check that the database answers.
+     *
+     * @throws StoreUnavailableException if it does not; its message is the root cause's (e.g. "Connection refused")
+     */
+    public static void checkReachable(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException(SchemaMigrator.rootMessage(e), e);
+        }
     }
 }

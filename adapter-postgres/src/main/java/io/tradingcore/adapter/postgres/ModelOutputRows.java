@@ -1,6 +1,5 @@
 package io.tradingcore.adapter.postgres;
 
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.records.MetaLearnerComponentRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelPredictionRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RegimeOutputRecord;
@@ -9,6 +8,7 @@ import io.tradingcore.domain.BasePrediction;
 import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.MetaComponent;
 import io.tradingcore.domain.MetaPrediction;
+import io.tradingcore.domain.ModelRole;
 import io.tradingcore.domain.StackPrediction;
 import io.tradingcore.domain.run.RunKey;
 import java.util.ArrayList;
@@ -53,11 +53,11 @@ final class ModelOutputRows {
             StackPrediction p = e.getValue();
             RegimeOutputRecord ro = new RegimeOutputRecord();
             ro.setRunId(key.runId().value());
-            ro.setRunMode(Conv.mode(key.mode()));
+            ro.setRunMode(key.mode());
             ro.setHourTsUtc(Conv.hour(key.hour()));
             ro.setAssetId(e.getKey().value());
             ro.setModelVersionId(p.regime().modelVersion().value());
-            ro.setModelRole(ModelRoleEnum.REGIME);
+            ro.setModelRole(ModelRole.REGIME);
             ro.setRegimeLabel(p.regime().regime());
             ro.setConfidence(Conv.num(p.regime().confidence()));
             regimes.add(ro);
@@ -71,11 +71,11 @@ final class ModelOutputRows {
             short asset = e.getKey().value();
             StackPrediction p = e.getValue();
             for (BasePrediction b : p.base()) {
-                preds.add(prediction(key, asset, Conv.role(b.role()), b.horizon(), b.modelVersion().value(),
+                preds.add(prediction(key, asset, b.role(), b.horizon(), b.modelVersion().value(),
                         b.probability(), null));
             }
             for (MetaPrediction m : p.meta()) {
-                preds.add(prediction(key, asset, ModelRoleEnum.META, m.horizon(), m.modelVersion().value(),
+                preds.add(prediction(key, asset, ModelRole.META, m.horizon(), m.modelVersion().value(),
                         m.probability(), m.expectedReturn()));
             }
         }
@@ -90,13 +90,13 @@ final class ModelOutputRows {
                 for (MetaComponent c : m.components()) {
                     MetaLearnerComponentRecord r = new MetaLearnerComponentRecord();
                     r.setRunId(key.runId().value());
-                    r.setRunMode(Conv.mode(key.mode()));
+                    r.setRunMode(key.mode());
                     r.setHourTsUtc(Conv.hour(key.hour()));
                     r.setAssetId(asset);
-                    r.setMetaHorizon(Conv.horizon(m.horizon()));
+                    r.setMetaHorizon(m.horizon());
                     r.setComponentName(c.name());
-                    r.setComponentRole(Conv.role(c.role()));
-                    r.setComponentHorizon(Conv.horizon(c.horizon()));
+                    r.setComponentRole(c.role());
+                    r.setComponentHorizon(c.horizon());
                     r.setComponentWeight(Conv.num(c.weight()));
                     r.setComponentValue(Conv.num(c.value()));
                     r.setContribution(Conv.num(c.contribution()));
@@ -107,16 +107,16 @@ final class ModelOutputRows {
         return comps;
     }
 
-    private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRoleEnum role,
+    private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRole role,
                                                     Horizon horizon, UUID version,
                                                     double probability, Double expectedReturn) {
         ModelPredictionRecord r = new ModelPredictionRecord();
         r.setRunId(key.runId().value());
-        r.setRunMode(Conv.mode(key.mode()));
+        r.setRunMode(key.mode());
         r.setHourTsUtc(Conv.hour(key.hour()));
         r.setAssetId(asset);
         r.setModelRole(role);
-        r.setHorizon(Conv.horizon(horizon));
+        r.setHorizon(horizon);
         r.setModelVersionId(version);
         r.setProbability(Conv.num(probability));
         r.setExpectedReturn(expectedReturn == null ? null : Conv.num(expectedReturn));

@@ -108,7 +108,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
         for (PositionState p : state.positions()) {
             PositionHourlyStateRecord r = new PositionHourlyStateRecord();
             r.setRunId(run);
-            r.setRunMode(Conv.mode(key.mode()));
+            r.setRunMode(key.mode());
             r.setHourTsUtc(hour);
             r.setAssetId(p.asset().value());
             r.setQuantity(p.quantity());
@@ -124,7 +124,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
         PortfolioState ps = state.portfolio();
         PortfolioHourlyStateRecord pr = new PortfolioHourlyStateRecord();
         pr.setRunId(run);
-        pr.setRunMode(Conv.mode(key.mode()));
+        pr.setRunMode(key.mode());
         pr.setHourTsUtc(hour);
         pr.setCash(ps.cash());
         pr.setPositionsValue(ps.marketValue());
@@ -135,10 +135,10 @@ final class PgAccountStateRepository implements AccountStateRepository {
         pr.setUnrealizedPnl(unrealised);
         RiskHourlyStateRecord rr = new RiskHourlyStateRecord();
         rr.setRunId(run);
-        rr.setRunMode(Conv.mode(key.mode()));
+        rr.setRunMode(key.mode());
         rr.setHourTsUtc(hour);
         rr.setDrawdownPct(risk.drawdown());
-        rr.setDrawdownTier(Conv.tier(risk.tier()));
+        rr.setDrawdownTier(risk.tier());
         rr.setTradingHalted(risk.halted());
         rr.setHaltReason(risk.halted() ? "drawdown tier " + risk.tier() + " at drawdown " + risk.drawdown().toPlainString() : null);
         return new Rows(positions, pr, rr);
@@ -192,7 +192,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
      */
     private static Record2<UUID, Instant> latestWithState(DSLContext tx, AccountId account, RunMode mode, HourTs hour, int recent) {
         var runs = tx.select(RUN_CONTEXT.RUN_ID, RUN_CONTEXT.HOUR_TS_UTC).from(RUN_CONTEXT)
-                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)),
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RUN_CONTEXT.RUN_MODE.eq(mode),
                         RUN_CONTEXT.HOUR_TS_UTC.lt(hour.toInstant()))
                 .orderBy(RUN_CONTEXT.HOUR_TS_UTC.desc()).limit(recent).asTable("recent");
         org.jooq.Field<UUID> runId = runs.field(RUN_CONTEXT.RUN_ID);
@@ -218,7 +218,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
                         x.getMarkPrice(), x.getMarketValue(), x.getRealizedPnl(), x.getUnrealizedPnl()));
         PortfolioState ps = new PortfolioState(h, p.getCash(), p.getPositionsValue(), p.getEquity(), p.getPeakEquity(),
                 p.getDrawdownPct());
-        DrawdownTier tier = Conv.tier(r.getDrawdownTier());
+        DrawdownTier tier = r.getDrawdownTier();
         // risk_hourly_state has no trading-state column: halted is HALTED, a reduced tier is REDUCING
         TradingState ts = r.getTradingHalted() ? TradingState.HALTED
                 : tier == DrawdownTier.NORMAL ? TradingState.ACTIVE : TradingState.REDUCING;

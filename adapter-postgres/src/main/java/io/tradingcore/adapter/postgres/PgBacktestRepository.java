@@ -2,11 +2,11 @@ package io.tradingcore.adapter.postgres;
 
 import static io.tradingcore.adapter.postgres.jooq.Tables.BACKTEST_FOLD_RESULT;
 
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestFoldResultRecord;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.DeterministicIds;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
 import io.tradingcore.ports.out.BacktestFoldResult;
 import io.tradingcore.ports.out.BacktestRepository;
 import java.math.BigDecimal;
@@ -32,8 +32,8 @@ final class PgBacktestRepository implements BacktestRepository {
             r.setFoldResultId(DeterministicIds.uuid("fold", f.backtestRunId().toString(), Integer.toString(f.foldIndex())));
             r.setBacktestRunId(f.backtestRunId().value());
             r.setFoldIndex(f.foldIndex());
-            r.setModelRole(ModelRoleEnum.META);
-            r.setHorizon(HorizonEnum.H1);
+            r.setModelRole(ModelRole.META);
+            r.setHorizon(Horizon.H1);
             r.setTrainStartTsUtc(Conv.ts(f.trainFrom()));
             r.setTrainEndTsUtc(Conv.ts(f.trainTo()));
             r.setTestStartTsUtc(Conv.ts(f.testFrom()));

@@ -58,7 +58,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             sameHour(key, f.hour(), "feature vector of asset " + f.asset());
             FeatureSnapshotRecord r = new FeatureSnapshotRecord();
             r.setRunId(key.runId().value());
-            r.setRunMode(Conv.mode(key.mode()));
+            r.setRunMode(key.mode());
             r.setHourTsUtc(Conv.hour(key.hour()));
             r.setAssetId(f.asset().value());
             r.setWindowStartTsUtc(Conv.ts(f.windowStart()));
@@ -118,11 +118,11 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                 TradeSignalRecord r = new TradeSignalRecord();
                 r.setSignalId(s.signalId().value());
                 r.setRunId(key.runId().value());
-                r.setRunMode(Conv.mode(key.mode()));
+                r.setRunMode(key.mode());
                 r.setHourTsUtc(Conv.hour(key.hour()));
                 r.setAssetId(s.asset().value());
-                r.setAction(Conv.action(d.action()));
-                r.setHorizon(Conv.horizon(d.horizon()));
+                r.setAction(d.action());
+                r.setHorizon(d.horizon());
                 r.setProbability(Conv.num(d.probability()));
                 r.setExpectedReturn(Conv.num(d.expectedReturn()));
                 r.setTargetNotional(d.targetNotional());
@@ -150,12 +150,12 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
             RiskEventRecord r = new RiskEventRecord();
             r.setRiskEventId(e.eventId());
             r.setRunId(key.runId().value());
-            r.setRunMode(Conv.mode(key.mode()));
+            r.setRunMode(key.mode());
             r.setHourTsUtc(Conv.hour(key.hour()));
             r.setEventType(e.type().name());
             // the contract pairs from/to tiers: both are set for a tier change whose old tier is known
-            r.setFromTier(Conv.tier(e.fromTier()));
-            r.setToTier(e.fromTier() == null ? null : Conv.tier(e.tier()));
+            r.setFromTier(e.fromTier());
+            r.setToTier(e.fromTier() == null ? null : e.tier());
             r.setAssetId(e.asset() == null ? null : e.asset().value());
             r.setOrderId(e.order() == null ? null : e.order().value());
             r.setReason(e.rule() + ": " + e.detail());
@@ -184,7 +184,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     @Override
     public List<TradeSignal> actionSignals(AccountId account, RunMode mode, HourTs fromInclusive, HourTs toExclusive) {
         return signals("reading the ENTER/EXIT signals of account " + account, account, mode, fromInclusive, toExclusive,
-                TRADE_SIGNAL.ACTION.ne(Conv.action(io.tradingcore.domain.SignalAction.HOLD)));
+                TRADE_SIGNAL.ACTION.ne(io.tradingcore.domain.SignalAction.HOLD));
     }
 
     @Override
@@ -198,7 +198,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         return db.read(what, ctx -> ctx.select()
                 .from(TRADE_SIGNAL).join(TRADE_SIGNAL_DETAIL).on(TRADE_SIGNAL_DETAIL.SIGNAL_ID.eq(TRADE_SIGNAL.SIGNAL_ID))
                 .join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(TRADE_SIGNAL.RUN_ID))
-                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), TRADE_SIGNAL.RUN_MODE.eq(Conv.mode(mode)),
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), TRADE_SIGNAL.RUN_MODE.eq(mode),
                         TRADE_SIGNAL.HOUR_TS_UTC.ge(fromInclusive.toInstant()), TRADE_SIGNAL.HOUR_TS_UTC.lt(toExclusive.toInstant()),
                         which)
                 .orderBy(TRADE_SIGNAL.HOUR_TS_UTC, TRADE_SIGNAL.ASSET_ID, TRADE_SIGNAL.HORIZON)
@@ -206,8 +206,8 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
     }
 
     private static TradeSignal signal(Record r) {
-        SignalDecision d = new SignalDecision(Conv.action(r.get(TRADE_SIGNAL.ACTION)), r.get(TRADE_SIGNAL.TARGET_NOTIONAL),
-                Conv.horizon(r.get(TRADE_SIGNAL.HORIZON)), r.get(TRADE_SIGNAL_DETAIL.PROBABILITY),
+        SignalDecision d = new SignalDecision(r.get(TRADE_SIGNAL.ACTION), r.get(TRADE_SIGNAL.TARGET_NOTIONAL),
+                r.get(TRADE_SIGNAL.HORIZON), r.get(TRADE_SIGNAL_DETAIL.PROBABILITY),
                 r.get(TRADE_SIGNAL_DETAIL.EXPECTED_RETURN), r.get(TRADE_SIGNAL_DETAIL.REGIME),
                 r.get(TRADE_SIGNAL_DETAIL.ROUND_TRIP_COST), r.get(TRADE_SIGNAL_DETAIL.REASON));
         return new TradeSignal(new SignalId(r.get(TRADE_SIGNAL.SIGNAL_ID)), new RunId(r.get(TRADE_SIGNAL.RUN_ID)),
@@ -219,7 +219,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         return db.read("reading risk events of account " + account, ctx -> ctx.select(RISK_EVENT.fields())
                 .select(RUN_CONTEXT.ACCOUNT_ID)
                 .from(RISK_EVENT).join(RUN_CONTEXT).on(RUN_CONTEXT.RUN_ID.eq(RISK_EVENT.RUN_ID))
-                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RISK_EVENT.RUN_MODE.eq(Conv.mode(mode)),
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()), RISK_EVENT.RUN_MODE.eq(mode),
                         RISK_EVENT.HOUR_TS_UTC.ge(fromInclusive.toInstant()), RISK_EVENT.HOUR_TS_UTC.lt(toExclusive.toInstant()))
                 .orderBy(RISK_EVENT.HOUR_TS_UTC, RISK_EVENT.RISK_EVENT_ID)
                 .fetch(r -> {
@@ -227,7 +227,7 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
                     java.util.UUID order = r.get(RISK_EVENT.ORDER_ID);
                     return new RiskEvent(r.get(RISK_EVENT.RISK_EVENT_ID), new AccountId(r.get(RUN_CONTEXT.ACCOUNT_ID)),
                             Conv.hour(r.get(RISK_EVENT.HOUR_TS_UTC)), RiskEventType.valueOf(r.get(RISK_EVENT.EVENT_TYPE)),
-                            Conv.tier(r.get(RISK_EVENT.FROM_TIER)), DrawdownTier.valueOf(d.get("tier")),
+                            r.get(RISK_EVENT.FROM_TIER), DrawdownTier.valueOf(d.get("tier")),
                             Conv.asset(r.get(RISK_EVENT.ASSET_ID)), order == null ? null : new io.tradingcore.domain.OrderId(order),
                             d.get("rule"), d.get("detail"));
                 }));

@@ -6,7 +6,6 @@ import static io.tradingcore.adapter.postgres.jooq.Tables.EXECUTED_TRADE;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_FILL;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_REQUEST;
 
-import io.tradingcore.adapter.postgres.jooq.enums.OrderStatusEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderFillRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderRequestRecord;
@@ -54,7 +53,7 @@ import org.jooq.impl.DSL;
  * An order's filled quantity, notional, fees and trade ids are derived from its fills, never stored twice.
  */
 final class PgExecutionRepository implements ExecutionRepository {
-    private static final Set<OrderStatusEnum> OPEN = Set.of(OrderStatusEnum.NEW, OrderStatusEnum.ACK, OrderStatusEnum.PARTIAL);
+    private static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.ACK, OrderStatus.PARTIAL);
 
     private final Db db;
 
@@ -89,14 +88,14 @@ final class PgExecutionRepository implements ExecutionRepository {
                 r.setOrderId(q.orderId().value());
                 r.setClientOrderId(q.clientOrderId().value());
                 r.setRunId(key.runId().value());
-                r.setRunMode(Conv.mode(key.mode()));
+                r.setRunMode(key.mode());
                 r.setHourTsUtc(Conv.hour(key.hour()));
                 r.setSignalId(q.signalId().value());
                 r.setAccountId(q.accountId().value());
                 r.setAssetId(q.asset().id().value());
-                r.setSide(Conv.side(q.side()));
-                r.setOrderType(Conv.type(q.type()));
-                r.setStatus(Conv.status(o.status()));
+                r.setSide(q.side());
+                r.setOrderType(q.type());
+                r.setStatus(o.status());
                 r.setRequestedQty(q.quantity());
                 r.setLimitPrice(q.limitPrice());
                 r.setRequestedNotional(q.requestedNotional());
@@ -121,10 +120,10 @@ final class PgExecutionRepository implements ExecutionRepository {
         forgetOpenOrders();
         return db.txAfter(WRITTEN_FIRST, "moving order " + orderId + " from " + expected + " to " + next, tx -> {
             int n = tx.update(ORDER_REQUEST)
-                    .set(ORDER_REQUEST.STATUS, Conv.status(next))
+                    .set(ORDER_REQUEST.STATUS, next)
                     .set(ORDER_REQUEST.STATUS_REASON, reason)
                     .set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
-                    .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.eq(Conv.status(expected)))
+                    .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.eq(expected))
                     .execute();
             if (n == 1) {
                 return true;
@@ -148,7 +147,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             fr.setOrderId(f.orderId().value());
             fr.setExchangeTradeId(f.tradeId().value());
             fr.setRunId(key.runId().value());
-            fr.setRunMode(Conv.mode(key.mode()));
+            fr.setRunMode(key.mode());
             fr.setHourTsUtc(Conv.hour(key.hour()));
             fr.setFillTsUtc(Conv.ts(f.tradeTs()));
             fr.setFillQty(f.quantity());
@@ -163,13 +162,13 @@ final class PgExecutionRepository implements ExecutionRepository {
             ExecutedTradeRecord tr = tx.newRecord(EXECUTED_TRADE);
             tr.setTradeId(tradeId);
             tr.setRunId(key.runId().value());
-            tr.setRunMode(Conv.mode(key.mode()));
+            tr.setRunMode(key.mode());
             tr.setHourTsUtc(Conv.hour(key.hour()));
             tr.setOrderId(f.orderId().value());
             tr.setFillId(fillId);
             tr.setAccountId(q.accountId().value());
             tr.setAssetId(q.asset().id().value());
-            tr.setSide(Conv.side(q.side()));
+            tr.setSide(q.side());
             tr.setQuantity(f.quantity());
             tr.setPrice(f.price());
             tr.setGrossNotional(f.notional());
@@ -185,9 +184,9 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     /** The order's status after the fill; the lifecycle trigger refuses an illegal move (e.g. a fill on NEW). */
     private static void moveStatus(DSLContext tx, OrderId orderId, OrderStatus target) {
-        tx.update(ORDER_REQUEST).set(ORDER_REQUEST.STATUS, Conv.status(target))
+        tx.update(ORDER_REQUEST).set(ORDER_REQUEST.STATUS, target)
                 .set(ORDER_REQUEST.STATUS_UPDATED_AT_UTC, DSL.currentInstant())
-                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.ne(Conv.status(target))).execute();
+                .where(ORDER_REQUEST.ORDER_ID.eq(orderId.value()), ORDER_REQUEST.STATUS.ne(target)).execute();
     }
 
     @Override
@@ -240,7 +239,7 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     private List<Order> openOrdersQuery(AccountId account, RunMode mode) {
         return orders("reading open orders of account " + account, ORDER_REQUEST.ACCOUNT_ID.eq(account.value())
-                .and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode))).and(ORDER_REQUEST.STATUS.in(OPEN)));
+                .and(ORDER_REQUEST.RUN_MODE.eq(mode)).and(ORDER_REQUEST.STATUS.in(OPEN)));
     }
 
     /** Beside a unit's waiting decision rows: orders are written at once, never kept waiting. */
@@ -272,7 +271,7 @@ final class PgExecutionRepository implements ExecutionRepository {
         OrderRequest q = new OrderRequest(new OrderId(r.get(ORDER_REQUEST.ORDER_ID)),
                 new ClientOrderId(r.get(ORDER_REQUEST.CLIENT_ORDER_ID)), new RunId(r.get(ORDER_REQUEST.RUN_ID)),
                 new SignalId(r.get(ORDER_REQUEST.SIGNAL_ID)), new AccountId(r.get(ORDER_REQUEST.ACCOUNT_ID)), asset,
-                Conv.side(r.get(ORDER_REQUEST.SIDE)), Conv.type(r.get(ORDER_REQUEST.ORDER_TYPE)),
+                r.get(ORDER_REQUEST.SIDE), r.get(ORDER_REQUEST.ORDER_TYPE),
                 r.get(ORDER_REQUEST.REQUESTED_QTY), r.get(ORDER_REQUEST.LIMIT_PRICE), r.get(ORDER_REQUEST.REQUESTED_NOTIONAL),
                 r.get(ORDER_REQUEST.PRE_ORDER_CASH_AVAILABLE), Conv.hour(r.get(ORDER_REQUEST.HOUR_TS_UTC)));
         BigDecimal qty = Decimals.ZERO;
@@ -287,7 +286,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             tradeIds.add(new ExchangeTradeId(f.getExchangeTradeId()));
         }
         return new Order(q, r.get(ORDER_REQUEST.RESERVED_FEE), r.get(ORDER_REQUEST.PRE_ORDER_POSITION_QTY),
-                Conv.status(r.get(ORDER_REQUEST.STATUS)), qty, notional, fees, tradeIds);
+                r.get(ORDER_REQUEST.STATUS), qty, notional, fees, tradeIds);
     }
 
     @Override

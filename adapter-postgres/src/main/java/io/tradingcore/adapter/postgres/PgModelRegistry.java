@@ -38,8 +38,8 @@ final class PgModelRegistry implements ModelRegistry {
             ModelVersionRecord r = tx.newRecord(MODEL_VERSION);
             r.setModelVersionId(v.id().value());
             r.setModelName(v.name());
-            r.setModelRole(Conv.role(v.role()));
-            r.setHorizon(Conv.horizon(v.horizon()));
+            r.setModelRole(v.role());
+            r.setHorizon(v.horizon());
             r.setTrainFromUtc(Conv.ts(v.trainFrom()));
             r.setTrainToUtc(Conv.ts(v.trainTo()));
             r.setHyperParams(Json.strings(v.hyperParams()));
@@ -88,7 +88,7 @@ final class PgModelRegistry implements ModelRegistry {
     @Override
     public Optional<ModelVersion> active(String name, ModelRole role) {
         return db.read("reading the active model " + name + " " + role, ctx -> ctx.selectFrom(MODEL_VERSION)
-                .where(MODEL_VERSION.MODEL_NAME.eq(name), MODEL_VERSION.MODEL_ROLE.eq(Conv.role(role)),
+                .where(MODEL_VERSION.MODEL_NAME.eq(name), MODEL_VERSION.MODEL_ROLE.eq(role),
                         MODEL_VERSION.IS_ACTIVE.isTrue())
                 .fetchOptional(PgModelRegistry::version));
     }
@@ -117,8 +117,8 @@ final class PgModelRegistry implements ModelRegistry {
     }
 
     private static ModelVersion version(ModelVersionRecord r) {
-        return new ModelVersion(new ModelVersionId(r.getModelVersionId()), r.getModelName(), Conv.role(r.getModelRole()),
-                Conv.horizon(r.getHorizon()), r.getTrainFromUtc(), r.getTrainToUtc(), Json.readStrings(r.getHyperParams()),
+        return new ModelVersion(new ModelVersionId(r.getModelVersionId()), r.getModelName(), r.getModelRole(),
+                r.getHorizon(), r.getTrainFromUtc(), r.getTrainToUtc(), Json.readStrings(r.getHyperParams()),
                 r.getRandomSeed(), Json.readNumbers(r.getMetrics()), r.getArtifactSha256(), r.getIsActive());
     }
 }

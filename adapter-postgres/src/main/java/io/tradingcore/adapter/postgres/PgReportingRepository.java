@@ -5,12 +5,9 @@ import static io.tradingcore.adapter.postgres.jooq.Tables.PORTFOLIO_HOURLY_STATE
 import static io.tradingcore.adapter.postgres.jooq.Tables.RISK_HOURLY_STATE;
 import static io.tradingcore.adapter.postgres.jooq.Tables.RUN_CONTEXT;
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.AssetId;
-import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.ports.out.ReportingRepository;
 import java.util.List;
@@ -33,12 +30,12 @@ final class PgReportingRepository implements ReportingRepository {
                 .join(RISK_HOURLY_STATE).on(RISK_HOURLY_STATE.RUN_ID.eq(PORTFOLIO_HOURLY_STATE.RUN_ID)
                         .and(RISK_HOURLY_STATE.HOUR_TS_UTC.eq(PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC)))
                 .where(RUN_CONTEXT.ACCOUNT_ID.eq(account.value()))
-                .and(RUN_CONTEXT.RUN_MODE.eq(RunModeEnum.valueOf(mode.name())))
+                .and(RUN_CONTEXT.RUN_MODE.eq(mode))
                 .and(PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC.ge(from.toInstant()))
                 .and(PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC.lt(to.toInstant()))
                 .orderBy(PORTFOLIO_HOURLY_STATE.HOUR_TS_UTC)
                 .fetch(r -> new EquityRow(HourTs.of(r.value1()), r.value2(), r.value3(), r.value4(), r.value5(),
-                        DrawdownTier.valueOf(r.value6().getLiteral()))));
+                        r.value6())));
     }
 
     @Override
@@ -46,12 +43,12 @@ final class PgReportingRepository implements ReportingRepository {
         return db.read("reading the trades of account " + account, ctx -> ctx
                 .selectFrom(EXECUTED_TRADE)
                 .where(EXECUTED_TRADE.ACCOUNT_ID.eq(account.value()))
-                .and(EXECUTED_TRADE.RUN_MODE.eq(RunModeEnum.valueOf(mode.name())))
+                .and(EXECUTED_TRADE.RUN_MODE.eq(mode))
                 .and(EXECUTED_TRADE.HOUR_TS_UTC.ge(from.toInstant()))
                 .and(EXECUTED_TRADE.HOUR_TS_UTC.lt(to.toInstant()))
                 .orderBy(EXECUTED_TRADE.EXECUTED_AT_UTC, EXECUTED_TRADE.TRADE_ID)
                 .fetch(r -> new TradeRow(r.getExecutedAtUtc(), HourTs.of(r.getHourTsUtc()), new AssetId(r.getAssetId()),
-                        OrderSide.valueOf(r.getSide().getLiteral()), r.getQuantity(), r.getPrice(), r.getFeeQuote(),
+                        r.getSide(), r.getQuantity(), r.getPrice(), r.getFeeQuote(),
                         r.getRealizedPnl())));
     }
 }

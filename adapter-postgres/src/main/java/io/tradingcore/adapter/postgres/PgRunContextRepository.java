@@ -213,19 +213,19 @@ final class PgRunContextRepository implements RunContextRepository {
     public List<RunContext> runsOfAccount(AccountId account, RunMode mode) {
         return db.read("reading the runs of account " + account,
                 ctx -> ctx.selectFrom(RUN_CONTEXT).where(RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account)))
-                        .and(RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)))
+                        .and(RUN_CONTEXT.RUN_MODE.eq(mode))
                         .orderBy(RUN_CONTEXT.HOUR_TS_UTC).fetch())
                 .map(PgRunContextRepository::toDomain);
     }
 
     static Condition triple(AccountId account, RunMode mode, HourTs hour) {
         return RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account))
-                .and(RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)))
+                .and(RUN_CONTEXT.RUN_MODE.eq(mode))
                 .and(RUN_CONTEXT.HOUR_TS_UTC.eq(Conv.hour(hour)));
     }
 
     static RunContext toDomain(RunContextRecord r) {
-        return new RunContext(new RunId(r.getRunId()), new AccountId(r.getAccountId()), Conv.mode(r.getRunMode()),
+        return new RunContext(new RunId(r.getRunId()), new AccountId(r.getAccountId()), r.getRunMode(),
                 Conv.hour(r.getHourTsUtc()), r.getCycleSeq(), r.getCodeVersionSha(), r.getConfigHash(),
                 r.getDataSnapshotHash(), r.getRandomSeed(),
                 r.getBacktestRunId() == null ? null : new BacktestRunId(r.getBacktestRunId()),
@@ -236,7 +236,7 @@ final class PgRunContextRepository implements RunContextRepository {
         RunContextRecord r = new RunContextRecord();
         r.setRunId(c.runId().value());
         r.setAccountId(Conv.id(c.account()));
-        r.setRunMode(Conv.mode(c.mode()));
+        r.setRunMode(c.mode());
         r.setHourTsUtc(Conv.hour(c.hour()));
         r.setCycleSeq(c.cycleSeq());
         r.setCodeVersionSha(c.codeVersionSha());

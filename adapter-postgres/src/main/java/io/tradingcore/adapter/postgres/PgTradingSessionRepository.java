@@ -36,7 +36,7 @@ final class PgTradingSessionRepository implements TradingSessionRepository {
     public SortedSet<ClientOrderId> clientOrderIds(AccountId account, RunMode mode) {
         return db.read("reading the " + mode + " orders of account " + account, ctx -> ctx
                 .select(ORDER_REQUEST.CLIENT_ORDER_ID).from(ORDER_REQUEST)
-                .where(ORDER_REQUEST.ACCOUNT_ID.eq(Conv.id(account))).and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode)))
+                .where(ORDER_REQUEST.ACCOUNT_ID.eq(Conv.id(account))).and(ORDER_REQUEST.RUN_MODE.eq(mode))
                 .fetch(r -> new ClientOrderId(r.value1()))).stream().collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
@@ -45,7 +45,7 @@ final class PgTradingSessionRepository implements TradingSessionRepository {
         return db.read("reading the " + mode + " fills of account " + account, ctx -> ctx
                 .select(ORDER_REQUEST.CLIENT_ORDER_ID, ORDER_FILL.EXCHANGE_TRADE_ID).from(ORDER_FILL)
                 .join(ORDER_REQUEST).on(ORDER_REQUEST.ORDER_ID.eq(ORDER_FILL.ORDER_ID))
-                .where(ORDER_REQUEST.ACCOUNT_ID.eq(Conv.id(account))).and(ORDER_REQUEST.RUN_MODE.eq(Conv.mode(mode)))
+                .where(ORDER_REQUEST.ACCOUNT_ID.eq(Conv.id(account))).and(ORDER_REQUEST.RUN_MODE.eq(mode))
                 .orderBy(ORDER_REQUEST.CLIENT_ORDER_ID, ORDER_FILL.EXCHANGE_TRADE_ID)
                 .fetch(r -> new BookedTrade(new ClientOrderId(r.value1()), new ExchangeTradeId(r.value2()))));
     }
@@ -54,7 +54,7 @@ final class PgTradingSessionRepository implements TradingSessionRepository {
     public Optional<HourTs> lastRunHour(AccountId account, RunMode mode) {
         Instant last = db.read("reading the last " + mode + " hour of account " + account, ctx -> ctx
                 .select(max(RUN_CONTEXT.HOUR_TS_UTC)).from(RUN_CONTEXT)
-                .where(RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account))).and(RUN_CONTEXT.RUN_MODE.eq(Conv.mode(mode)))
+                .where(RUN_CONTEXT.ACCOUNT_ID.eq(Conv.id(account))).and(RUN_CONTEXT.RUN_MODE.eq(mode))
                 .fetchOne(r -> r.value1()));
         return Optional.ofNullable(last).map(Conv::hour);
     }

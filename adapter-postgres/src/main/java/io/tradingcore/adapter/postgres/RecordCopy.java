@@ -136,6 +136,10 @@ final class RecordCopy {
         if (v instanceof EnumType e) {
             return e.getLiteral();
         }
+        if (v instanceof Enum<?> e) {
+            // a domain enum on a PostgreSQL enum column: its EnumConverter maps by name, so the literal is the name
+            return e.name();
+        }
         if (v instanceof JSONB j) {
             return j.data();
         }

@@ -88,7 +88,7 @@ final class UnitRunContexts {
             runs.locked = true;
             runs.latestStored = db.txBeside("reading the latest run of " + describe(proposed), tx ->
                     tx.select(DSL.max(RUN_CONTEXT.HOUR_TS_UTC)).from(RUN_CONTEXT)
-                            .where(RUN_CONTEXT.ACCOUNT_ID.eq(key.account()), RUN_CONTEXT.RUN_MODE.eq(Conv.mode(key.mode())))
+                            .where(RUN_CONTEXT.ACCOUNT_ID.eq(key.account()), RUN_CONTEXT.RUN_MODE.eq(key.mode()))
                             .fetchOne(0, Instant.class));
         }
         Instant hour = Conv.hour(proposed.hour());

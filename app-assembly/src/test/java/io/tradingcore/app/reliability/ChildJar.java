@@ -2,9 +2,16 @@ package io.tradingcore.app.reliability;
 
 import io.tradingcore.app.JarProcess;
 import io.tradingcore.testdb.TestDatabases;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** Helpers of the reliability ITs around {@link JarProcess}: database environment and the bundled candles. */
 final class ChildJar {
@@ -29,5 +36,21 @@ final class ChildJar {
     static JarProcess.Result ingestBtcAndEth(TestDatabases.Db db) throws IOException, InterruptedException {
         return run(env(db), "ingest", "--csv", DATA.resolve("BTC_USDT_1h.csv.gz").toString(),
                 DATA.resolve("ETH_USDT_1h.csv.gz").toString());
+    }
+
+    /** The bundled candles of {@code gz} up to and including hour {@code lastHour}, as a new CSV of the same file name. */
+    static Path candlesUpTo(Path gz, String lastHour) throws IOException {
+        Path partial = Files.createTempDirectory("partial").resolve(gz.getFileName().toString().replace(".gz", ""));
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz)),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lines.add(line);
+                if (line.startsWith(lastHour)) {
+                    break;
+                }
+            }
+        }
+        return Files.write(partial, lines);
     }
 }

@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingcore.app.JarProcess;
 import io.tradingcore.testdb.TestDatabases;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,19 +38,7 @@ class DataFrontierIT {
         String[] args = java.util.Arrays.copyOf(BACKTEST, BACKTEST.length + 1);
         args[BACKTEST.length] = config.toString();
         Path full = ChildJar.DATA.resolve("BTC_USDT_1h.csv.gz");
-        Path partial = Files.createTempDirectory("frontier").resolve("BTC_USDT_1h.csv");
-        // candles up to and including 2025-02-02T11:00: the last 12 hours of the window have none yet
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(full)),
-                StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lines.add(line);
-                if (line.startsWith("2025-02-02T11:00:00Z")) {
-                    break;
-                }
-            }
-        }
-        Files.write(partial, lines);
+        Path partial = ChildJar.candlesUpTo(full, "2025-02-02T11:00:00Z"); // the last 12 hours of the window have none yet
 
         TestDatabases.Db db = TestDatabases.freshDatabase("rel_frontier");
         TestDatabases.Db reference = TestDatabases.freshDatabase("rel_frontier_ref");

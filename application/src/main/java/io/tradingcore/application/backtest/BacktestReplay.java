@@ -10,6 +10,7 @@ import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.hash.CycleStep;
+import io.tradingcore.domain.hash.DataHashFormat;
 import io.tradingcore.domain.hash.StepHashes;
 import io.tradingcore.domain.run.RunContext;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
@@ -121,7 +122,15 @@ public final class BacktestReplay {
         if (!request.backtestRunId().equals(id)) {
             return new Outcome(0, Optional.of("the stored definition does not derive the backtest id " + id.value()));
         }
-        new WalkForwardBacktest(scratch, trainer).run(request, progress);
+        // hours stored in an earlier DATA hash format are recomputed in that format (DataHashFormat)
+        java.util.Map<HourTs, String> storedData = new java.util.TreeMap<>();
+        for (RunContext rc : runs) {
+            storedData.put(rc.hour(), stored.runs().stepHashes(rc.runId()).flatMap(h -> h.get(CycleStep.DATA))
+                    .orElse(rc.dataSnapshotHash()));
+        }
+        new WalkForwardBacktest(scratch, trainer)
+                .hashingData(DataHashFormat.CURRENT, hour -> Optional.ofNullable(storedData.get(hour)))
+                .run(request, progress);
 
         int compared = 0;
         for (RunContext original : runs) {

@@ -50,6 +50,9 @@ public final class WalkForwardBacktest {
     private final FoldModels models;
     private final int hoursPerCommit;
     private final java.time.Duration ownerWait;
+    /** The cycles' DATA hash format and, in a replay, the stored DATA hash by hour ({@link HourlyCycleService#hashingData}). */
+    private io.tradingcore.domain.hash.DataHashFormat dataHashFormat = io.tradingcore.domain.hash.DataHashFormat.CURRENT;
+    private java.util.function.Function<HourTs, Optional<String>> storedDataHash = hour -> Optional.empty();
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
@@ -77,6 +80,14 @@ public final class WalkForwardBacktest {
         }
         this.hoursPerCommit = hoursPerCommit;
         this.ownerWait = ownerWait;
+    }
+
+    /** The DATA hash format and stored DATA hashes its cycles use (replay; tests of stored formats). Returns this. */
+    WalkForwardBacktest hashingData(io.tradingcore.domain.hash.DataHashFormat format,
+                                    java.util.function.Function<HourTs, Optional<String>> stored) {
+        this.dataHashFormat = Objects.requireNonNull(format, "format");
+        this.storedDataHash = Objects.requireNonNull(stored, "stored");
+        return this;
     }
 
     /** What to run. */
@@ -262,7 +273,7 @@ public final class WalkForwardBacktest {
             progress.foldTrained(fold, trained.artifacts().size());
             HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
-                    cfg::trading, clock);
+                    cfg::trading, clock).hashingData(dataHashFormat, storedDataHash);
             for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
                 HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
                 HourTs first = batch;

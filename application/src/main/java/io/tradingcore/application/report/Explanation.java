@@ -15,7 +15,10 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** The tables that explain a run: its round trips, each asset's share, the months, and the risk events with reasons. */
+/**
+ * The tables that explain a run: its round trips, each asset's share, the months, the risk events with reasons, and
+ * the models (diagnostics, calibration, feature importance) when their metrics were stored with the folds.
+ */
 final class Explanation {
     /** Longer lists are cut (the export has every row: `runs export ID --what trades,risk_events`). */
     static final int MAX_ROWS = 500;
@@ -31,6 +34,8 @@ final class Explanation {
         if (!report.models().isEmpty()) {
             out.add(ModelDiagnostics.table(report.models()));
         }
+        ModelDetails.calibration(in.foldMetrics()).ifPresent(out::add);
+        ModelDetails.importance(in.foldMetrics()).ifPresent(out::add);
         return out;
     }
 

@@ -74,7 +74,7 @@ public final class Worker implements AutoCloseable {
         tasks.add(Tasks.oneTime(WorkerTasks.BACKTEST_TASK, String.class)
                 .onFailure(WorkerTasks.retry(o.retryDelay(), o.maxRetries())).onDeadExecutionRevive()
                 .execute((inst, ctx) -> logged(log, o.name(), out, WorkerTasks.BACKTEST_TASK, inst.getId(),
-                        inst.getData(), runner::backtest)));
+                        inst.getData(), data -> runner.backtest(data, retryNote(o, ctx.getExecution().consecutiveFailures)))));
         tasks.add(Tasks.oneTime(WorkerTasks.CYCLE_TASK, String.class)
                 .onFailure(WorkerTasks.retry(o.retryDelay(), o.maxRetries())).onDeadExecutionRevive()
                 .execute((inst, ctx) -> logged(log, o.name(), out, WorkerTasks.CYCLE_TASK, inst.getId(),
@@ -105,6 +105,19 @@ public final class Worker implements AutoCloseable {
                 + (o.accounts().isEmpty() ? "" : ", hourly cycles of " + o.accounts().size() + " account(s) at '" + o.hourlyCron() + "'"));
         out.flush();
         return new Worker(scheduler, log);
+    }
+
+    /**
+     * What happens after a failed attempt that had {@code failuresBefore} failed attempts before it: retried after
+     * the delay ({@link WorkerTasks#retry}: {@code maxRetries} retries after the first attempt), or given up.
+     */
+    static String retryNote(Options o, int failuresBefore) {
+        int attempt = failuresBefore + 1;
+        int attempts = o.maxRetries() + 1;
+        return attempt < attempts
+                ? "the task is retried in " + o.retryDelay().toMillis() + " ms (attempt " + attempt + " of " + attempts + ")"
+                : "attempt " + attempt + " of " + attempts + ", not retried again: once the candles are ingested, submit"
+                + " it again (backtest ... --submit) or run the same backtest command";
     }
 
     private static String describe(List<WorkQueue.Submitted> s, HourTs hour) {

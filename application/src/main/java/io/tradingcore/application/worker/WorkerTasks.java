@@ -61,6 +61,16 @@ public final class WorkerTasks {
         return List.of(BACKTEST, CYCLE);
     }
 
+    /**
+     * A backtest task that ran what it could but is not finished: candles it needs are not stored yet. The attempt
+     * fails (it is not "done") and is retried like any failed attempt.
+     */
+    static final class NotFinished extends IllegalStateException {
+        NotFinished(String message) {
+            super(message);
+        }
+    }
+
     /** What one task attempt did, for the log and the worker's output. */
     record Outcome(String detail) {
     }
@@ -83,13 +93,25 @@ public final class WorkerTasks {
             this.codeVersionSha = codeVersionSha;
         }
 
-        Outcome backtest(String json) {
+        /**
+         * Runs (or resumes) the backtest of the payload. A backtest that could not finish because the candles of its
+         * last hours (or the 25 hours of labels after a fold) are not stored yet is not done: the attempt fails with
+         * {@link NotFinished}, so the task is retried after the worker's delay; {@code retryNote} says what happens next.
+         */
+        Outcome backtest(String json, String retryNote) {
             TaskPayloads.Backtest t = TaskPayloads.fromJson(json, TaskPayloads.Backtest.class);
             WalkForwardBacktest.Request r = backtestRequest(p, t, codeVersionSha);
             WalkForwardBacktest.Result res = new WalkForwardBacktest(p, Wiring.modelTrainer(r.config().config()), t.commitEvery()).run(r, WalkForwardBacktest.Progress.NONE);
-            return new Outcome(String.format(Locale.ROOT, "backtest %s account %s: %d hours run, %d already done,"
+            String did = String.format(Locale.ROOT, "backtest %s account %s: %d hours run, %d already done,"
                             + " %d skipped (no data), %d orders", res.id().value(), res.account(), res.hoursRun(),
-                    res.hoursAlreadyDone(), res.hoursSkippedNoData(), res.ordersPlaced()));
+                    res.hoursAlreadyDone(), res.hoursSkippedNoData(), res.ordersPlaced());
+            if (!res.complete()) {
+                throw new NotFinished(did + "; not finished: " + (res.hoursWaitingForData() > 0
+                        ? "the last " + res.hoursWaitingForData() + " hour(s) of the window have no candles stored yet"
+                        : "a fold's result waits for the 25 hours of candles after it") + "; the backtest stays RUNNING; "
+                        + retryNote);
+            }
+            return new Outcome(did);
         }
 
         Outcome cycle(String json) {
@@ -143,7 +165,7 @@ public final class WorkerTasks {
                 t.seed(), codeVersionSha);
     }
 
-    /** Failed attempts are retried after {@code delay}, at most {@code maxRetries} times, then left failed in the table. */
+    /** Failed attempts are retried after {@code delay}, at most {@code maxRetries} times; then db-scheduler drops the task (its attempts stay in {@code worker_execution}). */
     static <T> FailureHandler<T> retry(Duration delay, int maxRetries) {
         return new FailureHandler.MaxRetriesFailureHandler<>(maxRetries, new FailureHandler.OnFailureRetryLater<>(delay));
     }

@@ -79,9 +79,11 @@ public final class BacktestBenchmark {
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
         for (Run r : java.util.stream.Stream.of(memory, persisted).filter(java.util.Objects::nonNull).toList()) {
             System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB"
-                            + " | CPU per asset-hour: JVM %.3f ms, PostgreSQL %s%n",
+                            + " | CPU per asset-hour: JVM %.3f ms (engine thread %.3f, JIT %.3f, GC %.3f), PostgreSQL %s%n",
                     r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
-                    r.peakHeapBytes / (1024 * 1024), r.jvmCpuNanos / 1e6 / assetHours, ms(r.pgCpuNanos, assetHours));
+                    r.peakHeapBytes / (1024 * 1024), r.jvmCpuNanos / 1e6 / assetHours,
+                    r.cpu.threadNanos / 1e6 / assetHours, r.cpu.jitNanos / 1e6 / assetHours, r.cpu.gcNanos / 1e6 / assetHours,
+                    ms(r.pgCpuNanos, assetHours));
         }
         if (persisted != null && persisted.copy != null) {
             CopyBaseline.Result c = persisted.copy;
@@ -111,9 +113,9 @@ public final class BacktestBenchmark {
     }
 
     record Run(String name, long cycleNanos, long trainNanos, long wallNanos, long peakHeapBytes, long jvmCpuNanos,
-               long pgCpuNanos, CopyBaseline.Result copy) {
+               CpuMeter cpu, long pgCpuNanos, CopyBaseline.Result copy) {
         Run withCopy(CopyBaseline.Result c) {
-            return new Run(name, cycleNanos, trainNanos, wallNanos, peakHeapBytes, jvmCpuNanos, pgCpuNanos, c);
+            return new Run(name, cycleNanos, trainNanos, wallNanos, peakHeapBytes, jvmCpuNanos, cpu, pgCpuNanos, c);
         }
     }
 
@@ -272,65 +274,7 @@ public final class BacktestBenchmark {
             }
         }
         // the units' own clock: the hourly callbacks above end before each unit's last writes and commit
-        return new Run(name, units.nanos, train[0], wall, peak, units.cpu.jvmNanos, units.cpu.pgNanos, null);
-    }
-
-    /** Reference data and backtest definitions in memory, for the run without persistence. */
-    static final class MemoryReference implements ReferenceDataRepository, BacktestRunRepository {
-        private final TreeMap<Short, Asset> assets = new TreeMap<>();
-        private final TreeMap<UUID, BacktestRunDefinition> runs = new TreeMap<>();
-
-        @Override
-        public void ensureAsset(Asset asset) {
-            assets.putIfAbsent(asset.id().value(), asset);
-        }
-
-        @Override
-        public void ensureAccount(AccountId account, String name, String cashCurrency) {
-        }
-
-        @Override
-        public List<Asset> assets() {
-            return List.copyOf(assets.values());
-        }
-
-        @Override
-        public Asset registerAsset(String symbol) {
-            return assetBySymbol(symbol).orElseGet(() -> {
-                Asset parsed = Asset.of(assets.isEmpty() ? 1 : assets.lastKey() + 1, symbol);
-                assets.put(parsed.id().value(), parsed);
-                return parsed;
-            });
-        }
-
-        @Override
-        public AccountId registerAccount(String name, String cashCurrency) {
-            return AccountId.of(1);
-        }
-
-        @Override
-        public BacktestRunDefinition create(BacktestRunDefinition definition) {
-            runs.putIfAbsent(definition.id().value(), definition);
-            return runs.get(definition.id().value());
-        }
-
-        @Override
-        public Optional<BacktestRunDefinition> find(BacktestRunId id) {
-            return Optional.ofNullable(runs.get(id.value()));
-        }
-
-        @Override
-        public void updateStatus(BacktestRunId id, String status) {
-        }
-
-        @Override
-        public Optional<Claim> claim(BacktestRunId id, java.time.Duration wait) {
-            return Optional.of(() -> { });
-        }
-
-        @Override
-        public List<BacktestRunDefinition> all() {
-            return List.copyOf(runs.values());
-        }
+        return new Run(name, units.nanos, train[0], wall, peak, units.cpu.jvmNanos, units.cpu,
+                units.cpu.pgNanos, null);
     }
 }

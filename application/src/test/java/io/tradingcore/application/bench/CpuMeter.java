@@ -22,21 +22,58 @@ final class CpuMeter {
     private final long postmaster;
     long jvmNanos;
     long pgNanos;
+    /** CPU of the thread that reads the clocks (the backtest's engine thread), without JIT, GC and the writer thread. */
+    long threadNanos;
+    /** CPU of this JVM's JIT compiler threads and its GC threads (from /proc/self/task, 10 ms ticks). */
+    long jitNanos;
+    long gcNanos;
 
     CpuMeter(DataSource ds) {
         this.postmaster = postmasterPid(ds);
     }
 
-    /** Reads both clocks: [jvm nanos, postgres nanos or -1]. */
+    /** Reads the clocks: [jvm nanos, postgres nanos or -1, this thread's nanos]. */
     long[] read() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new long[] {jvm, postmaster < 0 ? -1 : serverTicks() * TICK_NANOS};
+        long[] jitGc = jitAndGcTicks();
+        return new long[] {jvm, postmaster < 0 ? -1 : serverTicks() * TICK_NANOS,
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), jitGc[0] * TICK_NANOS, jitGc[1] * TICK_NANOS};
+    }
+
+    /** [JIT compiler threads' ticks, GC threads' ticks] of this JVM, by thread name. */
+    private static long[] jitAndGcTicks() {
+        long jit = 0;
+        long gc = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path t : tasks) {
+                String s;
+                try {
+                    s = Files.readString(t.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended
+                }
+                String name = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+                String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += ticks;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += ticks;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+        return new long[] {jit, gc};
     }
 
     /** Adds the CPU spent since {@code start} (a {@link #read} result). */
     void add(long[] start) {
         long[] now = read();
         jvmNanos += now[0] - start[0];
+        threadNanos += now[2] - start[2];
+        jitNanos += now[3] - start[3];
+        gcNanos += now[4] - start[4];
         pgNanos = start[1] < 0 || pgNanos < 0 ? -1 : pgNanos + now[1] - start[1];
     }
 

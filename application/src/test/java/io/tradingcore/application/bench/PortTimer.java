@@ -9,12 +9,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Wall time per port method (benchmark diagnostics only): wrap ports, run, print. */
+/**
+ * Wall time per port method (benchmark diagnostics only): wrap ports, run, print. Only with -Dbench.portTimes=true:
+ * otherwise {@link #wrap} and {@link #timedTrainer} return what they are given (a reflective proxy and a map
+ * lookup per port call are a measurable part of the in-memory cycle).
+ */
 final class PortTimer {
     private final Map<String, long[]> totals = new TreeMap<>();
+    private final boolean enabled = Boolean.getBoolean("bench.portTimes");
 
     @SuppressWarnings("unchecked")
     <T> T wrap(Class<T> port, T target) {
+        if (!enabled) {
+            return target;
+        }
         return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[]{port}, (proxy, m, args) -> {
             long t0 = System.nanoTime();
             try {
@@ -31,6 +39,9 @@ final class PortTimer {
 
     /** The trainer, with the feature engine and model stack it returns timed too. */
     ModelTrainer timedTrainer(ModelTrainer trainer) {
+        if (!enabled) {
+            return trainer;
+        }
         return (candles, from, to, seed) -> {
             ModelTrainer.TrainedStack s = trainer.train(candles, from, to, seed);
             FeatureEngine engine = wrap(FeatureEngine.class, s.featureEngine());

@@ -69,6 +69,22 @@ class ReportHtmlParseTest {
         f2.put("META.H4.log_loss", 0.660);
         f2.put("BASE_TREE.H4.log_loss", 0.640);
         f2.put("BASE_DEEP.H4.log_loss", 0.640);
+        // fold 2 also stored its trees' feature importance and the reliability tables of H1 (META and tree)
+        for (String h : List.of("H1", "H4", "H24")) {
+            f2.put("BASE_TREE." + h + ".importance_gain.f00_ret_1h", 0.10);
+            f2.put("BASE_TREE." + h + ".importance_gain.f06_rv_24h", 0.45);
+            f2.put("BASE_TREE." + h + ".importance_gain.f07_rv_168h", 0.30);
+            f2.put("BASE_TREE." + h + ".importance_gain.f14_range_1h", 0.15);
+            f2.put("BASE_TREE." + h + ".importance_gain.f19_spread_bps", 0.0);
+        }
+        for (String role : List.of("META", "BASE_TREE")) {
+            f2.put(role + ".H1.calibration.b1.count", 300.0);
+            f2.put(role + ".H1.calibration.b1.mean_p", 0.15);
+            f2.put(role + ".H1.calibration.b1.observed", 0.17);
+            f2.put(role + ".H1.calibration.b3.count", 100.0);
+            f2.put(role + ".H1.calibration.b3.mean_p", 0.35);
+            f2.put(role + ".H1.calibration.b3.observed", 0.31);
+        }
         metrics.put(1, f1);
         metrics.put(2, f2);
         return new ReportInput(in.title(), in.initialCapital(), in.equity(), in.trades(), in.folds(), in.closePrices(), in.riskEvents(),
@@ -155,6 +171,22 @@ class ReportHtmlParseTest {
         assertThat(column(models, 9).stream().filter(v -> v.startsWith("WORSE")).count()).isEqualTo(2);
         assertThat(column(models, 7).get(0)).isEqualTo("n/a"); // fold 1 stored no volatility baseline
         assertThat(column(models, 8).get(8)).isEqualTo("+0.4350");
+
+        Element calibration = table(doc, "Calibration");
+        assertThat(calibration.select("th").eachText()).startsWith("Fold", "Horizon", "Role", "p 0.0-0.1", "p 0.1-0.2")
+                .endsWith("p 0.9-1.0", "Calibration error").hasSize(3 + 10 + 1);
+        assertThat(calibration.select("tr")).hasSize(1 + 2); // fold 2 H1: tree, then META (fold 1 stored none)
+        assertThat(column(calibration, 2)).containsExactly("BASE_TREE", "META");
+        assertThat(column(calibration, 3)).containsOnly("-");
+        assertThat(column(calibration, 4)).containsOnly("0.150 / 0.170 / 300");
+        assertThat(column(calibration, 6)).containsOnly("0.350 / 0.310 / 100");
+        assertThat(column(calibration, 13)).containsOnly("0.0250"); // (300 x 0.02 + 100 x 0.04) / 400
+        Element importance = table(doc, "Feature importance");
+        assertThat(importance.select("th").eachText()).containsExactly("Fold", "Horizon", "#1", "#2", "#3", "#4", "#5");
+        assertThat(column(importance, 1)).containsExactly("H1", "H4", "H24");
+        assertThat(column(importance, 2)).containsOnly("f06_rv_24h 45.00%");
+        assertThat(column(importance, 5)).containsOnly("f00_ret_1h 10.00%");
+        assertThat(column(importance, 6)).as("a feature never split on is not listed").containsOnly("-");
     }
 
     static BufferedImage image(Document doc, String heading) throws Exception {
@@ -168,7 +200,8 @@ class ReportHtmlParseTest {
         Document doc = Jsoup.parse(ReportWriter.write(dir, SyntheticRun.input(10, 3)).html().toFile(), "UTF-8");
         assertThat(doc.select("li.warning")).isEmpty();
         assertThat(doc.select("h2").eachText()).doesNotContain("Model warnings", "Regime timeline")
-                .noneMatch(h -> h.startsWith("Model diagnostics")).contains("Monthly returns heat map", "Rolling Sharpe and exposure");
+                .noneMatch(h -> h.startsWith("Model diagnostics") || h.startsWith("Calibration") || h.startsWith("Feature importance"))
+                .contains("Monthly returns heat map", "Rolling Sharpe and exposure");
         assertThat(image(doc, "Price and trades: BTC/USDT").getHeight()).as("no probability panel without signals").isEqualTo(360);
     }
 

@@ -40,7 +40,14 @@ public final class Canonical {
         // the text goes to the digest as it is written: a memoised record's UTF-8 bytes straight from the memo
         // (the text between them encoded as it comes), never the whole text as one string; the bytes digested
         // are exactly those of text(value) in UTF-8 (split only between whole characters)
-        java.security.MessageDigest digest = memo.digest();
+        if (memo.digests) {
+            throw new IllegalArgumentException("a Memo.digests memo hashes by sha256OfDigests, not as canonical text");
+        }
+        return digest(memo.digest(), value, memo);
+    }
+
+    /** Feeds the canonical text of {@code value} (memoised records as the memo writes them) to {@code digest}; its hex. */
+    private static String digest(java.security.MessageDigest digest, Object value, Memo memo) {
         StringBuilder sb = memo.sb;
         sb.setLength(0);
         try {
@@ -50,6 +57,31 @@ public final class Canonical {
             memo.nextGeneration();
         }
         return java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The byte that stands before a record's 32-byte digest in {@link #sha256OfDigests} (0xFF never occurs in UTF-8). */
+    public static final byte DIGEST_MARK = (byte) 0xFF;
+
+    /**
+     * SHA-256 of {@code prefix} (UTF-8) followed by the canonical text of {@code value} in which every record of the
+     * memo's types ({@link Memo#digests}) is replaced by {@link #DIGEST_MARK} and the 32 bytes of SHA-256 of that
+     * record's own canonical text. 0xFF never occurs in UTF-8, so the stream reads back unambiguously.
+     */
+    public static String sha256OfDigests(String prefix, Object value, Memo memo) {
+        if (!memo.digests) {
+            throw new IllegalArgumentException("the memo must be made by Memo.digests");
+        }
+        java.security.MessageDigest digest = memo.digest();
+        digest.update(prefix.getBytes(StandardCharsets.UTF_8));
+        return digest(digest, value, memo);
+    }
+
+    private static java.security.MessageDigest newSha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /** The canonical text of {@code value}. */
@@ -67,9 +99,26 @@ public final class Canonical {
      */
     public static final class Memo {
         private final java.util.Set<Class<?>> types;
+        /** Whether a memoised record is digested as {@link #DIGEST_MARK} + the SHA-256 of its text instead of the text. */
+        private final boolean digests;
 
         public Memo(Class<?>... recordTypes) {
+            this(false, recordTypes);
+        }
+
+        private Memo(boolean digests, Class<?>... recordTypes) {
             this.types = java.util.Set.of(recordTypes);
+            this.digests = digests;
+        }
+
+        /**
+         * A memo for {@link #sha256OfDigests}: each record of the given types enters the hash as the byte
+         * {@link #DIGEST_MARK} followed by the 32 bytes of the SHA-256 of its canonical text (computed once per
+         * instance while the instance recurs), so a window that moves by one record re-hashes 33 bytes per
+         * record instead of its whole text.
+         */
+        public static Memo digests(Class<?>... recordTypes) {
+            return new Memo(true, recordTypes);
         }
 
         private java.util.IdentityHashMap<Object, byte[]> previous = new java.util.IdentityHashMap<>();
@@ -81,11 +130,7 @@ public final class Canonical {
 
         private java.security.MessageDigest digest() {
             if (digest == null) {
-                try {
-                    digest = java.security.MessageDigest.getInstance("SHA-256");
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-                }
+                digest = newSha256();
             }
             digest.reset();
             return digest;
@@ -100,16 +145,32 @@ public final class Canonical {
                     StringBuilder text = new StringBuilder(128);
                     writeRecord(text, r, null);
                     t = text.toString().getBytes(StandardCharsets.UTF_8);
+                    if (digests) {
+                        t = recordDigest().digest(t);
+                    }
                 }
                 current.put(r, t);
             }
             return t;
         }
 
-        /** Digests the text written so far and the record's memoised bytes after it. */
+        /** Digests the text written so far and the record's memoised bytes (or mark and digest) after it. */
         void emit(StringBuilder written, Record r) {
             drain(written);
+            if (digests) {
+                digest.update(DIGEST_MARK);
+            }
             digest.update(bytes(r));
+        }
+
+        private java.security.MessageDigest recordDigest;
+
+        /** A second SHA-256 for one record's text (the main one is mid-way through the value). */
+        private java.security.MessageDigest recordDigest() {
+            if (recordDigest == null) {
+                recordDigest = newSha256();
+            }
+            return recordDigest;
         }
 
         /** Digests {@code written} as UTF-8 and empties it. */

@@ -5,22 +5,33 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** The step hashes of one cycle, in step order. Immutable. */
 public record StepHashes(Map<CycleStep, String> hashes) {
-    private static final Pattern SHA64 = Pattern.compile("[0-9a-f]{64}");
-
     public StepHashes {
         EnumMap<CycleStep, String> copy = new EnumMap<>(CycleStep.class);
         hashes.forEach((k, v) -> {
             Objects.requireNonNull(k, "step");
-            if (v == null || !SHA64.matcher(v).matches()) {
+            if (!isSha64(v)) {
                 throw new IllegalArgumentException("step hash of " + k + " must be 64 lower-case hex, was " + v);
             }
             copy.put(k, v);
         });
         hashes = Collections.unmodifiableMap(copy);
+    }
+
+    /** 64 lower-case hex digits (what the pattern [0-9a-f]{64} accepts; a loop, as this runs for every step of every hour). */
+    private static boolean isSha64(String v) {
+        if (v == null || v.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static StepHashes empty() {

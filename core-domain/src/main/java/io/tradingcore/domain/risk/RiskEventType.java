@@ -10,7 +10,10 @@ public enum RiskEventType {
     OPERATOR_RESET,
     /** An order would have needed more cash than available (notional + fees &gt; cash). */
     NO_LEVERAGE_BREACH,
-    /** An entry was refused by the tier (exits only) or by a halt. */
+    /**
+     * An entry was refused by the tier (exits only) or by a halt, or (rule "out-of-distribution") a flat asset was held
+     * because its feature vector lies outside the models' training distribution.
+     */
     ENTRY_BLOCKED,
     /**
      * An entry was shrunk by the tier's size factor, or (rule "dust") a position became too small for the venue to sell

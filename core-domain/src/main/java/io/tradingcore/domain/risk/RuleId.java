@@ -29,7 +29,12 @@ public enum RuleId {
     /** The cash ledger refused a fill. */
     CASH_LEDGER("cash-ledger"),
     /** A position became too small for the venue to sell (reported as SIZE_REDUCED). */
-    DUST("dust");
+    DUST("dust"),
+    /**
+     * The models' out-of-distribution gate: a flat asset whose feature vector lies outside the training distribution
+     * is held, not entered (reported as ENTRY_BLOCKED, with the distance and the threshold).
+     */
+    OUT_OF_DISTRIBUTION("out-of-distribution");
 
     private final String id;
 

@@ -5,7 +5,9 @@ import io.tradingcore.domain.MetaPrediction;
 import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.StackPrediction;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * ENTER / EXIT / HOLD from the meta prediction of the decision horizon, the regime and the position.
@@ -65,9 +67,8 @@ public final class SignalPolicy {
                     + Decimals.canonical(gross) + " >= " + Decimals.canonical(config.exitEdge()));
         }
         if (io.tradingcore.domain.RegimeResult.OUT_OF_DISTRIBUTION.equals(regime)) {
-            String ratio = meta.get().components().stream()
-                    .filter(c -> c.name().equals(io.tradingcore.domain.MetaComponent.OOD_DISTANCE_RATIO)).findFirst()
-                    .map(c -> " (distance " + c.value() + " x the threshold)").orElse("");
+            String ratio = oodRatio(meta.get()).stream().mapToObj(r -> " (distance " + r + " x the threshold)")
+                    .findFirst().orElse("");
             return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost,
                     "inputs outside the training distribution" + ratio + ": no entry");
         }
@@ -81,6 +82,39 @@ public final class SignalPolicy {
                     ? ", p " + p + " >= " + config.enterProbability() : ""));
         }
         return decision(SignalAction.HOLD, Decimals.ZERO, p, er, regime, cost, "flat, entry thresholds not met");
+    }
+
+    /**
+     * The detail of the risk event recorded when the out-of-distribution gate made {@code d} a HOLD: the asset is
+     * flat, its regime is {@link io.tradingcore.domain.RegimeResult#OUT_OF_DISTRIBUTION} and there is a META
+     * prediction of the decision horizon (exactly the case {@link #decide} holds for the gate). Names the distance
+     * and, when the stack reports it ({@code threshold}), the threshold; empty for every other decision.
+     */
+    public Optional<String> outOfDistributionHold(SignalInput in, SignalDecision d, OptionalDouble threshold) {
+        if (d.action() != SignalAction.HOLD || in.positionQuantity().signum() > 0
+                || !io.tradingcore.domain.RegimeResult.OUT_OF_DISTRIBUTION.equals(in.stack().regime().regime())) {
+            return Optional.empty();
+        }
+        Optional<MetaPrediction> meta = in.stack().meta(config.decisionHorizon());
+        if (meta.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalDouble ratio = oodRatio(meta.get());
+        String measured;
+        if (ratio.isPresent() && threshold.isPresent()) {
+            measured = String.format(Locale.ROOT, ": distance %.6f > threshold %.6f (%.4f x the threshold)",
+                    ratio.getAsDouble() * threshold.getAsDouble(), threshold.getAsDouble(), ratio.getAsDouble());
+        } else if (ratio.isPresent()) {
+            measured = String.format(Locale.ROOT, ": distance %.4f x the threshold", ratio.getAsDouble());
+        } else {
+            measured = "";
+        }
+        return Optional.of("feature vector outside the training distribution" + measured + "; HOLD, no entry");
+    }
+
+    private static OptionalDouble oodRatio(MetaPrediction meta) {
+        return meta.components().stream().filter(c -> c.name().equals(io.tradingcore.domain.MetaComponent.OOD_DISTANCE_RATIO))
+                .mapToDouble(io.tradingcore.domain.MetaComponent::value).findFirst();
     }
 
     /**

@@ -64,4 +64,36 @@ class CanonicalTest {
         assertThat(a.firstDifference(a)).isEmpty();
         assertThatThrownBy(() -> StepHashes.empty().with(CycleStep.DATA, "xyz")).hasMessageContaining("64 lower-case hex");
     }
+
+    record Window(String name, List<Candle> candles) {
+    }
+
+    /**
+     * DATA hash format V2 (docs/persistence.md): the prefix, then the canonical text with each memoised record replaced
+     * by 0xFF and the SHA-256 of its own text; the same with the memo warm (records from the previous call reused)
+     * and with it cold; V1 is the SHA-256 of the plain text.
+     */
+    @Test
+    void digestsOfRecordsStandForTheirTextInTheV2Stream() throws Exception {
+        Candle a = Candle.of(BTC.id(), HOUR, "100", "110", "90", "105", "1.5");
+        Candle b = Candle.of(BTC.id(), HOUR.plusHours(1), "105", "111", "99", "100", "2");
+        Window w = new Window("w", List.of(a, b));
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.writeBytes("data/2;Window(name=s1:w;candles=[".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (Candle c : w.candles()) {
+            expected.write(0xFF);
+            expected.writeBytes(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Canonical.text(c).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            expected.write(',');
+        }
+        expected.writeBytes("];)".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hex = io.tradingcore.domain.DeterministicIds.sha256Hex(expected.toByteArray());
+
+        Canonical.Memo memo = Canonical.Memo.digests(Candle.class);
+        assertThat(Canonical.sha256OfDigests(DataHashFormat.V2.prefix(), w, memo)).isEqualTo(hex);
+        assertThat(Canonical.sha256OfDigests(DataHashFormat.V2.prefix(), w, memo)).as("memo warm").isEqualTo(hex);
+        assertThat(Canonical.sha256OfDigests(DataHashFormat.V2.prefix(), w, Canonical.Memo.digests(Candle.class))).isEqualTo(hex);
+        assertThat(Canonical.sha256(w, new Canonical.Memo(Candle.class))).isEqualTo(Canonical.sha256(w)).isNotEqualTo(hex);
+        assertThatThrownBy(() -> Canonical.sha256(w, memo)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -65,6 +65,25 @@ class SignalPolicyTest {
     }
 
     @Test
+    void theGatesHoldOfAFlatAssetIsARiskEventDetailNamingDistanceAndThreshold() {
+        MetaPrediction m = new MetaPrediction(Horizon.H4, V, 0.9, 0.05, List.of(new io.tradingcore.domain.MetaComponent(
+                io.tradingcore.domain.MetaComponent.OOD_DISTANCE_RATIO, io.tradingcore.domain.ModelRole.REGIME, null, 0, 3.5, 0)));
+        StackPrediction ood = new StackPrediction(new RegimeResult(RegimeResult.OUT_OF_DISTRIBUTION, 0.9, V), List.of(), List.of(m));
+        SignalInput flat = new SignalInput(BTC.id(), HOUR, ood, d("0"), d("0"), d("10000"), d("2"));
+        assertThat(policy.outOfDistributionHold(flat, policy.decide(flat), java.util.OptionalDouble.of(1.25)))
+                .contains("feature vector outside the training distribution: distance 4.375000 > threshold 1.250000"
+                        + " (3.5000 x the threshold); HOLD, no entry");
+        assertThat(policy.outOfDistributionHold(flat, policy.decide(flat), java.util.OptionalDouble.empty()))
+                .contains("feature vector outside the training distribution: distance 3.5000 x the threshold; HOLD, no entry");
+        // a holder is not held by the gate, and an ordinary regime is no event
+        SignalInput holding = new SignalInput(BTC.id(), HOUR, ood, d("1"), d("100"), d("10000"), d("2"));
+        assertThat(policy.outOfDistributionHold(holding, policy.decide(holding), java.util.OptionalDouble.of(1.25))).isEmpty();
+        SignalInput ordinary = new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.2, -0.01), d("0"), d("0"), d("10000"), d("2"));
+        assertThat(policy.decide(ordinary).action()).isEqualTo(SignalAction.HOLD);
+        assertThat(policy.outOfDistributionHold(ordinary, policy.decide(ordinary), java.util.OptionalDouble.of(1.25))).isEmpty();
+    }
+
+    @Test
     void aBookWiderThanTheConfiguredSpreadCostsOnlyTheDifference() {
         // configured spread 2 bps; a 10 bps book costs 8 bps more
         SignalInput wide = new SignalInput(BTC.id(), HOUR, stack("RANGE", 0.5, 0.0008), d("0"), d("0"), d("10000"), d("10"));

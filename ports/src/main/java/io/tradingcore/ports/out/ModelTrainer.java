@@ -67,7 +67,10 @@ public interface ModelTrainer {
         /**
          * Out-of-sample metrics on decision hours in [testFrom, testTo) (labels may use later candles:
          * this is evaluation after the fact, never a decision input), keyed like
-         * "BASE_TREE.H4.log_loss", "META.H1.auc", "baseline.H1.log_loss", "samples".
+         * "BASE_TREE.H4.log_loss", "META.H1.auc", "baseline.H1.log_loss", "samples"; an implementation may add the
+         * reliability table of each role ("META.H1.calibration.b3.count" / ".mean_p" / ".observed", bin k holding
+         * k/10 &lt;= p &lt; (k+1)/10) and its trees' feature importance ("BASE_TREE.H4.importance_gain.FEATURE"), which
+         * the report shows.
          */
         SortedMap<String, BigDecimal> evaluate(SortedMap<AssetId, List<Candle>> candles, HourTs testFrom, HourTs testTo);
     }

@@ -7,6 +7,8 @@ import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.StackPrediction;
 import io.tradingcore.domain.hash.CycleStep;
 import io.tradingcore.domain.portfolio.Position;
+import io.tradingcore.domain.risk.RiskEventType;
+import io.tradingcore.domain.risk.RuleId;
 import io.tradingcore.domain.signal.SignalDecision;
 import io.tradingcore.domain.signal.SignalInput;
 import io.tradingcore.domain.signal.SignalPolicy;
@@ -23,7 +25,9 @@ import java.util.TreeMap;
 
 /**
  * Step 3, decide: FEATURES of every fresh asset, MODELS (the stack's predictions), SIGNALS (one decision per asset
- * from the {@link SignalPolicy}); each recorded and hashed. Dust is decided on as flat: an EXIT of it would only be
+ * from the {@link SignalPolicy}); each recorded and hashed. A flat asset the models' out-of-distribution gate holds
+ * gets a risk event (ENTRY_BLOCKED, rule out-of-distribution, with the distance and the threshold), recorded and
+ * hashed with the RISK step. Dust is decided on as flat: an EXIT of it would only be
  * refused, and it must not block the next ENTER.
  */
 final class DecideStep implements CycleStage {
@@ -87,7 +91,11 @@ final class DecideStep implements CycleStage {
             } else {
                 BigDecimal qty = holding ? pos.quantity() : Decimals.ZERO;
                 BigDecimal value = holding ? pos.marketValue(s.marks.get(id)) : Decimals.ZERO;
-                d = policy.decide(new SignalInput(id, s.key.hour(), prediction, qty, value, s.equity, in.spreadBps()));
+                SignalInput input = new SignalInput(id, s.key.hour(), prediction, qty, value, s.equity, in.spreadBps());
+                d = policy.decide(input);
+                // the out-of-distribution gate's HOLD is a risk event with its distance (written with the RISK step)
+                policy.outOfDistributionHold(input, d, models.oodThreshold()).ifPresent(detail -> s.book.event(
+                        RiskEventType.ENTRY_BLOCKED, s.tier(), in.asset(), null, RuleId.OUT_OF_DISTRIBUTION, detail));
             }
             out.add(TradeSignal.of(s.key, id, d));
         }

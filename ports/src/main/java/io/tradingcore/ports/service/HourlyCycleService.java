@@ -6,6 +6,7 @@ import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.hash.Canonical;
 import io.tradingcore.domain.hash.CycleStep;
+import io.tradingcore.domain.hash.DataHashFormat;
 import io.tradingcore.domain.hash.StepHashes;
 import io.tradingcore.domain.run.RunContext;
 import io.tradingcore.domain.run.RunStart;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The hourly cycle over the ports, the same code for BACKTEST, PAPER and LIVE.
@@ -57,8 +59,12 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
     private final TimeSource clock;
     /** The cycle body: reconcile, assess drawdown, decide, size and check, execute and book, record state. */
     private final List<CycleStage> steps;
-    /** Candles recur in the next hour's window: their canonical text is written once (same hash). */
+    /** Candles recur in the next hour's window: their digest (V2) or canonical text (V1) is computed once. */
+    private final Canonical.Memo candleDigests = Canonical.Memo.digests(Candle.class);
     private final Canonical.Memo candleTexts = new Canonical.Memo(Candle.class);
+    /** The DATA hash format of new hours, and the stored DATA hash of an hour being recomputed (replay), if any. */
+    private volatile DataHashFormat dataHashFormat = DataHashFormat.CURRENT;
+    private volatile Function<HourTs, Optional<String>> storedDataHash = hour -> Optional.empty();
 
     public HourlyCycleService(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
                               ExecutionRepository execution, AccountStateRepository states, FeatureEngine featureEngine,
@@ -95,14 +101,11 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             inputs.add(AssetInputs.of(a, marketData.closedCandlesAsOf(a.id(), config.venue(), hour, bars),
                     marketData.latestBookAsOf(a.id(), config.venue(), hour), hour, minBars));
         }
-        String dataHash;
-        synchronized (candleTexts) {
-            dataHash = Canonical.sha256(inputs, candleTexts);
-        }
+        String dataHash = dataHash(inputs, hour);
         StepHashes hashes = StepHashes.empty().with(CycleStep.DATA, dataHash);
 
         RunContext proposed = new RunContext(DeterministicIds.runId(cmd.account(), cmd.mode(), hour), cmd.account(), cmd.mode(),
-                hour, Math.max(0, hour.toInstant().getEpochSecond() / 3600), cmd.codeVersionSha(), config.configHash(), dataHash,
+                hour, Math.max(0, hour.toInstant().getEpochSecond() / 3600), cmd.codeVersionSha(), configHash(config), dataHash,
                 cmd.randomSeed(), cmd.backtestRunId(), RunStatus.STARTED, clock.now(), null);
         RunStart start = runs.start(proposed);
         RunContext run = start.context();
@@ -133,6 +136,55 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             throw e;
         }
     }
+
+    /**
+     * Hashes DATA in {@code format} (default {@link DataHashFormat#CURRENT}; V1 only to reproduce hours stored before V2,
+     * and in tests); {@code stored} gives the DATA hash stored for an hour that is being recomputed (a replay): when
+     * it differs from this format's hash, the other formats' hashes of the same inputs are computed and the one equal
+     * to it, if any, is kept, so a run stored in an earlier format replays identically. Returns this service.
+     */
+    public HourlyCycleService hashingData(DataHashFormat format, Function<HourTs, Optional<String>> stored) {
+        this.dataHashFormat = Objects.requireNonNull(format, "format");
+        this.storedDataHash = Objects.requireNonNull(stored, "stored");
+        return this;
+    }
+
+    private String dataHash(List<AssetInputs> inputs, HourTs hour) {
+        synchronized (candleDigests) {
+            String hash = dataHash(dataHashFormat, inputs);
+            Optional<String> stored = storedDataHash.apply(hour);
+            if (stored.isPresent() && !stored.get().equals(hash)) {
+                for (DataHashFormat other : DataHashFormat.values()) {
+                    if (other != dataHashFormat && dataHash(other, inputs).equals(stored.get())) {
+                        return stored.get();
+                    }
+                }
+            }
+            return hash;
+        }
+    }
+
+    private String dataHash(DataHashFormat format, List<AssetInputs> inputs) {
+        return switch (format) {
+            case V1 -> Canonical.sha256(inputs, candleTexts);
+            case V2 -> Canonical.sha256OfDigests(format.prefix(), inputs, candleDigests);
+        };
+    }
+
+    /** The configuration's hash, computed again only when the provider hands out another instance (records are immutable). */
+    private String configHash(TradingConfig config) {
+        HashedConfig last = lastConfig;
+        if (last == null || last.config != config) {
+            last = new HashedConfig(config, config.configHash());
+            lastConfig = last;
+        }
+        return last.hash;
+    }
+
+    private record HashedConfig(TradingConfig config, String hash) {
+    }
+
+    private volatile HashedConfig lastConfig;
 
     private boolean holdsAnything(RunHourlyCycleCommand cmd) {
         return !execution.openOrders(cmd.account(), cmd.mode()).isEmpty()

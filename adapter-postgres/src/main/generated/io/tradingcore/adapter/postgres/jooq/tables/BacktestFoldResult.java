@@ -10,6 +10,8 @@ import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
 import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion.ModelVersionPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.BacktestFoldResultRecord;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,6 +40,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -82,12 +85,12 @@ public class BacktestFoldResult extends TableImpl<BacktestFoldResultRecord> {
     /**
      * The column <code>backtest_fold_result.model_role</code>.
      */
-    public final TableField<BacktestFoldResultRecord, ModelRoleEnum> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "");
+    public final TableField<BacktestFoldResultRecord, ModelRole> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "", new EnumConverter<ModelRoleEnum, ModelRole>(ModelRoleEnum.class, ModelRole.class));
 
     /**
      * The column <code>backtest_fold_result.horizon</code>.
      */
-    public final TableField<BacktestFoldResultRecord, HorizonEnum> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.asEnumDataType(HorizonEnum.class), this, "");
+    public final TableField<BacktestFoldResultRecord, Horizon> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.asEnumDataType(HorizonEnum.class), this, "", new EnumConverter<HorizonEnum, Horizon>(HorizonEnum.class, Horizon.class));
 
     /**
      * The column <code>backtest_fold_result.model_version_id</code>.

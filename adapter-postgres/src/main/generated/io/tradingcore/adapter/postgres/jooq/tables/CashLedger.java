@@ -13,6 +13,7 @@ import io.tradingcore.adapter.postgres.jooq.tables.CashEntryRef.CashEntryRefPath
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade.ExecutedTradePath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -100,7 +102,7 @@ public class CashLedger extends TableImpl<CashLedgerRecord> {
     /**
      * The column <code>cash_ledger.run_mode</code>.
      */
-    public final TableField<CashLedgerRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<CashLedgerRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>cash_ledger.hour_ts_utc</code>.

@@ -13,6 +13,8 @@ import io.tradingcore.adapter.postgres.jooq.tables.OrderFill.OrderFillPath;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderRequest.OrderRequestPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +42,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -79,7 +82,7 @@ public class ExecutedTrade extends TableImpl<ExecutedTradeRecord> {
     /**
      * The column <code>executed_trade.run_mode</code>.
      */
-    public final TableField<ExecutedTradeRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<ExecutedTradeRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>executed_trade.hour_ts_utc</code>.
@@ -109,7 +112,7 @@ public class ExecutedTrade extends TableImpl<ExecutedTradeRecord> {
     /**
      * The column <code>executed_trade.side</code>.
      */
-    public final TableField<ExecutedTradeRecord, OrderSideEnum> SIDE = createField(DSL.name("side"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(OrderSideEnum.class), this, "");
+    public final TableField<ExecutedTradeRecord, OrderSide> SIDE = createField(DSL.name("side"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(OrderSideEnum.class), this, "", new EnumConverter<OrderSideEnum, OrderSide>(OrderSideEnum.class, OrderSide.class));
 
     /**
      * The column <code>executed_trade.quantity</code>.

@@ -12,6 +12,9 @@ import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.Asset.AssetPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.MetaLearnerComponentRecord;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +42,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -73,7 +77,7 @@ public class MetaLearnerComponent extends TableImpl<MetaLearnerComponentRecord> 
     /**
      * The column <code>meta_learner_component.run_mode</code>.
      */
-    public final TableField<MetaLearnerComponentRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<MetaLearnerComponentRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>meta_learner_component.hour_ts_utc</code>.
@@ -88,7 +92,7 @@ public class MetaLearnerComponent extends TableImpl<MetaLearnerComponentRecord> 
     /**
      * The column <code>meta_learner_component.meta_horizon</code>.
      */
-    public final TableField<MetaLearnerComponentRecord, HorizonEnum> META_HORIZON = createField(DSL.name("meta_horizon"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(HorizonEnum.class), this, "");
+    public final TableField<MetaLearnerComponentRecord, Horizon> META_HORIZON = createField(DSL.name("meta_horizon"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(HorizonEnum.class), this, "", new EnumConverter<HorizonEnum, Horizon>(HorizonEnum.class, Horizon.class));
 
     /**
      * The column <code>meta_learner_component.component_name</code>.
@@ -98,12 +102,12 @@ public class MetaLearnerComponent extends TableImpl<MetaLearnerComponentRecord> 
     /**
      * The column <code>meta_learner_component.component_role</code>.
      */
-    public final TableField<MetaLearnerComponentRecord, ModelRoleEnum> COMPONENT_ROLE = createField(DSL.name("component_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "");
+    public final TableField<MetaLearnerComponentRecord, ModelRole> COMPONENT_ROLE = createField(DSL.name("component_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "", new EnumConverter<ModelRoleEnum, ModelRole>(ModelRoleEnum.class, ModelRole.class));
 
     /**
      * The column <code>meta_learner_component.component_horizon</code>.
      */
-    public final TableField<MetaLearnerComponentRecord, HorizonEnum> COMPONENT_HORIZON = createField(DSL.name("component_horizon"), SQLDataType.VARCHAR.asEnumDataType(HorizonEnum.class), this, "");
+    public final TableField<MetaLearnerComponentRecord, Horizon> COMPONENT_HORIZON = createField(DSL.name("component_horizon"), SQLDataType.VARCHAR.asEnumDataType(HorizonEnum.class), this, "", new EnumConverter<HorizonEnum, Horizon>(HorizonEnum.class, Horizon.class));
 
     /**
      * The column <code>meta_learner_component.component_weight</code>.

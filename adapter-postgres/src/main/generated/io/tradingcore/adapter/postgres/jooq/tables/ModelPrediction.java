@@ -13,6 +13,9 @@ import io.tradingcore.adapter.postgres.jooq.tables.Asset.AssetPath;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion.ModelVersionPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelPredictionRecord;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +43,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -74,7 +78,7 @@ public class ModelPrediction extends TableImpl<ModelPredictionRecord> {
     /**
      * The column <code>model_prediction.run_mode</code>.
      */
-    public final TableField<ModelPredictionRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<ModelPredictionRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>model_prediction.hour_ts_utc</code>.
@@ -89,12 +93,12 @@ public class ModelPrediction extends TableImpl<ModelPredictionRecord> {
     /**
      * The column <code>model_prediction.model_role</code>.
      */
-    public final TableField<ModelPredictionRecord, ModelRoleEnum> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "");
+    public final TableField<ModelPredictionRecord, ModelRole> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "", new EnumConverter<ModelRoleEnum, ModelRole>(ModelRoleEnum.class, ModelRole.class));
 
     /**
      * The column <code>model_prediction.horizon</code>.
      */
-    public final TableField<ModelPredictionRecord, HorizonEnum> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(HorizonEnum.class), this, "");
+    public final TableField<ModelPredictionRecord, Horizon> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(HorizonEnum.class), this, "", new EnumConverter<HorizonEnum, Horizon>(HorizonEnum.class, Horizon.class));
 
     /**
      * The column <code>model_prediction.model_version_id</code>.

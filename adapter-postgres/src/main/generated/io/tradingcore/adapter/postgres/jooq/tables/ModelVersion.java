@@ -14,6 +14,8 @@ import io.tradingcore.adapter.postgres.jooq.tables.ModelArtifact.ModelArtifactPa
 import io.tradingcore.adapter.postgres.jooq.tables.ModelPrediction.ModelPredictionPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput.RegimeOutputPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ModelVersionRecord;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,6 +44,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -81,12 +84,12 @@ public class ModelVersion extends TableImpl<ModelVersionRecord> {
     /**
      * The column <code>model_version.model_role</code>.
      */
-    public final TableField<ModelVersionRecord, ModelRoleEnum> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "");
+    public final TableField<ModelVersionRecord, ModelRole> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(ModelRoleEnum.class), this, "", new EnumConverter<ModelRoleEnum, ModelRole>(ModelRoleEnum.class, ModelRole.class));
 
     /**
      * The column <code>model_version.horizon</code>.
      */
-    public final TableField<ModelVersionRecord, HorizonEnum> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.asEnumDataType(HorizonEnum.class), this, "");
+    public final TableField<ModelVersionRecord, Horizon> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.asEnumDataType(HorizonEnum.class), this, "", new EnumConverter<HorizonEnum, Horizon>(HorizonEnum.class, Horizon.class));
 
     /**
      * The column <code>model_version.train_from_utc</code>.

@@ -11,6 +11,7 @@ import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade.ExecutedTradePa
 import io.tradingcore.adapter.postgres.jooq.tables.OrderRequest.OrderRequestPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderFillRecord;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -87,7 +89,7 @@ public class OrderFill extends TableImpl<OrderFillRecord> {
     /**
      * The column <code>order_fill.run_mode</code>.
      */
-    public final TableField<OrderFillRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<OrderFillRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>order_fill.hour_ts_utc</code>.

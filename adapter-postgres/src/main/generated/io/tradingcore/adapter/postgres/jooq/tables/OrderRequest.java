@@ -19,6 +19,10 @@ import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent.RiskEventPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal.TradeSignalPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderRequestRecord;
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,6 +51,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -91,7 +96,7 @@ public class OrderRequest extends TableImpl<OrderRequestRecord> {
     /**
      * The column <code>order_request.run_mode</code>.
      */
-    public final TableField<OrderRequestRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<OrderRequestRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>order_request.hour_ts_utc</code>.
@@ -116,17 +121,17 @@ public class OrderRequest extends TableImpl<OrderRequestRecord> {
     /**
      * The column <code>order_request.side</code>.
      */
-    public final TableField<OrderRequestRecord, OrderSideEnum> SIDE = createField(DSL.name("side"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(OrderSideEnum.class), this, "");
+    public final TableField<OrderRequestRecord, OrderSide> SIDE = createField(DSL.name("side"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(OrderSideEnum.class), this, "", new EnumConverter<OrderSideEnum, OrderSide>(OrderSideEnum.class, OrderSide.class));
 
     /**
      * The column <code>order_request.order_type</code>.
      */
-    public final TableField<OrderRequestRecord, OrderTypeEnum> ORDER_TYPE = createField(DSL.name("order_type"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(OrderTypeEnum.class), this, "");
+    public final TableField<OrderRequestRecord, OrderType> ORDER_TYPE = createField(DSL.name("order_type"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(OrderTypeEnum.class), this, "", new EnumConverter<OrderTypeEnum, OrderType>(OrderTypeEnum.class, OrderType.class));
 
     /**
      * The column <code>order_request.status</code>.
      */
-    public final TableField<OrderRequestRecord, OrderStatusEnum> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'NEW'::order_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(OrderStatusEnum.class), this, "");
+    public final TableField<OrderRequestRecord, OrderStatus> STATUS = createField(DSL.name("status"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'NEW'::order_status_enum"), SQLDataType.VARCHAR)).asEnumDataType(OrderStatusEnum.class), this, "", new EnumConverter<OrderStatusEnum, OrderStatus>(OrderStatusEnum.class, OrderStatus.class));
 
     /**
      * The column <code>order_request.requested_qty</code>.

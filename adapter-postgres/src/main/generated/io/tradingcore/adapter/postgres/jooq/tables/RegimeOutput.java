@@ -12,6 +12,8 @@ import io.tradingcore.adapter.postgres.jooq.tables.Asset.AssetPath;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion.ModelVersionPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RegimeOutputRecord;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +41,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -73,7 +76,7 @@ public class RegimeOutput extends TableImpl<RegimeOutputRecord> {
     /**
      * The column <code>regime_output.run_mode</code>.
      */
-    public final TableField<RegimeOutputRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<RegimeOutputRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>regime_output.hour_ts_utc</code>.
@@ -93,7 +96,7 @@ public class RegimeOutput extends TableImpl<RegimeOutputRecord> {
     /**
      * The column <code>regime_output.model_role</code>.
      */
-    public final TableField<RegimeOutputRecord, ModelRoleEnum> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'REGIME'::model_role_enum"), SQLDataType.VARCHAR)).asEnumDataType(ModelRoleEnum.class), this, "");
+    public final TableField<RegimeOutputRecord, ModelRole> MODEL_ROLE = createField(DSL.name("model_role"), SQLDataType.VARCHAR.nullable(false).defaultValue(DSL.field(DSL.raw("'REGIME'::model_role_enum"), SQLDataType.VARCHAR)).asEnumDataType(ModelRoleEnum.class), this, "", new EnumConverter<ModelRoleEnum, ModelRole>(ModelRoleEnum.class, ModelRole.class));
 
     /**
      * The column <code>regime_output.regime_label</code>.

@@ -14,6 +14,8 @@ import io.tradingcore.adapter.postgres.jooq.tables.OrderRequest.OrderRequestPath
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal.TradeSignalPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RiskEventRecord;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.RunMode;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,6 +44,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -81,7 +84,7 @@ public class RiskEvent extends TableImpl<RiskEventRecord> {
     /**
      * The column <code>risk_event.run_mode</code>.
      */
-    public final TableField<RiskEventRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<RiskEventRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>risk_event.hour_ts_utc</code>.
@@ -96,12 +99,12 @@ public class RiskEvent extends TableImpl<RiskEventRecord> {
     /**
      * The column <code>risk_event.from_tier</code>.
      */
-    public final TableField<RiskEventRecord, DrawdownTierEnum> FROM_TIER = createField(DSL.name("from_tier"), SQLDataType.VARCHAR.asEnumDataType(DrawdownTierEnum.class), this, "");
+    public final TableField<RiskEventRecord, DrawdownTier> FROM_TIER = createField(DSL.name("from_tier"), SQLDataType.VARCHAR.asEnumDataType(DrawdownTierEnum.class), this, "", new EnumConverter<DrawdownTierEnum, DrawdownTier>(DrawdownTierEnum.class, DrawdownTier.class));
 
     /**
      * The column <code>risk_event.to_tier</code>.
      */
-    public final TableField<RiskEventRecord, DrawdownTierEnum> TO_TIER = createField(DSL.name("to_tier"), SQLDataType.VARCHAR.asEnumDataType(DrawdownTierEnum.class), this, "");
+    public final TableField<RiskEventRecord, DrawdownTier> TO_TIER = createField(DSL.name("to_tier"), SQLDataType.VARCHAR.asEnumDataType(DrawdownTierEnum.class), this, "", new EnumConverter<DrawdownTierEnum, DrawdownTier>(DrawdownTierEnum.class, DrawdownTier.class));
 
     /**
      * The column <code>risk_event.asset_id</code>.

@@ -10,6 +10,8 @@ import io.tradingcore.adapter.postgres.jooq.enums.DrawdownTierEnum;
 import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RiskHourlyStateRecord;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,6 +39,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -71,7 +74,7 @@ public class RiskHourlyState extends TableImpl<RiskHourlyStateRecord> {
     /**
      * The column <code>risk_hourly_state.run_mode</code>.
      */
-    public final TableField<RiskHourlyStateRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<RiskHourlyStateRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>risk_hourly_state.hour_ts_utc</code>.
@@ -86,7 +89,7 @@ public class RiskHourlyState extends TableImpl<RiskHourlyStateRecord> {
     /**
      * The column <code>risk_hourly_state.drawdown_tier</code>.
      */
-    public final TableField<RiskHourlyStateRecord, DrawdownTierEnum> DRAWDOWN_TIER = createField(DSL.name("drawdown_tier"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(DrawdownTierEnum.class), this, "");
+    public final TableField<RiskHourlyStateRecord, DrawdownTier> DRAWDOWN_TIER = createField(DSL.name("drawdown_tier"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(DrawdownTierEnum.class), this, "", new EnumConverter<DrawdownTierEnum, DrawdownTier>(DrawdownTierEnum.class, DrawdownTier.class));
 
     /**
      * The column <code>risk_hourly_state.trading_halted</code>.

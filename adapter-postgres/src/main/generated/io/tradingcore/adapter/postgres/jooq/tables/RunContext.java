@@ -24,6 +24,7 @@ import io.tradingcore.adapter.postgres.jooq.tables.RiskHourlyState.RiskHourlySta
 import io.tradingcore.adapter.postgres.jooq.tables.RunStepHash.RunStepHashPath;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal.TradeSignalPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RunContextRecord;
+import io.tradingcore.domain.RunMode;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,6 +52,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -90,7 +92,7 @@ public class RunContext extends TableImpl<RunContextRecord> {
     /**
      * The column <code>run_context.run_mode</code>.
      */
-    public final TableField<RunContextRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<RunContextRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>run_context.hour_ts_utc</code>.

@@ -15,6 +15,9 @@ import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent.RiskEventPath;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext.RunContextPath;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignalDetail.TradeSignalDetailPath;
 import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalRecord;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.SignalAction;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,6 +45,7 @@ import org.jooq.TableField;
 import org.jooq.TableOptions;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
+import org.jooq.impl.EnumConverter;
 import org.jooq.impl.Internal;
 import org.jooq.impl.SQLDataType;
 import org.jooq.impl.TableImpl;
@@ -81,7 +85,7 @@ public class TradeSignal extends TableImpl<TradeSignalRecord> {
     /**
      * The column <code>trade_signal.run_mode</code>.
      */
-    public final TableField<TradeSignalRecord, RunModeEnum> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "");
+    public final TableField<TradeSignalRecord, RunMode> RUN_MODE = createField(DSL.name("run_mode"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(RunModeEnum.class), this, "", new EnumConverter<RunModeEnum, RunMode>(RunModeEnum.class, RunMode.class));
 
     /**
      * The column <code>trade_signal.hour_ts_utc</code>.
@@ -96,12 +100,12 @@ public class TradeSignal extends TableImpl<TradeSignalRecord> {
     /**
      * The column <code>trade_signal.action</code>.
      */
-    public final TableField<TradeSignalRecord, SignalActionEnum> ACTION = createField(DSL.name("action"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(SignalActionEnum.class), this, "");
+    public final TableField<TradeSignalRecord, SignalAction> ACTION = createField(DSL.name("action"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(SignalActionEnum.class), this, "", new EnumConverter<SignalActionEnum, SignalAction>(SignalActionEnum.class, SignalAction.class));
 
     /**
      * The column <code>trade_signal.horizon</code>.
      */
-    public final TableField<TradeSignalRecord, HorizonEnum> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(HorizonEnum.class), this, "");
+    public final TableField<TradeSignalRecord, Horizon> HORIZON = createField(DSL.name("horizon"), SQLDataType.VARCHAR.nullable(false).asEnumDataType(HorizonEnum.class), this, "", new EnumConverter<HorizonEnum, Horizon>(HorizonEnum.class, Horizon.class));
 
     /**
      * The column <code>trade_signal.probability</code>.

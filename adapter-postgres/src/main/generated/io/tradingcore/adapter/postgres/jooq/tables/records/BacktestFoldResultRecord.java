@@ -4,9 +4,9 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.BacktestFoldResult;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,29 +70,29 @@ public class BacktestFoldResultRecord extends UpdatableRecordImpl<BacktestFoldRe
     /**
      * Setter for <code>backtest_fold_result.model_role</code>.
      */
-    public void setModelRole(ModelRoleEnum value) {
+    public void setModelRole(ModelRole value) {
         set(3, value);
     }
 
     /**
      * Getter for <code>backtest_fold_result.model_role</code>.
      */
-    public ModelRoleEnum getModelRole() {
-        return (ModelRoleEnum) get(3);
+    public ModelRole getModelRole() {
+        return (ModelRole) get(3);
     }
 
     /**
      * Setter for <code>backtest_fold_result.horizon</code>.
      */
-    public void setHorizon(HorizonEnum value) {
+    public void setHorizon(Horizon value) {
         set(4, value);
     }
 
     /**
      * Getter for <code>backtest_fold_result.horizon</code>.
      */
-    public HorizonEnum getHorizon() {
-        return (HorizonEnum) get(4);
+    public Horizon getHorizon() {
+        return (Horizon) get(4);
     }
 
     /**
@@ -314,7 +314,7 @@ public class BacktestFoldResultRecord extends UpdatableRecordImpl<BacktestFoldRe
     /**
      * Create a detached, initialised BacktestFoldResultRecord
      */
-    public BacktestFoldResultRecord(UUID foldResultId, UUID backtestRunId, Integer foldIndex, ModelRoleEnum modelRole, HorizonEnum horizon, UUID modelVersionId, Instant trainStartTsUtc, Instant trainEndTsUtc, Instant testStartTsUtc, Instant testEndTsUtc, Integer purgeHours, Integer embargoHours, Integer sampleCount, BigDecimal accuracy, BigDecimal rocAuc, BigDecimal logLoss, BigDecimal brierScore, JSONB metrics, Instant createdAtUtc) {
+    public BacktestFoldResultRecord(UUID foldResultId, UUID backtestRunId, Integer foldIndex, ModelRole modelRole, Horizon horizon, UUID modelVersionId, Instant trainStartTsUtc, Instant trainEndTsUtc, Instant testStartTsUtc, Instant testEndTsUtc, Integer purgeHours, Integer embargoHours, Integer sampleCount, BigDecimal accuracy, BigDecimal rocAuc, BigDecimal logLoss, BigDecimal brierScore, JSONB metrics, Instant createdAtUtc) {
         super(BacktestFoldResult.BACKTEST_FOLD_RESULT);
 
         setFoldResultId(foldResultId);

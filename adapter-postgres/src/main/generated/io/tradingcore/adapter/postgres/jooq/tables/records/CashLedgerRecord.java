@@ -4,8 +4,8 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.CashLedger;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -110,15 +110,15 @@ public class CashLedgerRecord extends UpdatableRecordImpl<CashLedgerRecord> {
     /**
      * Setter for <code>cash_ledger.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(6, value);
     }
 
     /**
      * Getter for <code>cash_ledger.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(6);
+    public RunMode getRunMode() {
+        return (RunMode) get(6);
     }
 
     /**
@@ -214,7 +214,7 @@ public class CashLedgerRecord extends UpdatableRecordImpl<CashLedgerRecord> {
     /**
      * Create a detached, initialised CashLedgerRecord
      */
-    public CashLedgerRecord(Short accountId, Long entrySeq, String entryType, BigDecimal amount, BigDecimal balanceAfter, UUID runId, RunModeEnum runMode, Instant hourTsUtc, UUID tradeId, Instant entryTsUtc, String description, Instant createdAtUtc) {
+    public CashLedgerRecord(Short accountId, Long entrySeq, String entryType, BigDecimal amount, BigDecimal balanceAfter, UUID runId, RunMode runMode, Instant hourTsUtc, UUID tradeId, Instant entryTsUtc, String description, Instant createdAtUtc) {
         super(CashLedger.CASH_LEDGER);
 
         setAccountId(accountId);

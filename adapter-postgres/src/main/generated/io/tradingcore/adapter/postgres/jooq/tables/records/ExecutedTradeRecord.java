@@ -4,9 +4,9 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.OrderSideEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.ExecutedTrade;
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -55,15 +55,15 @@ public class ExecutedTradeRecord extends UpdatableRecordImpl<ExecutedTradeRecord
     /**
      * Setter for <code>executed_trade.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>executed_trade.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(2);
+    public RunMode getRunMode() {
+        return (RunMode) get(2);
     }
 
     /**
@@ -139,15 +139,15 @@ public class ExecutedTradeRecord extends UpdatableRecordImpl<ExecutedTradeRecord
     /**
      * Setter for <code>executed_trade.side</code>.
      */
-    public void setSide(OrderSideEnum value) {
+    public void setSide(OrderSide value) {
         set(8, value);
     }
 
     /**
      * Getter for <code>executed_trade.side</code>.
      */
-    public OrderSideEnum getSide() {
-        return (OrderSideEnum) get(8);
+    public OrderSide getSide() {
+        return (OrderSide) get(8);
     }
 
     /**
@@ -271,7 +271,7 @@ public class ExecutedTradeRecord extends UpdatableRecordImpl<ExecutedTradeRecord
     /**
      * Create a detached, initialised ExecutedTradeRecord
      */
-    public ExecutedTradeRecord(UUID tradeId, UUID runId, RunModeEnum runMode, Instant hourTsUtc, UUID orderId, UUID fillId, Short accountId, Short assetId, OrderSideEnum side, BigDecimal quantity, BigDecimal price, BigDecimal grossNotional, BigDecimal feeQuote, BigDecimal realizedPnl, Instant executedAtUtc, Instant createdAtUtc) {
+    public ExecutedTradeRecord(UUID tradeId, UUID runId, RunMode runMode, Instant hourTsUtc, UUID orderId, UUID fillId, Short accountId, Short assetId, OrderSide side, BigDecimal quantity, BigDecimal price, BigDecimal grossNotional, BigDecimal feeQuote, BigDecimal realizedPnl, Instant executedAtUtc, Instant createdAtUtc) {
         super(ExecutedTrade.EXECUTED_TRADE);
 
         setTradeId(tradeId);

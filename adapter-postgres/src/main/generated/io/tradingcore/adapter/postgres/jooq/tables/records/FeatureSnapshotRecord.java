@@ -4,8 +4,8 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.FeatureSnapshot;
+import io.tradingcore.domain.RunMode;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -39,15 +39,15 @@ public class FeatureSnapshotRecord extends UpdatableRecordImpl<FeatureSnapshotRe
     /**
      * Setter for <code>feature_snapshot.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>feature_snapshot.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -185,7 +185,7 @@ public class FeatureSnapshotRecord extends UpdatableRecordImpl<FeatureSnapshotRe
     /**
      * Create a detached, initialised FeatureSnapshotRecord
      */
-    public FeatureSnapshotRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, Short assetId, Instant windowStartTsUtc, Instant windowEndTsUtc, String[] featureNames, Double[] featureValues, String featureHash, Instant createdAtUtc) {
+    public FeatureSnapshotRecord(UUID runId, RunMode runMode, Instant hourTsUtc, Short assetId, Instant windowStartTsUtc, Instant windowEndTsUtc, String[] featureNames, Double[] featureValues, String featureHash, Instant createdAtUtc) {
         super(FeatureSnapshot.FEATURE_SNAPSHOT);
 
         setRunId(runId);

@@ -4,10 +4,10 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.MetaLearnerComponent;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,15 +42,15 @@ public class MetaLearnerComponentRecord extends UpdatableRecordImpl<MetaLearnerC
     /**
      * Setter for <code>meta_learner_component.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>meta_learner_component.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -84,15 +84,15 @@ public class MetaLearnerComponentRecord extends UpdatableRecordImpl<MetaLearnerC
     /**
      * Setter for <code>meta_learner_component.meta_horizon</code>.
      */
-    public void setMetaHorizon(HorizonEnum value) {
+    public void setMetaHorizon(Horizon value) {
         set(4, value);
     }
 
     /**
      * Getter for <code>meta_learner_component.meta_horizon</code>.
      */
-    public HorizonEnum getMetaHorizon() {
-        return (HorizonEnum) get(4);
+    public Horizon getMetaHorizon() {
+        return (Horizon) get(4);
     }
 
     /**
@@ -112,29 +112,29 @@ public class MetaLearnerComponentRecord extends UpdatableRecordImpl<MetaLearnerC
     /**
      * Setter for <code>meta_learner_component.component_role</code>.
      */
-    public void setComponentRole(ModelRoleEnum value) {
+    public void setComponentRole(ModelRole value) {
         set(6, value);
     }
 
     /**
      * Getter for <code>meta_learner_component.component_role</code>.
      */
-    public ModelRoleEnum getComponentRole() {
-        return (ModelRoleEnum) get(6);
+    public ModelRole getComponentRole() {
+        return (ModelRole) get(6);
     }
 
     /**
      * Setter for <code>meta_learner_component.component_horizon</code>.
      */
-    public void setComponentHorizon(HorizonEnum value) {
+    public void setComponentHorizon(Horizon value) {
         set(7, value);
     }
 
     /**
      * Getter for <code>meta_learner_component.component_horizon</code>.
      */
-    public HorizonEnum getComponentHorizon() {
-        return (HorizonEnum) get(7);
+    public Horizon getComponentHorizon() {
+        return (Horizon) get(7);
     }
 
     /**
@@ -198,7 +198,7 @@ public class MetaLearnerComponentRecord extends UpdatableRecordImpl<MetaLearnerC
     // -------------------------------------------------------------------------
 
     @Override
-    public Record5<UUID, Short, HorizonEnum, String, Instant> key() {
+    public Record5<UUID, Short, Horizon, String, Instant> key() {
         return (Record5) super.key();
     }
 
@@ -216,7 +216,7 @@ public class MetaLearnerComponentRecord extends UpdatableRecordImpl<MetaLearnerC
     /**
      * Create a detached, initialised MetaLearnerComponentRecord
      */
-    public MetaLearnerComponentRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, Short assetId, HorizonEnum metaHorizon, String componentName, ModelRoleEnum componentRole, HorizonEnum componentHorizon, BigDecimal componentWeight, BigDecimal componentValue, BigDecimal contribution, Instant createdAtUtc) {
+    public MetaLearnerComponentRecord(UUID runId, RunMode runMode, Instant hourTsUtc, Short assetId, Horizon metaHorizon, String componentName, ModelRole componentRole, Horizon componentHorizon, BigDecimal componentWeight, BigDecimal componentValue, BigDecimal contribution, Instant createdAtUtc) {
         super(MetaLearnerComponent.META_LEARNER_COMPONENT);
 
         setRunId(runId);

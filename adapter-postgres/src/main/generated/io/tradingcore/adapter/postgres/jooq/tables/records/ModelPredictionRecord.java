@@ -4,10 +4,10 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelPrediction;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,15 +42,15 @@ public class ModelPredictionRecord extends UpdatableRecordImpl<ModelPredictionRe
     /**
      * Setter for <code>model_prediction.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>model_prediction.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -84,29 +84,29 @@ public class ModelPredictionRecord extends UpdatableRecordImpl<ModelPredictionRe
     /**
      * Setter for <code>model_prediction.model_role</code>.
      */
-    public void setModelRole(ModelRoleEnum value) {
+    public void setModelRole(ModelRole value) {
         set(4, value);
     }
 
     /**
      * Getter for <code>model_prediction.model_role</code>.
      */
-    public ModelRoleEnum getModelRole() {
-        return (ModelRoleEnum) get(4);
+    public ModelRole getModelRole() {
+        return (ModelRole) get(4);
     }
 
     /**
      * Setter for <code>model_prediction.horizon</code>.
      */
-    public void setHorizon(HorizonEnum value) {
+    public void setHorizon(Horizon value) {
         set(5, value);
     }
 
     /**
      * Getter for <code>model_prediction.horizon</code>.
      */
-    public HorizonEnum getHorizon() {
-        return (HorizonEnum) get(5);
+    public Horizon getHorizon() {
+        return (Horizon) get(5);
     }
 
     /**
@@ -170,7 +170,7 @@ public class ModelPredictionRecord extends UpdatableRecordImpl<ModelPredictionRe
     // -------------------------------------------------------------------------
 
     @Override
-    public Record5<UUID, Short, ModelRoleEnum, HorizonEnum, Instant> key() {
+    public Record5<UUID, Short, ModelRole, Horizon, Instant> key() {
         return (Record5) super.key();
     }
 
@@ -188,7 +188,7 @@ public class ModelPredictionRecord extends UpdatableRecordImpl<ModelPredictionRe
     /**
      * Create a detached, initialised ModelPredictionRecord
      */
-    public ModelPredictionRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, Short assetId, ModelRoleEnum modelRole, HorizonEnum horizon, UUID modelVersionId, BigDecimal probability, BigDecimal expectedReturn, Instant createdAtUtc) {
+    public ModelPredictionRecord(UUID runId, RunMode runMode, Instant hourTsUtc, Short assetId, ModelRole modelRole, Horizon horizon, UUID modelVersionId, BigDecimal probability, BigDecimal expectedReturn, Instant createdAtUtc) {
         super(ModelPrediction.MODEL_PREDICTION);
 
         setRunId(runId);

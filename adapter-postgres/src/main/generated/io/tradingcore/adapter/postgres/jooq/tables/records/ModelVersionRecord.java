@@ -4,9 +4,9 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.ModelVersion;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.ModelRole;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -55,29 +55,29 @@ public class ModelVersionRecord extends UpdatableRecordImpl<ModelVersionRecord> 
     /**
      * Setter for <code>model_version.model_role</code>.
      */
-    public void setModelRole(ModelRoleEnum value) {
+    public void setModelRole(ModelRole value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>model_version.model_role</code>.
      */
-    public ModelRoleEnum getModelRole() {
-        return (ModelRoleEnum) get(2);
+    public ModelRole getModelRole() {
+        return (ModelRole) get(2);
     }
 
     /**
      * Setter for <code>model_version.horizon</code>.
      */
-    public void setHorizon(HorizonEnum value) {
+    public void setHorizon(Horizon value) {
         set(3, value);
     }
 
     /**
      * Getter for <code>model_version.horizon</code>.
      */
-    public HorizonEnum getHorizon() {
-        return (HorizonEnum) get(3);
+    public Horizon getHorizon() {
+        return (Horizon) get(3);
     }
 
     /**
@@ -215,7 +215,7 @@ public class ModelVersionRecord extends UpdatableRecordImpl<ModelVersionRecord> 
     /**
      * Create a detached, initialised ModelVersionRecord
      */
-    public ModelVersionRecord(UUID modelVersionId, String modelName, ModelRoleEnum modelRole, HorizonEnum horizon, Instant trainFromUtc, Instant trainToUtc, JSONB hyperParams, Long randomSeed, JSONB metrics, String artifactSha256, Boolean isActive, Instant createdAtUtc) {
+    public ModelVersionRecord(UUID modelVersionId, String modelName, ModelRole modelRole, Horizon horizon, Instant trainFromUtc, Instant trainToUtc, JSONB hyperParams, Long randomSeed, JSONB metrics, String artifactSha256, Boolean isActive, Instant createdAtUtc) {
         super(ModelVersion.MODEL_VERSION);
 
         setModelVersionId(modelVersionId);

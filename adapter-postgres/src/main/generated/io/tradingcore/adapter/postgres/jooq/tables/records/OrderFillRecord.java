@@ -4,8 +4,8 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderFill;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -82,15 +82,15 @@ public class OrderFillRecord extends UpdatableRecordImpl<OrderFillRecord> {
     /**
      * Setter for <code>order_fill.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(4, value);
     }
 
     /**
      * Getter for <code>order_fill.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(4);
+    public RunMode getRunMode() {
+        return (RunMode) get(4);
     }
 
     /**
@@ -228,7 +228,7 @@ public class OrderFillRecord extends UpdatableRecordImpl<OrderFillRecord> {
     /**
      * Create a detached, initialised OrderFillRecord
      */
-    public OrderFillRecord(UUID fillId, UUID orderId, String exchangeTradeId, UUID runId, RunModeEnum runMode, Instant hourTsUtc, Instant fillTsUtc, BigDecimal fillQty, BigDecimal fillPrice, BigDecimal fee, String feeAsset, String liquidity, Instant createdAtUtc) {
+    public OrderFillRecord(UUID fillId, UUID orderId, String exchangeTradeId, UUID runId, RunMode runMode, Instant hourTsUtc, Instant fillTsUtc, BigDecimal fillQty, BigDecimal fillPrice, BigDecimal fee, String feeAsset, String liquidity, Instant createdAtUtc) {
         super(OrderFill.ORDER_FILL);
 
         setFillId(fillId);

@@ -4,11 +4,11 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.OrderSideEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.OrderStatusEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.OrderTypeEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.OrderRequest;
+import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.domain.OrderType;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -71,15 +71,15 @@ public class OrderRequestRecord extends UpdatableRecordImpl<OrderRequestRecord> 
     /**
      * Setter for <code>order_request.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(3, value);
     }
 
     /**
      * Getter for <code>order_request.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(3);
+    public RunMode getRunMode() {
+        return (RunMode) get(3);
     }
 
     /**
@@ -141,43 +141,43 @@ public class OrderRequestRecord extends UpdatableRecordImpl<OrderRequestRecord> 
     /**
      * Setter for <code>order_request.side</code>.
      */
-    public void setSide(OrderSideEnum value) {
+    public void setSide(OrderSide value) {
         set(8, value);
     }
 
     /**
      * Getter for <code>order_request.side</code>.
      */
-    public OrderSideEnum getSide() {
-        return (OrderSideEnum) get(8);
+    public OrderSide getSide() {
+        return (OrderSide) get(8);
     }
 
     /**
      * Setter for <code>order_request.order_type</code>.
      */
-    public void setOrderType(OrderTypeEnum value) {
+    public void setOrderType(OrderType value) {
         set(9, value);
     }
 
     /**
      * Getter for <code>order_request.order_type</code>.
      */
-    public OrderTypeEnum getOrderType() {
-        return (OrderTypeEnum) get(9);
+    public OrderType getOrderType() {
+        return (OrderType) get(9);
     }
 
     /**
      * Setter for <code>order_request.status</code>.
      */
-    public void setStatus(OrderStatusEnum value) {
+    public void setStatus(OrderStatus value) {
         set(10, value);
     }
 
     /**
      * Getter for <code>order_request.status</code>.
      */
-    public OrderStatusEnum getStatus() {
-        return (OrderStatusEnum) get(10);
+    public OrderStatus getStatus() {
+        return (OrderStatus) get(10);
     }
 
     /**
@@ -343,7 +343,7 @@ public class OrderRequestRecord extends UpdatableRecordImpl<OrderRequestRecord> 
     /**
      * Create a detached, initialised OrderRequestRecord
      */
-    public OrderRequestRecord(UUID orderId, String clientOrderId, UUID runId, RunModeEnum runMode, Instant hourTsUtc, UUID signalId, Short accountId, Short assetId, OrderSideEnum side, OrderTypeEnum orderType, OrderStatusEnum status, BigDecimal requestedQty, BigDecimal limitPrice, BigDecimal requestedNotional, BigDecimal preOrderCashAvailable, BigDecimal reservedFee, BigDecimal preOrderPositionQty, String venueOrderId, String statusReason, Instant createdAtUtc, Instant statusUpdatedAtUtc) {
+    public OrderRequestRecord(UUID orderId, String clientOrderId, UUID runId, RunMode runMode, Instant hourTsUtc, UUID signalId, Short accountId, Short assetId, OrderSide side, OrderType orderType, OrderStatus status, BigDecimal requestedQty, BigDecimal limitPrice, BigDecimal requestedNotional, BigDecimal preOrderCashAvailable, BigDecimal reservedFee, BigDecimal preOrderPositionQty, String venueOrderId, String statusReason, Instant createdAtUtc, Instant statusUpdatedAtUtc) {
         super(OrderRequest.ORDER_REQUEST);
 
         setOrderId(orderId);

@@ -4,8 +4,8 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.PortfolioHourlyState;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,15 +40,15 @@ public class PortfolioHourlyStateRecord extends UpdatableRecordImpl<PortfolioHou
     /**
      * Setter for <code>portfolio_hourly_state.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>portfolio_hourly_state.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -200,7 +200,7 @@ public class PortfolioHourlyStateRecord extends UpdatableRecordImpl<PortfolioHou
     /**
      * Create a detached, initialised PortfolioHourlyStateRecord
      */
-    public PortfolioHourlyStateRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, BigDecimal cash, BigDecimal positionsValue, BigDecimal equity, BigDecimal peakEquity, BigDecimal drawdownPct, BigDecimal realizedPnl, BigDecimal unrealizedPnl, Instant updatedAtUtc) {
+    public PortfolioHourlyStateRecord(UUID runId, RunMode runMode, Instant hourTsUtc, BigDecimal cash, BigDecimal positionsValue, BigDecimal equity, BigDecimal peakEquity, BigDecimal drawdownPct, BigDecimal realizedPnl, BigDecimal unrealizedPnl, Instant updatedAtUtc) {
         super(PortfolioHourlyState.PORTFOLIO_HOURLY_STATE);
 
         setRunId(runId);

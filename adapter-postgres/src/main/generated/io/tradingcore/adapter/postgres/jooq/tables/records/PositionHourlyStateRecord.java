@@ -4,8 +4,8 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.PositionHourlyState;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,15 +40,15 @@ public class PositionHourlyStateRecord extends UpdatableRecordImpl<PositionHourl
     /**
      * Setter for <code>position_hourly_state.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>position_hourly_state.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -200,7 +200,7 @@ public class PositionHourlyStateRecord extends UpdatableRecordImpl<PositionHourl
     /**
      * Create a detached, initialised PositionHourlyStateRecord
      */
-    public PositionHourlyStateRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, Short assetId, BigDecimal quantity, BigDecimal avgCost, BigDecimal markPrice, BigDecimal marketValue, BigDecimal realizedPnl, BigDecimal unrealizedPnl, Instant updatedAtUtc) {
+    public PositionHourlyStateRecord(UUID runId, RunMode runMode, Instant hourTsUtc, Short assetId, BigDecimal quantity, BigDecimal avgCost, BigDecimal markPrice, BigDecimal marketValue, BigDecimal realizedPnl, BigDecimal unrealizedPnl, Instant updatedAtUtc) {
         super(PositionHourlyState.POSITION_HOURLY_STATE);
 
         setRunId(runId);

@@ -4,9 +4,9 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.ModelRoleEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.RegimeOutput;
+import io.tradingcore.domain.ModelRole;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,15 +41,15 @@ public class RegimeOutputRecord extends UpdatableRecordImpl<RegimeOutputRecord> 
     /**
      * Setter for <code>regime_output.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>regime_output.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -97,15 +97,15 @@ public class RegimeOutputRecord extends UpdatableRecordImpl<RegimeOutputRecord> 
     /**
      * Setter for <code>regime_output.model_role</code>.
      */
-    public void setModelRole(ModelRoleEnum value) {
+    public void setModelRole(ModelRole value) {
         set(5, value);
     }
 
     /**
      * Getter for <code>regime_output.model_role</code>.
      */
-    public ModelRoleEnum getModelRole() {
-        return (ModelRoleEnum) get(5);
+    public ModelRole getModelRole() {
+        return (ModelRole) get(5);
     }
 
     /**
@@ -173,7 +173,7 @@ public class RegimeOutputRecord extends UpdatableRecordImpl<RegimeOutputRecord> 
     /**
      * Create a detached, initialised RegimeOutputRecord
      */
-    public RegimeOutputRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, Short assetId, UUID modelVersionId, ModelRoleEnum modelRole, String regimeLabel, BigDecimal confidence, Instant createdAtUtc) {
+    public RegimeOutputRecord(UUID runId, RunMode runMode, Instant hourTsUtc, Short assetId, UUID modelVersionId, ModelRole modelRole, String regimeLabel, BigDecimal confidence, Instant createdAtUtc) {
         super(RegimeOutput.REGIME_OUTPUT);
 
         setRunId(runId);

@@ -4,9 +4,9 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.DrawdownTierEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskEvent;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.RunMode;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -55,15 +55,15 @@ public class RiskEventRecord extends UpdatableRecordImpl<RiskEventRecord> {
     /**
      * Setter for <code>risk_event.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>risk_event.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(2);
+    public RunMode getRunMode() {
+        return (RunMode) get(2);
     }
 
     /**
@@ -97,29 +97,29 @@ public class RiskEventRecord extends UpdatableRecordImpl<RiskEventRecord> {
     /**
      * Setter for <code>risk_event.from_tier</code>.
      */
-    public void setFromTier(DrawdownTierEnum value) {
+    public void setFromTier(DrawdownTier value) {
         set(5, value);
     }
 
     /**
      * Getter for <code>risk_event.from_tier</code>.
      */
-    public DrawdownTierEnum getFromTier() {
-        return (DrawdownTierEnum) get(5);
+    public DrawdownTier getFromTier() {
+        return (DrawdownTier) get(5);
     }
 
     /**
      * Setter for <code>risk_event.to_tier</code>.
      */
-    public void setToTier(DrawdownTierEnum value) {
+    public void setToTier(DrawdownTier value) {
         set(6, value);
     }
 
     /**
      * Getter for <code>risk_event.to_tier</code>.
      */
-    public DrawdownTierEnum getToTier() {
-        return (DrawdownTierEnum) get(6);
+    public DrawdownTier getToTier() {
+        return (DrawdownTier) get(6);
     }
 
     /**
@@ -229,7 +229,7 @@ public class RiskEventRecord extends UpdatableRecordImpl<RiskEventRecord> {
     /**
      * Create a detached, initialised RiskEventRecord
      */
-    public RiskEventRecord(UUID riskEventId, UUID runId, RunModeEnum runMode, Instant hourTsUtc, String eventType, DrawdownTierEnum fromTier, DrawdownTierEnum toTier, Short assetId, UUID signalId, UUID orderId, String reason, JSONB details, Instant createdAtUtc) {
+    public RiskEventRecord(UUID riskEventId, UUID runId, RunMode runMode, Instant hourTsUtc, String eventType, DrawdownTier fromTier, DrawdownTier toTier, Short assetId, UUID signalId, UUID orderId, String reason, JSONB details, Instant createdAtUtc) {
         super(RiskEvent.RISK_EVENT);
 
         setRiskEventId(riskEventId);

@@ -4,9 +4,9 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.DrawdownTierEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.RiskHourlyState;
+import io.tradingcore.domain.DrawdownTier;
+import io.tradingcore.domain.RunMode;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -41,15 +41,15 @@ public class RiskHourlyStateRecord extends UpdatableRecordImpl<RiskHourlyStateRe
     /**
      * Setter for <code>risk_hourly_state.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(1, value);
     }
 
     /**
      * Getter for <code>risk_hourly_state.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(1);
+    public RunMode getRunMode() {
+        return (RunMode) get(1);
     }
 
     /**
@@ -83,15 +83,15 @@ public class RiskHourlyStateRecord extends UpdatableRecordImpl<RiskHourlyStateRe
     /**
      * Setter for <code>risk_hourly_state.drawdown_tier</code>.
      */
-    public void setDrawdownTier(DrawdownTierEnum value) {
+    public void setDrawdownTier(DrawdownTier value) {
         set(4, value);
     }
 
     /**
      * Getter for <code>risk_hourly_state.drawdown_tier</code>.
      */
-    public DrawdownTierEnum getDrawdownTier() {
-        return (DrawdownTierEnum) get(4);
+    public DrawdownTier getDrawdownTier() {
+        return (DrawdownTier) get(4);
     }
 
     /**
@@ -159,7 +159,7 @@ public class RiskHourlyStateRecord extends UpdatableRecordImpl<RiskHourlyStateRe
     /**
      * Create a detached, initialised RiskHourlyStateRecord
      */
-    public RiskHourlyStateRecord(UUID runId, RunModeEnum runMode, Instant hourTsUtc, BigDecimal drawdownPct, DrawdownTierEnum drawdownTier, Boolean tradingHalted, String haltReason, Instant updatedAtUtc) {
+    public RiskHourlyStateRecord(UUID runId, RunMode runMode, Instant hourTsUtc, BigDecimal drawdownPct, DrawdownTier drawdownTier, Boolean tradingHalted, String haltReason, Instant updatedAtUtc) {
         super(RiskHourlyState.RISK_HOURLY_STATE);
 
         setRunId(runId);

@@ -4,8 +4,8 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.RunContext;
+import io.tradingcore.domain.RunMode;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -53,15 +53,15 @@ public class RunContextRecord extends UpdatableRecordImpl<RunContextRecord> {
     /**
      * Setter for <code>run_context.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>run_context.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(2);
+    public RunMode getRunMode() {
+        return (RunMode) get(2);
     }
 
     /**
@@ -227,7 +227,7 @@ public class RunContextRecord extends UpdatableRecordImpl<RunContextRecord> {
     /**
      * Create a detached, initialised RunContextRecord
      */
-    public RunContextRecord(UUID runId, Short accountId, RunModeEnum runMode, Instant hourTsUtc, Long cycleSeq, String codeVersionSha, String configHash, String dataSnapshotHash, Integer randomSeed, UUID backtestRunId, Instant startedAtUtc, Instant completedAtUtc, String status) {
+    public RunContextRecord(UUID runId, Short accountId, RunMode runMode, Instant hourTsUtc, Long cycleSeq, String codeVersionSha, String configHash, String dataSnapshotHash, Integer randomSeed, UUID backtestRunId, Instant startedAtUtc, Instant completedAtUtc, String status) {
         super(RunContext.RUN_CONTEXT);
 
         setRunId(runId);

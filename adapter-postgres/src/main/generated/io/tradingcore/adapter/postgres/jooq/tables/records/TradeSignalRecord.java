@@ -4,10 +4,10 @@
 package io.tradingcore.adapter.postgres.jooq.tables.records;
 
 
-import io.tradingcore.adapter.postgres.jooq.enums.HorizonEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.RunModeEnum;
-import io.tradingcore.adapter.postgres.jooq.enums.SignalActionEnum;
 import io.tradingcore.adapter.postgres.jooq.tables.TradeSignal;
+import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.RunMode;
+import io.tradingcore.domain.SignalAction;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,15 +56,15 @@ public class TradeSignalRecord extends UpdatableRecordImpl<TradeSignalRecord> {
     /**
      * Setter for <code>trade_signal.run_mode</code>.
      */
-    public void setRunMode(RunModeEnum value) {
+    public void setRunMode(RunMode value) {
         set(2, value);
     }
 
     /**
      * Getter for <code>trade_signal.run_mode</code>.
      */
-    public RunModeEnum getRunMode() {
-        return (RunModeEnum) get(2);
+    public RunMode getRunMode() {
+        return (RunMode) get(2);
     }
 
     /**
@@ -98,29 +98,29 @@ public class TradeSignalRecord extends UpdatableRecordImpl<TradeSignalRecord> {
     /**
      * Setter for <code>trade_signal.action</code>.
      */
-    public void setAction(SignalActionEnum value) {
+    public void setAction(SignalAction value) {
         set(5, value);
     }
 
     /**
      * Getter for <code>trade_signal.action</code>.
      */
-    public SignalActionEnum getAction() {
-        return (SignalActionEnum) get(5);
+    public SignalAction getAction() {
+        return (SignalAction) get(5);
     }
 
     /**
      * Setter for <code>trade_signal.horizon</code>.
      */
-    public void setHorizon(HorizonEnum value) {
+    public void setHorizon(Horizon value) {
         set(6, value);
     }
 
     /**
      * Getter for <code>trade_signal.horizon</code>.
      */
-    public HorizonEnum getHorizon() {
-        return (HorizonEnum) get(6);
+    public Horizon getHorizon() {
+        return (Horizon) get(6);
     }
 
     /**
@@ -202,7 +202,7 @@ public class TradeSignalRecord extends UpdatableRecordImpl<TradeSignalRecord> {
     /**
      * Create a detached, initialised TradeSignalRecord
      */
-    public TradeSignalRecord(UUID signalId, UUID runId, RunModeEnum runMode, Instant hourTsUtc, Short assetId, SignalActionEnum action, HorizonEnum horizon, BigDecimal probability, BigDecimal expectedReturn, BigDecimal targetNotional, Instant createdAtUtc) {
+    public TradeSignalRecord(UUID signalId, UUID runId, RunMode runMode, Instant hourTsUtc, Short assetId, SignalAction action, Horizon horizon, BigDecimal probability, BigDecimal expectedReturn, BigDecimal targetNotional, Instant createdAtUtc) {
         super(TradeSignal.TRADE_SIGNAL);
 
         setSignalId(signalId);
