@@ -25,9 +25,6 @@ class ClassSizeTest {
 
     /** Known main classes over the limit, to be split (each named in issue 13). */
     private static final Set<String> NOT_SPLIT_YET = Set.of(
-            "adapter-ml/src/main/java/io/tradingcore/adapter/ml/MlEvaluation.java",
-            "adapter-ml/src/main/java/io/tradingcore/adapter/ml/WalkForward.java",
-            "adapter-ml/src/main/java/io/tradingcore/adapter/ml/DeepModel.java",
             "adapter-exchange/src/main/java/io/tradingcore/adapter/exchange/sim/SimulatedExchange.java");
 
     @Test
