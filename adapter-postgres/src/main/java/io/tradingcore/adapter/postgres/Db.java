@@ -28,15 +28,37 @@ final class Db {
 
     private final DataSource dataSource;
     private final DSLContext ctx;
-    /** The unit of work this thread is inside, if any: every call joins its transaction. */
-    private final ThreadLocal<DSLContext> unit = new ThreadLocal<>();
-    /** Append-only rows of the unit not written yet, by rank (see {@link #append}). */
-    private final ThreadLocal<java.util.TreeMap<Integer, PendingRows<?>>> pending = new ThreadLocal<>();
-    /** What the repositories remember within the unit of this thread (see {@link #unitMemory}). */
-    private final ThreadLocal<UnitMemory> memory = new ThreadLocal<>();
+    /** The unit of work this thread is inside, if any: its transaction, waiting rows and memory. */
+    private final UnitScope scope = new UnitScope();
     /** The writer thread of this thread's chain of overlapped units, if one is open (see {@link #unitOfWorkOverlapped}). */
     private final ThreadLocal<UnitWriter> chain = new ThreadLocal<>();
     private final Settings settings = new Settings().withExecuteLogging(false);
+
+    /**
+     * Inside an overlapped unit (a chain's unit that is not resumed), keeps {@code work} and returns true: it runs
+     * later, in the order kept, after the waiting rows of {@code ranks} (and the run contexts) and before the
+     * others: on the writer thread when the unit is handed over, or on this thread before the unit's next
+     * read or statement that is not kept ({@link #drainDeferred}). The caller must answer from memory what
+     * the statement would have answered, and {@code work} must fail if the store disagrees. Elsewhere it
+     * keeps nothing and returns false (the caller runs the statement now, by {@link #txAfter}).
+     */
+    boolean defer(java.util.Set<Integer> ranks, String what, Work<?> work) {
+        UnitMemory mem = scope.memory();
+        return mem != null && scope.dsl() != null && mem.keep(ranks, what, work);
+    }
+
+    /** Runs the unit's kept statements now, on this thread (before a read that must see them). */
+    void drainDeferred() {
+        DSLContext joined = scope.dsl();
+        UnitMemory mem = scope.memory();
+        if (joined != null && mem != null && mem.hasKept()) {
+            afterPrevious();
+            mapped("writing the unit's kept statements", () -> {
+                mem.runKept(joined, scope.waiting());
+                return null;
+            });
+        }
+    }
 
     Db(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -54,7 +76,7 @@ final class Db {
      * unit, because the work before the failure would be lost with the connection.
      */
     <T> T unitOfWork(String what, java.util.function.Supplier<T> body) {
-        if (unit.get() != null) {
+        if (scope.dsl() != null) {
             return body.get();
         }
         settle();
@@ -64,7 +86,7 @@ final class Db {
             // plans those get (cached per connection) must be index scans even when the statistics say the
             // tables are empty (ANALYZE before the first rows), else each row scans a growing table
             cfg.dsl().execute("SET LOCAL enable_seqscan = off");
-            return within(cfg.dsl(), new java.util.TreeMap<>(), mem, () -> {
+            return scope.within(cfg.dsl(), new java.util.TreeMap<>(), mem, () -> {
                 T result = body.get();
                 flush(cfg.dsl());
                 return result;
@@ -81,7 +103,7 @@ final class Db {
      * next call to the store (the unit in progress rolls back with it). {@link #settle} ends the chain.
      */
     <T> T unitOfWorkOverlapped(String what, java.util.function.Supplier<T> body) {
-        if (unit.get() != null) {
+        if (scope.dsl() != null) {
             return body.get();
         }
         UnitWriter writer = chain.get();
@@ -104,7 +126,7 @@ final class Db {
             java.util.TreeMap<Integer, PendingRows<?>> waiting = new java.util.TreeMap<>();
             T result = mapped(what, () -> {
                 dsl.execute("SET LOCAL enable_seqscan = off"); // as unitOfWork
-                return within(dsl, waiting, mem, body);
+                return scope.within(dsl, waiting, mem, body);
             });
             java.sql.Connection own = c;
             writer.handOver(() -> UnitWriter.commit(what, own, dsl, waiting, mem));
@@ -126,21 +148,6 @@ final class Db {
         }
     }
 
-    /** Runs {@code body} as this thread's unit of work on {@code dsl}, with its waiting rows and memory. */
-    private <T> T within(DSLContext dsl, java.util.TreeMap<Integer, PendingRows<?>> waiting, UnitMemory mem,
-                         java.util.function.Supplier<T> body) {
-        unit.set(dsl);
-        pending.set(waiting);
-        memory.set(mem);
-        try {
-            return body.get();
-        } finally {
-            unit.remove();
-            pending.remove();
-            memory.remove();
-        }
-    }
-
     /**
      * Ends this thread's chain of overlapped units, if any: waits until its last unit has committed and releases
      * the chain's locks; throws that unit's failure. Every call of this thread outside a unit does it first.
@@ -155,7 +162,7 @@ final class Db {
 
     /** Inside an overlapped unit: waits until the previous unit of the chain has committed (before any statement). */
     private void afterPrevious() {
-        UnitMemory mem = memory.get();
+        UnitMemory mem = scope.memory();
         if (mem != null && mem.chain() != null) {
             mem.chain().awaitPrevious();
         }
@@ -163,7 +170,7 @@ final class Db {
 
     /** The memory of the unit of work this thread is inside, or null outside one. */
     UnitMemory unitMemory() {
-        return memory.get();
+        return scope.memory();
     }
 
     /**
@@ -175,7 +182,7 @@ final class Db {
      */
     <R extends org.jooq.TableRecord<R>> void append(String what, int rank, org.jooq.Table<R> table, java.util.List<R> rows,
                                                      String family, Function<R, String> describe) {
-        java.util.TreeMap<Integer, PendingRows<?>> waiting = pending.get();
+        java.util.TreeMap<Integer, PendingRows<?>> waiting = scope.waiting();
         if (waiting == null) {
             tx(what, t -> Idempotent.insert(t, table, rows, family, describe));
             return;
@@ -192,7 +199,7 @@ final class Db {
     <R extends org.jooq.TableRecord<R>> void appendLater(String what, int rank, org.jooq.Table<R> table,
                                                           java.util.function.Supplier<java.util.List<R>> rows, String family,
                                                           Function<R, String> describe) {
-        java.util.TreeMap<Integer, PendingRows<?>> waiting = pending.get();
+        java.util.TreeMap<Integer, PendingRows<?>> waiting = scope.waiting();
         if (waiting == null) {
             append(what, rank, table, rows.get(), family, describe);
             return;
@@ -206,17 +213,12 @@ final class Db {
      * because nothing else happens in it).
      */
     void appendAll(String what, Runnable appends) {
-        if (pending.get() != null) {
+        if (scope.waiting() != null) {
             appends.run();
             return;
         }
         java.util.TreeMap<Integer, PendingRows<?>> local = new java.util.TreeMap<>();
-        pending.set(local);
-        try {
-            appends.run();
-        } finally {
-            pending.remove();
-        }
+        scope.collect(local, appends);
         tx(what, t -> {
             for (PendingRows<?> p : local.values()) {
                 p.write(t, null);
@@ -226,11 +228,14 @@ final class Db {
     }
 
     private void flush(DSLContext tx) {
-        java.util.TreeMap<Integer, PendingRows<?>> waiting = pending.get();
-        if (waiting == null || waiting.isEmpty()) {
+        java.util.TreeMap<Integer, PendingRows<?>> waiting = scope.waiting();
+        UnitMemory mem = scope.memory();
+        if (waiting == null || waiting.isEmpty() && (mem == null || !mem.hasKept())) {
             return;
         }
-        UnitMemory mem = memory.get();
+        if (mem != null) {
+            mem.runKept(tx, waiting);
+        }
         for (PendingRows<?> p : waiting.values()) {
             p.write(tx, mem);
         }
@@ -247,35 +252,25 @@ final class Db {
      * COPY of every table.
      */
     <T> T txAfter(java.util.Set<Integer> ranks, String what, Work<T> work) {
-        DSLContext joined = unit.get();
+        DSLContext joined = scope.dsl();
         if (joined == null) {
             return tx(what, work);
         }
         afterPrevious();
         return mapped(what, () -> {
-            java.util.TreeMap<Integer, PendingRows<?>> waiting = pending.get();
-            UnitMemory mem = memory.get();
-            java.util.TreeSet<Integer> first = new java.util.TreeSet<>(ranks);
-            first.add(0);
-            boolean wrote = false;
-            for (Integer rank : first) {
-                PendingRows<?> p = waiting == null ? null : waiting.remove(rank);
-                if (p != null) {
-                    p.write(joined, mem);
-                    wrote = true;
-                }
+            java.util.TreeMap<Integer, PendingRows<?>> waiting = scope.waiting();
+            UnitMemory mem = scope.memory();
+            if (mem != null) {
+                mem.runKept(joined, waiting); // what was kept comes before this statement
             }
-            if (wrote && mem != null) {
-                // the run contexts went with it: what counts for a deferred run (see flushes())
-                mem.flushed();
-            }
+            PendingRows.writeFirst(joined, waiting, mem, ranks);
             return work.run(joined);
         });
     }
 
     /** Writes the unit's waiting rows now (before a read that must see them). Outside a unit: nothing to do. */
     void flushUnit() {
-        DSLContext joined = unit.get();
+        DSLContext joined = scope.dsl();
         if (joined != null) {
             afterPrevious();
             mapped("writing the unit's waiting rows", () -> {
@@ -290,7 +285,7 @@ final class Db {
      * (run contexts, hourly states, open orders): inside a unit it runs without flushing them first.
      */
     <T> T txBeside(String what, Work<T> work) {
-        DSLContext joined = unit.get();
+        DSLContext joined = scope.dsl();
         if (joined != null) {
             afterPrevious();
             return mapped(what, () -> work.run(joined));
@@ -300,7 +295,7 @@ final class Db {
 
     /** Runs {@code work} in one transaction; {@code what} names the call in error messages. */
     <T> T tx(String what, Work<T> work) {
-        DSLContext joined = unit.get();
+        DSLContext joined = scope.dsl();
         if (joined != null) {
             afterPrevious();
             return mapped(what, () -> {
@@ -325,7 +320,7 @@ final class Db {
 
     /** A read outside an explicit transaction (one statement, or a consistent enough pair). */
     <T> T read(String what, Function<DSLContext, T> query) {
-        DSLContext joined = unit.get();
+        DSLContext joined = scope.dsl();
         if (joined != null) {
             afterPrevious();
             return mapped(what, () -> {

@@ -3,7 +3,9 @@ package io.tradingcore.adapter.postgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -43,5 +45,23 @@ record PendingRows<R extends TableRecord<R>>(Table<R> table,
             throw new IllegalStateException("rank " + rank + " is taken by " + p.table().getName() + ", not " + table.getName());
         }
         return p;
+    }
+
+    /** Writes the waiting rows of {@code ranks} and the run contexts (rank 0) now; the others go on waiting. */
+    static void writeFirst(DSLContext tx, TreeMap<Integer, PendingRows<?>> waiting, UnitMemory mem, Set<Integer> ranks) {
+        TreeSet<Integer> first = new TreeSet<>(ranks);
+        first.add(0);
+        boolean wrote = false;
+        for (Integer rank : first) {
+            PendingRows<?> p = waiting == null ? null : waiting.remove(rank);
+            if (p != null) {
+                p.write(tx, mem);
+                wrote = true;
+            }
+        }
+        if (wrote && mem != null) {
+            // the run contexts went with it: what counts for a deferred run (see flushes())
+            mem.flushed();
+        }
     }
 }

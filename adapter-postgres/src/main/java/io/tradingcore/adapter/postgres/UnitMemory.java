@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.TableRecord;
@@ -29,6 +31,12 @@ final class UnitMemory {
     /** The chain's writer when this unit is overlapped, else null. */
     private final UnitWriter writer;
     private final List<Runnable> afterCommit = new ArrayList<>();
+    /** Statements kept for later (see {@link Db#defer}), in the order they were made. */
+    private final List<Kept> kept = new ArrayList<>();
+
+    /** A statement of an overlapped unit kept for its writer thread, with the waiting ranks it references. */
+    private record Kept(Set<Integer> ranks, String what, Db.Work<?> work) {
+    }
 
     UnitMemory() {
         this(null);
@@ -118,5 +126,33 @@ final class UnitMemory {
     @SuppressWarnings("unchecked")
     <R> Map<List<Object>, R> written(String table) {
         return (Map<List<Object>, R>) written.computeIfAbsent(table, t -> new HashMap<>());
+    }
+
+    /** Keeps a statement for later ({@link Db#defer}): only in an overlapped unit that is not resumed. */
+    boolean keep(Set<Integer> ranks, String what, Db.Work<?> work) {
+        if (writer == null || resumed) {
+            return false;
+        }
+        kept.add(new Kept(Set.copyOf(ranks), what, work));
+        return true;
+    }
+
+    boolean hasKept() {
+        return !kept.isEmpty();
+    }
+
+    /** Runs the kept statements, after the waiting rows they reference (those are written first). */
+    void runKept(DSLContext tx, TreeMap<Integer, PendingRows<?>> waiting) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        Set<Integer> ranks = new HashSet<>();
+        kept.forEach(d -> ranks.addAll(d.ranks()));
+        PendingRows.writeFirst(tx, waiting, this, ranks);
+        List<Kept> now = List.copyOf(kept);
+        kept.clear();
+        for (Kept d : now) {
+            DbErrors.mapped(d.what(), () -> d.work().run(tx));
+        }
     }
 }

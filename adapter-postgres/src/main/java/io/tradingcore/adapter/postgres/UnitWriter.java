@@ -166,6 +166,7 @@ final class UnitWriter implements AutoCloseable {
     static void commit(String what, Connection c, DSLContext dsl, TreeMap<Integer, PendingRows<?>> waiting, UnitMemory mem) {
         try {
             DbErrors.mapped(what, () -> {
+                mem.runKept(dsl, waiting);
                 for (PendingRows<?> p : waiting.values()) {
                     p.write(dsl, mem);
                 }

@@ -182,7 +182,10 @@ public final class ConfigLoader {
             Throwable c = e.getCause() != null ? e.getCause() : e;
             throw new IllegalArgumentException(source + ": " + yamlKeys(String.valueOf(c.getMessage())), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": " + path(e) + e.getOriginalMessage(), e);
+            String what = bindError(e);
+            String key = path(e);
+            throw new IllegalArgumentException(source + ": " + (what.startsWith("must be ") ? key.replaceFirst(": $", " ") : key)
+                    + what, e);
         }
         try {
             String canonical = JSON.writeValueAsString(JSON.treeToValue(JSON.valueToTree(config), Object.class));
@@ -235,6 +238,7 @@ public final class ConfigLoader {
                     // every setting is required; a null would surface as a NullPointerException naming no key
                     throw new IllegalArgumentException(source + ": key '" + key + "' has no value");
                 }
+                sameKind(source, key, existing, v);
                 // checked before any record sees the number: rescaling or printing 1e999999999 exhausts the heap
                 if (v.isNumber() && v.decimalValue().signum() != 0
                         && !io.tradingcore.application.ingest.CandleCsvReader.fitsNumeric38x18(v.decimalValue())) {
@@ -244,6 +248,76 @@ public final class ConfigLoader {
                 base.set(e.getKey(), v);
             }
         }
+    }
+
+    /**
+     * Refuses a value of another kind than the setting's default ({@code entriesAllowed: 1}, {@code initialCapital: "1000"},
+     * {@code lookbackBars: 1.5}, {@code noEntryRegimes: RANGING}) before the JSON binder sees it: it would coerce some
+     * silently and refuse others in terms of Java types. A setting without a default (null) is left to the binder.
+     */
+    private static void sameKind(String source, String key, JsonNode expected, JsonNode v) {
+        String want = null;
+        if (expected.isBoolean() && !v.isBoolean()) {
+            want = "true or false";
+        } else if (expected.isIntegralNumber() && !v.isIntegralNumber()) {
+            want = "a whole number";
+        } else if (expected.isInt() && !v.canConvertToInt()) {
+            want = "a whole number up to " + Integer.MAX_VALUE;
+        } else if (expected.isIntegralNumber() && !v.canConvertToLong()) {
+            want = "a whole number up to " + Long.MAX_VALUE;
+        } else if (expected.isNumber() && !v.isNumber()) {
+            want = "a number";
+        } else if (expected.isTextual() && !v.isTextual()) {
+            want = "text";
+        } else if (expected.isArray() && !v.isArray()) {
+            want = "a list, e.g. [" + (v.isTextual() ? abbreviated(v.asText()) : "...") + "]";
+        }
+        if (want != null) {
+            throw new IllegalArgumentException(source + ": key '" + key + "' must be " + want + ", was " + shown(v));
+        }
+    }
+
+    private static String shown(JsonNode v) {
+        if (v.isTextual()) {
+            boolean number = v.asText().strip().matches("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
+            return "the text '" + abbreviated(v.asText()) + "'" + (number ? " (write a number without quotes)" : "");
+        }
+        if (v.isArray()) {
+            return "a list";
+        }
+        return abbreviated(v.toString());
+    }
+
+    /**
+     * What the binder refused, in the configuration's terms: {@code 'h4' is not one of H1, H4, H24} rather than
+     * "Cannot deserialize value of type `io.tradingcore.domain.Horizon`"; other errors keep the binder's message.
+     */
+    private static String bindError(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> t = m.getTargetType();
+            Object value = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f ? f.getValue() : null;
+            String was = value == null ? "" : ", was '" + abbreviated(String.valueOf(value)) + "'";
+            if (t.isEnum()) {
+                List<String> names = new ArrayList<>();
+                for (Object c : t.getEnumConstants()) {
+                    names.add(((Enum<?>) c).name());
+                }
+                return "must be one of " + String.join(", ", names) + was;
+            }
+            if (t == boolean.class || t == Boolean.class) {
+                return "must be true or false" + was;
+            }
+            if (t == int.class || t == long.class || t == Integer.class || t == Long.class) {
+                return "must be a whole number" + was;
+            }
+            if (Number.class.isAssignableFrom(t) || t.isPrimitive()) {
+                return "must be a number" + was;
+            }
+            if (java.util.Collection.class.isAssignableFrom(t)) {
+                return "must be a list" + was;
+            }
+        }
+        return e.getOriginalMessage();
     }
 
     /** Line, column and key of a YAML syntax error (e.g. {@code .nan}, which no exact decimal can hold). */

@@ -161,6 +161,27 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("- a\n- b\n", "cfg")).hasMessageContaining("mapping");
     }
 
+    // qa round: wrong kinds were coerced silently (1 -> true, "200" -> 200) or refused in Java terms
+    // ("Cannot deserialize value of type `java.math.BigDecimal`", "`java.util.TreeSet`", "out of range of int")
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "initialCapital: abc|key 'initialCapital' must be a number, was the text 'abc'",
+        "initialCapital: '100000'|key 'initialCapital' must be a number, was the text '100000' (write a number without quotes)",
+        "initialCapital: [1]|key 'initialCapital' must be a number, was a list",
+        "initialCapital: true|key 'initialCapital' must be a number, was true",
+        "trading: {lookbackBars: 1.5}|key 'trading.lookbackBars' must be a whole number, was 1.5",
+        "trading: {lookbackBars: 99999999999}|key 'trading.lookbackBars' must be a whole number up to 2147483647, was 99999999999",
+        "trading: {drawdown: {dd10: {entriesAllowed: 1}}}|key 'trading.drawdown.dd10.entriesAllowed' must be true or false, was 1",
+        "trading: {signal: {noEntryRegimes: RANGING}}|key 'trading.signal.noEntryRegimes' must be a list, e.g. [RANGING], was the text 'RANGING'",
+        "trading: {signal: {decisionHorizon: h4}}|key 'trading.signal.decisionHorizon' must be one of H1, H4, H24, was 'h4'",
+        "trading: {venue: 5}|key 'trading.venue' must be text, was 5",
+        "simulation: {seed: abc}|key 'simulation.seed' must be a whole number, was the text 'abc'",
+        "walkForward: {testHours: lots}|key 'walkForward.testHours' must be a whole number, was the text 'lots'"})
+    void aValueOfTheWrongKindIsRefusedSayingWhatTheKeyTakes(String yaml, String message) {
+        assertThatThrownBy(() -> ConfigLoader.parse(yaml + "\n", "cfg")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cfg: " + message);
+    }
+
     // issue 17, item 10
     @Test
     void aUtf16FileOrADirectoryIsRefusedSayingSo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
