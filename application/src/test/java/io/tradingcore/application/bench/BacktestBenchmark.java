@@ -83,6 +83,14 @@ public final class BacktestBenchmark {
         // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
         // (a small -Xmx then shows what the persisted backtest itself needs)
         Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
+        // -Dbench.memoryRuns=N runs the in-memory backtest N times in this JVM: the later runs show the engine with its
+        // code compiled (the first run pays the JIT compiling the cycle and the training's code beside it)
+        List<Run> again = new ArrayList<>();
+        for (int i = 1; memory != null && i < Integer.getInteger("bench.memoryRuns", 1); i++) {
+            Run r = runInMemory(assets, from, to, cfg, data);
+            again.add(new Run(r.name() + " #" + (i + 1), r.cycleNanos(), r.trainNanos(), r.wallNanos(), r.peakHeapBytes(),
+                    r.jvmCpuNanos(), r.cpu(), r.pgCpuNanos(), null));
+        }
         // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
         int warmupDays = Integer.getInteger("bench.warmupDays", 0);
         if (warmupDays > 0 && !"memory".equals(System.getProperty("bench.only"))) {
@@ -95,7 +103,11 @@ public final class BacktestBenchmark {
         long assetHours = from.hoursUntil(to) * assets.size();
         System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
-        for (Run r : java.util.stream.Stream.of(memory, persisted).filter(java.util.Objects::nonNull).toList()) {
+        List<Run> all = new ArrayList<>();
+        all.add(memory);
+        all.addAll(again);
+        all.add(persisted);
+        for (Run r : all.stream().filter(java.util.Objects::nonNull).toList()) {
             System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB"
                             + " | CPU per asset-hour: JVM %.3f ms (engine thread %.3f, JIT %.3f, GC %.3f), PostgreSQL %s%n",
                     r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
