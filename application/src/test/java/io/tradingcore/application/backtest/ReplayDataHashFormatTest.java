@@ -57,7 +57,8 @@ class ReplayDataHashFormatTest {
         assertThat(outcome.hoursCompared()).isEqualTo(24);
     }
 
-    private static Persistence store(ConfigLoader.Loaded cfg) throws Exception {
+    /** An in-memory store holding the bundled BTC/USDT candles (asset 1). */
+    static Persistence store(ConfigLoader.Loaded cfg) throws Exception {
         return InMemoryBacktestStore.of(cfg, ASSETS.get(0));
     }
 }
