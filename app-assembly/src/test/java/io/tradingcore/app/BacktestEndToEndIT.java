@@ -107,7 +107,11 @@ class BacktestEndToEndIT {
         assertThat(reportDir.resolve("report.html")).isRegularFile();
         // the real stack stores every fold's model metrics and a signal (with its regime) for every asset-hour
         assertThat(Files.readString(reportDir.resolve("report.html"))).contains("Model diagnostics (out of sample", "Regime timeline",
-                "Rolling Sharpe and exposure", "Monthly returns heat map", "META probability");
+                "Rolling Sharpe and exposure", "Monthly returns heat map", "META probability",
+                // each fold's reliability tables and tree feature importance, stored with its metrics and read back
+                "<caption>Calibration (out of sample", "<caption>Feature importance of each fold")
+                .containsPattern("<td>f[0-9]{2}_[a-z0-9_]+ [0-9]+\\.[0-9]{2}%</td>")
+                .containsPattern("<td>0\\.[0-9]{3} / [01]\\.[0-9]{3} / [0-9]+</td>");
         assertThat(reportDir.resolve("equity.png")).isRegularFile();
         assertThat(reportDir.resolve("metrics.json")).isRegularFile();
         assertThat(backtest.out()).contains("Total return").contains("Max drawdown").contains("Walk-forward folds");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The hexagon's boundaries over the whole assembled classpath: adapters never depend on each other nor on the
  * application module, nothing below app-assembly depends on it, and the application module (the library a host
- * service embeds) stays free of the CLI, of a logging backend and of raw SQL, and so does the CLI. (core-domain and ports have their own,
- * stricter rules.)
+ * service embeds) stays free of the CLI, of a logging backend and of raw SQL; the CLI runs no raw SQL either.
+ * (core-domain and ports have their own, stricter rules.)
  */
 class ModuleBoundariesTest {
 

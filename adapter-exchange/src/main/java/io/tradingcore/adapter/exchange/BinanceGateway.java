@@ -3,19 +3,14 @@ package io.tradingcore.adapter.exchange;
 import io.tradingcore.adapter.exchange.binance.BinanceExchange;
 import io.tradingcore.adapter.exchange.binance.BinanceMarketData;
 import io.tradingcore.adapter.exchange.model.Decimals;
-import io.tradingcore.adapter.exchange.model.Reconciliation;
-import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.domain.Asset;
-import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
-import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.ports.out.ExchangeGateway;
-import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.ports.out.SubmitResult;
 
 import java.math.BigDecimal;
@@ -24,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Binance spot behind the {@link ExchangeGateway} port (LIVE), plus start-up reconciliation. Submission never places
@@ -138,7 +132,7 @@ public final class BinanceGateway extends VenueExchangeGateway {
         }
         OrderRequest c = rounded(o, r.get());
         BigDecimal price = c.type() == OrderType.LIMIT ? c.limitPrice() : referencePrice(o);
-        Optional<Submission.Rejected> refused = r.get().lotOrTickViolation(c.quantity(), c.limitPrice())
+        Optional<SubmitResult.Rejected> refused = r.get().lotOrTickViolation(c.quantity(), c.limitPrice())
                 .or(() -> r.get().notionalViolation(c.quantity(), price));
         if (refused.isPresent()) {
             return new SubmitResult.Rejected(refused.get().reason(), refused.get().message()
@@ -152,15 +146,6 @@ public final class BinanceGateway extends VenueExchangeGateway {
      * reported once each (de-duplicated by client order id and trade id); foreign orders once per venue order.
      */
     public StartupReconciliation.Report reconcile(StartupReconciliation.Request request) {
-        Reconciliation.Report r = binance.reconcile(new Reconciliation.Input(
-                request.ourOrders().stream().map(ClientOrderId::value).collect(Collectors.toSet()),
-                request.knownFills().stream().map(k -> new Reconciliation.FillKey(k.clientOrderId().value(), k.tradeId().value()))
-                        .collect(Collectors.toSet()),
-                request.since()));
-        return new StartupReconciliation.Report(
-                r.missingFills().stream().map(PortMapping::fill).toList(),
-                r.unknownOrders().stream().map(u -> new StartupReconciliation.ForeignOrder(u.symbol(), u.venueOrderId(), u.clientOrderId(),
-                        u.status(), u.filledQuantity(), u.why())).toList(),
-                r.ourOpenOrders().stream().map(PortMapping::state).toList());
+        return binance.reconcile(request);
     }
 }

@@ -32,7 +32,7 @@ final class BinanceMarketDataGateway implements MarketDataGateway, CandleHistory
 
     @Override
     public Optional<BookSnapshot> bestBidAsk(Asset a) {
-        return md.bestBidAsk(a.symbol()).map(q -> PortMapping.book(a, q, VENUE));
+        return md.bestBidAsk(a, VENUE);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.tradingcore.ports.out.SubmitResult;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,11 @@ public final class SimulatedVenue extends VenueExchangeGateway {
 
     /** Adds top-of-book snapshots; the latest at or before an hour sets that hour's spread. */
     public void addBooks(List<BookSnapshot> books) {
-        sim.addQuotes(books.stream().map(b -> PortMapping.quote(asset(b.asset()), b)).toList());
+        SortedMap<String, List<BookSnapshot>> bySymbol = new TreeMap<>();
+        for (BookSnapshot b : books) {
+            bySymbol.computeIfAbsent(asset(b.asset()).symbol(), s -> new ArrayList<>()).add(b);
+        }
+        bySymbol.forEach(sim::addBooks);
     }
 
     /** Executes every candle up to and including openTime {@code hour} completely (open and range), oldest first. */
@@ -110,7 +115,7 @@ public final class SimulatedVenue extends VenueExchangeGateway {
     /** Orders still resting, in submission order. */
     public List<ExchangeOrderState> openOrders() {
         sync();
-        return sim.openOrders().stream().map(PortMapping::state).toList();
+        return sim.openOrders();
     }
 
     /** Free plus locked per asset (the port's {@link #balances()} gives the free part). */

@@ -8,6 +8,7 @@ import io.tradingcore.ports.out.ExchangeOrderState;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,9 @@ public final class StartupReconciliation {
 
     /**
      * An order on the venue that we did not place (by hand, another system): the caller records it as a risk event.
-     * {@code symbol} is ours ("BTC/USDT").
+     * {@code symbol} is ours ("BTC/USDT"). Its ids are the venue's strings as they are: {@code venueOrderId} is the
+     * venue's order id and {@code clientOrderId} whatever id its placer chose (possibly none, or one that is not a valid
+     * {@link ClientOrderId}), so neither is one of our id types.
      */
     public record ForeignOrder(String symbol, String venueOrderId, String clientOrderId, OrderStatus status,
                                BigDecimal filledQuantity, String why) {
@@ -54,8 +57,10 @@ public final class StartupReconciliation {
      */
     public record Report(List<ExchangeFill> missingFills, List<ForeignOrder> foreignOrders, List<ExchangeOrderState> ourOpenOrders) {
         public Report {
-            missingFills = List.copyOf(missingFills);
-            foreignOrders = List.copyOf(foreignOrders);
+            missingFills = missingFills.stream().sorted(Comparator.comparing(ExchangeFill::tradeTs)
+                    .thenComparing(ExchangeFill::clientOrderId).thenComparing(ExchangeFill::exchangeTradeId)).toList();
+            foreignOrders = foreignOrders.stream().sorted(Comparator.comparing(ForeignOrder::symbol)
+                    .thenComparing(ForeignOrder::venueOrderId)).toList();
             ourOpenOrders = List.copyOf(ourOpenOrders);
         }
 

@@ -29,22 +29,22 @@ class VenueExchangeGateway implements ExchangeGateway {
 
     @Override
     public SubmitResult submit(OrderRequest o) {
-        return PortMapping.result(venue.submit(PortMapping.ticket(o, limitTif)));
+        return venue.submit(PortMapping.ticket(o, limitTif));
     }
 
     @Override
     public ExchangeOrderState cancel(ClientOrderId id) {
-        return PortMapping.state(venue.cancel(id.value()));
+        return venue.cancel(id.value());
     }
 
     @Override
     public Optional<ExchangeOrderState> query(ClientOrderId id) {
-        return venue.query(id.value()).map(PortMapping::state);
+        return venue.query(id.value());
     }
 
     @Override
     public List<ExchangeFill> fills(ClientOrderId id) {
-        return PortMapping.fills(venue.fills(id.value()));
+        return venue.fills(id.value()).stream().sorted(PortMapping.FILL_ORDER).toList();
     }
 
     @Override

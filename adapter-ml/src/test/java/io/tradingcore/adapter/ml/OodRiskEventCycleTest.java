@@ -22,6 +22,7 @@ import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
+import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.service.HourlyCycleService;
@@ -51,7 +52,8 @@ import org.junit.jupiter.api.TestInstance;
  * The out-of-distribution gate through the real cycle with the real trained stack (issue 12, item 7): a synthetic
  * crash candle puts ETH's feature vector far outside the training distribution; the cycle holds ETH and records one
  * ENTRY_BLOCKED risk event (rule out-of-distribution) carrying the distance and the threshold, only for that asset-hour,
- * and a second run of the same hours records the same events and step hashes.
+ * a second run of the same hours records the same events and step hashes, and a cycle killed right after writing the
+ * event writes it once when resumed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OodRiskEventCycleTest {
@@ -131,8 +133,51 @@ class OodRiskEventCycleTest {
         assertThat(crashed.get(2).stepHashes().get(CycleStep.RISK)).isNotEqualTo(normal.get(2).stepHashes().get(CycleStep.RISK));
     }
 
+    @Test
+    void aCycleKilledAfterWritingTheEventWritesItOnceWhenResumed() {
+        List<CycleReport> clean = runHours(true);
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean(false);
+        Cycle c = cycle(true, armed);
+        c.run(CRASH.minusHours(2));
+        c.run(CRASH.minusHours(1));
+        armed.set(true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.run(CRASH))
+                .isInstanceOf(io.tradingcore.ports.testing.Crashes.SimulatedCrash.class);
+        armed.set(false);
+        assertThat(c.decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, CRASH, CRASH.plusHours(1)))
+                .anyMatch(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id()));
+        c.runs.abandon(c.runs.find(ACCOUNT, RunMode.BACKTEST, CRASH).orElseThrow().runId());
+        assertThat(c.run(CRASH).stepHashes()).isEqualTo(clean.get(2).stepHashes());
+        assertThat(c.run(CRASH.plusHours(1)).stepHashes()).isEqualTo(clean.get(3).stepHashes());
+        assertThat(c.decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, CRASH, CRASH.plusHours(1)))
+                .filteredOn(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id())).singleElement()
+                .satisfies(e -> assertThat(e.asset()).isEqualTo(ETH));
+    }
+
     /** Hours CRASH-2 .. CRASH+1 of BTC and ETH through a fresh in-memory cycle with the trained stack. */
     private List<CycleReport> runHours(boolean crash) {
+        Cycle c = cycle(crash, null);
+        List<CycleReport> out = new ArrayList<>();
+        for (HourTs h = CRASH.minusHours(2); h.isBefore(CRASH.plusHours(2)); h = h.plusHours(1)) {
+            out.add(c.run(h));
+        }
+        return out;
+    }
+
+    private record Cycle(HourlyCycleService service, InMemoryRunContextRepository runs, InMemoryDecisionRecordRepository decisions,
+                         ManualClock clock) {
+        CycleReport run(HourTs h) {
+            clock.set(h.toInstant());
+            return service.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, ASSETS,
+                    "0123456789abcdef0123456789abcdef01234567", 42, BACKTEST, new BigDecimal("10000"), Optional.empty()));
+        }
+    }
+
+    /**
+     * A fresh in-memory cycle over the real candles (ETH's crash candle when {@code crash}) with the trained stack;
+     * with {@code killAfterRiskEvents}, the process dies right after the risk events are written while it is true.
+     */
+    private Cycle cycle(boolean crash, java.util.concurrent.atomic.AtomicBoolean killAfterRiskEvents) {
         InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
         List<Candle> all = new ArrayList<>(window(BTC));
         for (Candle c : window(ETH)) {
@@ -143,16 +188,14 @@ class OodRiskEventCycleTest {
         ManualClock clock = new ManualClock(CRASH.minusHours(2).toInstant());
         SimulatedExchangeGateway exchange = new SimulatedExchangeGateway(market, "SIM", config.signal().costs().feeRate(),
                 config.signal().costs().slippageRate());
-        HourlyCycleService cycle = new HourlyCycleService(new InMemoryRunContextRepository(), market,
-                new InMemoryDecisionRecordRepository(), new InMemoryExecutionRepository(), new InMemoryAccountStateRepository(),
-                trained.featureEngine(), trained.modelStack(), exchange, new FixedConfigurationProvider(config), clock);
-        List<CycleReport> out = new ArrayList<>();
-        for (HourTs h = CRASH.minusHours(2); h.isBefore(CRASH.plusHours(2)); h = h.plusHours(1)) {
-            clock.set(h.toInstant());
-            out.add(cycle.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, ASSETS,
-                    "0123456789abcdef0123456789abcdef01234567", 42, BACKTEST, new BigDecimal("10000"), Optional.empty())));
-        }
-        return out;
+        InMemoryRunContextRepository runs = new InMemoryRunContextRepository();
+        InMemoryDecisionRecordRepository decisions = new InMemoryDecisionRecordRepository();
+        DecisionRecordRepository port = killAfterRiskEvents == null ? decisions : io.tradingcore.ports.testing.Crashes.crashing(
+                DecisionRecordRepository.class, decisions, "recordRiskEvents", true, killAfterRiskEvents::get);
+        HourlyCycleService service = new HourlyCycleService(runs, market, port, new InMemoryExecutionRepository(),
+                new InMemoryAccountStateRepository(), trained.featureEngine(), trained.modelStack(), exchange,
+                new FixedConfigurationProvider(config), clock);
+        return new Cycle(service, runs, decisions, clock);
     }
 
     /** The real candles from 300 hours before the crash to 3 hours after it. */

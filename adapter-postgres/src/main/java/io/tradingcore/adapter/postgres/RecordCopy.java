@@ -94,6 +94,10 @@ final class RecordCopy {
     static void field(StringBuilder sb, Object v, java.util.Map<Instant, String> instants) {
         if (v == null) {
             sb.append("\\N");
+        } else if (v instanceof BigDecimal || v instanceof Instant || v instanceof Number || v instanceof java.util.UUID
+                || v instanceof Boolean) {
+            // their text has no tab, newline, carriage return or backslash: nothing to escape
+            sb.append(text(v, instants));
         } else if (v instanceof Object[] array) {
             StringBuilder lit = new StringBuilder("{");
             for (int i = 0; i < array.length; i++) {
@@ -111,6 +115,11 @@ final class RecordCopy {
     private static void element(StringBuilder lit, Object v, java.util.Map<Instant, String> instants) {
         if (v == null) {
             lit.append("NULL");
+            return;
+        }
+        if (v instanceof Number) {
+            // a number element needs no quotes (its text has no comma, brace, quote, backslash or space): the same value
+            lit.append(text(v, instants));
             return;
         }
         CharSequence t = text(v, instants);
@@ -152,7 +161,17 @@ final class RecordCopy {
 
     /** {@code t} escaped for COPY's text format (backslash, tab, newline, carriage return). */
     static void escaped(StringBuilder sb, CharSequence t) {
-        for (int i = 0; i < t.length(); i++) {
+        int n = t.length();
+        int plain = 0;
+        while (plain < n) {
+            char ch = t.charAt(plain);
+            if (ch == '\\' || ch == '\n' || ch == '\r' || ch == '\t') {
+                break;
+            }
+            plain++;
+        }
+        sb.append(t, 0, plain); // the usual case: nothing to escape, one bulk append
+        for (int i = plain; i < n; i++) {
             char ch = t.charAt(i);
             switch (ch) {
                 case '\\' -> sb.append("\\\\");

@@ -66,18 +66,48 @@ public final class BacktestBenchmark {
         for (String s : symbols.split(",")) {
             assets.add(Asset.of(id++, s.strip()));
         }
+        // -Dbench.replicas=N (heap at many assets; only 5 real series exist): each asset also N-1 times more under
+        // its own id and symbol (BTCR2/USDT, ...), with the real series' candles. Benchmark only: the copies trade
+        // the same prices, so they say nothing about returns, only about memory and throughput per asset.
+        int replicas = Integer.getInteger("bench.replicas", 1);
+        for (Asset real : List.copyOf(assets)) {
+            for (int k = 2; k <= replicas; k++) {
+                Asset copy = Asset.of(id++, real.base() + "R" + k + "/" + real.quote());
+                assets.add(copy);
+                SERIES.put(copy.id(), real);
+            }
+        }
         Path data = Path.of(System.getProperty("data.dir", "data/market"));
 
         System.out.println("load average at start: " + loadAverage());
         // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
         // (a small -Xmx then shows what the persisted backtest itself needs)
         Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
+        // -Dbench.memoryRuns=N runs the in-memory backtest N times in this JVM: the later runs show the engine with its
+        // code compiled (the first run pays the JIT compiling the cycle and the training's code beside it)
+        List<Run> again = new ArrayList<>();
+        for (int i = 1; memory != null && i < Integer.getInteger("bench.memoryRuns", 1); i++) {
+            Run r = runInMemory(assets, from, to, cfg, data);
+            again.add(new Run(r.name() + " #" + (i + 1), r.cycleNanos(), r.trainNanos(), r.wallNanos(), r.peakHeapBytes(),
+                    r.jvmCpuNanos(), r.cpu(), r.pgCpuNanos(), null));
+        }
         // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
-        Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data);
+        int warmupDays = Integer.getInteger("bench.warmupDays", 0);
+        if (warmupDays > 0 && !"memory".equals(System.getProperty("bench.only"))) {
+            // -Dbench.warmupDays=N: the persisted path's own code (jOOQ, the driver, COPY encoding, the writer) compiled
+            // by the JIT first, in a throwaway database over the first N days; nothing of it is reported
+            runPersisted(assets, from, from.plusHours(24L * warmupDays), cfg, data, false);
+            System.out.println("warmed up: persisted run over the first " + warmupDays + " days, not timed (-Dbench.warmupDays)");
+        }
+        Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data, true);
         long assetHours = from.hoursUntil(to) * assets.size();
         System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
-        for (Run r : java.util.stream.Stream.of(memory, persisted).filter(java.util.Objects::nonNull).toList()) {
+        List<Run> all = new ArrayList<>();
+        all.add(memory);
+        all.addAll(again);
+        all.add(persisted);
+        for (Run r : all.stream().filter(java.util.Objects::nonNull).toList()) {
             System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB"
                             + " | CPU per asset-hour: JVM %.3f ms (engine thread %.3f, JIT %.3f, GC %.3f), PostgreSQL %s%n",
                     r.name, r.cycleNanos / 1e9, assetHours / (r.cycleNanos / 1e9), r.trainNanos / 1e9, r.wallNanos / 1e9,
@@ -177,12 +207,21 @@ public final class BacktestBenchmark {
         }
     }
 
-    static Run runPersisted(List<Asset> assets, HourTs from, HourTs to, ConfigLoader.Loaded cfg, Path data) throws Exception {
+    static Run runPersisted(List<Asset> assets, HourTs from, HourTs to, ConfigLoader.Loaded cfg, Path data, boolean measured)
+            throws Exception {
         TestDatabases.Db db = TestDatabases.freshDatabase("bench_backtest");
         try (var ds = Databases.pool(new Databases.DbTarget(db.url(), db.user(), db.password(), "bench"), 4)) {
             Persistence p = Wiring.persistence(ds, true);
             assets.forEach(p.reference()::ensureAsset);
             load(p.marketData(), assets, data, cfg);
+            if (Boolean.getBoolean("bench.analyzeFirst")) {
+                // issue 14 item 6: statistics that say the cycle's tables are empty (ANALYZE before their first row)
+                // must not turn the FK and trigger lookups into sequential scans of tables that then grow
+                try (java.sql.Connection c = ds.getConnection(); java.sql.Statement st = c.createStatement()) {
+                    st.execute("ANALYZE");
+                }
+                System.out.println("ANALYZEd every table before the persisted run (-Dbench.analyzeFirst)");
+            }
             PortTimer t = new PortTimer();
             TimedUnits units = new TimedUnits(p.units(), new CpuMeter(ds));
             Run r = timed("persisted (PostgreSQL)", new Persistence(t.wrap(RunContextRepository.class, p.runs()),
@@ -190,6 +229,9 @@ public final class BacktestBenchmark {
                     t.wrap(ExecutionRepository.class, p.execution()), t.wrap(AccountStateRepository.class, p.states()),
                     p.folds(), p.backtests(), p.registry(), p.reference(), p.reporting(), units), MlModels.trainer(),
                     assets, from, to, cfg, units);
+            if (!measured) {
+                return r;
+            }
             if (Boolean.getBoolean("bench.portTimes")) {
                 t.print("persisted");
             }
@@ -217,10 +259,14 @@ public final class BacktestBenchmark {
         return r;
     }
 
+    /** The real asset whose series a replica (-Dbench.replicas) trades. */
+    private static final java.util.Map<io.tradingcore.domain.AssetId, Asset> SERIES = new java.util.HashMap<>();
+
     private static void load(MarketDataRepository market, List<Asset> assets, Path data, ConfigLoader.Loaded cfg) throws Exception {
         for (Asset a : assets) {
-            Path f = data.resolve(a.base() + "_" + a.quote() + "_1h.csv.gz");
-            market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes(f.toString().getBytes()),
+            Asset real = SERIES.getOrDefault(a.id(), a);
+            Path f = data.resolve(real.base() + "_" + real.quote() + "_1h.csv.gz");
+            market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes((a == real ? f.toString() : f + "#" + a.symbol()).getBytes()),
                     CandleCsvReader.read(f, a.id()).candles());
         }
     }

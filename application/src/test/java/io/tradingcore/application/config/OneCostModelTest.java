@@ -1,5 +1,6 @@
 package io.tradingcore.application.config;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SimulatedExchange;
@@ -93,11 +94,11 @@ class OneCostModelTest {
         venue.addBars(List.of(new Bar("BTC/USDT", h0, p, p, p, p, vol), new Bar("BTC/USDT", h1, p, p, p, p, vol)));
         BigDecimal before = venue.balances().get("USDT").free();
         BigDecimal qty = new BigDecimal("10");
-        assertThat(venue.submit(new OrderTicket("buy", "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, qty, null, h0)))
-                .isInstanceOf(Submission.Accepted.class);
+        assertThat(venue.submit(new OrderTicket(new ClientOrderId("buy"), "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, qty, null, h0)))
+                .isInstanceOf(SubmitResult.Accepted.class);
         venue.executeThrough(h0);
-        assertThat(venue.submit(new OrderTicket("sell", "BTC/USDT", OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC, qty, null, h1)))
-                .isInstanceOf(Submission.Accepted.class);
+        assertThat(venue.submit(new OrderTicket(new ClientOrderId("sell"), "BTC/USDT", OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC, qty, null, h1)))
+                .isInstanceOf(SubmitResult.Accepted.class);
         venue.executeThrough(h1);
         double lost = before.subtract(venue.balances().get("USDT").free()).doubleValue() / 1000.0;
         // fees are charged on the slipped notionals, so the realised round trip differs by a second-order term

@@ -121,8 +121,20 @@ public final class Canonical {
             return new Memo(true, recordTypes);
         }
 
-        private java.util.IdentityHashMap<Object, byte[]> previous = new java.util.IdentityHashMap<>();
-        private java.util.IdentityHashMap<Object, byte[]> current = new java.util.IdentityHashMap<>();
+        /**
+         * The records of the previous and of the current call with their bytes, in the order written. A record that
+         * recurs is looked up where the one after the last hit stood (a window that moved by one hour repeats the
+         * previous call's sequence), else by a scan of the previous call's records: pointer comparisons, cheaper
+         * than hashing every record into an identity map.
+         */
+        private Object[] previousKeys = new Object[0];
+        private byte[][] previousBytes = new byte[0][];
+        private int previousSize;
+        private Object[] currentKeys = new Object[64];
+        private byte[][] currentBytes = new byte[64][];
+        private int currentSize;
+        /** Where in the previous call's records the next record is expected. */
+        private int cursor;
         /** Reused between calls: the text written since the last memoised record, its encoding, the digest. */
         private final StringBuilder sb = new StringBuilder(1024);
         private byte[] buffer = new byte[1024];
@@ -138,19 +150,32 @@ public final class Canonical {
 
         /** The record's canonical text in UTF-8, as written before (this or the previous call) or now. */
         byte[] bytes(Record r) {
-            byte[] t = current.get(r);
-            if (t == null) {
-                t = previous.get(r);
-                if (t == null) {
-                    StringBuilder text = new StringBuilder(128);
-                    writeRecord(text, r, null);
-                    t = text.toString().getBytes(StandardCharsets.UTF_8);
-                    if (digests) {
-                        t = recordDigest().digest(t);
+            byte[] t = null;
+            if (cursor < previousSize && previousKeys[cursor] == r) {
+                t = previousBytes[cursor++];
+            } else {
+                for (int k = 0; k < previousSize; k++) {
+                    if (previousKeys[k] == r) {
+                        t = previousBytes[k];
+                        cursor = k + 1;
+                        break;
                     }
                 }
-                current.put(r, t);
             }
+            if (t == null) {
+                StringBuilder text = new StringBuilder(128);
+                writeRecord(text, r, null);
+                t = text.toString().getBytes(StandardCharsets.UTF_8);
+                if (digests) {
+                    t = recordDigest().digest(t);
+                }
+            }
+            if (currentSize == currentKeys.length) {
+                currentKeys = java.util.Arrays.copyOf(currentKeys, currentSize * 2);
+                currentBytes = java.util.Arrays.copyOf(currentBytes, currentSize * 2);
+            }
+            currentKeys[currentSize] = r;
+            currentBytes[currentSize++] = t;
             return t;
         }
 
@@ -197,8 +222,18 @@ public final class Canonical {
         }
 
         void nextGeneration() {
-            previous = current;
-            current = new java.util.IdentityHashMap<>(previous.size() * 2);
+            Object[] keys = previousKeys;
+            byte[][] bytes = previousBytes;
+            previousKeys = currentKeys;
+            previousBytes = currentBytes;
+            previousSize = currentSize;
+            // the older arrays are reused for the next call, emptied so that they hold no record alive
+            currentKeys = keys.length >= 64 ? keys : new Object[64];
+            currentBytes = bytes.length >= 64 ? bytes : new byte[64][];
+            java.util.Arrays.fill(currentKeys, null);
+            java.util.Arrays.fill(currentBytes, null);
+            currentSize = 0;
+            cursor = 0;
         }
     }
 
@@ -279,6 +314,23 @@ public final class Canonical {
      * the unscaled value splits into an integer part and 18 fraction digits, each a long when small.
      */
     private static void writeDecimal(StringBuilder sb, BigDecimal d) {
+        int scale = d.scale();
+        if (scale >= 0 && scale <= Decimals.SCALE) {
+            // exact at scale 18 without rounding: integer part and fraction from the unscaled long alone
+            java.math.BigInteger u = d.unscaledValue();
+            if (u.bitLength() < 63) {
+                long v = u.longValue();
+                long p = POW10[scale];
+                long ip = Math.abs(v / p);
+                long frac = Math.abs(v % p) * POW10[Decimals.SCALE - scale];
+                if (v < 0) {
+                    sb.append('-');
+                }
+                sb.append(ip).append('.');
+                appendFraction(sb, frac);
+                return;
+            }
+        }
         BigDecimal v = d.setScale(Decimals.SCALE, java.math.RoundingMode.HALF_EVEN);
         java.math.BigInteger unscaled = v.unscaledValue();
         java.math.BigInteger[] qr = unscaled.abs().divideAndRemainder(TEN_18);
@@ -290,11 +342,25 @@ public final class Canonical {
             sb.append('-');
         }
         sb.append(qr[0].longValue()).append('.');
-        String frac = Long.toString(qr[1].longValue());
-        for (int i = frac.length(); i < Decimals.SCALE; i++) {
+        appendFraction(sb, qr[1].longValue());
+    }
+
+    /** {@code frac} (0 <= frac < 10^18) as exactly 18 digits. */
+    private static void appendFraction(StringBuilder sb, long frac) {
+        String digits = Long.toString(frac);
+        for (int i = digits.length(); i < Decimals.SCALE; i++) {
             sb.append('0');
         }
-        sb.append(frac);
+        sb.append(digits);
+    }
+
+    private static final long[] POW10 = new long[Decimals.SCALE + 1];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
     }
 
     private static final java.math.BigInteger TEN_18 = java.math.BigInteger.TEN.pow(Decimals.SCALE);

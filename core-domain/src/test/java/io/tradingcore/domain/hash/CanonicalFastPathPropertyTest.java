@@ -33,7 +33,13 @@ class CanonicalFastPathPropertyTest {
         Arbitrary<BigInteger> unscaled = Arbitraries.bigIntegers()
                 .between(new BigInteger("-99999999999999999999999999999999999999"), new BigInteger("99999999999999999999999999999999999999"));
         Arbitrary<BigDecimal> random = unscaled.flatMap(u -> Arbitraries.integers().between(0, 24).map(s -> new BigDecimal(u, s)));
-        return Arbitraries.oneOf(random, Arbitraries.of(BigDecimal.ZERO, new BigDecimal("-0.5"), new BigDecimal("0.000000000000000001"),
+        // unscaled values that fit a long at scales 0-20: the long-only path (scale <= 18) and its edges
+        Arbitrary<BigDecimal> compact = Arbitraries.longs().flatMap(u -> Arbitraries.integers().between(0, 20)
+                .map(s -> new BigDecimal(BigInteger.valueOf(u), s)));
+        return Arbitraries.oneOf(random, compact, Arbitraries.of(new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 18),
+                new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE), 0), new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE + 1), 0),
+                new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 0), new BigDecimal("-4611686018427387904"),
+                new BigDecimal("-0.999999999999999999")), Arbitraries.of(BigDecimal.ZERO, new BigDecimal("-0.5"), new BigDecimal("0.000000000000000001"),
                 new BigDecimal("-0.000000000000000001"), new BigDecimal("4611686018427387903.999999999999999999"),
                 new BigDecimal("4611686018427387904"), new BigDecimal("-9223372036854775808.5"), new BigDecimal("1E+20"),
                 new BigDecimal("0.0000000000000000005"), new BigDecimal("-0.0000000000000000005")));

@@ -67,8 +67,11 @@ final class CycleState {
 
     /** Records the canonical hash of {@code output} as the hash of {@code step}. */
     void hash(CycleStep step, Object output) {
-        hashes = hashes.with(step, Canonical.sha256(output));
+        hashes = hashes.with(step, Canonical.sha256(output, texts));
     }
+
+    /** The steps' hashes stream their text into one reused SHA-256 and buffer (no records memoised: the same hashes). */
+    private final Canonical.Memo texts = new Canonical.Memo();
 
     /** The drawdown tier events are filed under: this hour's once assessed, the previous hour's before. */
     DrawdownTier tier() {

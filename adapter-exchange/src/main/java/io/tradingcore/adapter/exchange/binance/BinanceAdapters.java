@@ -1,21 +1,24 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.adapter.exchange.StartupReconciliation;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.domain.ClientOrderId;
+import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
-import io.tradingcore.adapter.exchange.model.Quote;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
-import io.tradingcore.adapter.exchange.model.VenueFill;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,16 +40,6 @@ final class BinanceAdapters {
         return ours.substring(0, slash) + ours.substring(slash + 1);
     }
 
-    /** "BTCUSDT" -> "BTC/USDT" among the configured symbols; a symbol we do not trade is refused. */
-    static String fromVenueSymbol(String venue, Collection<String> ours) {
-        for (String s : ours) {
-            if (toVenueSymbol(s).equals(venue)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("Binance symbol " + venue + " is not among the configured symbols " + ours);
-    }
-
     /** Binance order status -> ours. PENDING_CANCEL still holds the order; EXPIRED* ended it without a fill of the rest. */
     static OrderStatus status(String binance, BigDecimal executed) {
         return switch (binance) {
@@ -61,34 +54,51 @@ final class BinanceAdapters {
     }
 
     /**
-     * An order from GET/POST/DELETE /api/v3/order, openOrders or allOrders. A cancel answer carries our id in
-     * origClientOrderId (its clientOrderId is the cancel request's own), hence the preference.
+     * The client order id of an order from GET/POST/DELETE /api/v3/order, openOrders or allOrders, as Binance keeps it
+     * (any placer's). A cancel answer carries it in origClientOrderId (its clientOrderId is the cancel request's own),
+     * hence the preference.
      */
-    static VenueOrder order(JsonNode n, Collection<String> ourSymbols) {
-        String clientOrderId = n.hasNonNull("origClientOrderId") ? n.get("origClientOrderId").asText() : n.path("clientOrderId").asText();
+    static String clientOrderId(JsonNode n) {
+        return n.hasNonNull("origClientOrderId") ? n.get("origClientOrderId").asText() : n.path("clientOrderId").asText();
+    }
+
+    /** Binance's order id of an order (a string, as the venue's ids stay). */
+    static String venueOrderId(JsonNode n) {
+        return n.path("orderId").asText();
+    }
+
+    /** One of our orders (its client order id is ours, so a valid {@link ClientOrderId}) as the port's state. */
+    static ExchangeOrderState order(JsonNode n) {
         BigDecimal executed = decimal(n, "executedQty");
         BigDecimal quote = n.hasNonNull("cummulativeQuoteQty") ? decimal(n, "cummulativeQuoteQty") : BigDecimal.ZERO;
         OrderStatus status = status(n.path("status").asText(), executed);
         BigDecimal avg = executed.signum() > 0 && quote.signum() > 0 ? quote.divide(executed, Decimals.SCALE, RoundingMode.HALF_EVEN) : null;
-        return new VenueOrder(clientOrderId, n.path("orderId").asText(), fromVenueSymbol(n.path("symbol").asText(), ourSymbols), status,
+        return new ExchangeOrderState(new ClientOrderId(clientOrderId(n)), venueOrderId(n), status,
                 executed, avg, status == OrderStatus.REJECTED ? RejectReason.VENUE_ERROR : null,
                 status == OrderStatus.REJECTED ? "rejected by Binance" : null);
     }
 
+    /** An order that is not ours, with the venue's ids as they are, on our symbol {@code ourSymbol}. */
+    static StartupReconciliation.ForeignOrder foreign(JsonNode n, String ourSymbol, String why) {
+        BigDecimal executed = decimal(n, "executedQty");
+        return new StartupReconciliation.ForeignOrder(ourSymbol, venueOrderId(n), clientOrderId(n),
+                status(n.path("status").asText(), executed), executed, why);
+    }
+
     /** Fills in a FULL new-order answer; they executed on arrival, so they took liquidity. */
-    static List<VenueFill> newOrderFills(JsonNode n, String clientOrderId) {
-        List<VenueFill> out = new ArrayList<>();
+    static List<ExchangeFill> newOrderFills(JsonNode n, ClientOrderId clientOrderId) {
+        List<ExchangeFill> out = new ArrayList<>();
         Instant ts = Instant.ofEpochMilli(n.path("transactTime").asLong());
         for (JsonNode f : n.path("fills")) {
-            out.add(new VenueFill(clientOrderId, f.path("tradeId").asText(), decimal(f, "qty"), decimal(f, "price"),
+            out.add(new ExchangeFill(clientOrderId, new ExchangeTradeId(f.path("tradeId").asText()), decimal(f, "qty"), decimal(f, "price"),
                     decimal(f, "commission"), f.path("commissionAsset").asText(), ts, "TAKER"));
         }
         return out;
     }
 
     /** One entry of GET /api/v3/myTrades, attributed to {@code clientOrderId}. */
-    static VenueFill trade(JsonNode t, String clientOrderId) {
-        return new VenueFill(clientOrderId, t.path("id").asText(), decimal(t, "qty"), decimal(t, "price"), decimal(t, "commission"),
+    static ExchangeFill trade(JsonNode t, ClientOrderId clientOrderId) {
+        return new ExchangeFill(clientOrderId, new ExchangeTradeId(t.path("id").asText()), decimal(t, "qty"), decimal(t, "price"), decimal(t, "commission"),
                 t.path("commissionAsset").asText(), Instant.ofEpochMilli(t.path("time").asLong()),
                 t.path("isMaker").asBoolean() ? "MAKER" : "TAKER");
     }
@@ -100,8 +110,9 @@ final class BinanceAdapters {
     }
 
     /** GET /api/v3/ticker/bookTicker; it carries no time, so the caller stamps it with its clock's reading. */
-    static Quote bookTicker(JsonNode n, String ourSymbol, Instant receivedAt) {
-        return new Quote(ourSymbol, receivedAt, decimal(n, "bidPrice"), decimal(n, "askPrice"), decimal(n, "bidQty"), decimal(n, "askQty"));
+    static BookSnapshot bookTicker(JsonNode n, Asset asset, String venue, Instant receivedAt) {
+        return new BookSnapshot(asset.id(), receivedAt, decimal(n, "bidPrice"), decimal(n, "askPrice"), decimal(n, "bidQty"),
+                decimal(n, "askQty"), venue);
     }
 
     /**

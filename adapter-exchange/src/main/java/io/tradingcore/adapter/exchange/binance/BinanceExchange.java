@@ -1,16 +1,18 @@
 package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.domain.OrderType;
+import io.tradingcore.adapter.exchange.StartupReconciliation;
+import io.tradingcore.domain.ClientOrderId;
+import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.ports.out.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Reconciliation;
-import io.tradingcore.adapter.exchange.model.Submission;
-import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
 import java.time.Duration;
@@ -55,7 +57,8 @@ public final class BinanceExchange implements VenueGateway {
     private sealed interface Lookup permits Found, Absent, Unreachable {
     }
 
-    private record Found(VenueOrder order) implements Lookup {
+    /** Our order as the venue holds it, and the symbol (ours) it is on. */
+    private record Found(ExchangeOrderState order, String symbol) implements Lookup {
     }
 
     private record Absent() implements Lookup {
@@ -65,49 +68,50 @@ public final class BinanceExchange implements VenueGateway {
     }
 
     @Override
-    public Submission submit(OrderTicket t) {
+    public SubmitResult submit(OrderTicket t) {
+        String id = t.clientOrderId().value();
         if (!config.symbols().contains(t.symbol())) {
-            return new Submission.Rejected(RejectReason.UNKNOWN_SYMBOL, t.symbol() + " is not among the configured Binance symbols " + config.symbols());
+            return new SubmitResult.Rejected(RejectReason.UNKNOWN_SYMBOL, t.symbol() + " is not among the configured Binance symbols " + config.symbols());
         }
-        symbolOf.put(t.clientOrderId(), t.symbol());
+        symbolOf.put(id, t.symbol());
         if (config.queryBeforeSubmit()) {
-            Lookup before = lookup(t.symbol(), t.clientOrderId());
+            Lookup before = lookup(t.symbol(), id);
             if (before instanceof Found f) {
-                return new Submission.Accepted(f.order());
+                return new SubmitResult.Accepted(f.order());
             }
             if (before instanceof Unreachable u) {
-                return new Submission.Unknown("could not check whether " + t.clientOrderId() + " already exists: " + u.why());
+                return new SubmitResult.Unknown("could not check whether " + t.clientOrderId() + " already exists: " + u.why());
             }
         }
         String lastDoubt = "";
         for (int attempt = 1; attempt <= config.maxSubmitAttempts(); attempt++) {
             BinanceHttp.Outcome o = http.signed("POST", "/api/v3/order", newOrderParams(t));
             if (o instanceof BinanceHttp.Ok ok) {
-                VenueOrder placed = BinanceAdapters.order(ok.body(), config.symbols());
+                ExchangeOrderState placed = BinanceAdapters.order(ok.body());
                 return placed.status() == OrderStatus.REJECTED
-                        ? new Submission.Rejected(RejectReason.VENUE_ERROR, "Binance answered the placement of " + t.clientOrderId() + " with status REJECTED")
-                        : new Submission.Accepted(placed);
+                        ? new SubmitResult.Rejected(RejectReason.VENUE_ERROR, "Binance answered the placement of " + t.clientOrderId() + " with status REJECTED")
+                        : new SubmitResult.Accepted(placed);
             }
             if (o instanceof BinanceHttp.VenueError e && !BinanceErrorAdapter.isExecutionUnknown(e.httpStatus(), e.code())) {
                 if (BinanceErrorAdapter.isDuplicateOrder(e.code(), e.msg())) {
-                    Lookup dup = awaitOrder(t.symbol(), t.clientOrderId());
-                    return dup instanceof Found f ? new Submission.Accepted(f.order())
-                            : new Submission.Rejected(RejectReason.DUPLICATE_CLIENT_ORDER_ID, e.describe());
+                    Lookup dup = awaitOrder(t.symbol(), id);
+                    return dup instanceof Found f ? new SubmitResult.Accepted(f.order())
+                            : new SubmitResult.Rejected(RejectReason.DUPLICATE_CLIENT_ORDER_ID, e.describe());
                 }
-                return new Submission.Rejected(BinanceErrorAdapter.toReject(e.httpStatus(), e.code(), e.msg()), e.describe());
+                return new SubmitResult.Rejected(BinanceErrorAdapter.toReject(e.httpStatus(), e.code(), e.msg()), e.describe());
             }
             lastDoubt = o instanceof BinanceHttp.NoAnswer n ? n.why() : ((BinanceHttp.VenueError) o).describe();
             LOG.log(System.Logger.Level.WARNING, "placement of {0} is in doubt ({1}); looking it up by client order id", t.clientOrderId(), lastDoubt);
-            Lookup after = awaitOrder(t.symbol(), t.clientOrderId());
+            Lookup after = awaitOrder(t.symbol(), id);
             if (after instanceof Found f) {
-                return new Submission.Accepted(f.order());
+                return new SubmitResult.Accepted(f.order());
             }
             if (after instanceof Unreachable u) {
-                return new Submission.Unknown("placement of " + t.clientOrderId() + " in doubt (" + lastDoubt + ") and lookup failed: " + u.why());
+                return new SubmitResult.Unknown("placement of " + t.clientOrderId() + " in doubt (" + lastDoubt + ") and lookup failed: " + u.why());
             }
             // Absent for the whole budget: the venue confirms it never took the order, so one more POST is safe
         }
-        return new Submission.Unknown("order " + t.clientOrderId() + " not confirmed after " + config.maxSubmitAttempts()
+        return new SubmitResult.Unknown("order " + t.clientOrderId() + " not confirmed after " + config.maxSubmitAttempts()
                 + " placement(s); last doubt: " + lastDoubt);
     }
 
@@ -121,7 +125,7 @@ public final class BinanceExchange implements VenueGateway {
             p.put("price", t.limitPrice().stripTrailingZeros().toPlainString());
         }
         p.put("quantity", t.quantity().stripTrailingZeros().toPlainString());
-        p.put("newClientOrderId", t.clientOrderId());
+        p.put("newClientOrderId", t.clientOrderId().value());
         p.put("newOrderRespType", "FULL");
         return p;
     }
@@ -150,7 +154,7 @@ public final class BinanceExchange implements VenueGateway {
         p.put("origClientOrderId", clientOrderId);
         BinanceHttp.Outcome o = http.signed("GET", "/api/v3/order", p);
         if (o instanceof BinanceHttp.Ok ok) {
-            return new Found(BinanceAdapters.order(ok.body(), config.symbols()));
+            return new Found(BinanceAdapters.order(ok.body()), symbol);
         }
         if (o instanceof BinanceHttp.VenueError e && e.code() == BinanceErrorAdapter.NO_SUCH_ORDER) {
             return new Absent();
@@ -159,14 +163,14 @@ public final class BinanceExchange implements VenueGateway {
     }
 
     /** Our order with this id on the venue, searching the configured symbols when this process has not seen the id. */
-    private Optional<VenueOrder> find(String clientOrderId) {
+    private Optional<Found> find(String clientOrderId) {
         String known = symbolOf.get(clientOrderId);
         List<String> candidates = known != null ? List.of(known) : config.symbols();
         for (String s : candidates) {
             Lookup l = lookup(s, clientOrderId);
             if (l instanceof Found f) {
                 symbolOf.put(clientOrderId, s);
-                return Optional.of(f.order());
+                return Optional.of(f);
             }
             if (l instanceof Unreachable u) {
                 throw new VenueUnavailableException("looking up " + clientOrderId + " on Binance failed: " + u.why());
@@ -176,25 +180,26 @@ public final class BinanceExchange implements VenueGateway {
     }
 
     @Override
-    public VenueOrder cancel(String clientOrderId) {
-        VenueOrder o = find(clientOrderId).orElseThrow(() -> new NoSuchElementException("Binance has no order " + clientOrderId));
-        if (o.status().isTerminal()) {
-            return o;
+    public ExchangeOrderState cancel(String clientOrderId) {
+        Found o = find(clientOrderId).orElseThrow(() -> new NoSuchElementException("Binance has no order " + clientOrderId));
+        if (o.order().status().isTerminal()) {
+            return o.order();
         }
         Map<String, String> p = new LinkedHashMap<>();
         p.put("symbol", BinanceAdapters.toVenueSymbol(o.symbol()));
         p.put("origClientOrderId", clientOrderId);
         BinanceHttp.Outcome r = http.signed("DELETE", "/api/v3/order", p);
         if (r instanceof BinanceHttp.Ok ok) {
-            return BinanceAdapters.order(ok.body(), config.symbols());
+            return BinanceAdapters.order(ok.body());
         }
         // -2011 "Unknown order sent." when it filled or expired meanwhile; any doubt is settled by reading it again
-        return find(clientOrderId).orElseThrow(() -> new VenueUnavailableException("cancel of " + clientOrderId + " failed: " + describe(r)));
+        return find(clientOrderId).map(Found::order)
+                .orElseThrow(() -> new VenueUnavailableException("cancel of " + clientOrderId + " failed: " + describe(r)));
     }
 
     @Override
-    public Optional<VenueOrder> query(String clientOrderId) {
-        return find(clientOrderId);
+    public Optional<ExchangeOrderState> query(String clientOrderId) {
+        return find(clientOrderId).map(Found::order);
     }
 
     /**
@@ -203,19 +208,19 @@ public final class BinanceExchange implements VenueGateway {
      * executedQty says) returns what it has; later reads return the rest under the same ids.
      */
     @Override
-    public List<VenueFill> fills(String clientOrderId) {
-        Optional<VenueOrder> o = find(clientOrderId);
+    public List<ExchangeFill> fills(String clientOrderId) {
+        Optional<Found> o = find(clientOrderId);
         if (o.isEmpty()) {
             return List.of();
         }
         Map<String, String> p = new LinkedHashMap<>();
         p.put("symbol", BinanceAdapters.toVenueSymbol(o.get().symbol()));
-        p.put("orderId", o.get().venueOrderId());
+        p.put("orderId", o.get().order().venueOrderId());
         // Each trade once, in trade id order, whatever a read repeats; the order's cumulative executedQty is never
         // turned into fills (the caller compares it with what it booked to tell that trades still lag behind)
-        TreeMap<Long, VenueFill> byId = new TreeMap<>();
+        TreeMap<Long, ExchangeFill> byId = new TreeMap<>();
         for (JsonNode t : array(http.signed("GET", "/api/v3/myTrades", p), "myTrades of " + clientOrderId)) {
-            byId.putIfAbsent(t.path("id").asLong(), BinanceAdapters.trade(t, clientOrderId));
+            byId.putIfAbsent(t.path("id").asLong(), BinanceAdapters.trade(t, o.get().order().clientOrderId()));
         }
         return new ArrayList<>(byId.values());
     }
@@ -229,58 +234,49 @@ public final class BinanceExchange implements VenueGateway {
         throw new VenueUnavailableException("reading Binance balances failed: " + describe(o));
     }
 
-    /** Open orders on the configured symbols, ours or not, symbol by symbol in configuration order. */
-    public List<VenueOrder> openOrders() {
-        List<VenueOrder> out = new ArrayList<>();
-        for (String s : config.symbols()) {
-            for (JsonNode n : array(http.signed("GET", "/api/v3/openOrders", Map.of("symbol", BinanceAdapters.toVenueSymbol(s))), "openOrders " + s)) {
-                out.add(BinanceAdapters.order(n, config.symbols()));
-            }
-        }
-        return out;
-    }
-
     /**
      * Start-up reconciliation on the configured symbols: venue open orders and the fills since {@code in.since()}
      * are compared with ours. Throws {@link VenueUnavailableException} rather than return a partial picture.
      */
-    public Reconciliation.Report reconcile(Reconciliation.Input in) {
-        List<VenueFill> missing = new ArrayList<>();
-        Map<String, Reconciliation.UnknownOrder> unknown = new LinkedHashMap<>();
-        List<VenueOrder> ourOpen = new ArrayList<>();
-        Set<Reconciliation.FillKey> seen = new HashSet<>(in.knownFills());
+    public StartupReconciliation.Report reconcile(StartupReconciliation.Request in) {
+        Set<String> ours = new HashSet<>();
+        in.ourOrders().forEach(id -> ours.add(id.value()));
+        List<ExchangeFill> missing = new ArrayList<>();
+        Map<String, StartupReconciliation.ForeignOrder> foreign = new LinkedHashMap<>();
+        List<ExchangeOrderState> ourOpen = new ArrayList<>();
+        Set<StartupReconciliation.KnownFill> seen = new HashSet<>(in.knownFills());
         for (String s : config.symbols()) {
             String venue = BinanceAdapters.toVenueSymbol(s);
             for (JsonNode n : array(http.signed("GET", "/api/v3/openOrders", Map.of("symbol", venue)), "openOrders " + s)) {
-                VenueOrder o = BinanceAdapters.order(n, config.symbols());
-                symbolOf.put(o.clientOrderId(), s);
-                if (in.ourClientOrderIds().contains(o.clientOrderId())) {
-                    ourOpen.add(o);
+                String clientOrderId = BinanceAdapters.clientOrderId(n);
+                symbolOf.put(clientOrderId, s);
+                if (ours.contains(clientOrderId)) {
+                    ourOpen.add(BinanceAdapters.order(n));
                 } else {
-                    unknown.put(s + "#" + o.venueOrderId(), new Reconciliation.UnknownOrder(s, o.venueOrderId(), o.clientOrderId(),
-                            o.status(), o.filledQuantity(), "open on Binance but not placed by us"));
+                    foreign.put(s + "#" + BinanceAdapters.venueOrderId(n),
+                            BinanceAdapters.foreign(n, s, "open on Binance but not placed by us"));
                 }
             }
-            Map<String, VenueOrder> byOrderId = new LinkedHashMap<>();
+            Map<String, JsonNode> byOrderId = new LinkedHashMap<>();
             for (JsonNode n : windowed("/api/v3/allOrders", "orderId", "orderId", venue, in.since())) {
-                VenueOrder o = BinanceAdapters.order(n, config.symbols());
-                byOrderId.put(o.venueOrderId(), o);
+                byOrderId.put(BinanceAdapters.venueOrderId(n), n);
             }
             for (JsonNode t : windowed("/api/v3/myTrades", "fromId", "id", venue, in.since())) {
                 String orderId = t.path("orderId").asText();
-                VenueOrder o = byOrderId.computeIfAbsent(orderId, id -> orderById(venue, id));
-                if (in.ourClientOrderIds().contains(o.clientOrderId())) {
-                    Reconciliation.FillKey key = new Reconciliation.FillKey(o.clientOrderId(), t.path("id").asText());
-                    if (seen.add(key)) {
-                        missing.add(BinanceAdapters.trade(t, o.clientOrderId()));
+                JsonNode o = byOrderId.computeIfAbsent(orderId, id -> orderById(venue, id));
+                String clientOrderId = BinanceAdapters.clientOrderId(o);
+                if (ours.contains(clientOrderId)) {
+                    ClientOrderId ourId = new ClientOrderId(clientOrderId);
+                    if (seen.add(new StartupReconciliation.KnownFill(ourId, new ExchangeTradeId(t.path("id").asText())))) {
+                        missing.add(BinanceAdapters.trade(t, ourId));
                     }
                 } else {
-                    unknown.putIfAbsent(s + "#" + orderId, new Reconciliation.UnknownOrder(s, orderId, o.clientOrderId(), o.status(),
-                            o.filledQuantity(), "filled on Binance since " + in.since() + " but not placed by us"));
+                    foreign.putIfAbsent(s + "#" + orderId, BinanceAdapters.foreign(o, s,
+                            "filled on Binance since " + in.since() + " but not placed by us"));
                 }
             }
         }
-        return new Reconciliation.Report(missing, new ArrayList<>(unknown.values()), ourOpen);
+        return new StartupReconciliation.Report(missing, new ArrayList<>(foreign.values()), ourOpen);
     }
 
     /**
@@ -315,13 +311,13 @@ public final class BinanceExchange implements VenueGateway {
         return out;
     }
 
-    private VenueOrder orderById(String venue, String orderId) {
+    private JsonNode orderById(String venue, String orderId) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("symbol", venue);
         p.put("orderId", orderId);
         BinanceHttp.Outcome o = http.signed("GET", "/api/v3/order", p);
         if (o instanceof BinanceHttp.Ok ok) {
-            return BinanceAdapters.order(ok.body(), config.symbols());
+            return ok.body();
         }
         throw new VenueUnavailableException("reading Binance order " + venue + " #" + orderId + " failed: " + describe(o));
     }

@@ -1,8 +1,9 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.BookSnapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Quote;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
@@ -119,15 +120,19 @@ public final class BinanceMarketData {
         return out;
     }
 
-    /** Best bid and ask now, stamped with the clock's reading; empty when the symbol has no book. */
-    public Optional<Quote> bestBidAsk(String symbol) {
+    /**
+     * Best bid and ask of {@code asset} now, stamped with the clock's reading and recorded as from {@code venue}; empty
+     * when the symbol has no book.
+     */
+    public Optional<BookSnapshot> bestBidAsk(Asset asset, String venue) {
+        String symbol = asset.symbol();
         BinanceHttp.Outcome o = http.publicGet("/api/v3/ticker/bookTicker", Map.of("symbol", BinanceAdapters.toVenueSymbol(symbol)));
         if (o instanceof BinanceHttp.Ok ok) {
             JsonNode n = ok.body();
             if (n.path("bidPrice").asText("0").matches("0(\\.0*)?") || n.path("askPrice").asText("0").matches("0(\\.0*)?")) {
                 return Optional.empty();
             }
-            return Optional.of(BinanceAdapters.bookTicker(n, symbol, config.clock().instant()));
+            return Optional.of(BinanceAdapters.bookTicker(n, asset, venue, config.clock().instant()));
         }
         throw new VenueUnavailableException("reading bookTicker of " + symbol + " from Binance failed: " + o);
     }

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.model;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import java.math.BigDecimal;
@@ -7,10 +8,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An order as a venue sees it. {@code symbol} is ours ("BTC/USDT"); {@code decidedAt} is the decision
- * hour H (the simulated exchange executes it against the candle with openTime H).
+ * What a venue receives for an order: the part of the domain's {@code OrderRequest} that a venue needs (our client
+ * order id, which is at most 36 characters as on Binance; side, type, quantity, limit price) plus the time in force,
+ * which the ports do not carry. {@code symbol} is ours ("BTC/USDT"); {@code decidedAt} is the decision hour H (the
+ * simulated exchange executes it against the candle with openTime H). The venue answers in the ports' types.
  */
-public record OrderTicket(String clientOrderId, String symbol, OrderSide side, OrderType kind, TimeInForce timeInForce,
+public record OrderTicket(ClientOrderId clientOrderId, String symbol, OrderSide side, OrderType kind, TimeInForce timeInForce,
                           BigDecimal quantity, BigDecimal limitPrice, Instant decidedAt) {
     public OrderTicket {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -20,9 +23,6 @@ public record OrderTicket(String clientOrderId, String symbol, OrderSide side, O
         Objects.requireNonNull(timeInForce, "timeInForce");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(decidedAt, "decidedAt");
-        if (clientOrderId.isBlank() || clientOrderId.length() > 36) {
-            throw new IllegalArgumentException("clientOrderId must be 1..36 characters (Binance's limit), got '" + clientOrderId + "'");
-        }
         if (quantity.signum() <= 0) {
             throw new IllegalArgumentException("quantity must be > 0, got " + quantity + " for " + clientOrderId);
         }

@@ -1,9 +1,7 @@
 /**
- * The adapter's own venue-neutral values, shared by the simulated exchange and the venue clients.
- *
- * <p>They mirror the exchange-facing ports of {@code io.tradingcore.ports.out} one to one, so
- * that the port implementations in {@code io.tradingcore.adapter.exchange} are thin translations;
- * keeping them here lets the venue code stay free of the domain's id types and lets the
- * simulated exchange carry what the ports leave out (time in force, free/locked balances).
+ * What the simulated exchange and the venue clients share that the ports do not have: the order as a venue receives
+ * it ({@link io.tradingcore.adapter.exchange.model.OrderTicket}, with a time in force), free and locked balances,
+ * candles keyed by our symbol string, venue decimals and the venue gateway itself. Results (order states,
+ * fills, submission outcomes) are the ports' own types: nothing here copies a port type.
  */
 package io.tradingcore.adapter.exchange.model;

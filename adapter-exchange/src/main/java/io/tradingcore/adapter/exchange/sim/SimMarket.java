@@ -1,7 +1,7 @@
 package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.BookSnapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.NavigableMap;
@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /** One symbol inside the simulated exchange: its bars, quotes and how far its hours have been executed. */
 final class SimMarket {
     final NavigableMap<Instant, Bar> bars = new TreeMap<>();
-    final NavigableMap<Instant, Quote> quotes = new TreeMap<>();
+    final NavigableMap<Instant, BookSnapshot> quotes = new TreeMap<>();
     /** openTime of the last bar whose open was executed, and of the last whose range was. */
     Instant opened;
     Instant closed;

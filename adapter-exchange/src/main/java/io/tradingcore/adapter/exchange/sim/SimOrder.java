@@ -2,9 +2,9 @@ package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.VenueFill;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
 import io.tradingcore.domain.OrderStatus;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.RejectReason;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,7 +15,7 @@ import java.util.List;
 final class SimOrder {
     final OrderTicket ticket;
     final String venueOrderId;
-    final List<VenueFill> fills = new ArrayList<>();
+    final List<ExchangeFill> fills = new ArrayList<>();
     OrderStatus status = OrderStatus.NEW;
     BigDecimal filled = Decimals.value(BigDecimal.ZERO);
     BigDecimal filledNotional = Decimals.value(BigDecimal.ZERO);
@@ -34,9 +34,9 @@ final class SimOrder {
         return ticket.quantity().subtract(filled);
     }
 
-    VenueOrder view() {
+    ExchangeOrderState view() {
         BigDecimal avg = filled.signum() == 0 ? null : filledNotional.divide(filled, Decimals.SCALE, RoundingMode.HALF_EVEN);
-        return new VenueOrder(ticket.clientOrderId(), venueOrderId, ticket.symbol(), status, Decimals.value(filled), avg, reject,
+        return new ExchangeOrderState(ticket.clientOrderId(), venueOrderId, status, Decimals.value(filled), avg, reject,
                 rejectMessage);
     }
 }

@@ -2,10 +2,10 @@ package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Submission;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.ports.out.RejectReason;
+import io.tradingcore.ports.out.SubmitResult;
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -27,13 +27,13 @@ final class SimOrderCheck {
     }
 
     /** The rejection of {@code o}, or empty once its reservation is locked. */
-    Optional<Submission.Rejected> validateAndReserve(SimOrder o) {
+    Optional<SubmitResult.Rejected> validateAndReserve(SimOrder o) {
         OrderTicket t = o.ticket;
         SymbolRules r = config.rules().get(t.symbol());
         if (r == null) {
             return reject(RejectReason.UNKNOWN_SYMBOL, "symbol " + t.symbol() + " is not traded here");
         }
-        Optional<Submission.Rejected> lotOrTick = r.lotOrTickViolation(t.quantity(), t.kind() == OrderType.LIMIT ? t.limitPrice() : null);
+        Optional<SubmitResult.Rejected> lotOrTick = r.lotOrTickViolation(t.quantity(), t.kind() == OrderType.LIMIT ? t.limitPrice() : null);
         if (lotOrTick.isPresent()) {
             return lotOrTick;
         }
@@ -47,7 +47,7 @@ final class SimOrderCheck {
             }
             priceBasis = ref.get();
         }
-        Optional<Submission.Rejected> belowMinimum = r.notionalViolation(t.quantity(), priceBasis);
+        Optional<SubmitResult.Rejected> belowMinimum = r.notionalViolation(t.quantity(), priceBasis);
         if (belowMinimum.isPresent()) {
             return belowMinimum;
         }
@@ -70,7 +70,7 @@ final class SimOrderCheck {
         return Optional.empty();
     }
 
-    private static Optional<Submission.Rejected> reject(RejectReason reason, String message) {
-        return Optional.of(new Submission.Rejected(reason, message));
+    private static Optional<SubmitResult.Rejected> reject(RejectReason reason, String message) {
+        return Optional.of(new SubmitResult.Rejected(reason, message));
     }
 }

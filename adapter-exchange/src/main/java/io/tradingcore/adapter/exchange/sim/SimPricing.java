@@ -3,7 +3,7 @@ package io.tradingcore.adapter.exchange.sim;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.OrderSide;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,7 +44,7 @@ final class SimPricing {
 
     /** Half the spread in bps from the latest quote at or before {@code hour}, else half the configured spread. */
     BigDecimal halfSpreadBps(String symbol, Instant hour) {
-        Map.Entry<Instant, Quote> q = markets.get(symbol).quotes.floorEntry(hour);
+        Map.Entry<Instant, BookSnapshot> q = markets.get(symbol).quotes.floorEntry(hour);
         BigDecimal spread = q == null ? config.defaultSpreadBps() : q.getValue().spreadBps();
         return spread.divide(TWO, Decimals.SCALE, RoundingMode.HALF_EVEN);
     }

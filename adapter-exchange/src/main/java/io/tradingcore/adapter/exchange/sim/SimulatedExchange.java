@@ -3,16 +3,17 @@ package io.tradingcore.adapter.exchange.sim;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.OrderSide;
+import io.tradingcore.domain.ExchangeTradeId;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
-import io.tradingcore.adapter.exchange.model.VenueFill;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -95,10 +96,10 @@ public final class SimulatedExchange implements VenueGateway {
         }
     }
 
-    /** Adds top-of-book quotes; the latest one at or before an hour sets that hour's spread. */
-    public synchronized void addQuotes(Collection<Quote> newQuotes) {
-        for (Quote q : newQuotes) {
-            market(q.symbol()).quotes.put(q.ts(), q);
+    /** Adds top-of-book snapshots of {@code symbol}; the latest one at or before an hour sets that hour's spread. */
+    public synchronized void addBooks(String symbol, Collection<BookSnapshot> books) {
+        for (BookSnapshot q : books) {
+            market(symbol).quotes.put(q.snapshotTs(), q);
         }
     }
 
@@ -153,18 +154,19 @@ public final class SimulatedExchange implements VenueGateway {
     }
 
     @Override
-    public synchronized Submission submit(OrderTicket t) {
-        SimOrder existing = orders.get(t.clientOrderId());
+    public synchronized SubmitResult submit(OrderTicket t) {
+        String id = t.clientOrderId().value();
+        SimOrder existing = orders.get(id);
         if (existing != null) {
             // The port's contract: a known id returns the existing order, whatever the resubmission says; like a venue,
             // the simulation never lets a second order share an id (nor lets the retry change the first one).
             return existing.status == OrderStatus.REJECTED
-                    ? new Submission.Rejected(existing.reject, existing.rejectMessage)
-                    : new Submission.Accepted(existing.view());
+                    ? new SubmitResult.Rejected(existing.reject, existing.rejectMessage)
+                    : new SubmitResult.Accepted(existing.view());
         }
         SimOrder order = new SimOrder(t, "SIM-" + (++orderSequence));
-        orders.put(t.clientOrderId(), order);
-        Optional<Submission.Rejected> rejected = check.validateAndReserve(order);
+        orders.put(id, order);
+        Optional<SubmitResult.Rejected> rejected = check.validateAndReserve(order);
         if (rejected.isPresent()) {
             order.status = OrderStatus.REJECTED;
             order.reject = rejected.get().reason();
@@ -172,20 +174,20 @@ public final class SimulatedExchange implements VenueGateway {
             return rejected.get();
         }
         order.status = OrderStatus.ACK;
-        working.put(t.clientOrderId(), order);
+        working.put(id, order);
         SimMarket m = markets.get(t.symbol());
         if (m.opened != null && !m.opened.isBefore(t.decidedAt()) && (m.closed == null || m.closed.isBefore(m.opened))) {
             // its bar has opened but not closed: the order meets that open now, as it would have on arrival
             arrive(order, m, m.bars.get(m.opened));
             if (order.status.isTerminal()) {
-                working.remove(t.clientOrderId());
+                working.remove(id);
             }
         }
-        return new Submission.Accepted(order.view());
+        return new SubmitResult.Accepted(order.view());
     }
 
     @Override
-    public synchronized VenueOrder cancel(String clientOrderId) {
+    public synchronized ExchangeOrderState cancel(String clientOrderId) {
         SimOrder o = orders.get(clientOrderId);
         if (o == null) {
             throw new NoSuchElementException("no simulated order with client order id " + clientOrderId);
@@ -199,19 +201,19 @@ public final class SimulatedExchange implements VenueGateway {
     }
 
     @Override
-    public synchronized Optional<VenueOrder> query(String clientOrderId) {
+    public synchronized Optional<ExchangeOrderState> query(String clientOrderId) {
         return Optional.ofNullable(orders.get(clientOrderId)).map(SimOrder::view);
     }
 
     @Override
-    public synchronized List<VenueFill> fills(String clientOrderId) {
+    public synchronized List<ExchangeFill> fills(String clientOrderId) {
         SimOrder o = orders.get(clientOrderId);
         return o == null ? List.of() : List.copyOf(o.fills);
     }
 
     /** Orders still resting (ACK or PARTIAL), in submission order. */
-    public synchronized List<VenueOrder> openOrders() {
-        List<VenueOrder> open = new ArrayList<>();
+    public synchronized List<ExchangeOrderState> openOrders() {
+        List<ExchangeOrderState> open = new ArrayList<>();
         for (SimOrder o : working.values()) {
             open.add(o.view());
         }
@@ -328,7 +330,8 @@ public final class SimulatedExchange implements VenueGateway {
             wallet.credit(r.quote(), notional, fee);
         }
         Instant ts = "TAKER".equals(liquidity) ? bar.openTime() : bar.closeTime().minusMillis(ONE_MILLI);
-        o.fills.add(new VenueFill(t.clientOrderId(), tradeId(t.clientOrderId(), o.fills.size()), Decimals.value(qty), price, fee,
+        o.fills.add(new ExchangeFill(t.clientOrderId(), new ExchangeTradeId(tradeId(t.clientOrderId().value(), o.fills.size())),
+                Decimals.value(qty), price, fee,
                 feeAsset, ts, liquidity));
         o.filled = o.filled.add(qty);
         o.filledNotional = o.filledNotional.add(notional);

@@ -1,8 +1,8 @@
 package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.ports.out.RejectReason;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.Decimals;
-import io.tradingcore.adapter.exchange.model.Submission;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,23 +50,23 @@ public record SymbolRules(String symbol, String base, String quote, BigDecimal t
     }
 
     /** LOT_SIZE (minQty, stepSize) and, for a limit price (null for MARKET), PRICE_FILTER tickSize: the refusal, or empty. */
-    public Optional<Submission.Rejected> lotOrTickViolation(BigDecimal quantity, BigDecimal limitPrice) {
+    public Optional<SubmitResult.Rejected> lotOrTickViolation(BigDecimal quantity, BigDecimal limitPrice) {
         if (quantity.compareTo(minQty) < 0 || quantity.signum() <= 0 || !Decimals.isMultiple(quantity, stepSize)) {
-            return Optional.of(new Submission.Rejected(RejectReason.LOT_SIZE, "quantity " + quantity.stripTrailingZeros().toPlainString() + " of "
+            return Optional.of(new SubmitResult.Rejected(RejectReason.LOT_SIZE, "quantity " + quantity.stripTrailingZeros().toPlainString() + " of "
                     + symbol + " breaks LOT_SIZE (minQty " + minQty.toPlainString() + ", stepSize " + stepSize.toPlainString() + ")"));
         }
         if (limitPrice != null && !Decimals.isMultiple(limitPrice, tickSize)) {
-            return Optional.of(new Submission.Rejected(RejectReason.TICK_SIZE, "limit price " + limitPrice.stripTrailingZeros().toPlainString()
+            return Optional.of(new SubmitResult.Rejected(RejectReason.TICK_SIZE, "limit price " + limitPrice.stripTrailingZeros().toPlainString()
                     + " of " + symbol + " is not a multiple of tickSize " + tickSize.toPlainString()));
         }
         return Optional.empty();
     }
 
     /** NOTIONAL (MIN_NOTIONAL): {@code quantity x price} below minNotional is refused. */
-    public Optional<Submission.Rejected> notionalViolation(BigDecimal quantity, BigDecimal price) {
+    public Optional<SubmitResult.Rejected> notionalViolation(BigDecimal quantity, BigDecimal price) {
         BigDecimal notional = Decimals.value(quantity.multiply(price));
         if (notional.compareTo(minNotional) < 0) {
-            return Optional.of(new Submission.Rejected(RejectReason.MIN_NOTIONAL, "notional " + notional.stripTrailingZeros().toPlainString()
+            return Optional.of(new SubmitResult.Rejected(RejectReason.MIN_NOTIONAL, "notional " + notional.stripTrailingZeros().toPlainString()
                     + " of " + symbol + " is below minNotional " + minNotional.toPlainString()));
         }
         return Optional.empty();

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.binance;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.ports.out.RejectReason;
@@ -7,10 +8,10 @@ import io.tradingcore.domain.OrderStatus;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
-import io.tradingcore.adapter.exchange.model.VenueFill;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +46,12 @@ class BinanceExchangeTest {
     }
 
     static OrderTicket limitBuy(String id, String qty, String price) {
-        return new OrderTicket(id, "BTC/USDT", OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, new BigDecimal(qty), new BigDecimal(price),
+        return new OrderTicket(new ClientOrderId(id), "BTC/USDT", OrderSide.BUY, OrderType.LIMIT, TimeInForce.GTC, new BigDecimal(qty), new BigDecimal(price),
                 Instant.parse("2024-01-01T00:00:00Z"));
     }
 
     static OrderTicket marketBuy(String id, String qty) {
-        return new OrderTicket(id, "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal(qty), null,
+        return new OrderTicket(new ClientOrderId(id), "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal(qty), null,
                 Instant.parse("2024-01-01T00:00:00Z"));
     }
 
@@ -64,9 +65,9 @@ class BinanceExchangeTest {
         return fake.server.findAll(postRequestedFor(urlPathEqualTo(ORDER))).size();
     }
 
-    static VenueOrder accepted(Submission s) {
-        assertThat(s).isInstanceOf(Submission.Accepted.class);
-        return ((Submission.Accepted) s).order();
+    static ExchangeOrderState accepted(SubmitResult s) {
+        assertThat(s).isInstanceOf(SubmitResult.Accepted.class);
+        return ((SubmitResult.Accepted) s).state();
     }
 
     @Test
@@ -74,11 +75,11 @@ class BinanceExchangeTest {
         unknownOnVenue("c-0001");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-new.json")));
 
-        VenueOrder o = accepted(fake.exchange().submit(limitBuy("c-0001", "0.1", "39000")));
+        ExchangeOrderState o = accepted(fake.exchange().submit(limitBuy("c-0001", "0.1", "39000")));
 
         assertThat(o.status()).isEqualTo(OrderStatus.ACK);
         assertThat(o.venueOrderId()).isEqualTo("5001");
-        assertThat(o.clientOrderId()).isEqualTo("c-0001");
+        assertThat(o.clientOrderId()).isEqualTo(new ClientOrderId("c-0001"));
         assertThat(o.averagePrice()).isNull();
         LoggedRequest r = fake.server.findAll(postRequestedFor(urlPathEqualTo(ORDER))).get(0);
         assertThat(r.getHeader("X-MBX-APIKEY")).isEqualTo(BinanceFake.KEY);
@@ -101,7 +102,7 @@ class BinanceExchangeTest {
     void partiallyFilledAnswerMapsToPartialWithAveragePrice() {
         unknownOnVenue("c-0002");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-partial.json")));
-        VenueOrder o = accepted(fake.exchange().submit(limitBuy("c-0002", "0.2", "40010")));
+        ExchangeOrderState o = accepted(fake.exchange().submit(limitBuy("c-0002", "0.2", "40010")));
         assertThat(o.status()).isEqualTo(OrderStatus.PARTIAL);
         assertThat(o.filledQuantity()).isEqualByComparingTo("0.05");
         assertThat(o.averagePrice()).isEqualByComparingTo("40005");
@@ -112,7 +113,7 @@ class BinanceExchangeTest {
         unknownOnVenue("c-0003");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json")));
         BinanceExchange ex = fake.exchange();
-        VenueOrder o = accepted(ex.submit(marketBuy("c-0003", "0.1")));
+        ExchangeOrderState o = accepted(ex.submit(marketBuy("c-0003", "0.1")));
         assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(o.averagePrice()).isEqualByComparingTo("40006");
         assertThat(fake.server.findAll(postRequestedFor(urlPathEqualTo(ORDER))).get(0).queryParameter("timeInForce").isPresent()).isFalse();
@@ -121,8 +122,8 @@ class BinanceExchangeTest {
                 .willReturn(json(200, "query-filled.json")));
         fake.server.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("orderId", equalTo("5003"))
                 .willReturn(json(200, "my-trades-c-0003.json")));
-        List<VenueFill> fills = ex.fills("c-0003");
-        assertThat(fills).extracting(VenueFill::tradeId).containsExactly("900002", "900003");
+        List<ExchangeFill> fills = ex.fills("c-0003");
+        assertThat(fills).extracting(f -> f.exchangeTradeId().value()).containsExactly("900002", "900003");
         assertThat(fills.get(0).fee()).isEqualByComparingTo("2.4003");
         assertThat(fills.get(0).feeAsset()).isEqualTo("USDT");
         assertThat(fills.get(0).liquidity()).isEqualTo("TAKER");
@@ -134,9 +135,9 @@ class BinanceExchangeTest {
     void cancelOfRestingOrderReturnsCancelledAndAddressesItByOurClientOrderId() {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0001")).willReturn(json(200, "query-new.json")));
         fake.server.stubFor(delete(urlPathEqualTo(ORDER)).willReturn(json(200, "cancel-canceled.json")));
-        VenueOrder o = fake.exchange().cancel("c-0001");
+        ExchangeOrderState o = fake.exchange().cancel("c-0001");
         assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(o.clientOrderId()).isEqualTo("c-0001");
+        assertThat(o.clientOrderId()).isEqualTo(new ClientOrderId("c-0001"));
         fake.server.verify(1, deleteRequestedFor(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0001"))
                 .withQueryParam("symbol", equalTo("BTCUSDT")));
     }
@@ -145,10 +146,10 @@ class BinanceExchangeTest {
     void insufficientBalanceIsRejectedWithItsReasonAndNotRetried() {
         unknownOnVenue("c-0004");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(400, "error-insufficient-balance.json")));
-        Submission s = fake.exchange().submit(marketBuy("c-0004", "100"));
-        assertThat(s).isInstanceOf(Submission.Rejected.class);
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
-        assertThat(((Submission.Rejected) s).message()).contains("-2010").contains("insufficient balance");
+        SubmitResult s = fake.exchange().submit(marketBuy("c-0004", "100"));
+        assertThat(s).isInstanceOf(SubmitResult.Rejected.class);
+        assertThat(((SubmitResult.Rejected) s).reason()).isEqualTo(RejectReason.INSUFFICIENT_BALANCE);
+        assertThat(((SubmitResult.Rejected) s).message()).contains("-2010").contains("insufficient balance");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -159,7 +160,7 @@ class BinanceExchangeTest {
                 .willReturn(json(429, "error-too-much-weight.json").withHeader("Retry-After", "2")));
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).inScenario("429").whenScenarioStateIs("ok").willReturn(json(200, "order-filled.json")));
 
-        VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
+        ExchangeOrderState o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
 
         assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(fake.slept).containsExactly(Duration.ofSeconds(2));
@@ -170,8 +171,8 @@ class BinanceExchangeTest {
     void tooManyRequestsWithoutRetryAfterBacksOffExponentiallyUntilTheBudgetThenRejectsAsRateLimited() {
         unknownOnVenue("c-0003");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(429, "error-too-much-weight.json")));
-        Submission s = BinanceExchange.create(fake.config().rateLimitBudget(Duration.ofSeconds(2)).build()).submit(marketBuy("c-0003", "0.1"));
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.RATE_LIMITED);
+        SubmitResult s = BinanceExchange.create(fake.config().rateLimitBudget(Duration.ofSeconds(2)).build()).submit(marketBuy("c-0003", "0.1"));
+        assertThat(((SubmitResult.Rejected) s).reason()).isEqualTo(RejectReason.RATE_LIMITED);
         assertThat(fake.slept).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofMillis(1000));
         assertThat(posts()).isEqualTo(4);
     }
@@ -190,9 +191,9 @@ class BinanceExchangeTest {
     void ipBanLongerThanTheBudgetIsRejectedAsRateLimitedWithoutWaiting() {
         unknownOnVenue("c-0003");
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(418, "error-ip-banned.json").withHeader("Retry-After", "120")));
-        Submission s = fake.exchange().submit(marketBuy("c-0003", "0.1"));
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.RATE_LIMITED);
-        assertThat(((Submission.Rejected) s).message()).contains("IP banned");
+        SubmitResult s = fake.exchange().submit(marketBuy("c-0003", "0.1"));
+        assertThat(((SubmitResult.Rejected) s).reason()).isEqualTo(RejectReason.RATE_LIMITED);
+        assertThat(((SubmitResult.Rejected) s).message()).contains("IP banned");
         assertThat(fake.slept).isEmpty();
         assertThat(posts()).isEqualTo(1);
     }
@@ -206,7 +207,7 @@ class BinanceExchangeTest {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).inScenario("timeout").whenScenarioStateIs("placed")
                 .willReturn(json(200, "query-filled.json")));
 
-        VenueOrder o = accepted(BinanceExchange.create(fake.config().requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1")));
+        ExchangeOrderState o = accepted(BinanceExchange.create(fake.config().requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1")));
 
         assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(o.venueOrderId()).isEqualTo("5003");
@@ -227,7 +228,7 @@ class BinanceExchangeTest {
                 .willReturn(json(400, "error-no-such-order.json")));
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).inScenario("lag").whenScenarioStateIs("found").willReturn(json(200, "query-filled.json")));
 
-        VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
+        ExchangeOrderState o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
 
         assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(posts()).isEqualTo(1);
@@ -253,9 +254,9 @@ class BinanceExchangeTest {
     void withASingleAttemptAnUnconfirmedPlacementIsReportedUnknownNotRetried() {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).willReturn(json(400, "error-no-such-order.json")));
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json").withFixedDelay(TIMEOUT_DELAY_MS)));
-        Submission s = BinanceExchange.create(fake.config().maxSubmitAttempts(1).requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1"));
-        assertThat(s).isInstanceOf(Submission.Unknown.class);
-        assertThat(((Submission.Unknown) s).why()).contains("c-0003");
+        SubmitResult s = BinanceExchange.create(fake.config().maxSubmitAttempts(1).requestTimeout(SHORT_TIMEOUT).build()).submit(marketBuy("c-0003", "0.1"));
+        assertThat(s).isInstanceOf(SubmitResult.Unknown.class);
+        assertThat(((SubmitResult.Unknown) s).why()).contains("c-0003");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -263,7 +264,7 @@ class BinanceExchangeTest {
     void resubmittingAClientOrderIdTheVenueAlreadyHasReturnsItWithoutPlacing() {
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).withQueryParam("origClientOrderId", equalTo("c-0003")).willReturn(json(200, "query-filled.json")));
         fake.server.stubFor(post(urlPathEqualTo(ORDER)).willReturn(json(200, "order-filled.json")));
-        VenueOrder o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
+        ExchangeOrderState o = accepted(fake.exchange().submit(marketBuy("c-0003", "0.1")));
         assertThat(o.status()).isEqualTo(OrderStatus.FILLED);
         assertThat(posts()).isZero();
     }
@@ -276,7 +277,7 @@ class BinanceExchangeTest {
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\":-2010,\"msg\":\"Duplicate order sent.\"}")));
         fake.server.stubFor(get(urlPathEqualTo(ORDER)).inScenario("dup").whenScenarioStateIs("exists").willReturn(json(200, "query-new.json")));
-        VenueOrder o = accepted(fake.exchange().submit(limitBuy("c-0001", "0.1", "39000")));
+        ExchangeOrderState o = accepted(fake.exchange().submit(limitBuy("c-0001", "0.1", "39000")));
         assertThat(o.venueOrderId()).isEqualTo("5001");
         assertThat(posts()).isEqualTo(1);
     }
@@ -311,9 +312,9 @@ class BinanceExchangeTest {
 
     @Test
     void symbolOutsideTheConfigurationIsRejectedWithoutAnyRequest() {
-        Submission s = fake.exchange().submit(new OrderTicket("c-0005", "ETH/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC,
+        SubmitResult s = fake.exchange().submit(new OrderTicket(new ClientOrderId("c-0005"), "ETH/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC,
                 BigDecimal.ONE, null, Instant.parse("2024-01-01T00:00:00Z")));
-        assertThat(((Submission.Rejected) s).reason()).isEqualTo(RejectReason.UNKNOWN_SYMBOL);
+        assertThat(((SubmitResult.Rejected) s).reason()).isEqualTo(RejectReason.UNKNOWN_SYMBOL);
         assertThat(fake.server.getAllServeEvents()).isEmpty();
     }
 }

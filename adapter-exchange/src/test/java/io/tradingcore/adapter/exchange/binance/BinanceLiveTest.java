@@ -1,6 +1,8 @@
 package io.tradingcore.adapter.exchange.binance;
 
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +28,9 @@ class BinanceLiveTest {
             Assumptions.abort(reason);
         }
         BinanceConfig config = BinanceConfig.builder().credentials(credentials.get()).symbols(List.of("BTC/USDT")).build();
-        Quote q = BinanceMarketData.create(config).bestBidAsk("BTC/USDT").orElseThrow();
-        assertThat(q.ask()).isGreaterThanOrEqualTo(q.bid());
+        BookSnapshot q = BinanceMarketData.create(config)
+                .bestBidAsk(new Asset(new AssetId((short) 1), "BTC/USDT", "BTC", "USDT"), "binance").orElseThrow();
+        assertThat(q.bestAsk()).isGreaterThanOrEqualTo(q.bestBid());
         assertThat(BinanceExchange.create(config).balances()).isNotNull();
     }
 }

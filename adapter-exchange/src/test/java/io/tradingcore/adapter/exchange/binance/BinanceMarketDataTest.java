@@ -1,7 +1,9 @@
 package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Quote;
+import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,11 +51,14 @@ class BinanceMarketDataTest {
     void bookTickerGivesBestBidAndAskStampedWithTheClock() {
         fake.server.stubFor(get(urlPathEqualTo("/api/v3/ticker/bookTicker")).withQueryParam("symbol", equalTo("BTCUSDT"))
                 .willReturn(json(200, "book-ticker-btcusdt.json")));
-        Quote q = BinanceMarketData.create(fake.config().build()).bestBidAsk("BTC/USDT").orElseThrow();
-        assertThat(q.bid()).isEqualByComparingTo("42519.99");
-        assertThat(q.ask()).isEqualByComparingTo("42520");
+        BookSnapshot q = BinanceMarketData.create(fake.config().build())
+                .bestBidAsk(new Asset(new AssetId((short) 1), "BTC/USDT", "BTC", "USDT"), "binance").orElseThrow();
+        assertThat(q.bestBid()).isEqualByComparingTo("42519.99");
+        assertThat(q.bestAsk()).isEqualByComparingTo("42520");
         assertThat(q.askSize()).isEqualByComparingTo("0.901");
-        assertThat(q.ts()).isEqualTo(BinanceFake.NOW);
+        assertThat(q.snapshotTs()).isEqualTo(BinanceFake.NOW);
+        assertThat(q.asset()).isEqualTo(new AssetId((short) 1));
+        assertThat(q.venue()).isEqualTo("binance");
         assertThat(q.spreadBps()).isEqualByComparingTo("0.00235183"); // 0.01 / 42519.99 * 10000 = 0.0023518349..
     }
 

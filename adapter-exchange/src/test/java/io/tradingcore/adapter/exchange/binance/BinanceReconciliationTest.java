@@ -1,9 +1,10 @@
 package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.adapter.exchange.model.Reconciliation;
-import io.tradingcore.adapter.exchange.model.VenueFill;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.adapter.exchange.StartupReconciliation;
+import io.tradingcore.domain.ClientOrderId;
+import io.tradingcore.domain.ExchangeTradeId;
+import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,39 +43,39 @@ class BinanceReconciliationTest {
 
     @Test
     void afterARestartFillsMadeWhileDownAreReportedOnceAndForeignOrdersAreReported() {
-        Set<String> ours = Set.of("c-0003", "c-0010", "c-0011");
-        Set<Reconciliation.FillKey> booked = new HashSet<>(Set.of(
-                new Reconciliation.FillKey("c-0003", "900002"), new Reconciliation.FillKey("c-0003", "900003")));
+        Set<ClientOrderId> ours = Set.of(new ClientOrderId("c-0003"), new ClientOrderId("c-0010"), new ClientOrderId("c-0011"));
+        Set<StartupReconciliation.KnownFill> booked = new HashSet<>(Set.of(
+                known("c-0003", "900002"), known("c-0003", "900003")));
 
         // a new client instance: nothing of the previous process is remembered
-        Reconciliation.Report first = fake.exchange().reconcile(new Reconciliation.Input(ours, booked, SINCE));
+        StartupReconciliation.Report first = fake.exchange().reconcile(new StartupReconciliation.Request(ours, booked, SINCE));
 
-        assertThat(first.missingFills()).extracting(VenueFill::clientOrderId, VenueFill::tradeId, VenueFill::liquidity)
+        assertThat(first.missingFills()).extracting(f -> f.clientOrderId().value(), f -> f.exchangeTradeId().value(), ExchangeFill::liquidity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("c-0011", "900010", "MAKER"),
                         org.assertj.core.groups.Tuple.tuple("c-0011", "900011", "MAKER"));
         assertThat(first.missingFills().get(0).fee()).isEqualByComparingTo("0.00015");
         assertThat(first.missingFills().get(0).feeAsset()).isEqualTo("BTC");
-        assertThat(first.unknownOrders()).extracting(Reconciliation.UnknownOrder::venueOrderId, Reconciliation.UnknownOrder::status)
+        assertThat(first.foreignOrders()).extracting(StartupReconciliation.ForeignOrder::venueOrderId, StartupReconciliation.ForeignOrder::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("7001", OrderStatus.ACK),
                         org.assertj.core.groups.Tuple.tuple("7002", OrderStatus.FILLED));
-        assertThat(first.unknownOrders().get(1).why()).contains("not placed by us");
-        assertThat(first.ourOpenOrders()).extracting(VenueOrder::clientOrderId).containsExactly("c-0010");
+        assertThat(first.foreignOrders().get(1).why()).contains("not placed by us");
+        assertThat(first.ourOpenOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("c-0010");
         assertThat(first.clean()).isFalse();
         fake.server.verify(getRequestedFor(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("startTime", equalTo(Long.toString(SINCE.toEpochMilli())))
                 .withQueryParam("endTime", equalTo(Long.toString(SINCE.toEpochMilli() + 86_400_000L - 1))).withQueryParam("symbol", equalTo("BTCUSDT")));
 
         // the caller books them; a second reconciliation (another restart) reports nothing new
-        first.missingFills().forEach(f -> booked.add(new Reconciliation.FillKey(f.clientOrderId(), f.tradeId())));
-        Reconciliation.Report second = fake.exchange().reconcile(new Reconciliation.Input(ours, booked, SINCE));
+        first.missingFills().forEach(f -> booked.add(new StartupReconciliation.KnownFill(f.clientOrderId(), f.exchangeTradeId())));
+        StartupReconciliation.Report second = fake.exchange().reconcile(new StartupReconciliation.Request(ours, booked, SINCE));
         assertThat(second.missingFills()).isEmpty();
-        assertThat(second.unknownOrders()).hasSize(2);
+        assertThat(second.foreignOrders()).hasSize(2);
     }
 
     @Test
     void venueThatCannotBeReadFailsTheReconciliationInsteadOfReportingAPartialPicture() {
         fake.server.stubFor(get(urlPathEqualTo("/api/v3/allOrders")).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(502).withBody("Bad Gateway")));
-        assertThatThrownBy(() -> fake.exchange().reconcile(new Reconciliation.Input(Set.of(), Set.of(), SINCE)))
+        assertThatThrownBy(() -> fake.exchange().reconcile(new StartupReconciliation.Request(Set.of(), Set.of(), SINCE)))
                 .isInstanceOf(VenueUnavailableException.class).hasMessageContaining("allOrders").hasMessageContaining("502");
     }
 
@@ -86,11 +87,15 @@ class BinanceReconciliationTest {
         fake.server.stubFor(get(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("1001")).atPriority(1)
                 .willReturn(okJsonArray(trades(1001, 2))));
 
-        Reconciliation.Report r = fake.exchange().reconcile(new Reconciliation.Input(Set.of("c-0011"), Set.of(), SINCE));
+        StartupReconciliation.Report r = fake.exchange().reconcile(new StartupReconciliation.Request(Set.of(new ClientOrderId("c-0011")), Set.of(), SINCE));
 
         assertThat(r.missingFills()).hasSize(1002);
-        assertThat(r.missingFills()).extracting(VenueFill::tradeId).doesNotHaveDuplicates().contains("1", "1000", "1001", "1002");
+        assertThat(r.missingFills()).extracting(f -> f.exchangeTradeId().value()).doesNotHaveDuplicates().contains("1", "1000", "1001", "1002");
         fake.server.verify(1, getRequestedFor(urlPathEqualTo("/api/v3/myTrades")).withQueryParam("fromId", equalTo("1001")));
+    }
+
+    private static StartupReconciliation.KnownFill known(String clientOrderId, String tradeId) {
+        return new StartupReconciliation.KnownFill(new ClientOrderId(clientOrderId), new ExchangeTradeId(tradeId));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJsonArray(String body) {

@@ -1,5 +1,6 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.adapter.exchange.model.Bar;
@@ -48,10 +49,10 @@ public final class SimulatedExchangeBenchmark {
             for (int i = 0; i < bars.size(); i++) {
                 Bar b = bars.get(i);
                 Instant h = b.openTime();
-                s.submit(new OrderTicket("m" + i, "BTC/USDT", i % 2 == 0 ? OrderSide.BUY : OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC,
+                s.submit(new OrderTicket(new ClientOrderId("m" + i), "BTC/USDT", i % 2 == 0 ? OrderSide.BUY : OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC,
                         new BigDecimal("0.01"), null, h));
                 BigDecimal limit = b.open().multiply(new BigDecimal("0.99")).setScale(2, RoundingMode.DOWN);
-                s.submit(new OrderTicket("l" + i, "BTC/USDT", OrderSide.BUY, OrderType.LIMIT, TimeInForce.IOC, new BigDecimal("0.01"), limit, h));
+                s.submit(new OrderTicket(new ClientOrderId("l" + i), "BTC/USDT", OrderSide.BUY, OrderType.LIMIT, TimeInForce.IOC, new BigDecimal("0.01"), limit, h));
                 orders += 2;
                 s.executeThrough(h);
                 fills += s.fills("m" + i).size() + s.fills("l" + i).size();

@@ -12,7 +12,7 @@ import static io.tradingcore.adapter.exchange.sim.SimulatedExchangeTest.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingcore.adapter.exchange.model.TimeInForce;
-import io.tradingcore.adapter.exchange.model.VenueFill;
+import io.tradingcore.ports.out.ExchangeFill;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class SimulatedExchangeGapTest {
         s.executeThrough(H.plusSeconds(3 * 3600));
         assertThat(s.fills("b1")).as("no candle, no market, no fill").isEmpty();
         s.executeThrough(H.plusSeconds(4 * 3600));
-        List<VenueFill> f = s.fills("b1");
+        List<ExchangeFill> f = s.fills("b1");
         assertThat(f).hasSize(1);
         assertThat(f.get(0).tradeTs()).isEqualTo(H.plusSeconds(4 * 3600));
         assertNum(f.get(0).price(), "36007.2"); // the real open 36000 plus half spread and slippage (2 bps), not 40000
@@ -55,7 +55,7 @@ class SimulatedExchangeGapTest {
         // a buy limit at 38000: the market fell through 38000 somewhere inside the gap, but no candle shows a trade there
         accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "38000", TimeInForce.GTC, H.plusSeconds(3600))));
         s.executeThrough(H.plusSeconds(4 * 3600));
-        List<VenueFill> f = s.fills("l1");
+        List<ExchangeFill> f = s.fills("l1");
         assertThat(f).hasSize(1);
         assertThat(f.get(0).tradeTs()).as("filled at the first real candle").isEqualTo(H.plusSeconds(4 * 3600));
         assertThat(f.get(0).price()).as("at no worse than its limit, at the real candle's open (taker)")

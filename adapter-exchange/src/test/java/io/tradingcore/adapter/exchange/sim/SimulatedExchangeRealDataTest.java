@@ -1,15 +1,17 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
-import io.tradingcore.adapter.exchange.model.VenueFill;
+import io.tradingcore.ports.out.ExchangeFill;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -32,12 +34,12 @@ class SimulatedExchangeRealDataTest {
         SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().defaultSpreadBps("4").slippageBps("1")
                 .rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")).balance("USDT", "100000").build());
         s.addBars(bars("BTC/USDT", "sim/BTC_USDT_1h-2023-10-01T23..02T02.csv"));
-        List<Quote> quotes = quotes("BTC/USDT", "sim/BTCUSDT-bookTicker-2023-10-02-first20.csv");
-        s.addQuotes(quotes);
+        List<BookSnapshot> quotes = quotes("sim/BTCUSDT-bookTicker-2023-10-02-first20.csv");
+        s.addBooks("BTC/USDT", quotes);
         Instant h0 = Instant.parse("2023-10-02T00:00:00Z");
         Instant h1 = h0.plusSeconds(3600);
-        submit(s, new OrderTicket("at00", "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h0));
-        submit(s, new OrderTicket("at01", "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h1));
+        submit(s, new OrderTicket(new ClientOrderId("at00"), "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h0));
+        submit(s, new OrderTicket(new ClientOrderId("at01"), "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, new BigDecimal("0.5"), null, h1));
         s.executeThrough(h1);
 
         // the first update is at 00:00:00.012, after hour 00:00: the configured 4 bps spread applies (2 + 1 bp)
@@ -53,13 +55,13 @@ class SimulatedExchangeRealDataTest {
                 .rules(SymbolRules.of("SHIB/USDT", "0.00000001", "1", "1", "5")).balance("USDT", "100").build());
         s.addBars(bars("SHIB/USDT", "sim/SHIB_USDT_1h-2023-03-24T10..13.csv"));
         Instant flat = Instant.parse("2023-03-24T12:00:00Z");
-        submit(s, new OrderTicket("shib", "SHIB/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.GTC, new BigDecimal("1000000"), null, flat));
+        submit(s, new OrderTicket(new ClientOrderId("shib"), "SHIB/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.GTC, new BigDecimal("1000000"), null, flat));
         s.executeThrough(flat);
         assertThat(s.fills("shib")).isEmpty();
         assertThat(s.query("shib").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
 
         s.executeThrough(Instant.parse("2023-03-24T14:00:00Z")); // 13:00 is missing in the data (exchange outage)
-        VenueFill f = s.fills("shib").get(0);
+        ExchangeFill f = s.fills("shib").get(0);
         assertThat(f.tradeTs()).isEqualTo(Instant.parse("2023-03-24T14:00:00Z"));
         assertThat(f.price()).isEqualByComparingTo("0.000010641064"); // 0.00001064 * (1 + 1 bp)
         assertThat(f.fee()).isEqualByComparingTo("0.0106410640"); // 10.641064 USDT * 10 bps, exact at 1e-5 prices
@@ -72,7 +74,7 @@ class SimulatedExchangeRealDataTest {
     }
 
     private static void submit(SimulatedExchange s, OrderTicket t) {
-        assertThat(s.submit(t)).isInstanceOf(Submission.Accepted.class);
+        assertThat(s.submit(t)).isInstanceOf(SubmitResult.Accepted.class);
     }
 
     static List<Bar> bars(String symbol, String resource) throws IOException {
@@ -84,11 +86,11 @@ class SimulatedExchangeRealDataTest {
         return out;
     }
 
-    static List<Quote> quotes(String symbol, String resource) throws IOException {
-        List<Quote> out = new ArrayList<>();
+    static List<BookSnapshot> quotes(String resource) throws IOException {
+        List<BookSnapshot> out = new ArrayList<>();
         for (String[] c : csv(resource)) {
-            out.add(new Quote(symbol, Instant.ofEpochMilli(Long.parseLong(c[5])), new BigDecimal(c[1]), new BigDecimal(c[3]),
-                    new BigDecimal(c[2]), new BigDecimal(c[4])));
+            out.add(new BookSnapshot(new AssetId((short) 1), Instant.ofEpochMilli(Long.parseLong(c[5])), new BigDecimal(c[1]),
+                    new BigDecimal(c[3]), new BigDecimal(c[2]), new BigDecimal(c[4]), "binance"));
         }
         return out;
     }

@@ -1,16 +1,18 @@
 package io.tradingcore.adapter.exchange.sim;
 
+import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
-import io.tradingcore.adapter.exchange.model.Quote;
-import io.tradingcore.adapter.exchange.model.Submission;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
-import io.tradingcore.adapter.exchange.model.VenueFill;
-import io.tradingcore.adapter.exchange.model.VenueOrder;
+import io.tradingcore.ports.out.ExchangeFill;
+import io.tradingcore.ports.out.ExchangeOrderState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -51,20 +53,20 @@ class SimulatedExchangeTest {
     }
 
     static OrderTicket market(String id, OrderSide side, String qty, Instant at) {
-        return new OrderTicket(id, BTC, side, OrderType.MARKET, TimeInForce.IOC, new BigDecimal(qty), null, at);
+        return new OrderTicket(new ClientOrderId(id), BTC, side, OrderType.MARKET, TimeInForce.IOC, new BigDecimal(qty), null, at);
     }
 
     static OrderTicket marketGtc(String id, OrderSide side, String qty, Instant at) {
-        return new OrderTicket(id, BTC, side, OrderType.MARKET, TimeInForce.GTC, new BigDecimal(qty), null, at);
+        return new OrderTicket(new ClientOrderId(id), BTC, side, OrderType.MARKET, TimeInForce.GTC, new BigDecimal(qty), null, at);
     }
 
     static OrderTicket limit(String id, OrderSide side, String qty, String price, TimeInForce tif, Instant at) {
-        return new OrderTicket(id, BTC, side, OrderType.LIMIT, tif, new BigDecimal(qty), new BigDecimal(price), at);
+        return new OrderTicket(new ClientOrderId(id), BTC, side, OrderType.LIMIT, tif, new BigDecimal(qty), new BigDecimal(price), at);
     }
 
-    static VenueOrder accepted(Submission s) {
-        assertThat(s).isInstanceOf(Submission.Accepted.class);
-        return ((Submission.Accepted) s).order();
+    static ExchangeOrderState accepted(SubmitResult s) {
+        assertThat(s).isInstanceOf(SubmitResult.Accepted.class);
+        return ((SubmitResult.Accepted) s).state();
     }
 
     static void assertNum(BigDecimal actual, String expected) {
@@ -78,7 +80,7 @@ class SimulatedExchangeTest {
             SimulatedExchange s = sim(config());
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
-            List<VenueFill> f = s.fills("b1");
+            List<ExchangeFill> f = s.fills("b1");
             assertThat(f).hasSize(1);
             // 40000 * (1 + (1 bp half spread + 1 bp slippage) / 10000)
             assertNum(f.get(0).price(), "40008");
@@ -99,7 +101,7 @@ class SimulatedExchangeTest {
             SimulatedExchange s = sim(config());
             accepted(s.submit(market("s1", OrderSide.SELL, "0.5", H0)));
             s.executeThrough(H0);
-            VenueFill f = s.fills("s1").get(0);
+            ExchangeFill f = s.fills("s1").get(0);
             assertNum(f.price(), "39992");
             assertNum(f.fee(), "14.997"); // 19996 * 7.5 bps
             assertNum(s.balances().get("BTC").total(), "0.5");
@@ -121,9 +123,10 @@ class SimulatedExchangeTest {
         @Test
         void halfSpreadComesFromLatestBookSnapshotAtOrBeforeTheHourAndIgnoresLaterOnes() {
             SimulatedExchange s = sim(config());
-            s.addQuotes(List.of(
-                    new Quote(BTC, H0.minusSeconds(60), new BigDecimal("40000"), new BigDecimal("40020"), BigDecimal.ONE, BigDecimal.ONE),
-                    new Quote(BTC, H0.plusSeconds(1), new BigDecimal("39000"), new BigDecimal("41000"), BigDecimal.ONE, BigDecimal.ONE)));
+            AssetId btc = new AssetId((short) 1);
+            s.addBooks(BTC, List.of(
+                    new BookSnapshot(btc, H0.minusSeconds(60), new BigDecimal("40000"), new BigDecimal("40020"), BigDecimal.ONE, BigDecimal.ONE, "sim"),
+                    new BookSnapshot(btc, H0.plusSeconds(1), new BigDecimal("39000"), new BigDecimal("41000"), BigDecimal.ONE, BigDecimal.ONE, "sim")));
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             // spread 20 / 40000 (the bid) = 5 bps, half 2.5 bps, plus 1 bp slippage
@@ -138,10 +141,10 @@ class SimulatedExchangeTest {
             assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.PARTIAL);
             assertNum(s.query("b1").orElseThrow().filledQuantity(), "0.1");
             s.executeThrough(H2);
-            List<VenueFill> f = s.fills("b1");
-            assertThat(f).extracting(VenueFill::quantity).map(BigDecimal::stripTrailingZeros)
+            List<ExchangeFill> f = s.fills("b1");
+            assertThat(f).extracting(ExchangeFill::quantity).map(BigDecimal::stripTrailingZeros)
                     .containsExactly(new BigDecimal("0.1"), new BigDecimal("0.1"), new BigDecimal("0.05"));
-            assertThat(f).extracting(VenueFill::tradeTs).containsExactly(H0, H1, H2);
+            assertThat(f).extracting(ExchangeFill::tradeTs).containsExactly(H0, H1, H2);
             assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
             assertNum(s.balances().get("USDT").locked(), "0");
         }
@@ -151,7 +154,7 @@ class SimulatedExchangeTest {
             SimulatedExchange s = sim(config().maxVolumeShare("0.001").balance("USDT", "20000"));
             accepted(s.submit(market("b1", OrderSide.BUY, "0.25", H0)));
             s.executeThrough(H0);
-            VenueOrder o = s.query("b1").orElseThrow();
+            ExchangeOrderState o = s.query("b1").orElseThrow();
             assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(o.filledQuantity(), "0.1");
             assertNum(s.balances().get("USDT").locked(), "0");
@@ -184,7 +187,7 @@ class SimulatedExchangeTest {
             SimulatedExchange s = sim(config().feeInBaseForBuys(true));
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
-            VenueFill f = s.fills("b1").get(0);
+            ExchangeFill f = s.fills("b1").get(0);
             assertThat(f.feeAsset()).isEqualTo("BTC");
             assertNum(f.fee(), "0.000075"); // 0.1 * 7.5 bps
             assertNum(s.balances().get("BTC").free(), "1.099925");
@@ -222,7 +225,7 @@ class SimulatedExchangeTest {
             assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
             assertNum(s.balances().get("USDT").locked(), "3902.925"); // 3900 + 7.5 bps (the larger fee)
             s.executeThrough(H1); // low 38900 < 39000
-            VenueFill f = s.fills("l1").get(0);
+            ExchangeFill f = s.fills("l1").get(0);
             assertNum(f.price(), "39000");
             assertThat(f.liquidity()).isEqualTo("MAKER");
             assertNum(f.fee(), "0.78"); // 3900 * 2 bps maker
@@ -244,7 +247,7 @@ class SimulatedExchangeTest {
             SimulatedExchange s = sim(config());
             accepted(s.submit(limit("l1", OrderSide.SELL, "0.2", "40400", TimeInForce.GTC, H0)));
             s.executeThrough(H0); // high 40500
-            VenueFill f = s.fills("l1").get(0);
+            ExchangeFill f = s.fills("l1").get(0);
             assertNum(f.price(), "40400");
             assertThat(f.liquidity()).isEqualTo("MAKER");
             assertNum(s.balances().get("BTC").total(), "0.8");
@@ -283,7 +286,7 @@ class SimulatedExchangeTest {
             SimulatedExchange t = sim(config().maxVolumeShare("0.001"));
             accepted(t.submit(limit("ioc", OrderSide.SELL, "0.15", "40400", TimeInForce.IOC, H0)));
             t.executeThrough(H0);
-            VenueOrder o = t.query("ioc").orElseThrow();
+            ExchangeOrderState o = t.query("ioc").orElseThrow();
             assertThat(o.status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(o.filledQuantity(), "0.1");
             assertNum(t.balances().get("BTC").locked(), "0");
@@ -296,7 +299,7 @@ class SimulatedExchangeTest {
         @Test
         void unknownSymbolIsRejected() {
             SimulatedExchange s = sim(config());
-            Submission r = s.submit(new OrderTicket("x", "ETH/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, BigDecimal.ONE, null, H0));
+            SubmitResult r = s.submit(new OrderTicket(new ClientOrderId("x"), "ETH/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, BigDecimal.ONE, null, H0));
             assertRejected(s, r, "x", RejectReason.UNKNOWN_SYMBOL);
         }
 
@@ -351,12 +354,12 @@ class SimulatedExchangeTest {
             assertRejected(s, s.submit(market("x", OrderSide.BUY, "0.1", H0)), "x", RejectReason.MARKET_CLOSED);
         }
 
-        private void assertRejected(SimulatedExchange s, Submission r, String id, RejectReason reason) {
-            assertThat(r).isInstanceOf(Submission.Rejected.class);
-            assertThat(((Submission.Rejected) r).reason()).isEqualTo(reason);
-            VenueOrder o = s.query(id).orElseThrow();
+        private void assertRejected(SimulatedExchange s, SubmitResult r, String id, RejectReason reason) {
+            assertThat(r).isInstanceOf(SubmitResult.Rejected.class);
+            assertThat(((SubmitResult.Rejected) r).reason()).isEqualTo(reason);
+            ExchangeOrderState o = s.query(id).orElseThrow();
             assertThat(o.status()).isEqualTo(OrderStatus.REJECTED);
-            assertThat(o.reject()).isEqualTo(reason);
+            assertThat(o.rejectReason()).isEqualTo(reason);
             assertThat(s.balances().get("USDT").free()).isLessThanOrEqualTo(new BigDecimal("10000"));
             s.executeThrough(H2);
             assertThat(s.fills(id)).isEmpty();
@@ -368,8 +371,8 @@ class SimulatedExchangeTest {
         @Test
         void resubmittingTheSameClientOrderIdReturnsTheExistingOrderAndNeverPlacesASecond() {
             SimulatedExchange s = sim(config());
-            VenueOrder first = accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
-            VenueOrder again = accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
+            ExchangeOrderState first = accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
+            ExchangeOrderState again = accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             assertThat(again.venueOrderId()).isEqualTo(first.venueOrderId());
             s.executeThrough(H0);
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
@@ -381,8 +384,8 @@ class SimulatedExchangeTest {
         @Test
         void reusingAClientOrderIdForADifferentOrderReturnsTheOriginalUnchanged() {
             SimulatedExchange s = sim(config());
-            VenueOrder first = accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
-            VenueOrder again = accepted(s.submit(limit("l1", OrderSide.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
+            ExchangeOrderState first = accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
+            ExchangeOrderState again = accepted(s.submit(limit("l1", OrderSide.BUY, "0.2", "39000", TimeInForce.GTC, H0)));
             assertThat(again).isEqualTo(first);
             assertNum(s.balances().get("USDT").locked(), "3902.925"); // only the first order's reservation
             s.executeThrough(H1);
@@ -393,15 +396,15 @@ class SimulatedExchangeTest {
         void resubmittingARejectedOrderReturnsTheSameRejection() {
             SimulatedExchange s = sim(config());
             s.submit(market("x", OrderSide.BUY, "0.0001", H0));
-            Submission again = s.submit(market("x", OrderSide.BUY, "0.0001", H0));
-            assertThat(((Submission.Rejected) again).reason()).isEqualTo(RejectReason.MIN_NOTIONAL);
+            SubmitResult again = s.submit(market("x", OrderSide.BUY, "0.0001", H0));
+            assertThat(((SubmitResult.Rejected) again).reason()).isEqualTo(RejectReason.MIN_NOTIONAL);
         }
 
         @Test
         void cancelReleasesTheReservationAndLeavesTerminalOrdersAsTheyAre() {
             SimulatedExchange s = sim(config());
             accepted(s.submit(limit("l1", OrderSide.BUY, "0.1", "39000", TimeInForce.GTC, H0)));
-            assertThat(s.openOrders()).extracting(VenueOrder::clientOrderId).containsExactly("l1");
+            assertThat(s.openOrders()).extracting(o -> o.clientOrderId().value()).containsExactly("l1");
             assertThat(s.cancel("l1").status()).isEqualTo(OrderStatus.CANCELLED);
             assertNum(s.balances().get("USDT").free(), "10000");
             assertThat(s.openOrders()).isEmpty();
@@ -417,14 +420,14 @@ class SimulatedExchangeTest {
 
         @Test
         void sameSeedAndInputsGiveIdenticalFillsAndTradeIdsAndOtherSeedsOtherIds() {
-            List<VenueFill> a = run(5);
+            List<ExchangeFill> a = run(5);
             assertThat(a).isEqualTo(run(5));
-            assertThat(a).extracting(VenueFill::tradeId).doesNotContainAnyElementsOf(run(6).stream().map(VenueFill::tradeId).toList());
-            Set<String> ids = new HashSet<>(a.stream().map(VenueFill::tradeId).toList());
+            assertThat(a).extracting(f -> f.exchangeTradeId().value()).doesNotContainAnyElementsOf(run(6).stream().map(f -> f.exchangeTradeId().value()).toList());
+            Set<String> ids = new HashSet<>(a.stream().map(f -> f.exchangeTradeId().value()).toList());
             assertThat(ids).hasSize(a.size());
         }
 
-        private List<VenueFill> run(long seed) {
+        private List<ExchangeFill> run(long seed) {
             SimulatedExchange s = sim(config().seed(seed).maxVolumeShare("0.001").balance("USDT", "20000"));
             accepted(s.submit(marketGtc("g", OrderSide.BUY, "0.25", H0)));
             accepted(s.submit(limit("l", OrderSide.SELL, "0.1", "40400", TimeInForce.GTC, H0)));
@@ -451,7 +454,7 @@ class SimulatedExchangeTest {
             SimulatedExchange s = sim(config());
             s.advanceTo(H0); // the cycle of H0 runs at H0: the open of candle H0 is known, its range is not
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
-            assertThat(s.fills("b1")).extracting(VenueFill::price).containsExactly(new BigDecimal("40008.000000000000000000"));
+            assertThat(s.fills("b1")).extracting(ExchangeFill::price).containsExactly(new BigDecimal("40008.000000000000000000"));
             assertThat(s.query("b1").orElseThrow().status()).isEqualTo(OrderStatus.FILLED);
         }
 
@@ -464,7 +467,7 @@ class SimulatedExchangeTest {
             assertThat(s.fills("l1")).isEmpty();
             assertThat(s.query("l1").orElseThrow().status()).isEqualTo(OrderStatus.ACK);
             s.advanceTo(H1);
-            assertThat(s.fills("l1")).extracting(VenueFill::tradeTs).containsExactly(H1.minusMillis(1));
+            assertThat(s.fills("l1")).extracting(ExchangeFill::tradeTs).containsExactly(H1.minusMillis(1));
             assertThat(s.fills("l1").get(0).liquidity()).isEqualTo("MAKER");
         }
 
