@@ -90,6 +90,12 @@ public final class BacktestReplay {
         if (onlyRun.isPresent() && runs.stream().noneMatch(r -> r.runId().equals(onlyRun.get()))) {
             throw new NoSuchElementException("run " + onlyRun.get().value() + " is not part of backtest " + id.value());
         }
+        if (runs.isEmpty()) {
+            // a backtest refused before its first hour (e.g. too few training samples) has nothing to compare; its
+            // recomputation would only fail again, and used to print that failure as if the replay had found it
+            throw new NoSuchElementException("backtest " + id.value() + " stored no hour: nothing to replay (runs show "
+                    + id.value() + " says whether and why it failed)");
+        }
         List<String> foreign = hoursNotOwned(def, runs);
         if (!foreign.isEmpty()) {
             return new Outcome(0, Optional.of(foreign.size() + " stored hour(s) do not belong to backtest " + id.value()
@@ -116,7 +122,11 @@ public final class BacktestReplay {
             List<Candle> candles = stored.marketData().candles(a.id(), venue, earliest, latest);
             scratch.marketData().ingestCandles(venue, DeterministicIds.uuid("replay", id.value().toString(), a.symbol()), candles);
         }
-        scratch.backtests().create(def);
+        // the scratch copy starts RUNNING, as the backtest did: a stored FAILED status has its reason, which the
+        // definition does not carry (the schema refused the copy: ck_backtest_run_failure_reason)
+        scratch.backtests().create(new BacktestRunDefinition(def.id(), def.account(), def.assetSymbols(), def.testFrom(),
+                def.testTo(), def.seed(), def.initialCapital(), def.configCanonicalJson(), def.configHash(),
+                def.codeVersionSha(), "RUNNING"));
         WalkForwardBacktest.Request request = new WalkForwardBacktest.Request(assets, def.testFrom(), def.testTo(), config,
                 def.seed(), def.codeVersionSha());
         if (!request.backtestRunId().equals(id)) {
@@ -128,9 +138,17 @@ public final class BacktestReplay {
             storedData.put(rc.hour(), stored.runs().stepHashes(rc.runId()).flatMap(h -> h.get(CycleStep.DATA))
                     .orElse(rc.dataSnapshotHash()));
         }
-        new WalkForwardBacktest(scratch, trainer)
-                .hashingData(DataHashFormat.CURRENT, hour -> Optional.ofNullable(storedData.get(hour)))
-                .run(request, progress);
+        try {
+            new WalkForwardBacktest(scratch, trainer)
+                    .hashingData(DataHashFormat.CURRENT, hour -> Optional.ofNullable(storedData.get(hour)))
+                    .run(request, progress);
+        } catch (RuntimeException e) {
+            if (!"FAILED".equals(def.status())) {
+                throw e;
+            }
+            // the stored run failed too: what it stored before failing is compared below (an hour it stored and the
+            // recomputation did not reach is a difference)
+        }
 
         int compared = 0;
         for (RunContext original : runs) {

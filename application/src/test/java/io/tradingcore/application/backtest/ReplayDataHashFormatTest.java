@@ -70,7 +70,8 @@ class ReplayDataHashFormatTest {
         assertThat(outcome.hoursCompared()).isEqualTo(24);
     }
 
-    private static Persistence store(ConfigLoader.Loaded cfg) throws Exception {
+    /** An in-memory store holding the bundled BTC/USDT candles (asset 1). */
+    static Persistence store(ConfigLoader.Loaded cfg) throws Exception {
         InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
         Path f = Path.of(System.getProperty("data.dir", "../data/market")).resolve("BTC_USDT_1h.csv.gz");
         market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes(f.toString().getBytes()), CandleCsvReader.read(f, ASSETS.get(0).id()).candles());
