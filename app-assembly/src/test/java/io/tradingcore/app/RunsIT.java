@@ -115,7 +115,7 @@ class RunsIT {
         InProcessCli.Result r = InProcessCli.run(db, "runs", "show", "00000000-0000-0000-0000-000000000000");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("no backtest with id 00000000-0000-0000-0000-000000000000").contains(first).contains(second)
-                .contains("BTC/USDT 2025-02-01..2025-02-04 COMPLETED");
+                .contains("BTC/USDT 2025-02-01T00..2025-02-04T00 COMPLETED");
         assertThat(InProcessCli.run(db, "runs", "show", "zz").err()).contains("is not a backtest id");
         InProcessCli.Result replay = InProcessCli.run(db, "replay", "--backtest-run-id", "ffffffff");
         assertThat(replay.exitCode()).isEqualTo(ExitCodes.USAGE);
