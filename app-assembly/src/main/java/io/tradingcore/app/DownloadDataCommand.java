@@ -82,7 +82,7 @@ final class DownloadDataCommand implements Callable<Integer> {
                 if (r.conflicts() > 0) {
                     System.err.println("conflict: " + r.conflicts() + " downloaded candle(s) of " + symbol
                             + " differ from the stored ones and were not written (market data is append-only): "
-                            + String.join(", ", r.conflictKeys().subList(0, Math.min(10, r.conflictKeys().size()))));
+                            + IngestCommand.conflictHours(symbol, r.conflictKeys(), r.conflicts()));
                 }
             }
             return conflicts > 0 ? ExitCodes.DATA_CONFLICT : ExitCodes.OK;

@@ -74,9 +74,18 @@ final class IngestCommand implements Callable<Integer> {
         if (r.conflicts() > 0) {
             System.err.println("conflict: " + r.conflicts() + " candle(s) of " + file.getFileName()
                     + " differ from the stored ones and were not written (market data is append-only): "
-                    + String.join(", ", r.conflictKeys()) + (r.conflicts() > r.conflictKeys().size() ? ", ..." : ""));
+                    + conflictHours(f.asset().symbol(), r.conflictKeys(), r.conflicts()));
         }
         return r.conflicts();
+    }
+
+    /**
+     * The conflicting candles as the user knows them, {@code BTC/USDT at 2021-01-01T01:00:00Z, ...} (at most 10 listed),
+     * from the store's keys {@code assetId@hour}, whose internal asset id means nothing to the user.
+     */
+    static String conflictHours(String symbol, java.util.List<String> keys, long total) {
+        java.util.List<String> hours = keys.stream().limit(10).map(k -> k.substring(k.indexOf('@') + 1)).toList();
+        return symbol + " at " + String.join(", ", hours) + (total > hours.size() ? ", ... (" + total + " in all)" : "");
     }
 
     /** The stored asset {@code symbol}, registered atomically (database-allocated id) when it is new. */

@@ -47,9 +47,9 @@ final class RunIds {
                 + (all.size() > LISTED ? "; ... (" + all.size() + " in all, `runs list` shows them)" : ""));
     }
 
-    private static String brief(RunSummary s) {
-        return s.id().value() + " " + String.join(",", s.assets()) + " " + s.testFrom().toInstant().toString().substring(0, 10)
-                + ".." + s.testTo().toInstant().toString().substring(0, 10) + " " + s.status();
+    /** One stored backtest, its window to the hour as `runs list` shows it (a 5-hour window read "2025-02-01..2025-02-01"). */
+    static String brief(RunSummary s) {
+        return s.id().value() + " " + String.join(",", s.assets()) + " " + RunsCommand.window(s) + " " + s.status();
     }
 
 }

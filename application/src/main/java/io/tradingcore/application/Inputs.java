@@ -54,7 +54,8 @@ public final class Inputs {
             Asset a = known.stream().filter(k -> k.symbol().equals(symbol)).findFirst().orElseThrow(() ->
                     new UseCaseException("unknown asset '" + symbol + "' (known: "
                             + (known.isEmpty() ? "none, ingest candles first" : String.join(", ",
-                            known.stream().map(Asset::symbol).toList())) + ")"));
+                            known.stream().map(Asset::symbol).toList())) + "); an asset is known once its candles are"
+                            + " stored: ingest --csv FILE, or download-data --assets " + symbol + " --from DATE"));
             if (out.contains(a)) {
                 throw new UseCaseException("asset " + symbol + " listed twice in " + what);
             }

@@ -22,4 +22,14 @@ class InputsTest {
     void aUtcDateOrHourIsAccepted(String text) {
         assertThat(Inputs.hour("--from", text).toString()).isEqualTo("2025-01-01T00:00:00Z");
     }
+
+    // qa round: the refusal listed the known assets but not how an asset becomes known
+    @org.junit.jupiter.api.Test
+    void anAssetNotIngestedIsRefusedSayingHowToStoreItsCandles() {
+        io.tradingcore.application.bench.MemoryReference reference = new io.tradingcore.application.bench.MemoryReference();
+        reference.ensureAsset(io.tradingcore.domain.Asset.of(1, "BTC/USDT"));
+        assertThatThrownBy(() -> Inputs.assets(reference, "--assets", java.util.List.of("BTC/USDT", "xrp/usdt")))
+                .hasMessage("unknown asset 'XRP/USDT' (known: BTC/USDT); an asset is known once its candles are stored:"
+                        + " ingest --csv FILE, or download-data --assets XRP/USDT --from DATE");
+    }
 }

@@ -1,5 +1,7 @@
 package io.tradingcore.adapter.exchange;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.tradingcore.adapter.exchange.sim.SimConfig;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.domain.AccountId;
@@ -8,29 +10,22 @@ import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.order.Fill;
-import io.tradingcore.domain.risk.DrawdownPolicy;
-import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
-import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.service.HourlyCycleService;
+import io.tradingcore.ports.testing.CycleCommandBuilder;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
 import io.tradingcore.ports.testing.InMemoryPorts;
 import io.tradingcore.ports.testing.RoundTripChecks;
 import io.tradingcore.ports.testing.SyntheticCandles;
-import org.junit.jupiter.api.Test;
-
+import io.tradingcore.ports.testing.TradingConfigBuilder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 8, "fees charged in the base asset breaking the exit", end to end: the hourly cycle trades against this
@@ -58,10 +53,7 @@ class SimulatedFeeInBaseCycleTest {
 
     @Test
     void entryChargedInBaseThenExitIsFilledAndTheBooksEqualTheVenueWallet() {
-        SignalPolicyConfig signal = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), new BigDecimal("0.5"),
-                new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), BigDecimal.ONE), new BigDecimal("0.005"), new BigDecimal("10"),
-                new TreeSet<>(), new TreeSet<>());
-        TradingConfig config = new TradingConfig(signal, DrawdownPolicy.defaults(), "SIM", LOOKBACK);
+        TradingConfig config = TradingConfigBuilder.gated().targetFraction("0.5").lookbackBars(LOOKBACK).build();
         InMemoryPorts p = new InMemoryPorts(config, LOOKBACK, 60.0, START.toInstant());
         p.load(riseThenFall());
         String finest = "0.000000000000000001";
@@ -75,8 +67,8 @@ class SimulatedFeeInBaseCycleTest {
         for (int i = 0; i < 16; i++) {
             HourTs h = START.plusHours(LOOKBACK + i);
             p.clock.set(h.toInstant().plusSeconds(5));
-            reports.add(cycle.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, List.of(BTC), "0".repeat(40), 42,
-                    new BacktestRunId(DeterministicIds.uuid("sim-fee-in-base")), new BigDecimal("10000"), Optional.empty())));
+            reports.add(cycle.run(CycleCommandBuilder.backtest(new BacktestRunId(DeterministicIds.uuid("sim-fee-in-base")), ACCOUNT, h,
+                    List.of(BTC)).codeVersionSha("0".repeat(40)).build()));
         }
 
         // without the position reduced by the fee, the EXIT asks for more BTC than the wallet holds: INSUFFICIENT_BALANCE

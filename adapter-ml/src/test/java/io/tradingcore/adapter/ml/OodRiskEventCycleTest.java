@@ -26,6 +26,7 @@ import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ModelTrainer;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.service.HourlyCycleService;
+import io.tradingcore.ports.service.OodHoldEvents;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
 import io.tradingcore.ports.testing.InMemoryAccountStateRepository;
 import io.tradingcore.ports.testing.InMemoryDecisionRecordRepository;
@@ -154,9 +155,69 @@ class OodRiskEventCycleTest {
                 .satisfies(e -> assertThat(e.asset()).isEqualTo(ETH));
     }
 
+    @Test
+    void hoursStoredBeforeTheEventWereFiledReplayWithoutItAndNewHoursReplayWithIt() {
+        List<CycleReport> filed = runHours(true);
+        Cycle oldCycle = cycle(true, null);
+        oldCycle.service.filingOodHolds(OodHoldEvents.NOT_FILED, h -> Optional.empty());
+        List<CycleReport> old = runHours(oldCycle);
+        // the old behaviour: no event, a RISK hash of its own at the hours the gate held ETH, every other hash equal
+        assertThat(old).allSatisfy(r -> assertThat(r.riskEvents()).noneMatch(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id())));
+        assertThat(oldCycle.decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, CRASH.minusHours(2), CRASH.plusHours(2)))
+                .noneMatch(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id()));
+        assertThat(old.get(2).stepHashes().get(CycleStep.RISK)).isNotEqualTo(filed.get(2).stepHashes().get(CycleStep.RISK));
+        for (int i = 0; i < old.size(); i++) {
+            for (CycleStep step : CycleStep.values()) {
+                if (step != CycleStep.RISK) {
+                    assertThat(old.get(i).stepHashes().get(step)).as("hour %d, %s", i, step).isEqualTo(filed.get(i).stepHashes().get(step));
+                }
+            }
+        }
+        // a replay (today's code, handed the stored RISK hashes) of the old run: identical, no event written
+        Cycle replayOld = replaying(old);
+        List<CycleReport> again = runHours(replayOld);
+        for (int i = 0; i < old.size(); i++) {
+            assertThat(again.get(i).stepHashes()).as("hour %d", i).isEqualTo(old.get(i).stepHashes());
+            assertThat(again.get(i).riskEvents()).isEqualTo(old.get(i).riskEvents());
+        }
+        assertThat(replayOld.decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, CRASH.minusHours(2), CRASH.plusHours(2)))
+                .noneMatch(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id()));
+        // a replay of a run stored with the events: identical, the events written again
+        Cycle replayNew = replaying(filed);
+        List<CycleReport> newAgain = runHours(replayNew);
+        for (int i = 0; i < filed.size(); i++) {
+            assertThat(newAgain.get(i).stepHashes()).as("hour %d", i).isEqualTo(filed.get(i).stepHashes());
+            assertThat(newAgain.get(i).riskEvents()).isEqualTo(filed.get(i).riskEvents());
+        }
+        assertThat(replayNew.decisions.riskEvents(ACCOUNT, RunMode.BACKTEST, CRASH, CRASH.plusHours(1)))
+                .filteredOn(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id())).singleElement()
+                .satisfies(e -> assertThat(e.asset()).isEqualTo(ETH));
+        // a stored RISK hash matching neither behaviour is not explained away: the event is filed, the hash differs
+        Cycle replayOther = cycle(true, null);
+        replayOther.service.filingOodHolds(OodHoldEvents.CURRENT, h -> Optional.of("0".repeat(64)));
+        List<CycleReport> other = runHours(replayOther);
+        assertThat(other.get(2).stepHashes()).isEqualTo(filed.get(2).stepHashes());
+        assertThat(other.get(2).riskEvents()).anyMatch(e -> e.rule().equals(RuleId.OUT_OF_DISTRIBUTION.id()));
+    }
+
+    /** A fresh cycle over the crash, replaying {@code stored}: it is handed their RISK hashes by hour. */
+    private Cycle replaying(List<CycleReport> stored) {
+        java.util.Map<HourTs, String> risk = new TreeMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            risk.put(CRASH.minusHours(2).plusHours(i), stored.get(i).stepHashes().get(CycleStep.RISK).orElseThrow());
+        }
+        Cycle c = cycle(true, null);
+        c.service.filingOodHolds(OodHoldEvents.CURRENT, h -> Optional.ofNullable(risk.get(h)));
+        return c;
+    }
+
     /** Hours CRASH-2 .. CRASH+1 of BTC and ETH through a fresh in-memory cycle with the trained stack. */
     private List<CycleReport> runHours(boolean crash) {
-        Cycle c = cycle(crash, null);
+        return runHours(cycle(crash, null));
+    }
+
+    /** Hours CRASH-2 .. CRASH+1 through {@code c}. */
+    private static List<CycleReport> runHours(Cycle c) {
         List<CycleReport> out = new ArrayList<>();
         for (HourTs h = CRASH.minusHours(2); h.isBefore(CRASH.plusHours(2)); h = h.plusHours(1)) {
             out.add(c.run(h));

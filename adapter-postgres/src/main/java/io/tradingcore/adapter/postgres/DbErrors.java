@@ -4,6 +4,9 @@ import io.tradingcore.ports.out.ConflictingWriteException;
 import io.tradingcore.ports.out.InvariantViolationException;
 import io.tradingcore.ports.out.PortException;
 import io.tradingcore.ports.out.StoreUnavailableException;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import org.jooq.exception.DataAccessException;
 import java.sql.SQLException;
 import java.util.Map;
 import org.postgresql.util.PSQLException;
@@ -115,5 +118,31 @@ final class DbErrors {
             return m.getMessage() + detail;
         }
         return SchemaMigrator.rootMessage(e);
+    }
+
+    /** Port exceptions and rule violations pass as they are; everything else becomes a port exception. */
+    static <T> T mapped(String what, Callable<T> work) {
+        try {
+            return work.call();
+        } catch (PortException | IllegalArgumentException | IllegalStateException | NoSuchElementException e) {
+            throw e;
+        } catch (DataAccessException e) {
+            throw map(what, e);
+        } catch (RuntimeException e) {
+            throw mapOther(what, e);
+        } catch (Exception e) {
+            throw mapOther(what, new IllegalStateException(e));
+        }
+    }
+
+    /** The connection itself is gone (SQLState class 08, or the server shut it: 57P01-57P03). */
+    static boolean connectionLost(DataAccessException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+            }
+        }
+        return false;
     }
 }

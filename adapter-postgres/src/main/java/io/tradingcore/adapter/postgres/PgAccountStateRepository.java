@@ -55,7 +55,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
                     + " must be HALT20 and halted, was " + risk.tier() + (risk.halted() ? " halted" : " not halted"));
         }
         String what = "recording the hourly state of run " + key.runId();
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit != null) {
             // the next hour's latestBefore is answered from here, not read back
             unit.<java.util.Map<Object, HourlyState>>carried(LATEST, java.util.HashMap::new)
@@ -153,7 +153,7 @@ final class PgAccountStateRepository implements AccountStateRepository {
     @Override
     public Optional<HourlyState> latestBefore(AccountId account, RunMode mode, HourTs hour) {
         String what = "reading the latest hourly state of account " + account + " before " + hour;
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         HourlyState recorded = unit == null ? null
                 : unit.<java.util.Map<Object, HourlyState>>carried(LATEST, java.util.HashMap::new).get(List.of(account, mode));
         if (recorded != null && recorded.hour().plusHours(1).equals(hour)) {

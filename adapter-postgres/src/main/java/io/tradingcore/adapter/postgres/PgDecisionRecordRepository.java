@@ -10,22 +10,15 @@ import static io.tradingcore.adapter.postgres.jooq.Tables.TRADE_SIGNAL;
 import static io.tradingcore.adapter.postgres.jooq.Tables.TRADE_SIGNAL_DETAIL;
 
 import io.tradingcore.adapter.postgres.jooq.tables.records.FeatureSnapshotRecord;
-import io.tradingcore.adapter.postgres.jooq.tables.records.MetaLearnerComponentRecord;
-import io.tradingcore.adapter.postgres.jooq.tables.records.ModelPredictionRecord;
-import io.tradingcore.adapter.postgres.jooq.tables.records.RegimeOutputRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.RiskEventRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalDetailRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.TradeSignalRecord;
 import io.tradingcore.domain.AccountId;
 import io.tradingcore.domain.AssetId;
-import io.tradingcore.domain.BasePrediction;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.DrawdownTier;
 import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.MetaComponent;
-import io.tradingcore.domain.MetaPrediction;
-import io.tradingcore.domain.ModelRole;
 import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalId;
@@ -38,7 +31,6 @@ import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jooq.Record;
@@ -86,15 +78,15 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         // the predictions are immutable records: inside a unit their rows are built when written (on the unit's
         // writer thread when it is overlapped); a value Conv.num refuses (not finite) fails here, as it always did
         SortedMap<AssetId, StackPrediction> outputs = new java.util.TreeMap<>(predictions);
-        boolean finite = allFinite(outputs);
+        boolean finite = ModelOutputRows.allFinite(outputs);
         db.appendAll(what, () -> {
             // ranks matter: trg_meta_learner_component_links checks that the predictions exist
-            appendOutputs(what, 20, REGIME_OUTPUT, () -> regimeRows(key, outputs), finite, "regime_output",
+            appendOutputs(what, 20, REGIME_OUTPUT, () -> ModelOutputRows.regimes(key, outputs), finite, "regime_output",
                     r -> "regime of asset " + r.getAssetId() + " in run " + r.getRunId());
-            appendOutputs(what, 30, MODEL_PREDICTION, () -> predictionRows(key, outputs), finite, "model_prediction",
+            appendOutputs(what, 30, MODEL_PREDICTION, () -> ModelOutputRows.predictions(key, outputs), finite, "model_prediction",
                     r -> r.getModelRole() + " " + r.getHorizon() + " prediction of asset " + r.getAssetId()
                             + " in run " + r.getRunId());
-            appendOutputs(what, 40, META_LEARNER_COMPONENT, () -> componentRows(key, outputs), finite, "meta_learner_component",
+            appendOutputs(what, 40, META_LEARNER_COMPONENT, () -> ModelOutputRows.components(key, outputs), finite, "meta_learner_component",
                     r -> "component " + r.getComponentName() + " of META " + r.getMetaHorizon() + " for asset "
                             + r.getAssetId() + " in run " + r.getRunId());
         });
@@ -108,102 +100,6 @@ final class PgDecisionRecordRepository implements DecisionRecordRepository {
         } else {
             db.append(what, rank, table, rows.get(), family, describe);
         }
-    }
-
-    /** Every double Conv.num will convert is finite (then building the rows cannot fail). */
-    private static boolean allFinite(SortedMap<AssetId, StackPrediction> predictions) {
-        for (StackPrediction p : predictions.values()) {
-            boolean ok = Double.isFinite(p.regime().confidence());
-            for (BasePrediction b : p.base()) {
-                ok &= Double.isFinite(b.probability());
-            }
-            for (MetaPrediction m : p.meta()) {
-                ok &= Double.isFinite(m.probability()) && Double.isFinite(m.expectedReturn());
-                for (MetaComponent c : m.components()) {
-                    ok &= Double.isFinite(c.weight()) && Double.isFinite(c.value()) && Double.isFinite(c.contribution());
-                }
-            }
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<RegimeOutputRecord> regimeRows(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
-        List<RegimeOutputRecord> regimes = new ArrayList<>();
-        for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
-            StackPrediction p = e.getValue();
-            RegimeOutputRecord ro = new RegimeOutputRecord();
-            ro.setRunId(key.runId().value());
-            ro.setRunMode(key.mode());
-            ro.setHourTsUtc(Conv.hour(key.hour()));
-            ro.setAssetId(e.getKey().value());
-            ro.setModelVersionId(p.regime().modelVersion().value());
-            ro.setModelRole(ModelRole.REGIME);
-            ro.setRegimeLabel(p.regime().regime());
-            ro.setConfidence(Conv.num(p.regime().confidence()));
-            regimes.add(ro);
-        }
-        return regimes;
-    }
-
-    private static List<ModelPredictionRecord> predictionRows(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
-        List<ModelPredictionRecord> preds = new ArrayList<>();
-        for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
-            short asset = e.getKey().value();
-            StackPrediction p = e.getValue();
-            for (BasePrediction b : p.base()) {
-                preds.add(prediction(key, asset, b.role(), b.horizon(), b.modelVersion().value(),
-                        b.probability(), null));
-            }
-            for (MetaPrediction m : p.meta()) {
-                preds.add(prediction(key, asset, ModelRole.META, m.horizon(), m.modelVersion().value(),
-                        m.probability(), m.expectedReturn()));
-            }
-        }
-        return preds;
-    }
-
-    private static List<MetaLearnerComponentRecord> componentRows(RunKey key, SortedMap<AssetId, StackPrediction> predictions) {
-        List<MetaLearnerComponentRecord> comps = new ArrayList<>();
-        for (Map.Entry<AssetId, StackPrediction> e : predictions.entrySet()) {
-            short asset = e.getKey().value();
-            for (MetaPrediction m : e.getValue().meta()) {
-                for (MetaComponent c : m.components()) {
-                    MetaLearnerComponentRecord r = new MetaLearnerComponentRecord();
-                    r.setRunId(key.runId().value());
-                    r.setRunMode(key.mode());
-                    r.setHourTsUtc(Conv.hour(key.hour()));
-                    r.setAssetId(asset);
-                    r.setMetaHorizon(m.horizon());
-                    r.setComponentName(c.name());
-                    r.setComponentRole(c.role());
-                    r.setComponentHorizon(c.horizon());
-                    r.setComponentWeight(Conv.num(c.weight()));
-                    r.setComponentValue(Conv.num(c.value()));
-                    r.setContribution(Conv.num(c.contribution()));
-                    comps.add(r);
-                }
-            }
-        }
-        return comps;
-    }
-
-    private static ModelPredictionRecord prediction(RunKey key, short asset, ModelRole role,
-                                                    io.tradingcore.domain.Horizon horizon, java.util.UUID version,
-                                                    double probability, Double expectedReturn) {
-        ModelPredictionRecord r = new ModelPredictionRecord();
-        r.setRunId(key.runId().value());
-        r.setRunMode(key.mode());
-        r.setHourTsUtc(Conv.hour(key.hour()));
-        r.setAssetId(asset);
-        r.setModelRole(role);
-        r.setHorizon(horizon);
-        r.setModelVersionId(version);
-        r.setProbability(Conv.num(probability));
-        r.setExpectedReturn(expectedReturn == null ? null : Conv.num(expectedReturn));
-        return r;
     }
 
     @Override

@@ -1,54 +1,40 @@
 package io.tradingcore.adapter.postgres;
 
-import static io.tradingcore.adapter.postgres.jooq.Tables.ACCOUNT;
-import static io.tradingcore.adapter.postgres.jooq.Tables.ASSET;
-import static io.tradingcore.adapter.postgres.jooq.Tables.CASH_ENTRY_REF;
 import static io.tradingcore.adapter.postgres.jooq.Tables.CASH_LEDGER;
 import static io.tradingcore.adapter.postgres.jooq.Tables.EXECUTED_TRADE;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_FILL;
 import static io.tradingcore.adapter.postgres.jooq.Tables.ORDER_REQUEST;
 
-import io.tradingcore.adapter.postgres.jooq.tables.records.CashLedgerRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.ExecutedTradeRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderFillRecord;
 import io.tradingcore.adapter.postgres.jooq.tables.records.OrderRequestRecord;
 import io.tradingcore.domain.AccountId;
-import io.tradingcore.domain.Asset;
-import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DeterministicIds;
-import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.OrderId;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
-import io.tradingcore.domain.SignalId;
 import io.tradingcore.domain.ledger.CashEntry;
-import io.tradingcore.domain.ledger.CashEntryType;
 import io.tradingcore.domain.order.FeeCurrency;
 import io.tradingcore.domain.order.Fill;
 import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.run.RunKey;
-import io.tradingcore.ports.out.ConflictingWriteException;
 import io.tradingcore.ports.out.ExecutionRepository;
 import io.tradingcore.ports.out.FillBooking;
 import io.tradingcore.ports.out.FillRecording;
 import io.tradingcore.ports.out.InvariantViolationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -132,7 +118,7 @@ final class PgExecutionRepository implements ExecutionRepository {
      * whose run {@code key} is new in it, see {@link UnitOrders}), else null.
      */
     private UnitOrders unitOrders(RunKey key) {
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit == null || unit.chain() == null || unit.isResumed() || !unit.isFresh(key.runId().value())) {
             return null;
         }
@@ -162,7 +148,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             }
             return false;
         };
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         UnitOrders book = unit == null || unit.chain() == null || unit.isResumed() ? null
                 : unit.carried(UnitOrders.KEY, UnitOrders::new);
         Order known = book == null ? null : book.find(orderId.value());
@@ -220,7 +206,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             tr.setRealizedPnl(booking.realisedPnl());
             tr.setExecutedAtUtc(Conv.ts(f.tradeTs()));
             tx.insertInto(EXECUTED_TRADE).set(tr).execute();
-            append(tx, key, q.accountId(), booking.cashEntries());
+            CashLedgerRows.append(tx, key, q.accountId(), booking.cashEntries());
             moveStatus(tx, f.orderId(), booking.orderAfter().status());
             return FillRecording.RECORDED;
         };
@@ -258,69 +244,12 @@ final class PgExecutionRepository implements ExecutionRepository {
         String what = "appending cash entries of account " + key.account();
         List<CashEntry> kept = List.copyOf(entries);
         Db.Work<Void> write = tx -> {
-            append(tx, key, key.account(), kept);
+            CashLedgerRows.append(tx, key, key.account(), kept);
             return null;
         };
         if (unitOrders(key) == null || !db.defer(WRITTEN_FIRST, what, write)) {
             db.txAfter(WRITTEN_FIRST, what, write);
         }
-    }
-
-    /**
-     * Appends entries to the account's chain (entry_seq = last + 1); an entry id already stored is skipped
-     * if identical and refused if not. The account row lock serialises concurrent appenders.
-     */
-    private static void append(DSLContext tx, RunKey key, AccountId account, List<CashEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        tx.select(ACCOUNT.ACCOUNT_ID).from(ACCOUNT).where(ACCOUNT.ACCOUNT_ID.eq(account.value())).forNoKeyUpdate().fetch();
-        List<UUID> ids = entries.stream().map(CashEntry::entryId).toList();
-        Map<UUID, CashEntry> stored = new LinkedHashMap<>();
-        for (Record r : ledgerQuery(tx).where(CASH_ENTRY_REF.ENTRY_ID.in(ids)).fetch()) {
-            CashEntry e = entry(r);
-            stored.put(e.entryId(), e);
-        }
-        Long last = tx.select(DSL.max(CASH_LEDGER.ENTRY_SEQ)).from(CASH_LEDGER)
-                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value())).fetchSingle().value1();
-        long seq = last == null ? 0 : last;
-        for (CashEntry e : entries) {
-            if (!e.account().equals(account)) {
-                throw new IllegalArgumentException("cash entry " + e.entryId() + " is for account " + e.account()
-                        + ", not " + account);
-            }
-            CashEntry s = stored.get(e.entryId());
-            if (s != null) {
-                if (!sameEntry(s, e)) {
-                    throw new ConflictingWriteException("cash_ledger: entry " + e.entryId() + " of account " + account
-                            + " is already stored with different content");
-                }
-                continue;
-            }
-            seq++;
-            CashLedgerRecord r = tx.newRecord(CASH_LEDGER);
-            r.setAccountId(account.value());
-            r.setEntrySeq(seq);
-            r.setEntryType(e.type().name());
-            r.setAmount(e.amount());
-            r.setBalanceAfter(e.balanceAfter());
-            r.setRunId(key.runId().value());
-            r.setRunMode(key.mode());
-            r.setHourTsUtc(Conv.hour(key.hour()));
-            r.setTradeId(e.orderId() == null ? null : DeterministicIds.executedTradeId(e.orderId(), e.tradeId()));
-            r.setEntryTsUtc(Conv.ts(e.ts()));
-            r.setDescription(e.memo());
-            tx.insertInto(CASH_LEDGER).set(r).execute();
-            tx.insertInto(CASH_ENTRY_REF).set(CASH_ENTRY_REF.ENTRY_ID, e.entryId())
-                    .set(CASH_ENTRY_REF.ACCOUNT_ID, account.value()).set(CASH_ENTRY_REF.ENTRY_SEQ, seq).execute();
-        }
-    }
-
-    private static boolean sameEntry(CashEntry a, CashEntry b) {
-        return a.type() == b.type() && a.amount().compareTo(b.amount()) == 0
-                && a.balanceAfter().compareTo(b.balanceAfter()) == 0 && a.ts().equals(Conv.ts(b.ts()))
-                && a.memo().equals(b.memo()) && java.util.Objects.equals(a.orderId(), b.orderId())
-                && java.util.Objects.equals(a.tradeId(), b.tradeId());
     }
 
     @Override
@@ -336,7 +265,7 @@ final class PgExecutionRepository implements ExecutionRepository {
 
     @Override
     public List<Order> openOrders(AccountId account, RunMode mode) {
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit != null) {
             // asked every hour: inside a unit the answer is what was read, plus what the chain's units did since
             // (UnitOrders); a write it cannot follow forgets it
@@ -360,7 +289,7 @@ final class PgExecutionRepository implements ExecutionRepository {
             PgDecisionRecordRepository.RANK_SIGNAL);
 
     private void forgetOpenOrders() {
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit != null) {
             unit.carried(UnitOrders.KEY, UnitOrders::new).forget();
         }
@@ -374,94 +303,21 @@ final class PgExecutionRepository implements ExecutionRepository {
     /** Beside a unit's waiting decision rows: orders are written at once, never kept waiting. */
     private List<Order> orders(String what, Condition where) {
         db.drainDeferred(); // statements the unit kept for its writer come first
-        return db.txBeside(what, tx -> {
-            List<Record> rows = tx.select(ORDER_REQUEST.fields()).select(ASSET.SYMBOL, ASSET.BASE_ASSET, ASSET.QUOTE_ASSET)
-                    .from(ORDER_REQUEST).join(ASSET).on(ASSET.ASSET_ID.eq(ORDER_REQUEST.ASSET_ID))
-                    .where(where).orderBy(ORDER_REQUEST.HOUR_TS_UTC, ORDER_REQUEST.ORDER_ID).fetch();
-            if (rows.isEmpty()) {
-                return List.of();
-            }
-            List<UUID> ids = rows.stream().map(r -> r.get(ORDER_REQUEST.ORDER_ID)).toList();
-            Map<UUID, List<OrderFillRecord>> fills = new LinkedHashMap<>();
-            for (OrderFillRecord f : tx.selectFrom(ORDER_FILL).where(ORDER_FILL.ORDER_ID.in(ids))
-                    .orderBy(ORDER_FILL.CREATED_AT_UTC, ORDER_FILL.FILL_TS_UTC, ORDER_FILL.EXCHANGE_TRADE_ID).fetch()) {
-                fills.computeIfAbsent(f.getOrderId(), k -> new ArrayList<>()).add(f);
-            }
-            List<Order> out = new ArrayList<>(rows.size());
-            for (Record r : rows) {
-                out.add(order(r, fills.getOrDefault(r.get(ORDER_REQUEST.ORDER_ID), List.of())));
-            }
-            return out;
-        });
-    }
-
-    private static Order order(Record r, List<OrderFillRecord> fills) {
-        Asset asset = new Asset(new AssetId(r.get(ORDER_REQUEST.ASSET_ID)), r.get(ASSET.SYMBOL), r.get(ASSET.BASE_ASSET),
-                r.get(ASSET.QUOTE_ASSET));
-        OrderRequest q = new OrderRequest(new OrderId(r.get(ORDER_REQUEST.ORDER_ID)),
-                new ClientOrderId(r.get(ORDER_REQUEST.CLIENT_ORDER_ID)), new RunId(r.get(ORDER_REQUEST.RUN_ID)),
-                new SignalId(r.get(ORDER_REQUEST.SIGNAL_ID)), new AccountId(r.get(ORDER_REQUEST.ACCOUNT_ID)), asset,
-                r.get(ORDER_REQUEST.SIDE), r.get(ORDER_REQUEST.ORDER_TYPE),
-                r.get(ORDER_REQUEST.REQUESTED_QTY), r.get(ORDER_REQUEST.LIMIT_PRICE), r.get(ORDER_REQUEST.REQUESTED_NOTIONAL),
-                r.get(ORDER_REQUEST.PRE_ORDER_CASH_AVAILABLE), Conv.hour(r.get(ORDER_REQUEST.HOUR_TS_UTC)));
-        BigDecimal qty = Decimals.ZERO;
-        BigDecimal notional = Decimals.ZERO;
-        BigDecimal fees = Decimals.ZERO;
-        List<ExchangeTradeId> tradeIds = new ArrayList<>();
-        for (OrderFillRecord f : fills) {
-            qty = qty.add(f.getFillQty());
-            notional = notional.add(Decimals.multiply(f.getFillQty(), f.getFillPrice()));
-            // Order.fees is in the quote currency; a fee charged in the base asset is valued at its fill price (Fill.feeQuote)
-            fees = fees.add(f.getFeeAsset().equals(asset.base()) ? Decimals.multiply(f.getFee(), f.getFillPrice()) : f.getFee());
-            tradeIds.add(new ExchangeTradeId(f.getExchangeTradeId()));
-        }
-        return new Order(q, r.get(ORDER_REQUEST.RESERVED_FEE), r.get(ORDER_REQUEST.PRE_ORDER_POSITION_QTY),
-                r.get(ORDER_REQUEST.STATUS), qty, notional, fees, tradeIds);
+        return db.txBeside(what, tx -> OrderRows.read(tx, where));
     }
 
     @Override
     public List<CashEntry> ledger(AccountId account, RunMode mode) {
-        return db.read("reading the cash ledger of account " + account, ctx -> ledgerQuery(ctx)
-                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), modeOf(mode))
-                .orderBy(CASH_LEDGER.ENTRY_SEQ).fetch(PgExecutionRepository::entry));
+        return db.read("reading the cash ledger of account " + account, ctx -> CashLedgerRows.query(ctx)
+                .where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), CashLedgerRows.modeOf(mode))
+                .orderBy(CASH_LEDGER.ENTRY_SEQ).fetch(CashLedgerRows::entry));
     }
 
     @Override
     public BigDecimal cashBalance(AccountId account, RunMode mode) {
         return db.read("reading the cash balance of account " + account, ctx -> ctx.select(CASH_LEDGER.BALANCE_AFTER)
-                .from(CASH_LEDGER).where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), modeOf(mode))
+                .from(CASH_LEDGER).where(CASH_LEDGER.ACCOUNT_ID.eq(account.value()), CashLedgerRows.modeOf(mode))
                 .orderBy(CASH_LEDGER.ENTRY_SEQ.desc()).limit(1).fetchOptional(CASH_LEDGER.BALANCE_AFTER))
                 .orElse(Decimals.ZERO);
-    }
-
-    private static Condition modeOf(RunMode mode) {
-        // entries booked outside any cycle carry no run key, hence no mode: they belong to every mode
-        return CASH_LEDGER.RUN_MODE.eq(mode).or(CASH_LEDGER.RUN_MODE.isNull());
-    }
-
-    private static org.jooq.SelectOnConditionStep<Record> ledgerQuery(DSLContext ctx) {
-        return ctx.select(CASH_LEDGER.fields()).select(CASH_ENTRY_REF.ENTRY_ID, EXECUTED_TRADE.ORDER_ID,
-                        ORDER_FILL.EXCHANGE_TRADE_ID)
-                .from(CASH_LEDGER)
-                .leftJoin(CASH_ENTRY_REF).on(CASH_ENTRY_REF.ACCOUNT_ID.eq(CASH_LEDGER.ACCOUNT_ID)
-                        .and(CASH_ENTRY_REF.ENTRY_SEQ.eq(CASH_LEDGER.ENTRY_SEQ)))
-                .leftJoin(EXECUTED_TRADE).on(EXECUTED_TRADE.TRADE_ID.eq(CASH_LEDGER.TRADE_ID))
-                .leftJoin(ORDER_FILL).on(ORDER_FILL.FILL_ID.eq(EXECUTED_TRADE.FILL_ID));
-    }
-
-    private static CashEntry entry(Record r) {
-        short account = r.get(CASH_LEDGER.ACCOUNT_ID);
-        long seq = r.get(CASH_LEDGER.ENTRY_SEQ);
-        UUID id = r.get(CASH_ENTRY_REF.ENTRY_ID);
-        if (id == null) {
-            // a row written outside this adapter: give it a stable id from its place in the chain
-            id = DeterministicIds.uuid("cash-row", Short.toString(account), Long.toString(seq));
-        }
-        UUID order = r.get(EXECUTED_TRADE.ORDER_ID);
-        String trade = r.get(ORDER_FILL.EXCHANGE_TRADE_ID);
-        return new CashEntry(id, new AccountId(account), CashEntryType.valueOf(r.get(CASH_LEDGER.ENTRY_TYPE)),
-                r.get(CASH_LEDGER.AMOUNT), r.get(CASH_LEDGER.BALANCE_AFTER), r.get(CASH_LEDGER.ENTRY_TS_UTC),
-                order == null ? null : new OrderId(order), trade == null ? null : new ExchangeTradeId(trade),
-                r.get(CASH_LEDGER.DESCRIPTION));
     }
 }

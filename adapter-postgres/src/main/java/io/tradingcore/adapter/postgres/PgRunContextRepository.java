@@ -38,14 +38,16 @@ import org.jooq.Condition;
  * so two starters can never both write or both resume.
  */
 final class PgRunContextRepository implements RunContextRepository {
-    private static final int LOCK_NAMESPACE = 0x2A << 24;
+    static final int LOCK_NAMESPACE = 0x2A << 24;
     private static final int LOCK_ATTEMPTS = 300;
 
     private final Db db;
+    private final UnitRunContexts inUnit;
     private final ConcurrentHashMap<RunId, Connection> owned = new ConcurrentHashMap<>();
 
     PgRunContextRepository(Db db) {
         this.db = db;
+        this.inUnit = new UnitRunContexts(db);
     }
 
     @Override
@@ -53,11 +55,11 @@ final class PgRunContextRepository implements RunContextRepository {
         if (proposed.status() != RunStatus.STARTED) {
             throw new IllegalArgumentException("a run starts as STARTED, not " + proposed.status());
         }
-        Db.UnitMemory unit = db.unitMemory();
+        UnitMemory unit = db.unitMemory();
         if (unit != null && proposed.mode() == RunMode.BACKTEST) {
-            Optional<RunStart> inUnit = startInUnit(unit, proposed);
-            if (inUnit.isPresent()) {
-                return inUnit.get();
+            Optional<RunStart> started = inUnit.start(unit, proposed);
+            if (started.isPresent()) {
+                return started.get();
             }
             // the hour may be stored already (a resumed backtest): the unit's rows go the idempotent way
             unit.resumed();
@@ -128,7 +130,7 @@ final class PgRunContextRepository implements RunContextRepository {
         if (terminal == RunStatus.STARTED) {
             throw new IllegalStateException("finish needs a terminal status (COMPLETED, FAILED or SKIPPED), not STARTED");
         }
-        if (finishInUnit(runId, terminal, at, hashes)) {
+        if (inUnit.finish(runId, terminal, at, hashes)) {
             return;
         }
         RunContext finished = db.txBeside("finishing run " + runId, tx -> {
@@ -160,121 +162,11 @@ final class PgRunContextRepository implements RunContextRepository {
         }
     }
 
-    /** A BACKTEST run started inside a unit of work whose row waits for the unit's COPY. */
-    private static final class Deferred {
-        final RunContextRecord row;
-        /** The unit's flush count when the row was appended: once it moves on, the row is stored. */
-        final long appendedAt;
-        RunStatus status = RunStatus.STARTED;
-
-        Deferred(RunContextRecord row, long appendedAt) {
-            this.row = row;
-            this.appendedAt = appendedAt;
-        }
-    }
-
-    /** What a unit of work knows about the runs of one (account, mode). */
-    private static final class UnitRuns {
-        boolean locked;
-        /** The latest hour stored for the (account, mode) when the unit took its lock, or null. */
-        Instant latestStored;
-    }
-
-    private record UnitKey(short account, RunMode mode) {
-    }
-
-    /**
-     * Inside a unit of work (BACKTEST): the first start takes a transaction-level advisory lock on the
-     * (account, mode) for the whole unit (released by its commit or rollback; another process gets
-     * {@code Busy}; an overlapped chain of units takes it as a session lock for the whole chain) and reads the
-     * latest stored hour once. A later hour cannot be stored by anyone else,
-     * so its run_context is not inserted now: it waits in the unit and is COPYed once, in its final
-     * state, with its step hashes. An hour at or before the latest stored one returns empty: the caller
-     * takes the per-hour path (resume).
-     */
-    private Optional<RunStart> startInUnit(Db.UnitMemory unit, RunContext proposed) {
-        UnitKey key = new UnitKey(Conv.id(proposed.account()), proposed.mode());
-        // an overlapped chain of units keeps both for its life: it holds the lock until its last unit has
-        // committed, and no hour after the latest stored one can be stored by anyone else meanwhile
-        UnitRuns runs = unit.carried(key, UnitRuns::new);
-        if (!runs.locked) {
-            Boolean locked = unit.chain() != null ? unit.chain().lock(unitLockKey(proposed), UNIT_LOCK_HOUR)
-                    : db.txBeside("locking " + describe(proposed) + " for a unit of work", tx ->
-                    tx.resultQuery("SELECT pg_try_advisory_xact_lock(?, ?)", unitLockKey(proposed), UNIT_LOCK_HOUR)
-                            .fetchOne(0, Boolean.class));
-            if (!Boolean.TRUE.equals(locked)) {
-                return Optional.of(new RunStart.Busy(proposed));
-            }
-            runs.locked = true;
-            runs.latestStored = db.txBeside("reading the latest run of " + describe(proposed), tx ->
-                    tx.select(org.jooq.impl.DSL.max(RUN_CONTEXT.HOUR_TS_UTC)).from(RUN_CONTEXT)
-                            .where(RUN_CONTEXT.ACCOUNT_ID.eq(key.account()), RUN_CONTEXT.RUN_MODE.eq(key.mode()))
-                            .fetchOne(0, Instant.class));
-        }
-        Instant hour = Conv.hour(proposed.hour());
-        if (runs.latestStored != null && !hour.isAfter(runs.latestStored)) {
-            return Optional.empty();
-        }
-        java.util.Map<java.util.UUID, Deferred> deferred = unit.object(DEFERRED, java.util.HashMap::new);
-        Deferred already = deferred.get(proposed.runId().value());
-        if (already != null) {
-            RunContext stored = toDomain(already.row);
-            return Optional.of(stored.status().isFinal() ? new RunStart.AlreadyFinished(stored) : new RunStart.Busy(stored));
-        }
-        RunContextRecord row = toRecord(proposed);
-        // every column set, so that the unit's run contexts share one column list whatever their status
-        row.setCompletedAtUtc(null);
-        deferred.put(proposed.runId().value(), new Deferred(row, unit.flushes()));
-        unit.fresh(proposed.runId().value());
-        db.append("starting run " + proposed.runId() + " of " + describe(proposed), RANK_RUN_CONTEXT, RUN_CONTEXT, List.of(row),
-                "run_context", r -> "run " + r.getRunId());
-        return Optional.of(new RunStart.Started(proposed));
-    }
-
-    /** Finishes a run that {@link #startInUnit} deferred; false if {@code runId} is not one. */
-    private boolean finishInUnit(RunId runId, RunStatus terminal, Instant at, StepHashes hashes) {
-        Db.UnitMemory unit = db.unitMemory();
-        if (unit == null) {
-            return false;
-        }
-        java.util.Map<java.util.UUID, Deferred> deferred = unit.object(DEFERRED, java.util.HashMap::new);
-        Deferred d = deferred.get(runId.value());
-        if (d == null) {
-            return false;
-        }
-        if (d.status != RunStatus.STARTED) {
-            throw new IllegalStateException("run " + runId + " cannot finish " + d.status + " -> " + terminal
-                    + ": only a STARTED run finishes");
-        }
-        d.row.setStatus(terminal.name());
-        d.row.setCompletedAtUtc(Conv.ts(at));
-        d.status = terminal;
-        if (unit.flushes() != d.appendedAt) {
-            // a call inside the unit needed the row and wrote it as STARTED: one UPDATE, still no step hash to replace
-            db.txBeside("finishing run " + runId, tx -> tx.update(RUN_CONTEXT)
-                    .set(RUN_CONTEXT.STATUS, terminal.name())
-                    .set(RUN_CONTEXT.COMPLETED_AT_UTC, Conv.ts(at))
-                    .where(RUN_CONTEXT.RUN_ID.eq(runId.value()))
-                    .execute());
-        }
-        db.append("finishing run " + runId, RANK_STEP_HASH, RUN_STEP_HASH, stepHashRows(runId, hashes), "run_step_hash",
-                r -> "step " + r.getStep() + " of run " + r.getRunId());
-        return true;
-    }
-
-    /** The unit's deferred runs by run id. */
-    private static final Object DEFERRED = new Object();
     /** Flush ranks (ascending = FK order): run contexts before everything that references them. */
     static final int RANK_RUN_CONTEXT = 0;
     static final int RANK_STEP_HASH = 1;
-    /** The second key of the unit lock: no real hour maps to it. */
-    private static final int UNIT_LOCK_HOUR = Integer.MIN_VALUE;
 
-    private static int unitLockKey(RunContext run) {
-        return LOCK_NAMESPACE | (run.account().value() << 2) | run.mode().ordinal();
-    }
-
-    private static List<RunStepHashRecord> stepHashRows(RunId runId, StepHashes hashes) {
+    static List<RunStepHashRecord> stepHashRows(RunId runId, StepHashes hashes) {
         List<RunStepHashRecord> rows = new ArrayList<>();
         hashes.hashes().forEach((step, sha) -> {
             RunStepHashRecord r = new RunStepHashRecord();
@@ -340,7 +232,7 @@ final class PgRunContextRepository implements RunContextRepository {
                 RunStatus.valueOf(r.getStatus()), r.getStartedAtUtc(), r.getCompletedAtUtc());
     }
 
-    private static RunContextRecord toRecord(RunContext c) {
+    static RunContextRecord toRecord(RunContext c) {
         RunContextRecord r = new RunContextRecord();
         r.setRunId(c.runId().value());
         r.setAccountId(Conv.id(c.account()));
@@ -357,7 +249,7 @@ final class PgRunContextRepository implements RunContextRepository {
         return r;
     }
 
-    private static String describe(RunContext c) {
+    static String describe(RunContext c) {
         return "account " + c.account() + " " + c.mode() + " " + c.hour();
     }
 

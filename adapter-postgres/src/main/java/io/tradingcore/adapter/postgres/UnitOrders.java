@@ -27,9 +27,9 @@ import java.util.UUID;
  * order it does not hold, a second fill of one order in one unit), the caller does the old way.
  */
 final class UnitOrders {
-    /** Key of the chain's instance ({@link Db.UnitMemory#carried}). */
+    /** Key of the chain's instance ({@link UnitMemory#carried}). */
     static final Object KEY = new Object();
-    /** Key of the set of order ids filled in the current unit ({@link Db.UnitMemory#object}). */
+    /** Key of the set of order ids filled in the current unit ({@link UnitMemory#object}). */
     static final Object FILLED_IN_UNIT = new Object();
 
     private static final Set<OrderStatus> OPEN = Set.of(OrderStatus.NEW, OrderStatus.ACK, OrderStatus.PARTIAL);

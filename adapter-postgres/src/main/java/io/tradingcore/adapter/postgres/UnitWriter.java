@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
 
 /**
  * The writer thread of one engine thread's chain of overlapped units ({@link Db#unitOfWorkOverlapped}): the
@@ -38,7 +40,7 @@ final class UnitWriter implements AutoCloseable {
     });
     /** The unit in the writer's hands (done once committed or failed), or null. */
     private Future<?> previous;
-    /** What the chain's units remember for the next (see {@link Db.UnitMemory#carried}). */
+    /** What the chain's units remember for the next (see {@link UnitMemory#carried}). */
     final Map<Object, Object> carry = new HashMap<>();
     /** Session-level advisory locks the chain holds, each on a connection of its own. */
     private final List<Held> locks = new ArrayList<>();
@@ -158,5 +160,34 @@ final class UnitWriter implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             // nothing to do: the pool drops a broken connection
         }
+    }
+
+    /** On the writer thread: a unit's waiting rows, then its commit; on failure a rollback. Closes {@code c}. */
+    static void commit(String what, Connection c, DSLContext dsl, TreeMap<Integer, PendingRows<?>> waiting, UnitMemory mem) {
+        try {
+            DbErrors.mapped(what, () -> {
+                mem.runKept(dsl, waiting);
+                for (PendingRows<?> p : waiting.values()) {
+                    p.write(dsl, mem);
+                }
+                c.commit();
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c);
+            throw e;
+        } finally {
+            closeQuietly(c);
+        }
+        mem.committed();
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException | RuntimeException e) {
+            // a dead connection rolled back with the session
+        }
+        closeQuietly(c);
     }
 }

@@ -14,13 +14,11 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.DeterministicIds;
-import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.Horizon;
+import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.ModelRole;
 import io.tradingcore.domain.RunMode;
-import io.tradingcore.domain.risk.DrawdownPolicy;
 import io.tradingcore.domain.run.RunStatus;
-import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.AccountStateRepository;
@@ -33,8 +31,9 @@ import io.tradingcore.ports.out.RunContextRepository;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.out.UnitOfWork;
 import io.tradingcore.ports.service.HourlyCycleService;
-import io.tradingcore.ports.testing.Crashes;
 import io.tradingcore.ports.testing.Crashes.SimulatedCrash;
+import io.tradingcore.ports.testing.Crashes;
+import io.tradingcore.ports.testing.CycleCommandBuilder;
 import io.tradingcore.ports.testing.FakeModelStack;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
 import io.tradingcore.ports.testing.InMemoryMarketDataRepository;
@@ -42,6 +41,7 @@ import io.tradingcore.ports.testing.ManualClock;
 import io.tradingcore.ports.testing.SimpleFeatureEngine;
 import io.tradingcore.ports.testing.SimulatedExchangeGateway;
 import io.tradingcore.ports.testing.SyntheticCandles;
+import io.tradingcore.ports.testing.TradingConfigBuilder;
 import io.tradingcore.testdb.TestDatabases;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +50,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -82,8 +81,7 @@ class CrashResumePostgresIT {
     private static final BacktestRunId BACKTEST = new BacktestRunId(DeterministicIds.uuid("crash-resume-pg"));
     private static final BigDecimal DEPOSIT = new BigDecimal("10000");
     private static final List<Asset> ASSETS = List.of(Asset.of(1, "BTC/USDT"), Asset.of(2, "ETH/USDT"));
-    private static final TradingConfig CONFIG = new TradingConfig(SignalPolicyConfig.defaults(), DrawdownPolicy.defaults(), VENUE,
-            LOOKBACK);
+    private static final TradingConfig CONFIG = TradingConfigBuilder.config().venue(VENUE).lookbackBars(LOOKBACK).build();
     /** Enough candles for every hour's lookback and for the venue to fill the last hour's orders. */
     private static final List<Candle> CANDLES = candles(LOOKBACK + HOURS + 1);
 
@@ -231,7 +229,7 @@ class CrashResumePostgresIT {
     }
 
     private static RunHourlyCycleCommand command(HourTs hour) {
-        return new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, hour, ASSETS, SHA, 42, BACKTEST, DEPOSIT, Optional.empty());
+        return CycleCommandBuilder.backtest(BACKTEST, ACCOUNT, hour, ASSETS).codeVersionSha(SHA).deposit(DEPOSIT).build();
     }
 
     /** A venue with its own copy of the market: it fills a MARKET order of hour H at the open of H. */

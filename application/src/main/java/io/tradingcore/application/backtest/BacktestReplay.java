@@ -15,6 +15,7 @@ import io.tradingcore.domain.hash.StepHashes;
 import io.tradingcore.domain.run.RunContext;
 import io.tradingcore.ports.out.BacktestRunRepository.BacktestRunDefinition;
 import io.tradingcore.ports.out.ModelTrainer;
+import io.tradingcore.ports.service.OodHoldEvents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -132,15 +133,19 @@ public final class BacktestReplay {
         if (!request.backtestRunId().equals(id)) {
             return new Outcome(0, Optional.of("the stored definition does not derive the backtest id " + id.value()));
         }
-        // hours stored in an earlier DATA hash format are recomputed in that format (DataHashFormat)
+        // hours stored in an earlier DATA hash format are recomputed in that format (DataHashFormat), hours stored
+        // before the OOD gate's HOLD was a risk event without it (OodHoldEvents)
         java.util.Map<HourTs, String> storedData = new java.util.TreeMap<>();
+        java.util.Map<HourTs, String> storedRisk = new java.util.TreeMap<>();
         for (RunContext rc : runs) {
-            storedData.put(rc.hour(), stored.runs().stepHashes(rc.runId()).flatMap(h -> h.get(CycleStep.DATA))
-                    .orElse(rc.dataSnapshotHash()));
+            Optional<StepHashes> hashes = stored.runs().stepHashes(rc.runId());
+            storedData.put(rc.hour(), hashes.flatMap(h -> h.get(CycleStep.DATA)).orElse(rc.dataSnapshotHash()));
+            hashes.flatMap(h -> h.get(CycleStep.RISK)).ifPresent(r -> storedRisk.put(rc.hour(), r));
         }
         try {
             new WalkForwardBacktest(scratch, trainer)
                     .hashingData(DataHashFormat.CURRENT, hour -> Optional.ofNullable(storedData.get(hour)))
+                    .filingOodHolds(OodHoldEvents.CURRENT, hour -> Optional.ofNullable(storedRisk.get(hour)))
                     .run(request, progress);
         } catch (RuntimeException e) {
             if (!"FAILED".equals(def.status())) {

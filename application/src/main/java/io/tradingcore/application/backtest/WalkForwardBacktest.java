@@ -53,6 +53,9 @@ public final class WalkForwardBacktest {
     /** The cycles' DATA hash format and, in a replay, the stored DATA hash by hour ({@link HourlyCycleService#hashingData}). */
     private io.tradingcore.domain.hash.DataHashFormat dataHashFormat = io.tradingcore.domain.hash.DataHashFormat.CURRENT;
     private java.util.function.Function<HourTs, Optional<String>> storedDataHash = hour -> Optional.empty();
+    /** Whether the cycles file the OOD gate's HOLD as a risk event and, in a replay, the stored RISK hash by hour. */
+    private io.tradingcore.ports.service.OodHoldEvents oodHolds = io.tradingcore.ports.service.OodHoldEvents.CURRENT;
+    private java.util.function.Function<HourTs, Optional<String>> storedRiskHash = hour -> Optional.empty();
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
@@ -87,6 +90,14 @@ public final class WalkForwardBacktest {
                                     java.util.function.Function<HourTs, Optional<String>> stored) {
         this.dataHashFormat = Objects.requireNonNull(format, "format");
         this.storedDataHash = Objects.requireNonNull(stored, "stored");
+        return this;
+    }
+
+    /** Whether the cycles file the OOD gate's HOLD as a risk event, and the stored RISK hashes (replay; tests). Returns this. */
+    WalkForwardBacktest filingOodHolds(io.tradingcore.ports.service.OodHoldEvents mode,
+                                       java.util.function.Function<HourTs, Optional<String>> stored) {
+        this.oodHolds = Objects.requireNonNull(mode, "mode");
+        this.storedRiskHash = Objects.requireNonNull(stored, "stored");
         return this;
     }
 
@@ -273,7 +284,8 @@ public final class WalkForwardBacktest {
             progress.foldTrained(fold, trained.artifacts().size());
             HourlyCycleService cycle = new HourlyCycleService(ports.runs(), marketData, ports.decisions(),
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
-                    cfg::trading, clock).hashingData(dataHashFormat, storedDataHash);
+                    cfg::trading, clock).hashingData(dataHashFormat, storedDataHash)
+                    .filingOodHolds(oodHolds, storedRiskHash);
             for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
                 HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
                 HourTs first = batch;

@@ -235,6 +235,16 @@ public final class CandleCsvReader {
         if (v[2].compareTo(v[1]) > 0) {
             throw new CsvFormatException(file, lineNo, "high " + v[1].toPlainString() + " < low " + v[2].toPlainString());
         }
+        // said here with the values (the domain's own check names the asset by its internal id: "asset 1")
+        for (int i : new int[] {0, 3}) {
+            if (v[i].compareTo(v[2]) < 0 || v[i].compareTo(v[1]) > 0) {
+                throw new CsvFormatException(file, lineNo, names[i] + " " + v[i].toPlainString() + " is outside [low "
+                        + v[2].toPlainString() + ", high " + v[1].toPlainString() + "]");
+            }
+        }
+        if (v[4].signum() < 0) {
+            throw new CsvFormatException(file, lineNo, "volume " + v[4].toPlainString() + " is negative");
+        }
         try {
             return new Candle(asset, hour, v[0], v[1], v[2], v[3], v[4]);
         } catch (IllegalArgumentException e) {

@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingcore.adapter.ml.MlModels;
 import io.tradingcore.application.Persistence;
-import io.tradingcore.application.bench.MemoryReference;
 import io.tradingcore.application.config.ConfigLoader;
-import io.tradingcore.application.ingest.CandleCsvReader;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.hash.DataHashFormat;
 import io.tradingcore.domain.run.RunContext;
-import io.tradingcore.ports.out.ReportingRepository;
-import io.tradingcore.ports.out.UnitOfWork;
-import io.tradingcore.ports.testing.InMemoryAccountStateRepository;
-import io.tradingcore.ports.testing.InMemoryBacktestRepository;
-import io.tradingcore.ports.testing.InMemoryDecisionRecordRepository;
-import io.tradingcore.ports.testing.InMemoryExecutionRepository;
-import io.tradingcore.ports.testing.InMemoryMarketDataRepository;
-import io.tradingcore.ports.testing.InMemoryModelRegistry;
-import io.tradingcore.ports.testing.InMemoryRunContextRepository;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,20 +59,6 @@ class ReplayDataHashFormatTest {
 
     /** An in-memory store holding the bundled BTC/USDT candles (asset 1). */
     static Persistence store(ConfigLoader.Loaded cfg) throws Exception {
-        InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
-        Path f = Path.of(System.getProperty("data.dir", "../data/market")).resolve("BTC_USDT_1h.csv.gz");
-        market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes(f.toString().getBytes()), CandleCsvReader.read(f, ASSETS.get(0).id()).candles());
-        MemoryReference reference = new MemoryReference();
-        ASSETS.forEach(reference::ensureAsset);
-        return new Persistence(new InMemoryRunContextRepository(), market, new InMemoryDecisionRecordRepository(),
-                new InMemoryExecutionRepository(), new InMemoryAccountStateRepository(), new InMemoryBacktestRepository(),
-                reference, new InMemoryModelRegistry(), reference, notUsed(), UnitOfWork.NONE);
-    }
-
-    private static ReportingRepository notUsed() {
-        return (ReportingRepository) java.lang.reflect.Proxy.newProxyInstance(ReportingRepository.class.getClassLoader(),
-                new Class<?>[] {ReportingRepository.class}, (proxy, m, args) -> {
-                    throw new UnsupportedOperationException("a backtest reports nothing");
-                });
+        return InMemoryBacktestStore.of(cfg, ASSETS.get(0));
     }
 }

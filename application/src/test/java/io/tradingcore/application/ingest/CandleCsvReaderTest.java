@@ -86,6 +86,21 @@ class CandleCsvReaderTest {
         assertThat(thrown.getMessage()).startsWith(p + ":2: ").contains("year").contains("outside 2009..2099");
     }
 
+    // qa round: these were the domain's messages, naming the asset by its internal id ("... (asset 1 at ...)")
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1,2,1,2,-1.00000000|volume -1.00000000 is negative",
+        "0.5,2,1,2,5|open 0.5 is outside [low 1, high 2]",
+        "1,2,1,2.5,5|close 2.5 is outside [low 1, high 2]"})
+    void aNegativeVolumeOrAPriceOutsideItsRangeIsSaidWithItsValues(String values, String reason) throws IOException {
+        Path p = file("2024-01-01T00:00:00Z," + values);
+
+        Throwable thrown = catchThrowable(() -> CandleCsvReader.read(p, ASSET));
+
+        assertThat(thrown).isExactlyInstanceOf(CsvFormatException.class).hasMessageNotContaining("asset ");
+        assertThat(thrown.getMessage()).startsWith(p + ":2: " + reason);
+    }
+
     // issue 17, item 10: a bare ZipException / EOFException naming no file, and "no such file" for a directory
     @Test
     void aBrokenGzipOrADirectoryIsACsvFormatExceptionNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {

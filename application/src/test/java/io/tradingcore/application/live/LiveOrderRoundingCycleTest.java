@@ -21,23 +21,22 @@ import io.tradingcore.domain.order.Order;
 import io.tradingcore.domain.portfolio.PortfolioState;
 import io.tradingcore.domain.portfolio.Position;
 import io.tradingcore.domain.portfolio.PositionState;
-import io.tradingcore.domain.risk.DrawdownPolicy;
 import io.tradingcore.domain.risk.RiskEvent;
 import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.domain.risk.RiskHourlyState;
 import io.tradingcore.domain.risk.TradingState;
 import io.tradingcore.domain.run.RunKey;
-import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
-import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.ModelStack;
 import io.tradingcore.ports.out.TradingConfig;
 import io.tradingcore.ports.service.HourlyCycleService;
+import io.tradingcore.ports.testing.CycleCommandBuilder;
 import io.tradingcore.ports.testing.FakeModelStack;
 import io.tradingcore.ports.testing.FixedConfigurationProvider;
 import io.tradingcore.ports.testing.InMemoryPorts;
 import io.tradingcore.ports.testing.SyntheticCandles;
+import io.tradingcore.ports.testing.TradingConfigBuilder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -45,8 +44,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,10 +72,8 @@ class LiveOrderRoundingCycleTest {
         fake = new FakeBinance("ETHUSDT", List.of()).answer("/api/v3/exchangeInfo", LiveFixtures.ETH_EXCHANGE_INFO);
         Clock at = Clock.fixed(HOUR.toInstant().plusSeconds(5), ZoneOffset.UTC);
         fake.trading(at);
-        SignalPolicyConfig signal = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H1, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(),
-                new BigDecimal("0.25"), new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), new BigDecimal("5")), new BigDecimal("0.005"),
-                new BigDecimal("1"), new TreeSet<>(), new TreeSet<>());
-        config = new TradingConfig(signal, DrawdownPolicy.defaults(), "BINANCE", LOOKBACK);
+        config = TradingConfigBuilder.gated().horizon(io.tradingcore.domain.Horizon.H1).costs("10", "2", "5").minOrderNotional("1")
+                .venue("BINANCE").lookbackBars(LOOKBACK).build();
         p = new InMemoryPorts(config, LOOKBACK, 40.0, at.instant());
         List<BigDecimal> closes = new ArrayList<>();
         for (int i = 0; i < LOOKBACK + 2; i++) {
@@ -108,8 +103,7 @@ class LiveOrderRoundingCycleTest {
     }
 
     private static CycleReport run(HourlyCycleService c, String deposit) {
-        CycleReport r = c.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.LIVE, HOUR, List.of(ETH), "0123456789abcdef0123456789abcdef01234567", 42, null,
-                new BigDecimal(deposit), Optional.empty()));
+        CycleReport r = c.run(CycleCommandBuilder.live(ACCOUNT, HOUR, List.of(ETH)).deposit(deposit).build());
         assertThat(r.outcome()).isEqualTo(CycleReport.Outcome.COMPLETED);
         return r;
     }

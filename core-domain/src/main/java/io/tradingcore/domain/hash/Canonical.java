@@ -1,6 +1,5 @@
 package io.tradingcore.domain.hash;
 
-import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DeterministicIds;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -246,7 +245,7 @@ public final class Canonical {
             sb.append('~');
         } else if (v instanceof BigDecimal d) {
             sb.append("n:");
-            writeDecimal(sb, d);
+            CanonicalScalars.writeDecimal(sb, d);
         } else if (v instanceof Double d) {
             sb.append("d:").append(Long.toHexString(Double.doubleToLongBits(d)));
         } else if (v instanceof Float f) {
@@ -261,7 +260,7 @@ public final class Canonical {
             sb.append("e:").append(e.name());
         } else if (v instanceof Instant i) {
             sb.append("t:");
-            writeInstant(sb, i);
+            CanonicalScalars.writeInstant(sb, i);
         } else if (v instanceof UUID u) {
             sb.append("u:").append(u);
         } else if (v instanceof Optional<?> o) {
@@ -308,90 +307,6 @@ public final class Canonical {
         }
         sb.append(')');
     }
-
-    /**
-     * {@link Decimals#canonical} without BigInteger.toString (the cost of hashing candles): at scale 18
-     * the unscaled value splits into an integer part and 18 fraction digits, each a long when small.
-     */
-    private static void writeDecimal(StringBuilder sb, BigDecimal d) {
-        int scale = d.scale();
-        if (scale >= 0 && scale <= Decimals.SCALE) {
-            // exact at scale 18 without rounding: integer part and fraction from the unscaled long alone
-            java.math.BigInteger u = d.unscaledValue();
-            if (u.bitLength() < 63) {
-                long v = u.longValue();
-                long p = POW10[scale];
-                long ip = Math.abs(v / p);
-                long frac = Math.abs(v % p) * POW10[Decimals.SCALE - scale];
-                if (v < 0) {
-                    sb.append('-');
-                }
-                sb.append(ip).append('.');
-                appendFraction(sb, frac);
-                return;
-            }
-        }
-        BigDecimal v = d.setScale(Decimals.SCALE, java.math.RoundingMode.HALF_EVEN);
-        java.math.BigInteger unscaled = v.unscaledValue();
-        java.math.BigInteger[] qr = unscaled.abs().divideAndRemainder(TEN_18);
-        if (qr[0].bitLength() > 62) {
-            sb.append(v.toPlainString());
-            return;
-        }
-        if (unscaled.signum() < 0) {
-            sb.append('-');
-        }
-        sb.append(qr[0].longValue()).append('.');
-        appendFraction(sb, qr[1].longValue());
-    }
-
-    /** {@code frac} (0 <= frac < 10^18) as exactly 18 digits. */
-    private static void appendFraction(StringBuilder sb, long frac) {
-        String digits = Long.toString(frac);
-        for (int i = digits.length(); i < Decimals.SCALE; i++) {
-            sb.append('0');
-        }
-        sb.append(digits);
-    }
-
-    private static final long[] POW10 = new long[Decimals.SCALE + 1];
-
-    static {
-        POW10[0] = 1;
-        for (int i = 1; i < POW10.length; i++) {
-            POW10[i] = POW10[i - 1] * 10;
-        }
-    }
-
-    private static final java.math.BigInteger TEN_18 = java.math.BigInteger.TEN.pow(Decimals.SCALE);
-
-    /** ISO-8601 as Instant.toString writes it; whole seconds of years 0-9999 (every hour we hash) without the formatter. */
-    private static void writeInstant(StringBuilder sb, Instant i) {
-        long epochSecond = i.getEpochSecond();
-        if (i.getNano() != 0 || epochSecond < MIN_FAST || epochSecond >= MAX_FAST) {
-            sb.append(i);
-            return;
-        }
-        long days = Math.floorDiv(epochSecond, 86_400L);
-        int secs = (int) Math.floorMod(epochSecond, 86_400L);
-        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
-        pad(sb, d.getYear(), 4).append('-');
-        pad(sb, d.getMonthValue(), 2).append('-');
-        pad(sb, d.getDayOfMonth(), 2).append('T');
-        pad(sb, secs / 3600, 2).append(':');
-        pad(sb, secs / 60 % 60, 2).append(':');
-        pad(sb, secs % 60, 2).append('Z');
-    }
-
-    private static StringBuilder pad(StringBuilder sb, int v, int width) {
-        for (int p = width == 4 ? 1000 : 10; p > 1 && v < p; p /= 10) {
-            sb.append('0');
-        }
-        return sb.append(v);
-    }
-
-    private static final long MIN_FAST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
-    private static final long MAX_FAST = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
 
     /** A record class's name and accessors, looked up once per class (reflection per value was the cost). */
     private record Shape(String name, String[] componentNames, java.lang.reflect.Method[] accessors) {

@@ -54,6 +54,9 @@ final class CycleState {
     SortedMap<AssetId, StackPrediction> predictions = new TreeMap<>();
     List<TradeSignal> signals = List.of();
     HourlyState state;
+    /** Whether the gate's HOLD is filed as a risk event; the stored RISK hash of an hour being recomputed (replay). */
+    OodHoldEvents oodHolds = OodHoldEvents.CURRENT;
+    Optional<String> storedRisk = Optional.empty();
 
     CycleState(RunHourlyCycleCommand cmd, TradingConfig config, RunKey key, List<AssetInputs> inputs, StepHashes hashes) {
         this.cmd = cmd;
@@ -67,7 +70,12 @@ final class CycleState {
 
     /** Records the canonical hash of {@code output} as the hash of {@code step}. */
     void hash(CycleStep step, Object output) {
-        hashes = hashes.with(step, Canonical.sha256(output, texts));
+        hashes = hashes.with(step, hashOf(output));
+    }
+
+    /** The canonical hash of {@code output} (what {@link #hash} records). */
+    String hashOf(Object output) {
+        return Canonical.sha256(output, texts);
     }
 
     /** The steps' hashes stream their text into one reused SHA-256 and buffer (no records memoised: the same hashes). */

@@ -65,6 +65,9 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
     /** The DATA hash format of new hours, and the stored DATA hash of an hour being recomputed (replay), if any. */
     private volatile DataHashFormat dataHashFormat = DataHashFormat.CURRENT;
     private volatile Function<HourTs, Optional<String>> storedDataHash = hour -> Optional.empty();
+    /** Whether new hours file the gate's HOLD as a risk event, and the stored RISK hash of an hour being recomputed. */
+    private volatile OodHoldEvents oodHolds = OodHoldEvents.CURRENT;
+    private volatile Function<HourTs, Optional<String>> storedRiskHash = hour -> Optional.empty();
 
     public HourlyCycleService(RunContextRepository runs, MarketDataRepository marketData, DecisionRecordRepository decisions,
                               ExecutionRepository execution, AccountStateRepository states, FeatureEngine featureEngine,
@@ -120,6 +123,8 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             return empty(run, CycleReport.Outcome.SKIPPED_NO_DATA, hashes);
         }
         CycleState cycle = new CycleState(cmd, config, run.key(), inputs, hashes);
+        cycle.oodHolds = oodHolds;
+        cycle.storedRisk = storedRiskHash.apply(hour);
         try {
             for (CycleStage step : steps) {
                 step.run(cycle);
@@ -146,6 +151,19 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
     public HourlyCycleService hashingData(DataHashFormat format, Function<HourTs, Optional<String>> stored) {
         this.dataHashFormat = Objects.requireNonNull(format, "format");
         this.storedDataHash = Objects.requireNonNull(stored, "stored");
+        return this;
+    }
+
+    /**
+     * Files the gate's HOLD as a risk event or not ({@code mode}: {@link OodHoldEvents#CURRENT} files it;
+     * {@link OodHoldEvents#NOT_FILED} only to reproduce hours stored before 2026-12-06, and in tests); {@code stored}
+     * gives the RISK hash stored for an hour being recomputed (a replay): when filing makes it differ and the same step
+     * without the hour's out-of-distribution events hashes to it, the hour is recomputed without them (they are
+     * neither written nor hashed), so a run stored before the events replays identically. Returns this service.
+     */
+    public HourlyCycleService filingOodHolds(OodHoldEvents mode, Function<HourTs, Optional<String>> stored) {
+        this.oodHolds = Objects.requireNonNull(mode, "mode");
+        this.storedRiskHash = Objects.requireNonNull(stored, "stored");
         return this;
     }
 

@@ -17,7 +17,9 @@ import io.tradingcore.domain.risk.RiskCheck;
 import io.tradingcore.domain.risk.RiskContext;
 import io.tradingcore.domain.risk.RiskDecision;
 import io.tradingcore.domain.risk.RiskEvent;
+import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.domain.risk.RiskHourlyState;
+import io.tradingcore.domain.risk.RuleId;
 import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.DecisionRecordRepository;
 import io.tradingcore.ports.out.ExchangeGateway;
@@ -81,11 +83,36 @@ final class SizeAndCheckStep implements CycleStage {
             }
         }
         List<RiskEvent> events = s.events();
+        if (oodHoldsUnfiled(s, rs, verdicts, events)) {
+            s.book.events().removeIf(SizeAndCheckStep::isOodHold);
+            events = s.events();
+        }
         decisions.recordRiskEvents(s.key, events);
         s.hash(CycleStep.RISK, List.of(rs, verdicts, events));
         execution.recordOrders(s.key, placed);
         s.orders.addAll(placed);
         s.hash(CycleStep.ORDERS, placed);
+    }
+
+    /**
+     * Whether this hour's out-of-distribution HOLD events are not filed (see {@link OodHoldEvents}): never when there
+     * are none; always under {@link OodHoldEvents#NOT_FILED}; in a replay when the stored RISK hash differs from
+     * the RISK step's with them and equals its hash without them (an hour stored before they were filed).
+     */
+    private static boolean oodHoldsUnfiled(CycleState s, RiskHourlyState rs, List<RiskDecision> verdicts, List<RiskEvent> events) {
+        if (events.stream().noneMatch(SizeAndCheckStep::isOodHold)) {
+            return false;
+        }
+        if (s.oodHolds == OodHoldEvents.NOT_FILED) {
+            return true;
+        }
+        String stored = s.storedRisk.orElse(null);
+        return stored != null && !stored.equals(s.hashOf(List.of(rs, verdicts, events)))
+                && stored.equals(s.hashOf(List.of(rs, verdicts, events.stream().filter(e -> !isOodHold(e)).toList())));
+    }
+
+    private static boolean isOodHold(RiskEvent e) {
+        return e.type() == RiskEventType.ENTRY_BLOCKED && RuleId.OUT_OF_DISTRIBUTION.id().equals(e.rule());
     }
 
     private Optional<OrderIntent> intentFor(CycleState s, TradeSignal signal, OrderSide side, BigDecimal cashAvailable) {

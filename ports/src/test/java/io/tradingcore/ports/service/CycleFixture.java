@@ -7,24 +7,22 @@ import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BacktestRunId;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.domain.Horizon;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.ledger.CashLedger;
 import io.tradingcore.domain.order.Fill;
-import io.tradingcore.domain.risk.DrawdownPolicy;
 import io.tradingcore.domain.risk.OperatorReset;
-import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.HourlyState;
 import io.tradingcore.ports.out.TradingConfig;
+import io.tradingcore.ports.testing.CycleCommandBuilder;
 import io.tradingcore.ports.testing.InMemoryPorts;
 import io.tradingcore.ports.testing.SyntheticCandles;
+import io.tradingcore.ports.testing.TradingConfigBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /** Shared set-up of the cycle tests: two assets of seeded random-walk candles and a backtest command. */
 final class CycleFixture {
@@ -39,7 +37,7 @@ final class CycleFixture {
     }
 
     static TradingConfig config() {
-        return new TradingConfig(SignalPolicyConfig.defaults(), DrawdownPolicy.defaults(), "SIM", LOOKBACK);
+        return TradingConfigBuilder.config().lookbackBars(LOOKBACK).build();
     }
 
     /** Ports loaded with {@code hours} candles per asset from START, from {@code seed}. */
@@ -51,13 +49,11 @@ final class CycleFixture {
     }
 
     static RunHourlyCycleCommand command(HourTs hour) {
-        return new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, hour, ASSETS, SHA, 42, BACKTEST,
-                new BigDecimal("10000"), Optional.empty());
+        return CycleCommandBuilder.backtest(BACKTEST, ACCOUNT, hour, ASSETS).codeVersionSha(SHA).build();
     }
 
     static RunHourlyCycleCommand command(HourTs hour, OperatorReset reset) {
-        return new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, hour, ASSETS, SHA, 42, BACKTEST,
-                new BigDecimal("10000"), Optional.of(reset));
+        return CycleCommandBuilder.backtest(BACKTEST, ACCOUNT, hour, ASSETS).codeVersionSha(SHA).reset(Optional.of(reset)).build();
     }
 
     /**
@@ -65,11 +61,8 @@ final class CycleFixture {
      * MARKET order fills at the next candle's open, which is the close the decision saw.
      */
     static InMemoryPorts oneAsset(Asset asset, BigDecimal firstOpen, List<BigDecimal> closes) {
-        SignalPolicyConfig cfg = new SignalPolicyConfig(Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), new BigDecimal("0.5"),
-                new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), BigDecimal.ZERO), new BigDecimal("0.005"), new BigDecimal("10"),
-                new TreeSet<>(), new TreeSet<>());
-        InMemoryPorts p = new InMemoryPorts(new TradingConfig(cfg, DrawdownPolicy.defaults(), "SIM", LOOKBACK), LOOKBACK, 60.0,
-                START.toInstant());
+        TradingConfig cfg = TradingConfigBuilder.gated().targetFraction("0.5").costs("10", "2", "0").lookbackBars(LOOKBACK).build();
+        InMemoryPorts p = new InMemoryPorts(cfg, LOOKBACK, 60.0, START.toInstant());
         p.load(SyntheticCandles.path(asset.id(), START, firstOpen, closes));
         return p;
     }
@@ -80,8 +73,8 @@ final class CycleFixture {
         for (int i = 0; i < hours; i++) {
             HourTs h = START.plusHours(LOOKBACK + i);
             p.clock.set(h.toInstant().plusSeconds(5));
-            out.add(p.cycle.run(new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, List.of(asset), SHA, 42, BACKTEST, deposit,
-                    Optional.empty())));
+            out.add(p.cycle.run(CycleCommandBuilder.backtest(BACKTEST, ACCOUNT, h, List.of(asset)).codeVersionSha(SHA).deposit(deposit)
+                    .build()));
         }
         return out;
     }

@@ -11,25 +11,24 @@ import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalAction;
 import io.tradingcore.domain.hash.CycleStep;
-import io.tradingcore.domain.risk.DrawdownPolicy;
 import io.tradingcore.domain.risk.OperatorReset;
 import io.tradingcore.domain.risk.RiskEvent;
 import io.tradingcore.domain.risk.RiskEventType;
 import io.tradingcore.domain.run.RunStatus;
-import io.tradingcore.domain.signal.SignalPolicyConfig;
 import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.in.RunHourlyCycleCommand;
 import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.ports.out.TradingConfig;
+import io.tradingcore.ports.testing.CycleCommandBuilder;
 import io.tradingcore.ports.testing.InMemoryPorts;
 import io.tradingcore.ports.testing.SyntheticCandles;
+import io.tradingcore.ports.testing.TradingConfigBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class CycleScenariosTest {
@@ -38,10 +37,8 @@ class CycleScenariosTest {
 
     /** One asset, whole equity per entry, so a 30% gap is a >20% account drawdown. */
     static InMemoryPorts crashScenario() {
-        SignalPolicyConfig all = new SignalPolicyConfig(io.tradingcore.domain.Horizon.H4, 0.55, 0.45, new BigDecimal("0.001"), BigDecimal.ONE.negate(), BigDecimal.ONE,
-                new io.tradingcore.domain.CostModel(BigDecimal.TEN, new BigDecimal("2"), new BigDecimal("5")), new BigDecimal("0.005"), new BigDecimal("10"),
-                new TreeSet<>(), new TreeSet<>());
-        InMemoryPorts p = new InMemoryPorts(new TradingConfig(all, DrawdownPolicy.defaults(), "SIM", LOOKBACK), LOOKBACK, 60.0, START.toInstant());
+        TradingConfig all = TradingConfigBuilder.gated().targetFraction("1").costs("10", "2", "5").lookbackBars(LOOKBACK).build();
+        InMemoryPorts p = new InMemoryPorts(all, LOOKBACK, 60.0, START.toInstant());
         List<BigDecimal> closes = new ArrayList<>();
         BigDecimal c = new BigDecimal("100");
         for (int i = 0; i < 9; i++) {
@@ -59,7 +56,7 @@ class CycleScenariosTest {
     }
 
     static RunHourlyCycleCommand oneAsset(HourTs h, Optional<OperatorReset> reset) {
-        return new RunHourlyCycleCommand(ACCOUNT, RunMode.BACKTEST, h, List.of(BTC), SHA, 42, BACKTEST, new BigDecimal("10000"), reset);
+        return CycleCommandBuilder.backtest(BACKTEST, ACCOUNT, h, List.of(BTC)).codeVersionSha(SHA).reset(reset).build();
     }
 
     @Test

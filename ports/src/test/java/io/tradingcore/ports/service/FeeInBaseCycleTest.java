@@ -4,7 +4,6 @@ import static io.tradingcore.ports.service.CycleFixture.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingcore.domain.Asset;
-import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.DeterministicIds;
 import io.tradingcore.domain.DrawdownTier;
@@ -13,7 +12,6 @@ import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.OrderRequest;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
 import io.tradingcore.domain.SignalId;
@@ -33,6 +31,7 @@ import io.tradingcore.ports.in.CycleReport;
 import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.testing.InMemoryExecutionRepository;
 import io.tradingcore.ports.testing.InMemoryPorts;
+import io.tradingcore.ports.testing.OrderRequestBuilder;
 import io.tradingcore.ports.testing.RoundTripChecks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,8 +61,8 @@ class FeeInBaseCycleTest {
     private Order acknowledged(OrderSide side, String qty, String notional, String cash, BigDecimal held) {
         SignalId signal = new SignalId(DeterministicIds.uuid("fee-in-base", side.name()));
         RunId run = key.runId();
-        OrderRequest r = new OrderRequest(DeterministicIds.orderId(run, signal), ClientOrderId.forSignal(run, signal), run, signal, ACCOUNT,
-                BTC, side, OrderType.MARKET, d(qty), null, d(notional), d(cash), FIRST);
+        OrderRequest r = OrderRequestBuilder.order(run, signal, BTC, FIRST).account(ACCOUNT).side(side).quantity(d(qty))
+                .notional(d(notional)).cash(d(cash)).build();
         Order placed = Order.placed(r, Decimals.ZERO, held);
         execution.recordOrders(key, List.of(placed));
         Order ack = placed.on(new OrderEvent.Acknowledged());

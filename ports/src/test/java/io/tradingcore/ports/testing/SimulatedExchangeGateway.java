@@ -108,8 +108,7 @@ public final class SimulatedExchangeGateway implements ExchangeGateway {
         if (o.side() == OrderSide.BUY) {
             notional = notional.min(o.requestedNotional());
         }
-        return new OrderRequest(o.orderId(), o.clientOrderId(), o.runId(), o.signalId(), o.accountId(), o.asset(), o.side(), o.type(),
-                qty, o.limitPrice(), notional, o.preOrderCashAvailable(), o.hour());
+        return OrderRequestBuilder.from(o).quantity(qty).notional(notional).build();
     }
 
     @Override

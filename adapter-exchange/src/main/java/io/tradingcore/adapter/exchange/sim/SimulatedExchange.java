@@ -1,31 +1,19 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.domain.OrderSide;
-import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.Balance;
 import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.BookSnapshot;
-import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +35,6 @@ import java.util.TreeSet;
  * balances. Not thread-safe by design beyond the monitor on every public method.
  */
 public final class SimulatedExchange implements VenueGateway {
-    private static final long ONE_MILLI = 1;
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final SimConfig config;
@@ -60,6 +47,7 @@ public final class SimulatedExchange implements VenueGateway {
     private final SimPricing pricing;
     private final SimFees fees;
     private final SimOrderCheck check;
+    private final SimMatching matching;
     private long orderSequence;
 
     private SimulatedExchange(SimConfig config) {
@@ -69,6 +57,7 @@ public final class SimulatedExchange implements VenueGateway {
         this.pricing = new SimPricing(config, markets);
         this.fees = new SimFees(config);
         this.check = new SimOrderCheck(config, pricing, fees, wallet);
+        this.matching = new SimMatching(config, pricing, fees, wallet, working);
     }
 
     public static SimulatedExchange create(SimConfig config) {
@@ -144,10 +133,10 @@ public final class SimulatedExchange implements VenueGateway {
                     continue;
                 }
                 if (m.opened == null || t.isAfter(m.opened)) {
-                    openPhase(m, bar);
+                    matching.openPhase(m, bar);
                 }
                 if (!t.plus(HOUR).isAfter(closeUpTo)) {
-                    rangePhase(m, bar);
+                    matching.rangePhase(m, bar);
                 }
             }
         }
@@ -178,7 +167,7 @@ public final class SimulatedExchange implements VenueGateway {
         SimMarket m = markets.get(t.symbol());
         if (m.opened != null && !m.opened.isBefore(t.decidedAt()) && (m.closed == null || m.closed.isBefore(m.opened))) {
             // its bar has opened but not closed: the order meets that open now, as it would have on arrival
-            arrive(order, m, m.bars.get(m.opened));
+            matching.arrive(order, m, m.bars.get(m.opened));
             if (order.status.isTerminal()) {
                 working.remove(id);
             }
@@ -223,129 +212,6 @@ public final class SimulatedExchange implements VenueGateway {
     @Override
     public synchronized SortedMap<String, Balance> balances() {
         return wallet.view();
-    }
-
-    // ---------------------------------------------------------------- matching
-
-    /** The open of a bar: MARKET orders (new, or GTC remainders) and limits on their arrival. */
-    private void openPhase(SimMarket m, Bar bar) {
-        m.opened = bar.openTime();
-        m.volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(bar.symbol()).stepSize());
-        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
-            SimOrder o = it.next();
-            if (o.ticket.symbol().equals(bar.symbol()) && !o.ticket.decidedAt().isAfter(bar.openTime())) {
-                arrive(o, m, bar);
-                if (o.status.isTerminal()) {
-                    it.remove();
-                }
-            }
-        }
-    }
-
-    private void arrive(SimOrder o, SimMarket m, Bar bar) {
-        OrderTicket t = o.ticket;
-        BigDecimal half = pricing.halfSpreadBps(t.symbol(), bar.openTime());
-        boolean outOfFunds = false;
-        if (t.kind() == OrderType.MARKET) {
-            outOfFunds = execute(o, m, bar, pricing.takerPrice(t.side(), bar.open(), half), "TAKER");
-            settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
-        } else if (!o.arrived && SimPricing.isMarketable(t, SimPricing.adverse(t.side(), bar.open(), half))) {
-            outOfFunds = execute(o, m, bar, SimPricing.capAtLimit(t, pricing.takerPrice(t.side(), bar.open(), half)), "TAKER");
-            settle(o, outOfFunds);
-        }
-        o.arrived = true;
-    }
-
-    /** The range of a closed bar: resting limits the market traded through; then IOC remainders end. */
-    private void rangePhase(SimMarket m, Bar bar) {
-        m.closed = bar.openTime();
-        for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
-            SimOrder o = it.next();
-            OrderTicket t = o.ticket;
-            if (!o.arrived || !t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
-                continue;
-            }
-            boolean outOfFunds = false;
-            if (t.kind() == OrderType.LIMIT && SimPricing.tradesThrough(t, bar)) {
-                outOfFunds = execute(o, m, bar, t.limitPrice(), "MAKER");
-            }
-            settle(o, t.timeInForce() == TimeInForce.IOC || outOfFunds);
-            if (o.status.isTerminal()) {
-                it.remove();
-            }
-        }
-    }
-
-    /**
-     * Fills what the bar's remaining volume share and (for a buy) the funds allow at {@code price}.
-     * Returns true when funds, not volume or quantity, limited the fill.
-     */
-    private boolean execute(SimOrder o, SimMarket m, Bar bar, BigDecimal price, String liquidity) {
-        SymbolRules r = config.rules().get(bar.symbol());
-        if (m.volumeLeft.signum() <= 0 || o.remaining().signum() <= 0) {
-            return false;
-        }
-        BigDecimal wanted = o.remaining().min(m.volumeLeft);
-        BigDecimal qty = wanted;
-        BigDecimal feeBps = fees.feeBps(liquidity);
-        if (o.ticket.side() == OrderSide.BUY) {
-            qty = qty.min(affordable(o, price, feeBps, r.stepSize()));
-        }
-        if (qty.signum() > 0) {
-            fill(o, r, bar, qty, price, feeBps, liquidity);
-            m.volumeLeft = m.volumeLeft.subtract(qty);
-        }
-        return qty.compareTo(wanted) < 0;
-    }
-
-    /** Sets the status after a phase; {@code endRemainder} cancels what is left (IOC, or no funds to go on). */
-    private void settle(SimOrder o, boolean endRemainder) {
-        if (o.remaining().signum() == 0) {
-            o.status = OrderStatus.FILLED;
-            wallet.release(o);
-        } else if (endRemainder) {
-            o.status = OrderStatus.CANCELLED;
-            wallet.release(o);
-        } else {
-            o.status = o.filled.signum() > 0 ? OrderStatus.PARTIAL : OrderStatus.ACK;
-        }
-    }
-
-    /** Largest lot-rounded quantity the order's reservation plus the free quote balance can pay for. */
-    private BigDecimal affordable(SimOrder o, BigDecimal price, BigDecimal feeBps, BigDecimal step) {
-        return Decimals.floorToStep(wallet.funds(o).divide(fees.buyUnitCost(price, feeBps), Decimals.SCALE, RoundingMode.DOWN), step);
-    }
-
-    private void fill(SimOrder o, SymbolRules r, Bar bar, BigDecimal qty, BigDecimal price, BigDecimal feeBps, String liquidity) {
-        OrderTicket t = o.ticket;
-        BigDecimal notional = Decimals.value(qty.multiply(price));
-        BigDecimal fee = fees.fee(t.side(), qty, notional, feeBps);
-        String feeAsset = fees.inBase(t.side()) ? r.base() : r.quote();
-        if (t.side() == OrderSide.BUY) {
-            // a fee in the base asset comes off the quantity received, a fee in quote on top of the notional paid
-            wallet.spend(o, fees.inBase(t.side()) ? notional : notional.add(fee));
-            wallet.credit(r.base(), qty, fees.inBase(t.side()) ? fee : BigDecimal.ZERO);
-        } else {
-            wallet.spend(o, Decimals.value(qty));
-            wallet.credit(r.quote(), notional, fee);
-        }
-        Instant ts = "TAKER".equals(liquidity) ? bar.openTime() : bar.closeTime().minusMillis(ONE_MILLI);
-        o.fills.add(new ExchangeFill(t.clientOrderId(), new ExchangeTradeId(tradeId(t.clientOrderId().value(), o.fills.size())),
-                Decimals.value(qty), price, fee,
-                feeAsset, ts, liquidity));
-        o.filled = o.filled.add(qty);
-        o.filledNotional = o.filledNotional.add(notional);
-    }
-
-    /** Deterministic, seed-scoped trade id: the same run gives the same ids, another seed a disjoint-looking set. */
-    private String tradeId(String clientOrderId, int index) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest((config.seed() + "|" + clientOrderId + "|" + index).getBytes(StandardCharsets.UTF_8));
-            return "SIM-T-" + HexFormat.of().formatHex(d, 0, 10);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 
     private SimMarket market(String symbol) {
