@@ -1,6 +1,6 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.domain.Candle;
 import io.tradingcore.adapter.exchange.model.Decimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.BookSnapshot;
@@ -33,12 +33,12 @@ final class SimPricing {
 
     /** The price an order decided at {@code hour} would meet: the open of bar {@code hour}, else the last known close. */
     Optional<BigDecimal> referencePrice(String symbol, Instant hour) {
-        NavigableMap<Instant, Bar> series = markets.get(symbol).bars;
-        Bar at = series.get(hour);
+        NavigableMap<Instant, Candle> series = markets.get(symbol).bars;
+        Candle at = series.get(hour);
         if (at != null) {
             return Optional.of(at.open());
         }
-        Map.Entry<Instant, Bar> before = series.lowerEntry(hour);
+        Map.Entry<Instant, Candle> before = series.lowerEntry(hour);
         return before == null ? Optional.empty() : Optional.of(before.getValue().close());
     }
 
@@ -71,7 +71,7 @@ final class SimPricing {
     }
 
     /** The market traded through the limit: strictly beyond it, since touching says nothing about our queue position. */
-    static boolean tradesThrough(OrderTicket t, Bar bar) {
+    static boolean tradesThrough(OrderTicket t, Candle bar) {
         return t.side() == OrderSide.BUY ? bar.low().compareTo(t.limitPrice()) < 0 : bar.high().compareTo(t.limitPrice()) > 0;
     }
 
