@@ -14,7 +14,8 @@ import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 
 import java.math.BigDecimal;
@@ -169,6 +170,6 @@ final class BinanceAdapters {
     }
 
     private static BigDecimal decimal(JsonNode v) {
-        return Decimals.parse(v.asText());
+        return VenueDecimals.parse(v.asText());
     }
 }

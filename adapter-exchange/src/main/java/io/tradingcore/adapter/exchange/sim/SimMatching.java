@@ -1,7 +1,8 @@
 package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.domain.Candle;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.domain.ExchangeTradeId;
@@ -46,7 +47,7 @@ final class SimMatching {
     /** The open of a bar: MARKET orders (new, or GTC remainders) and limits on their arrival. */
     void openPhase(SimMarket m, Candle bar) {
         m.opened = bar.openTime().toInstant();
-        m.volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(m.symbol).stepSize());
+        m.volumeLeft = VenueDecimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(m.symbol).stepSize());
         for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
             SimOrder o = it.next();
             if (o.ticket.symbol().equals(m.symbol) && !o.ticket.decidedAt().isAfter(m.opened)) {
@@ -129,7 +130,7 @@ final class SimMatching {
 
     /** Largest lot-rounded quantity the order's reservation plus the free quote balance can pay for. */
     private BigDecimal affordable(SimOrder o, BigDecimal price, BigDecimal feeBps, BigDecimal step) {
-        return Decimals.floorToStep(wallet.funds(o).divide(fees.buyUnitCost(price, feeBps), Decimals.SCALE, RoundingMode.DOWN), step);
+        return VenueDecimals.floorToStep(wallet.funds(o).divide(fees.buyUnitCost(price, feeBps), Decimals.SCALE, RoundingMode.DOWN), step);
     }
 
     private void fill(SimOrder o, SymbolRules r, Candle bar, BigDecimal qty, BigDecimal price, BigDecimal feeBps, String liquidity) {

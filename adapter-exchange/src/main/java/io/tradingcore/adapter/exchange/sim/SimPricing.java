@@ -1,7 +1,8 @@
 package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.domain.Candle;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.OrderSide;
@@ -61,7 +62,7 @@ final class SimPricing {
 
     /** Moves {@code price} against the taker by {@code bps}: up for a buy, down for a sell. */
     static BigDecimal adverse(OrderSide side, BigDecimal price, BigDecimal bps) {
-        BigDecimal delta = Decimals.bps(price, bps);
+        BigDecimal delta = VenueDecimals.bps(price, bps);
         return Decimals.value(side == OrderSide.BUY ? price.add(delta) : price.subtract(delta));
     }
 

@@ -7,7 +7,8 @@ import io.tradingcore.domain.OrderStatus;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.HourTs;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BookSnapshot;
@@ -72,7 +73,7 @@ class SimulatedExchangeRealDataTest {
 
     private static BigDecimal bps(String price, String bps) {
         BigDecimal p = new BigDecimal(price);
-        return Decimals.value(p.add(Decimals.bps(p, new BigDecimal(bps))));
+        return Decimals.value(p.add(VenueDecimals.bps(p, new BigDecimal(bps))));
     }
 
     private static void submit(SimulatedExchange s, OrderTicket t) {
