@@ -2,7 +2,7 @@ package io.tradingcore.adapter.exchange;
 
 import io.tradingcore.adapter.exchange.binance.BinanceExchange;
 import io.tradingcore.adapter.exchange.binance.BinanceMarketData;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;

@@ -27,7 +27,7 @@ final class BinanceMarketDataGateway implements MarketDataGateway, CandleHistory
 
     @Override
     public List<Candle> hourlyCandles(Asset a, HourTs fromInclusive, HourTs toExclusive) {
-        return md.hourlyBars(a.symbol(), fromInclusive.toInstant(), toExclusive.toInstant()).stream().map(b -> PortMapping.candle(a, b)).toList();
+        return md.hourlyCandles(a, fromInclusive.toInstant(), toExclusive.toInstant());
     }
 
     @Override
@@ -43,8 +43,7 @@ final class BinanceMarketDataGateway implements MarketDataGateway, CandleHistory
     @Override
     public void hourlyCandlePages(Asset a, HourTs fromInclusive, HourTs toExclusive, Consumer<List<Candle>> onPage) {
         try {
-            md.hourlyBarPages(a.symbol(), fromInclusive.toInstant(), toExclusive.toInstant(),
-                    page -> onPage.accept(page.stream().map(b -> PortMapping.candle(a, b)).toList()));
+            md.hourlyCandlePages(a, fromInclusive.toInstant(), toExclusive.toInstant(), onPage);
         } catch (VenueUnavailableException e) {
             throw new MarketDataUnavailableException(e.getMessage());
         }

@@ -90,7 +90,11 @@ public final class SimulatedVenue extends VenueExchangeGateway {
      * with IllegalArgumentException).
      */
     public void addCandles(List<Candle> candles) {
-        sim.addBars(candles.stream().map(c -> PortMapping.bar(asset(c.asset()), c)).toList());
+        SortedMap<String, List<Candle>> bySymbol = new TreeMap<>();
+        for (Candle c : candles) {
+            bySymbol.computeIfAbsent(asset(c.asset()).symbol(), s -> new ArrayList<>()).add(c);
+        }
+        bySymbol.forEach(sim::addCandles);
     }
 
     /** Adds top-of-book snapshots; the latest at or before an hour sets that hour's spread. */

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
@@ -91,7 +90,7 @@ class OneCostModelTest {
         Instant h1 = h0.plusSeconds(3600);
         BigDecimal p = new BigDecimal("100");
         BigDecimal vol = new BigDecimal("1000000");
-        venue.addBars(List.of(new Bar("BTC/USDT", h0, p, p, p, p, vol), new Bar("BTC/USDT", h1, p, p, p, p, vol)));
+        venue.addCandles("BTC/USDT", List.of(new Candle(btc.id(), HourTs.of(h0), p, p, p, p, vol), new Candle(btc.id(), HourTs.of(h1), p, p, p, p, vol)));
         BigDecimal before = venue.balances().get("USDT").free();
         BigDecimal qty = new BigDecimal("10");
         assertThat(venue.submit(new OrderTicket(new ClientOrderId("buy"), "BTC/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.IOC, qty, null, h0)))

@@ -2,7 +2,10 @@ package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.adapter.exchange.StartupReconciliation;
 import io.tradingcore.domain.Asset;
+import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.ExchangeTradeId;
 import io.tradingcore.domain.OrderStatus;
@@ -11,8 +14,8 @@ import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.RejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tradingcore.adapter.exchange.model.Balance;
-import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 
 import java.math.BigDecimal;
@@ -104,8 +107,8 @@ final class BinanceAdapters {
     }
 
     /** One kline array: [openTime, open, high, low, close, volume, closeTime, ...]. */
-    static Bar kline(JsonNode k, String ourSymbol) {
-        return new Bar(ourSymbol, Instant.ofEpochMilli(k.get(0).asLong()), decimal(k.get(1)), decimal(k.get(2)), decimal(k.get(3)),
+    static Candle kline(JsonNode k, AssetId asset) {
+        return new Candle(asset, HourTs.of(Instant.ofEpochMilli(k.get(0).asLong())), decimal(k.get(1)), decimal(k.get(2)), decimal(k.get(3)),
                 decimal(k.get(4)), decimal(k.get(5)));
     }
 
@@ -167,6 +170,6 @@ final class BinanceAdapters {
     }
 
     private static BigDecimal decimal(JsonNode v) {
-        return Decimals.parse(v.asText());
+        return VenueDecimals.parse(v.asText());
     }
 }

@@ -2,8 +2,8 @@ package io.tradingcore.adapter.exchange.binance;
 
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.domain.Candle;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import io.tradingcore.adapter.exchange.model.VenueUnavailableException;
 
@@ -34,22 +34,24 @@ public final class BinanceMarketData {
     }
 
     /**
-     * Closed hourly bars with openTime in [from, to), oldest first. A bar still open at the clock's "now" is left out
-     * (its values are not final, and reading it would be lookahead for the hour being decided).
+     * Closed hourly candles of {@code asset} (read by its symbol) with openTime in [from, to), oldest first. A candle
+     * still open at the clock's "now" is left out (its values are not final, and reading it would be lookahead for the
+     * hour being decided).
      */
-    public List<Bar> hourlyBars(String symbol, Instant fromInclusive, Instant toExclusive) {
-        List<Bar> out = new ArrayList<>();
-        hourlyBarPages(symbol, fromInclusive, toExclusive, out::addAll);
+    public List<Candle> hourlyCandles(Asset asset, Instant fromInclusive, Instant toExclusive) {
+        List<Candle> out = new ArrayList<>();
+        hourlyCandlePages(asset, fromInclusive, toExclusive, out::addAll);
         return out;
     }
 
     /**
-     * As {@link #hourlyBars}, handing each GET /api/v3/klines page (startTime, endTime, limit=1000) to {@code onPage}
+     * As {@link #hourlyCandles}, handing each GET /api/v3/klines page (startTime, endTime, limit=1000) to {@code onPage}
      * as soon as it arrives, so that a long download can store what it has; empty pages are not handed over. Rate
      * limits (429, 418, -1003) are waited out with the trading client's back-off ({@link BinanceHttp}), honouring
      * Retry-After; past its budget, or on any other error, {@link VenueUnavailableException}.
      */
-    public void hourlyBarPages(String symbol, Instant fromInclusive, Instant toExclusive, Consumer<List<Bar>> onPage) {
+    public void hourlyCandlePages(Asset asset, Instant fromInclusive, Instant toExclusive, Consumer<List<Candle>> onPage) {
+        String symbol = asset.symbol();
         String venue = BinanceAdapters.toVenueSymbol(symbol);
         Instant now = config.clock().instant();
         Instant start = fromInclusive;
@@ -65,15 +67,16 @@ public final class BinanceMarketData {
                 throw new VenueUnavailableException("reading klines of " + symbol + " from Binance failed: " + describe(o));
             }
             int n = 0;
-            List<Bar> page = new ArrayList<>(ok.body().size());
+            List<Candle> page = new ArrayList<>(ok.body().size());
             Instant next = start;
             for (JsonNode k : ok.body()) {
                 n++;
-                Bar b = BinanceAdapters.kline(k, symbol);
-                if (!b.closeTime().isAfter(now) && !b.openTime().isBefore(fromInclusive) && b.openTime().isBefore(toExclusive)) {
+                Candle b = BinanceAdapters.kline(k, asset.id());
+                Instant open = b.openTime().toInstant();
+                if (!b.closeTime().toInstant().isAfter(now) && !open.isBefore(fromInclusive) && open.isBefore(toExclusive)) {
                     page.add(b);
                 }
-                next = b.openTime().plus(Duration.ofHours(1));
+                next = open.plus(Duration.ofHours(1));
             }
             if (!page.isEmpty()) {
                 onPage.accept(List.copyOf(page));

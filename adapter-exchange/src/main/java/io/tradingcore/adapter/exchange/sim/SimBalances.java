@@ -1,7 +1,7 @@
 package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.adapter.exchange.model.Balance;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.SortedMap;

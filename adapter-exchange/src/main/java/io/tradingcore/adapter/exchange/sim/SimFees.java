@@ -1,6 +1,7 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.domain.OrderSide;
 import java.math.BigDecimal;
 
@@ -26,17 +27,17 @@ final class SimFees {
 
     /** The fee of a fill of {@code qty} worth {@code notional}, in the base asset when {@link #inBase}, else in the quote. */
     BigDecimal fee(OrderSide side, BigDecimal qty, BigDecimal notional, BigDecimal feeBps) {
-        return inBase(side) ? Decimals.bps(qty, feeBps) : Decimals.bps(notional, feeBps);
+        return inBase(side) ? VenueDecimals.bps(qty, feeBps) : VenueDecimals.bps(notional, feeBps);
     }
 
     /** The quote a BUY costing {@code cost} locks: the cost, plus the higher fee rate when the fee is paid in quote. */
     BigDecimal buyReservation(BigDecimal cost) {
         return config.feeInBaseForBuys() ? Decimals.value(cost)
-                : Decimals.value(cost.add(Decimals.bps(cost, config.makerFeeBps().max(config.takerFeeBps()))));
+                : Decimals.value(cost.add(VenueDecimals.bps(cost, config.makerFeeBps().max(config.takerFeeBps()))));
     }
 
     /** The quote one unit bought at {@code price} costs, fee included when it is paid in quote. */
     BigDecimal buyUnitCost(BigDecimal price, BigDecimal feeBps) {
-        return config.feeInBaseForBuys() ? price : price.add(Decimals.bps(price, feeBps));
+        return config.feeInBaseForBuys() ? price : price.add(VenueDecimals.bps(price, feeBps));
     }
 }

@@ -1,7 +1,8 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.domain.ExchangeTradeId;
@@ -44,12 +45,12 @@ final class SimMatching {
     }
 
     /** The open of a bar: MARKET orders (new, or GTC remainders) and limits on their arrival. */
-    void openPhase(SimMarket m, Bar bar) {
-        m.opened = bar.openTime();
-        m.volumeLeft = Decimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(bar.symbol()).stepSize());
+    void openPhase(SimMarket m, Candle bar) {
+        m.opened = bar.openTime().toInstant();
+        m.volumeLeft = VenueDecimals.floorToStep(bar.volume().multiply(config.maxVolumeShare()), config.rules().get(m.symbol).stepSize());
         for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
             SimOrder o = it.next();
-            if (o.ticket.symbol().equals(bar.symbol()) && !o.ticket.decidedAt().isAfter(bar.openTime())) {
+            if (o.ticket.symbol().equals(m.symbol) && !o.ticket.decidedAt().isAfter(m.opened)) {
                 arrive(o, m, bar);
                 if (o.status.isTerminal()) {
                     it.remove();
@@ -58,9 +59,9 @@ final class SimMatching {
         }
     }
 
-    void arrive(SimOrder o, SimMarket m, Bar bar) {
+    void arrive(SimOrder o, SimMarket m, Candle bar) {
         OrderTicket t = o.ticket;
-        BigDecimal half = pricing.halfSpreadBps(t.symbol(), bar.openTime());
+        BigDecimal half = pricing.halfSpreadBps(t.symbol(), bar.openTime().toInstant());
         boolean outOfFunds = false;
         if (t.kind() == OrderType.MARKET) {
             outOfFunds = execute(o, m, bar, pricing.takerPrice(t.side(), bar.open(), half), "TAKER");
@@ -73,12 +74,12 @@ final class SimMatching {
     }
 
     /** The range of a closed bar: resting limits the market traded through; then IOC remainders end. */
-    void rangePhase(SimMarket m, Bar bar) {
-        m.closed = bar.openTime();
+    void rangePhase(SimMarket m, Candle bar) {
+        m.closed = bar.openTime().toInstant();
         for (Iterator<SimOrder> it = working.values().iterator(); it.hasNext(); ) {
             SimOrder o = it.next();
             OrderTicket t = o.ticket;
-            if (!o.arrived || !t.symbol().equals(bar.symbol()) || t.decidedAt().isAfter(bar.openTime())) {
+            if (!o.arrived || !t.symbol().equals(m.symbol) || t.decidedAt().isAfter(m.closed)) {
                 continue;
             }
             boolean outOfFunds = false;
@@ -96,8 +97,8 @@ final class SimMatching {
      * Fills what the bar's remaining volume share and (for a buy) the funds allow at {@code price}.
      * Returns true when funds, not volume or quantity, limited the fill.
      */
-    private boolean execute(SimOrder o, SimMarket m, Bar bar, BigDecimal price, String liquidity) {
-        SymbolRules r = config.rules().get(bar.symbol());
+    private boolean execute(SimOrder o, SimMarket m, Candle bar, BigDecimal price, String liquidity) {
+        SymbolRules r = config.rules().get(m.symbol);
         if (m.volumeLeft.signum() <= 0 || o.remaining().signum() <= 0) {
             return false;
         }
@@ -129,10 +130,10 @@ final class SimMatching {
 
     /** Largest lot-rounded quantity the order's reservation plus the free quote balance can pay for. */
     private BigDecimal affordable(SimOrder o, BigDecimal price, BigDecimal feeBps, BigDecimal step) {
-        return Decimals.floorToStep(wallet.funds(o).divide(fees.buyUnitCost(price, feeBps), Decimals.SCALE, RoundingMode.DOWN), step);
+        return VenueDecimals.floorToStep(wallet.funds(o).divide(fees.buyUnitCost(price, feeBps), Decimals.SCALE, RoundingMode.DOWN), step);
     }
 
-    private void fill(SimOrder o, SymbolRules r, Bar bar, BigDecimal qty, BigDecimal price, BigDecimal feeBps, String liquidity) {
+    private void fill(SimOrder o, SymbolRules r, Candle bar, BigDecimal qty, BigDecimal price, BigDecimal feeBps, String liquidity) {
         OrderTicket t = o.ticket;
         BigDecimal notional = Decimals.value(qty.multiply(price));
         BigDecimal fee = fees.fee(t.side(), qty, notional, feeBps);
@@ -145,7 +146,7 @@ final class SimMatching {
             wallet.spend(o, Decimals.value(qty));
             wallet.credit(r.quote(), notional, fee);
         }
-        Instant ts = "TAKER".equals(liquidity) ? bar.openTime() : bar.closeTime().minusMillis(ONE_MILLI);
+        Instant ts = "TAKER".equals(liquidity) ? bar.openTime().toInstant() : bar.closeTime().toInstant().minusMillis(ONE_MILLI);
         o.fills.add(new ExchangeFill(t.clientOrderId(), new ExchangeTradeId(tradeId(t.clientOrderId().value(), o.fills.size())),
                 Decimals.value(qty), price, fee,
                 feeAsset, ts, liquidity));

@@ -1,7 +1,8 @@
 package io.tradingcore.adapter.exchange.sim;
 
-import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.BookSnapshot;
 import io.tradingcore.domain.OrderSide;
@@ -33,12 +34,12 @@ final class SimPricing {
 
     /** The price an order decided at {@code hour} would meet: the open of bar {@code hour}, else the last known close. */
     Optional<BigDecimal> referencePrice(String symbol, Instant hour) {
-        NavigableMap<Instant, Bar> series = markets.get(symbol).bars;
-        Bar at = series.get(hour);
+        NavigableMap<Instant, Candle> series = markets.get(symbol).bars;
+        Candle at = series.get(hour);
         if (at != null) {
             return Optional.of(at.open());
         }
-        Map.Entry<Instant, Bar> before = series.lowerEntry(hour);
+        Map.Entry<Instant, Candle> before = series.lowerEntry(hour);
         return before == null ? Optional.empty() : Optional.of(before.getValue().close());
     }
 
@@ -61,7 +62,7 @@ final class SimPricing {
 
     /** Moves {@code price} against the taker by {@code bps}: up for a buy, down for a sell. */
     static BigDecimal adverse(OrderSide side, BigDecimal price, BigDecimal bps) {
-        BigDecimal delta = Decimals.bps(price, bps);
+        BigDecimal delta = VenueDecimals.bps(price, bps);
         return Decimals.value(side == OrderSide.BUY ? price.add(delta) : price.subtract(delta));
     }
 
@@ -71,7 +72,7 @@ final class SimPricing {
     }
 
     /** The market traded through the limit: strictly beyond it, since touching says nothing about our queue position. */
-    static boolean tradesThrough(OrderTicket t, Bar bar) {
+    static boolean tradesThrough(OrderTicket t, Candle bar) {
         return t.side() == OrderSide.BUY ? bar.low().compareTo(t.limitPrice()) < 0 : bar.high().compareTo(t.limitPrice()) > 0;
     }
 

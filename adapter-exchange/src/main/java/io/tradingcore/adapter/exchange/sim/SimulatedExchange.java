@@ -5,9 +5,9 @@ import io.tradingcore.ports.out.ExchangeFill;
 import io.tradingcore.ports.out.ExchangeOrderState;
 import io.tradingcore.ports.out.SubmitResult;
 import io.tradingcore.adapter.exchange.model.Balance;
-import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.domain.Candle;
 import io.tradingcore.adapter.exchange.model.VenueGateway;
 
 import java.time.Duration;
@@ -53,7 +53,7 @@ public final class SimulatedExchange implements VenueGateway {
     private SimulatedExchange(SimConfig config) {
         this.config = config;
         this.wallet = new SimBalances(config.initialBalances());
-        config.rules().keySet().forEach(symbol -> markets.put(symbol, new SimMarket()));
+        config.rules().keySet().forEach(symbol -> markets.put(symbol, new SimMarket(symbol)));
         this.pricing = new SimPricing(config, markets);
         this.fees = new SimFees(config);
         this.check = new SimOrderCheck(config, pricing, fees, wallet);
@@ -65,23 +65,25 @@ public final class SimulatedExchange implements VenueGateway {
     }
 
     /**
-     * Adds bars. Market data is append-only: a bar already known with different values is refused, as is a new bar
-     * at or before an hour of its symbol that already began executing (history that ran cannot change).
+     * Adds hourly candles of {@code symbol} (their asset id is not looked at: the venue knows markets by symbol).
+     * Market data is append-only: a bar already known with different values is refused, as is a new bar at or before
+     * an hour of its symbol that already began executing (history that ran cannot change).
      */
-    public synchronized void addBars(Collection<Bar> newBars) {
-        for (Bar b : newBars) {
-            SimMarket m = market(b.symbol());
-            Bar known = m.bars.get(b.openTime());
+    public synchronized void addCandles(String symbol, Collection<Candle> candles) {
+        SimMarket m = market(symbol);
+        for (Candle b : candles) {
+            Instant open = b.openTime().toInstant();
+            Candle known = m.bars.get(open);
             if (known != null) {
                 if (!sameBar(known, b)) {
-                    throw new IllegalArgumentException("conflicting bar for " + b.symbol() + " at " + b.openTime() + ": " + known + " vs " + b);
+                    throw new IllegalArgumentException("conflicting bar for " + symbol + " at " + open + ": " + known + " vs " + b);
                 }
                 continue;
             }
-            if (m.opened != null && !b.openTime().isAfter(m.opened)) {
-                throw new IllegalArgumentException("bar " + b.symbol() + " " + b.openTime() + " arrives after hour " + m.opened + " began executing");
+            if (m.opened != null && !open.isAfter(m.opened)) {
+                throw new IllegalArgumentException("bar " + symbol + " " + open + " arrives after hour " + m.opened + " began executing");
             }
-            m.bars.put(b.openTime(), b);
+            m.bars.put(open, b);
         }
     }
 
@@ -122,13 +124,13 @@ public final class SimulatedExchange implements VenueGateway {
             if (m.closed != null && !openUpTo.isAfter(m.closed)) {
                 continue; // already executed through openUpTo (a resumed venue asked again): nothing pending
             }
-            NavigableMap<Instant, Bar> pending = m.closed == null ? m.bars : m.bars.tailMap(m.closed, false);
+            NavigableMap<Instant, Candle> pending = m.closed == null ? m.bars : m.bars.tailMap(m.closed, false);
             times.addAll(pending.headMap(openUpTo, true).keySet());
         }
         for (Instant t : times) {
             for (Map.Entry<String, SimMarket> e : markets.entrySet()) {
                 SimMarket m = e.getValue();
-                Bar bar = m.bars.get(t);
+                Candle bar = m.bars.get(t);
                 if (bar == null || (m.closed != null && !t.isAfter(m.closed))) {
                     continue;
                 }
@@ -228,7 +230,7 @@ public final class SimulatedExchange implements VenueGateway {
         }
     }
 
-    private static boolean sameBar(Bar a, Bar b) {
+    private static boolean sameBar(Candle a, Candle b) {
         return a.open().compareTo(b.open()) == 0 && a.high().compareTo(b.high()) == 0 && a.low().compareTo(b.low()) == 0
                 && a.close().compareTo(b.close()) == 0 && a.volume().compareTo(b.volume()) == 0;
     }

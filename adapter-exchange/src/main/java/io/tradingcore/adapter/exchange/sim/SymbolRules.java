@@ -2,7 +2,8 @@ package io.tradingcore.adapter.exchange.sim;
 
 import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.ports.out.SubmitResult;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -35,7 +36,7 @@ public record SymbolRules(String symbol, String base, String quote, BigDecimal t
      * spends more than was decided (no leverage) and a rounded SELL never sells more than is held.
      */
     public BigDecimal floorQuantity(BigDecimal quantity) {
-        return Decimals.floorToStep(quantity, stepSize);
+        return VenueDecimals.floorToStep(quantity, stepSize);
     }
 
     /**
@@ -51,11 +52,11 @@ public record SymbolRules(String symbol, String base, String quote, BigDecimal t
 
     /** LOT_SIZE (minQty, stepSize) and, for a limit price (null for MARKET), PRICE_FILTER tickSize: the refusal, or empty. */
     public Optional<SubmitResult.Rejected> lotOrTickViolation(BigDecimal quantity, BigDecimal limitPrice) {
-        if (quantity.compareTo(minQty) < 0 || quantity.signum() <= 0 || !Decimals.isMultiple(quantity, stepSize)) {
+        if (quantity.compareTo(minQty) < 0 || quantity.signum() <= 0 || !VenueDecimals.isMultiple(quantity, stepSize)) {
             return Optional.of(new SubmitResult.Rejected(RejectReason.LOT_SIZE, "quantity " + quantity.stripTrailingZeros().toPlainString() + " of "
                     + symbol + " breaks LOT_SIZE (minQty " + minQty.toPlainString() + ", stepSize " + stepSize.toPlainString() + ")"));
         }
-        if (limitPrice != null && !Decimals.isMultiple(limitPrice, tickSize)) {
+        if (limitPrice != null && !VenueDecimals.isMultiple(limitPrice, tickSize)) {
             return Optional.of(new SubmitResult.Rejected(RejectReason.TICK_SIZE, "limit price " + limitPrice.stripTrailingZeros().toPlainString()
                     + " of " + symbol + " is not a multiple of tickSize " + tickSize.toPlainString()));
         }

@@ -1,9 +1,10 @@
 package io.tradingcore.adapter.exchange.binance;
 
-import io.tradingcore.adapter.exchange.model.Bar;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BookSnapshot;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
 import io.tradingcore.adapter.exchange.sim.SymbolRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,10 @@ class BinanceMarketDataTest {
         Instant now = Instant.parse("2024-01-01T02:30:00Z"); // the 02:00 candle is still open
         BinanceMarketData md = BinanceMarketData.create(fake.config().credentials(null).clock(Clock.fixed(now, ZoneOffset.UTC)).build());
 
-        List<Bar> bars = md.hourlyBars("BTC/USDT", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T03:00:00Z"));
+        List<Candle> bars = md.hourlyCandles(Asset.of(1, "BTC/USDT"), Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T03:00:00Z"));
 
-        assertThat(bars).extracting(Bar::openTime).containsExactly(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-01T01:00:00Z"));
+        assertThat(bars).extracting(Candle::openTime).containsExactly(HourTs.parse("2024-01-01T00:00:00Z"), HourTs.parse("2024-01-01T01:00:00Z"));
+        assertThat(bars).extracting(Candle::asset).containsOnly(AssetId.of(1));
         assertThat(bars.get(0).open()).isEqualByComparingTo("42283.58");
         assertThat(bars.get(0).volume()).isEqualByComparingTo("1271.68108");
         assertThat(bars.get(1).close()).isEqualByComparingTo("42613.56");

@@ -3,7 +3,9 @@ package io.tradingcore.adapter.exchange.sim;
 import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
-import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 
@@ -35,20 +37,20 @@ public final class SimulatedExchangeBenchmark {
 
     public static void main(String[] args) throws IOException {
         Path csv = Path.of(args.length > 0 ? args[0] : "data/market/BTC_USDT_1h.csv.gz");
-        List<Bar> bars = read(csv);
+        List<Candle> bars = read(csv);
         for (int round = 1; round <= 3; round++) {
             long t0 = System.nanoTime();
             SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().seed(round).slippageJitterBps("2")
                     .rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5"))
                     .balance("USDT", "100000000").balance("BTC", "1000").build());
-            s.addBars(bars);
+            s.addCandles("BTC/USDT", bars);
             long t1 = System.nanoTime();
             long cpu1 = CPU.getCurrentThreadCpuTime();
             int orders = 0;
             int fills = 0;
             for (int i = 0; i < bars.size(); i++) {
-                Bar b = bars.get(i);
-                Instant h = b.openTime();
+                Candle b = bars.get(i);
+                Instant h = b.openTime().toInstant();
                 s.submit(new OrderTicket(new ClientOrderId("m" + i), "BTC/USDT", i % 2 == 0 ? OrderSide.BUY : OrderSide.SELL, OrderType.MARKET, TimeInForce.IOC,
                         new BigDecimal("0.01"), null, h));
                 BigDecimal limit = b.open().multiply(new BigDecimal("0.99")).setScale(2, RoundingMode.DOWN);
@@ -66,14 +68,14 @@ public final class SimulatedExchangeBenchmark {
         }
     }
 
-    private static List<Bar> read(Path csv) throws IOException {
-        List<Bar> out = new ArrayList<>();
+    private static List<Candle> read(Path csv) throws IOException {
+        List<Candle> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
                 csv.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(csv)) : Files.newInputStream(csv), StandardCharsets.UTF_8))) {
             r.readLine();
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 String[] c = line.split(",");
-                out.add(new Bar("BTC/USDT", Instant.parse(c[0]), new BigDecimal(c[1]), new BigDecimal(c[2]), new BigDecimal(c[3]),
+                out.add(new Candle(AssetId.of(1), HourTs.of(Instant.parse(c[0])), new BigDecimal(c[1]), new BigDecimal(c[2]), new BigDecimal(c[3]),
                         new BigDecimal(c[4]), new BigDecimal(c[5])));
             }
         }

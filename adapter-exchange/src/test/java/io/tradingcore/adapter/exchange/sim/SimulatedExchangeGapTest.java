@@ -28,7 +28,7 @@ class SimulatedExchangeGapTest {
     /** Candles at H and H+4 only: H+1..H+3 are missing, and the price fell 10% across the gap. */
     private static SimulatedExchange gapped() {
         SimulatedExchange s = SimulatedExchange.create(config().balance("USDT", "100000").build());
-        s.addBars(List.of(
+        s.addCandles(BTC, List.of(
                 bar(H, "40000", "40100", "39900", "40000", "100"),
                 bar(H.plusSeconds(4 * 3600), "36000", "36200", "35800", "36100", "100")));
         return s;

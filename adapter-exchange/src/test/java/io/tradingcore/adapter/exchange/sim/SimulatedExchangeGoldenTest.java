@@ -3,7 +3,9 @@ package io.tradingcore.adapter.exchange.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradingcore.domain.ClientOrderId;
-import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.adapter.exchange.model.TimeInForce;
 import io.tradingcore.domain.OrderSide;
@@ -49,18 +51,21 @@ class SimulatedExchangeGoldenTest {
                 .rules(SymbolRules.of("ETH/USDT", "0.01", "0.0001", "0.0001", "5"))
                 .balance("USDT", "50000").balance("ETH", "3").build());
         SplittableRandom r = new SplittableRandom(11);
-        List<Bar> bars = new ArrayList<>();
+        List<Candle> bars = new ArrayList<>();
         for (String sym : List.of("BTC/USDT", "ETH/USDT")) {
+            List<Candle> ofSymbol = new ArrayList<>();
+            AssetId asset = AssetId.of(sym.startsWith("BTC") ? 1 : 2);
             BigDecimal c = sym.startsWith("BTC") ? new BigDecimal("40000") : new BigDecimal("2500");
             for (int h = 0; h < 48; h++) {
                 BigDecimal open = c;
                 c = c.multiply(BigDecimal.valueOf(1 + (r.nextDouble() - 0.5) * 0.02)).setScale(2, RoundingMode.HALF_EVEN);
                 BigDecimal hi = open.max(c).multiply(new BigDecimal("1.003")).setScale(2, RoundingMode.HALF_EVEN);
                 BigDecimal lo = open.min(c).multiply(new BigDecimal("0.997")).setScale(2, RoundingMode.HALF_EVEN);
-                bars.add(new Bar(sym, START.plusSeconds(3600L * h), open, hi, lo, c, BigDecimal.valueOf(r.nextInt(1, 40))));
+                ofSymbol.add(new Candle(asset, HourTs.of(START.plusSeconds(3600L * h)), open, hi, lo, c, BigDecimal.valueOf(r.nextInt(1, 40))));
             }
+            s.addCandles(sym, ofSymbol);
+            bars.addAll(ofSymbol);
         }
-        s.addBars(bars);
         List<String> ids = new ArrayList<>();
         for (int h = 0; h < 40; h++) {
             Instant at = START.plusSeconds(3600L * h);

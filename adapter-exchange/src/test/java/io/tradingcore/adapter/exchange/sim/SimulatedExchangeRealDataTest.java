@@ -4,8 +4,11 @@ import io.tradingcore.domain.ClientOrderId;
 import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.adapter.exchange.model.Bar;
-import io.tradingcore.adapter.exchange.model.Decimals;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
+import io.tradingcore.domain.Decimals;
+import io.tradingcore.adapter.exchange.model.VenueDecimals;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BookSnapshot;
@@ -33,7 +36,7 @@ class SimulatedExchangeRealDataTest {
     void bookTickerUpdateAfterTheHourIsNotUsedButIsUsedForTheNextHour() throws IOException {
         SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().defaultSpreadBps("4").slippageBps("1")
                 .rules(SymbolRules.of("BTC/USDT", "0.01", "0.00001", "0.00001", "5")).balance("USDT", "100000").build());
-        s.addBars(bars("BTC/USDT", "sim/BTC_USDT_1h-2023-10-01T23..02T02.csv"));
+        s.addCandles("BTC/USDT", bars("sim/BTC_USDT_1h-2023-10-01T23..02T02.csv"));
         List<BookSnapshot> quotes = quotes("sim/BTCUSDT-bookTicker-2023-10-02-first20.csv");
         s.addBooks("BTC/USDT", quotes);
         Instant h0 = Instant.parse("2023-10-02T00:00:00Z");
@@ -53,7 +56,7 @@ class SimulatedExchangeRealDataTest {
     void shibOrderDecidedOnTheZeroVolumeCandleFillsAtTheNextTradedOpenAfterTheOutage() throws IOException {
         SimulatedExchange s = SimulatedExchange.create(SimConfig.builder().defaultSpreadBps("2").slippageBps("0")
                 .rules(SymbolRules.of("SHIB/USDT", "0.00000001", "1", "1", "5")).balance("USDT", "100").build());
-        s.addBars(bars("SHIB/USDT", "sim/SHIB_USDT_1h-2023-03-24T10..13.csv"));
+        s.addCandles("SHIB/USDT", bars("sim/SHIB_USDT_1h-2023-03-24T10..13.csv"));
         Instant flat = Instant.parse("2023-03-24T12:00:00Z");
         submit(s, new OrderTicket(new ClientOrderId("shib"), "SHIB/USDT", OrderSide.BUY, OrderType.MARKET, TimeInForce.GTC, new BigDecimal("1000000"), null, flat));
         s.executeThrough(flat);
@@ -70,17 +73,17 @@ class SimulatedExchangeRealDataTest {
 
     private static BigDecimal bps(String price, String bps) {
         BigDecimal p = new BigDecimal(price);
-        return Decimals.value(p.add(Decimals.bps(p, new BigDecimal(bps))));
+        return Decimals.value(p.add(VenueDecimals.bps(p, new BigDecimal(bps))));
     }
 
     private static void submit(SimulatedExchange s, OrderTicket t) {
         assertThat(s.submit(t)).isInstanceOf(SubmitResult.Accepted.class);
     }
 
-    static List<Bar> bars(String symbol, String resource) throws IOException {
-        List<Bar> out = new ArrayList<>();
+    static List<Candle> bars(String resource) throws IOException {
+        List<Candle> out = new ArrayList<>();
         for (String[] c : csv(resource)) {
-            out.add(new Bar(symbol, Instant.parse(c[0]), new BigDecimal(c[1]), new BigDecimal(c[2]), new BigDecimal(c[3]),
+            out.add(new Candle(AssetId.of(1), HourTs.of(Instant.parse(c[0])), new BigDecimal(c[1]), new BigDecimal(c[2]), new BigDecimal(c[3]),
                     new BigDecimal(c[4]), new BigDecimal(c[5])));
         }
         return out;

@@ -5,7 +5,9 @@ import io.tradingcore.domain.OrderSide;
 import io.tradingcore.domain.OrderType;
 import io.tradingcore.ports.out.RejectReason;
 import io.tradingcore.domain.OrderStatus;
-import io.tradingcore.adapter.exchange.model.Bar;
+import io.tradingcore.domain.AssetId;
+import io.tradingcore.domain.Candle;
+import io.tradingcore.domain.HourTs;
 import io.tradingcore.adapter.exchange.model.OrderTicket;
 import io.tradingcore.domain.AssetId;
 import io.tradingcore.domain.BookSnapshot;
@@ -41,15 +43,15 @@ class SimulatedExchangeTest {
 
     static SimulatedExchange sim(SimConfig.Builder b) {
         SimulatedExchange s = SimulatedExchange.create(b.build());
-        s.addBars(List.of(
+        s.addCandles(BTC, List.of(
                 bar(H0, "40000", "40500", "39500", "40200", "100"),
                 bar(H1, "40200", "40300", "38900", "39000", "100"),
                 bar(H2, "39000", "41000", "38800", "40900", "100")));
         return s;
     }
 
-    static Bar bar(Instant t, String o, String h, String l, String c, String v) {
-        return new Bar(BTC, t, new BigDecimal(o), new BigDecimal(h), new BigDecimal(l), new BigDecimal(c), new BigDecimal(v));
+    static Candle bar(Instant t, String o, String h, String l, String c, String v) {
+        return new Candle(AssetId.of(1), HourTs.of(t), new BigDecimal(o), new BigDecimal(h), new BigDecimal(l), new BigDecimal(c), new BigDecimal(v));
     }
 
     static OrderTicket market(String id, OrderSide side, String qty, Instant at) {
@@ -174,7 +176,7 @@ class SimulatedExchangeTest {
         @Test
         void zeroVolumeFlatCandleFillsNothingAndIocIsCancelled() {
             SimulatedExchange s = SimulatedExchange.create(config().build());
-            s.addBars(List.of(bar(H0, "40000", "40000", "40000", "40000", "0")));
+            s.addCandles(BTC, List.of(bar(H0, "40000", "40000", "40000", "40000", "0")));
             accepted(s.submit(market("b1", OrderSide.BUY, "0.1", H0)));
             s.executeThrough(H0);
             assertThat(s.fills("b1")).isEmpty();
@@ -438,11 +440,11 @@ class SimulatedExchangeTest {
         @Test
         void conflictingBarAndBarsForExecutedHoursAreRefused() {
             SimulatedExchange s = sim(config());
-            assertThatThrownBy(() -> s.addBars(List.of(bar(H0, "40001", "40500", "39500", "40200", "100"))))
+            assertThatThrownBy(() -> s.addCandles(BTC, List.of(bar(H0, "40001", "40500", "39500", "40200", "100"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conflicting bar");
-            s.addBars(List.of(bar(H0, "40000", "40500", "39500", "40200", "100"))); // identical re-delivery is fine
+            s.addCandles(BTC, List.of(bar(H0, "40000", "40500", "39500", "40200", "100"))); // identical re-delivery is fine
             s.executeThrough(H2);
-            assertThatThrownBy(() -> s.addBars(List.of(bar(H0.minusSeconds(3600), "1", "1", "1", "1", "1"))))
+            assertThatThrownBy(() -> s.addCandles(BTC, List.of(bar(H0.minusSeconds(3600), "1", "1", "1", "1", "1"))))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("after hour");
         }
     }
