@@ -4,7 +4,6 @@ import io.tradingcore.application.Inputs;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.ports.out.ReferenceDataRepository;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +20,7 @@ public final class CliArgs {
 
     /** Comma-separated BASE/QUOTE symbols, each already registered (ingested). */
     public static List<Asset> assets(ReferenceDataRepository reference, String csv) {
-        return Inputs.assets(reference, "--assets", Arrays.asList(csv.split(",")));
+        return Inputs.assets(reference, "--assets", Inputs.commaSeparated("--assets", csv));
     }
 
     /**

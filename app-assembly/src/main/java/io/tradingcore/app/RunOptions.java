@@ -32,14 +32,11 @@ public final class RunOptions {
         /** The symbols as given (upper case), each once, at least one; not checked against stored assets. */
         public List<String> symbols() {
             LinkedHashSet<String> out = new LinkedHashSet<>();
-            for (String raw : assets.split(",")) {
+            for (String raw : io.tradingcore.application.Inputs.commaSeparated("--assets", assets)) {
                 String s = raw.strip().toUpperCase(Locale.ROOT);
-                if (!s.isEmpty() && !out.add(s)) {
+                if (!out.add(s)) {
                     throw new CliException(ExitCodes.USAGE, "asset " + s + " listed twice in --assets");
                 }
-            }
-            if (out.isEmpty()) {
-                throw new CliException(ExitCodes.USAGE, "--assets names no asset");
             }
             return new ArrayList<>(out);
         }

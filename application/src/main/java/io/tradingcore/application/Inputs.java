@@ -42,14 +42,32 @@ public final class Inputs {
         }
     }
 
-    /** BASE/QUOTE symbols (blank ones ignored), each already registered (ingested), none twice, at least one. */
+    /**
+     * The elements of a comma-separated list as given ({@code what} names it): a blank list names no element; an empty
+     * element ({@code BTC/USDT,} or {@code BTC/USDT,,ETH/USDT}) is refused as a likely typo rather than skipped.
+     */
+    public static List<String> commaSeparated(String what, String csv) {
+        if (csv.isBlank()) {
+            throw new UseCaseException(what + " names no asset");
+        }
+        String[] parts = csv.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
+                throw new UseCaseException(what + " '" + csv + "' has an empty element (number " + (i + 1) + " of "
+                        + parts.length + "): remove the stray comma");
+            }
+        }
+        return List.of(parts);
+    }
+
+    /** BASE/QUOTE symbols (none blank), each already registered (ingested), none twice, at least one. */
     public static List<Asset> assets(ReferenceDataRepository reference, String what, List<String> symbols) {
         List<Asset> known = reference.assets();
         List<Asset> out = new ArrayList<>();
         for (String raw : symbols) {
             String symbol = raw.strip().toUpperCase(Locale.ROOT);
             if (symbol.isEmpty()) {
-                continue;
+                throw new UseCaseException(what + " has an empty element: remove the stray comma");
             }
             Asset a = known.stream().filter(k -> k.symbol().equals(symbol)).findFirst().orElseThrow(() ->
                     new UseCaseException("unknown asset '" + symbol + "' (known: "

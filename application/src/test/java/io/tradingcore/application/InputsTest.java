@@ -32,4 +32,19 @@ class InputsTest {
                 .hasMessage("unknown asset 'XRP/USDT' (known: BTC/USDT); an asset is known once its candles are stored:"
                         + " ingest --csv FILE, or download-data --assets XRP/USDT --from DATE");
     }
+
+    // qa round 2: "BTC/USDT," and "BTC/USDT,,ETH/USDT" were taken as if the stray comma were not there
+    @ParameterizedTest
+    @ValueSource(strings = {"BTC/USDT,", "BTC/USDT,,ETH/USDT", ",BTC/USDT", "BTC/USDT, ,ETH/USDT"})
+    void anEmptyElementInTheAssetListIsRefused(String csv) {
+        assertThatThrownBy(() -> Inputs.commaSeparated("--assets", csv)).isInstanceOf(UseCaseException.class)
+                .hasMessageStartingWith("--assets '" + csv + "' has an empty element")
+                .hasMessageContaining("remove the stray comma");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBlankAssetListNamesNoAssetAndAWellFormedOneIsKeptAsGiven() {
+        assertThatThrownBy(() -> Inputs.commaSeparated("--assets", " ")).hasMessage("--assets names no asset");
+        assertThat(Inputs.commaSeparated("--assets", "BTC/USDT, eth/usdt")).containsExactly("BTC/USDT", " eth/usdt");
+    }
 }

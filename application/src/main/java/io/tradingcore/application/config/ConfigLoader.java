@@ -84,7 +84,27 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
+        if (setsNothing(text, file.toString())) {
+            // qa round 2: an empty file (0 bytes, or only comments) gave the defaults without a word, though a file
+            // given explicitly that sets nothing is more likely a mistake (wrong file, unsaved editor) than intended
+            throw new IllegalArgumentException("config file " + file + " is empty (" + (text.isEmpty() ? "0 bytes"
+                    : "no key, only blank lines or comments") + "): set at least one key, or leave out --config to run"
+                    + " with the defaults");
+        }
         return parse(text, file.toString());
+    }
+
+    /** Whether {@code yaml} is blank or a document with no value (only comments); unparseable text is left to parse. */
+    private static boolean setsNothing(String yaml, String source) {
+        if (yaml.isBlank()) {
+            return true;
+        }
+        try {
+            JsonNode user = oneDocument(yaml, source);
+            return user == null || user.isNull() || user.isMissingNode();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static Loaded parse(String yaml, String source) {

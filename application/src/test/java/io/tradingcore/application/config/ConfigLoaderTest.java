@@ -194,6 +194,20 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.yaml"))).hasMessageContaining("missing.yaml does not exist");
     }
 
+    // qa round 2: an empty --config file gave the defaults without a word
+    @Test
+    void anEmptyConfigFileIsRefusedAsLikelyAMistake(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(dir.resolve("empty.yaml"), "");
+        java.nio.file.Path comments = java.nio.file.Files.writeString(dir.resolve("comments.yaml"), "# nothing yet\n\n");
+        assertThatThrownBy(() -> ConfigLoader.load(empty)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("config file " + empty + " is empty (0 bytes): set at least one key, or leave out --config"
+                        + " to run with the defaults");
+        assertThatThrownBy(() -> ConfigLoader.load(comments)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(comments + " is empty (no key, only blank lines or comments)");
+        java.nio.file.Path one = java.nio.file.Files.writeString(dir.resolve("one.yaml"), "# a comment\nsimulation:\n  seed: 3\n");
+        assertThat(ConfigLoader.load(one).config().simulation().seed()).isEqualTo(3L);
+    }
+
     // issue 17, item 11
     @Test
     void anUnknownRegimeIsRefusedAndTheVenueIsUpperCased() {
