@@ -140,7 +140,10 @@ public final class PaperCommand implements Callable<Integer> {
         }
         HourTs from = CliArgs.hour("--replay-from", replayFrom);
         if (replayTo == null && session.hours == 0) {
-            throw new CliException(ExitCodes.USAGE, "--market-data replay needs --replay-to DATE or --hours N");
+            // qa round 2: "--hours 0" asked for "--hours N" as if 0 were no value; 0 means "until stopped", which a
+            // replay of stored candles cannot honour (it ends where the candles do)
+            throw new CliException(ExitCodes.USAGE, "--market-data replay needs --replay-to DATE or --hours N with N >= 1"
+                    + " (--hours 0, the default, means until stopped, and a replay has an end)");
         }
         HourTs to = replayTo != null ? CliArgs.hour("--replay-to", replayTo) : from.plusHours(session.hours);
         if (!from.isBefore(to)) {

@@ -78,7 +78,11 @@ class SessionCommandRefusalsTest {
         assertThat(paper("--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", "2025-01-02", "--replay-to", "2025-01-01"))
                 .isEqualTo(ExitCodes.USAGE);
         assertThat(paper("--assets", "BTC/USDT", "--hours", "-1")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("needs --replay-from DATE").contains("needs --replay-to DATE or --hours N")
+        assertThat(paper("--assets", "BTC/USDT", "--market-data", "replay", "--replay-from", "2025-01-01", "--hours", "0"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("needs --replay-from DATE")
+                .contains("needs --replay-to DATE or --hours N with N >= 1 (--hours 0, the default, means until stopped,"
+                        + " and a replay has an end)")
                 .contains("must be before --replay-to").contains("--hours must be >= 0");
     }
 }
