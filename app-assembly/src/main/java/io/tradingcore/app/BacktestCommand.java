@@ -28,6 +28,9 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     RunOptions.Backtest options;
 
@@ -81,9 +84,19 @@ final class BacktestCommand implements Callable<Integer> {
                     BuildInfo.codeVersionSha());
             long t0 = System.nanoTime();
             WalkForwardBacktest.Result result;
+            String interrupted = InterruptedBacktest.message(InterruptedBacktest.program(),
+                    spec.root().commandLine().getParseResult().originalArgs(), commitEvery);
+            Thread hook = new Thread(() -> System.err.println(System.lineSeparator() + interrupted), "backtest-interrupted");
+            Runtime.getRuntime().addShutdownHook(hook);
             try (ConsoleProgress progress = new ConsoleProgress("backtest", assetList.size())) {
                 result = new WalkForwardBacktest(p, trainer, commitEvery, java.time.Duration.ofSeconds(waitForOwner))
                         .run(request, progress);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping (Ctrl-C): the hook prints its message
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.println("backtest run id: " + result.id().value());
