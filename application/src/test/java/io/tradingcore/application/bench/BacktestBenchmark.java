@@ -229,7 +229,8 @@ public final class BacktestBenchmark {
                     t.wrap(ExecutionRepository.class, p.execution()), t.wrap(AccountStateRepository.class, p.states()),
                     p.folds(), p.backtests(), p.registry(), p.reference(), p.reporting(), units), MlModels.trainer(),
                     assets, from, to, cfg, units);
-            if (!measured) {
+            if (!measured || !Boolean.parseBoolean(System.getProperty("bench.copy", "true"))) {
+                // -Dbench.copy=false: no COPY baseline (a 5-year x 20-asset heap run would spend as long again on it)
                 return r;
             }
             if (Boolean.getBoolean("bench.portTimes")) {
