@@ -77,11 +77,9 @@ final class CycleState {
 
     /** The canonical hash of {@code output} (what {@link #hash} records). */
     String hashOf(Object output) {
-        return Canonical.sha256(output, texts);
+        // written into the calling thread's reused SHA-256 and buffer (Canonical: no state shared between threads)
+        return Canonical.sha256(output);
     }
-
-    /** The steps' hashes stream their text into one reused SHA-256 and buffer (no records memoised: the same hashes). */
-    private final Canonical.Memo texts = new Canonical.Memo();
 
     /** The drawdown tier events are filed under: this hour's once assessed, the previous hour's before. */
     DrawdownTier tier() {
