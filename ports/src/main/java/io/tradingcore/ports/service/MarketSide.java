@@ -6,7 +6,6 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.StackPrediction;
-import io.tradingcore.domain.hash.Canonical;
 import io.tradingcore.ports.out.FeatureEngine;
 import io.tradingcore.ports.out.ModelStack;
 import io.tradingcore.ports.out.TradingConfig;
@@ -47,11 +46,6 @@ public final class MarketSide {
     private SortedMap<AssetId, StackPrediction> predictions;
     private String modelsHash;
     private Throwable modelsFailure;
-    /**
-     * FEATURES and MODELS hashes stream their text into one reused SHA-256 and buffer (as {@link CycleState#hashOf});
-     * guarded by this object's monitor, like the two hashes (either thread may compute them).
-     */
-    private Canonical.Memo texts = new Canonical.Memo();
 
     /**
      * Reads the hour's data now ({@code read}; hashed by {@code dataHasher} when asked); {@code ahead}: FEATURES and
@@ -117,7 +111,7 @@ public final class MarketSide {
         List<FeatureVector> f = features();
         synchronized (this) {
             if (featuresHash == null) {
-                featuresHash = Canonical.sha256(f, texts);
+                featuresHash = CycleState.hashOf(f);
             }
             return featuresHash;
         }
@@ -138,7 +132,7 @@ public final class MarketSide {
         SortedMap<AssetId, StackPrediction> p = predictions();
         synchronized (this) {
             if (modelsHash == null) {
-                modelsHash = Canonical.sha256(p, texts);
+                modelsHash = CycleState.hashOf(p);
             }
             return modelsHash;
         }
@@ -162,18 +156,16 @@ public final class MarketSide {
             }
             synchronized (this) {
                 if (featuresHash == null) {
-                    featuresHash = Canonical.sha256(features, texts);
+                    featuresHash = CycleState.hashOf(features);
                 }
             }
             synchronized (this) {
                 if (modelsHash == null) {
-                    modelsHash = Canonical.sha256(predictions, texts);
+                    modelsHash = CycleState.hashOf(predictions);
                 }
             }
         } catch (RuntimeException e) {
-            synchronized (this) {
-                texts = new Canonical.Memo(); // the cycle hashes again from a clean memo
-            }
+            // left for the cycle, which hashes again and fails at its point
         }
     }
 
