@@ -13,7 +13,6 @@ import java.util.Arrays;
 final class CanonicalSink {
     private static final int SIZE = 8192;
     private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] buf;
     private int pos;
@@ -146,8 +145,11 @@ final class CanonicalSink {
     /** The low {@code digits} hex digits of {@code v}, zeros first. */
     void putHex(long v, int digits) {
         room(digits);
+        byte[] b = buf;
         for (int p = pos + digits - 1; p >= pos; p--) {
-            buf[p] = HEX[(int) (v & 0xF)];
+            int n = (int) v & 0xF;
+            // '0'..'9', then 'a'..'f' (39 = 'a' - '0' - 10 added when n > 9)
+            b[p] = (byte) ('0' + n + ((9 - n) >> 31 & 39));
             v >>>= 4;
         }
         pos += digits;
