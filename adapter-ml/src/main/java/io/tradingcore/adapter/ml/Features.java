@@ -1,19 +1,8 @@
 package io.tradingcore.adapter.ml;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.OptionalDouble;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.indicators.ATRIndicator;
-import org.ta4j.core.indicators.EMAIndicator;
-import org.ta4j.core.indicators.MACDIndicator;
-import org.ta4j.core.indicators.RSIIndicator;
-import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.num.DoubleNum;
 
 /**
  * The feature definition: a pure function of the last {@link #LOOKBACK} closed candles, the decision hour and an
@@ -25,8 +14,8 @@ final class Features {
     /** Bars used per row: 168 h of returns and volatility plus one. */
     static final int LOOKBACK = 169;
     /**
-     * Bars given to ta4j (RSI 14, MACD 12/26/9, ATR 14, EMA 24): enough warm-up for those periods, and the series
-     * is rebuilt for every row, so its length is most of the per-row cost.
+     * Bars the indicators see (RSI 14, MACD 12/26/9, ATR 14, EMA 24; defined as ta4j 0.17 computes them, see
+     * {@link Indicators}): enough warm-up for those periods, each seeded at the first of these bars in every row.
      */
     static final int TA_WINDOW = 64;
 
@@ -63,62 +52,120 @@ final class Features {
      * followed by the set's additions, all computed from the same window.
      */
     static Row compute(List<Bar> closed, Instant hour, OptionalDouble spreadBps, FeatureSet set) {
-        if (hour.getEpochSecond() % 3600 != 0 || hour.getNano() != 0) {
-            throw new IllegalArgumentException("decision hour must be hour aligned, was " + hour);
-        }
+        requireHour(hour);
         int total = closed.size();
         if (total < LOOKBACK) {
             throw new IllegalArgumentException("need at least " + LOOKBACK + " closed candles, got " + total);
         }
-        Bar last = closed.get(total - 1);
-        if (last.closeTime().isAfter(hour)) {
-            throw new IllegalArgumentException("lookahead: candle " + last.openTime() + " closes at " + last.closeTime()
-                    + ", after the decision hour " + hour);
-        }
+        Columns k = new Columns();
         List<Bar> w = closed.subList(total - LOOKBACK, total);
-        int n = LOOKBACK;
-        double[] c = new double[n];
-        double[] h = new double[n];
-        double[] l = new double[n];
-        double[] lv = new double[n];
-        BarSeries series = new BaseBarSeriesBuilder().withNumTypeOf(DoubleNum::valueOf).build();
-        Instant previous = null;
-        for (int i = 0; i < n; i++) {
-            Bar b = w.get(i);
-            if (previous != null && !b.openTime().isAfter(previous)) {
-                throw new IllegalArgumentException("candles must be strictly ascending, saw " + b.openTime()
-                        + " after " + previous);
-            }
-            previous = b.openTime();
+        for (int i = 0; i < LOOKBACK; i++) {
+            k.set(i, w.get(i));
+        }
+        for (int i = 1; i < LOOKBACK; i++) {
+            k.derive(i);
+        }
+        return compute(k, hour, spreadBps, set);
+    }
+
+    private static void requireHour(Instant hour) {
+        if (hour.getEpochSecond() % 3600 != 0 || hour.getNano() != 0) {
+            throw new IllegalArgumentException("decision hour must be hour aligned, was " + hour);
+        }
+    }
+
+    /**
+     * One window's columns (index LOOKBACK-1 is the last closed candle) and the per-bar values derived from them:
+     * {@code lv[i] = log1p(volume)}, {@code rK[i] = log(c[i] / c[i - K])} for i >= K. Each is a pure function of the
+     * bars it names, so a window sharing bars with the previous one ({@link FeatureWindow}) may copy them instead of
+     * computing them again: the row is the same to the last bit.
+     */
+    static final class Columns {
+        final Instant[] open = new Instant[LOOKBACK];
+        final double[] c = new double[LOOKBACK];
+        final double[] h = new double[LOOKBACK];
+        final double[] l = new double[LOOKBACK];
+        final double[] lv = new double[LOOKBACK];
+        final double[] r1 = new double[LOOKBACK];
+        final double[] r4 = new double[LOOKBACK];
+        final double[] r24 = new double[LOOKBACK];
+
+        void set(int i, Bar b) {
+            open[i] = b.openTime();
             c[i] = b.close();
             h[i] = b.high();
             l[i] = b.low();
             lv[i] = Math.log1p(b.volume());
-            if (i >= n - TA_WINDOW) {
-                series.addBar(Bar.HOUR, ZonedDateTime.ofInstant(b.closeTime(), ZoneOffset.UTC),
-                        b.open(), b.high(), b.low(), b.close(), b.volume());
+        }
+
+        /** Position {@code i} from position {@code k} of {@code from} (the same bar): bar values only. */
+        void copy(int i, Columns from, int k) {
+            open[i] = from.open[k];
+            c[i] = from.c[k];
+            h[i] = from.h[k];
+            l[i] = from.l[k];
+            lv[i] = from.lv[k];
+        }
+
+        /** The log returns ending at {@code i >= 1} from this window's closes. */
+        void derive(int i) {
+            derive(i, null, 0, null);
+        }
+
+        /**
+         * As {@link #derive(int)}, copying a value from position {@code k} of {@code prev} where {@code same} says
+         * that every bar it depends on is the same bar there (same[j]: position j holds prev's bar k - i + j).
+         */
+        void derive(int i, Columns prev, int k, boolean[] same) {
+            boolean s = same != null && same[i];
+            r1[i] = s && same[i - 1] ? prev.r1[k] : Math.log(c[i] / c[i - 1]);
+            if (i >= 4) {
+                r4[i] = s && same[i - 4] ? prev.r4[k] : Math.log(c[i] / c[i - 4]);
+            }
+            if (i >= 24) {
+                r24[i] = s && same[i - 24] ? prev.r24[k] : Math.log(c[i] / c[i - 24]);
             }
         }
+    }
+
+    /** The row of a filled window: the validation and values of {@link #compute(List, Instant, OptionalDouble, FeatureSet)}. */
+    static Row compute(Columns k, Instant hour, OptionalDouble spreadBps, FeatureSet set) {
+        requireHour(hour);
+        int n = LOOKBACK;
         int end = n - 1;
-        int taEnd = TA_WINDOW - 1;
+        Instant lastOpen = k.open[end];
+        Instant lastClose = lastOpen.plus(Bar.HOUR);
+        if (lastClose.isAfter(hour)) {
+            throw new IllegalArgumentException("lookahead: candle " + lastOpen + " closes at " + lastClose
+                    + ", after the decision hour " + hour);
+        }
+        for (int i = 1; i < n; i++) {
+            if (!k.open[i].isAfter(k.open[i - 1])) {
+                throw new IllegalArgumentException("candles must be strictly ascending, saw " + k.open[i]
+                        + " after " + k.open[i - 1]);
+            }
+        }
+        double[] c = k.c;
+        double[] h = k.h;
+        double[] l = k.l;
         double close = c[end];
-        double[] x = new double[SIZE];
-        x[0] = logReturn(c, end, 1);
-        x[1] = logReturn(c, end, 4);
+        double[] x = new double[set.size()];
+        x[0] = k.r1[end];
+        x[1] = k.r4[end];
         x[2] = logReturn(c, end, 12);
-        x[3] = logReturn(c, end, 24);
+        x[3] = k.r24[end];
         x[4] = logReturn(c, end, 72);
         x[5] = logReturn(c, end, 168);
-        x[6] = realisedVol(c, end, 24);
-        x[7] = realisedVol(c, end, 168);
+        x[6] = realisedVol(k.r1, end, 24);
+        x[7] = realisedVol(k.r1, end, 168);
         x[8] = x[7] > 0 ? x[6] / x[7] : 1.0;
 
-        ClosePriceIndicator closeInd = new ClosePriceIndicator(series);
-        x[9] = new RSIIndicator(closeInd, 14).getValue(taEnd).doubleValue() / 100.0;
-        x[10] = new MACDIndicator(closeInd, 12, 26).getHistogram(9).getValue(taEnd).doubleValue() / close;
-        x[11] = new ATRIndicator(series, 14).getValue(taEnd).doubleValue() / close;
-        x[12] = zScore(lv, end, 24);
-        x[13] = zScore(lv, end, 168);
+        int ta = n - TA_WINDOW;
+        x[9] = Indicators.rsi(c, ta, end, 14) / 100.0;
+        x[10] = Indicators.macdHistogram(c, ta, end, 12, 26, 9) / close;
+        x[11] = Indicators.atr(c, h, l, ta, end, 14) / close;
+        x[12] = zScore(k.lv, end, 24);
+        x[13] = zScore(k.lv, end, 168);
         x[14] = (h[end] - l[end]) / close;
         double hi = Double.NEGATIVE_INFINITY;
         double lo = Double.POSITIVE_INFINITY;
@@ -127,25 +174,24 @@ final class Features {
             lo = Math.min(lo, l[i]);
         }
         x[15] = (hi - lo) / close;
-        x[16] = close / new EMAIndicator(closeInd, 24).getValue(taEnd).doubleValue() - 1.0;
-        double angle = 2 * Math.PI * ZonedDateTime.ofInstant(hour, ZoneOffset.UTC).getHour() / 24.0;
+        x[16] = close / Indicators.ema(c, ta, end, 24) - 1.0;
+        int hourOfDay = (int) (Math.floorMod(hour.getEpochSecond(), 86_400L) / 3600);
+        double angle = 2 * Math.PI * hourOfDay / 24.0;
         x[17] = Math.sin(angle);
         x[18] = Math.cos(angle);
         x[19] = spreadBps.orElse(0.0);
         x[20] = spreadBps.isPresent() ? 1.0 : 0.0;
-        x[21] = Math.min(MAX_STALE_HOURS, Duration.between(last.closeTime(), hour).toHours());
+        x[21] = Math.min(MAX_STALE_HOURS, (hour.getEpochSecond() - lastClose.getEpochSecond()) / 3600);
         for (int i = 0; i < SIZE; i++) {
             if (!Double.isFinite(x[i])) {
                 // RSI is NaN on a perfectly flat window; a neutral value keeps the row usable
                 x[i] = i == 9 ? 0.5 : 0.0;
             }
         }
-        if (set == FeatureSet.V1) {
-            return new Row(w.get(0).openTime(), last.closeTime(), x);
+        if (set != FeatureSet.V1) {
+            multiTimeframe(k, x, SIZE);
         }
-        double[] all = java.util.Arrays.copyOf(x, set.size());
-        multiTimeframe(c, h, l, all, SIZE);
-        return new Row(w.get(0).openTime(), last.closeTime(), all);
+        return new Row(k.open[0], lastClose, x);
     }
 
     /** Bars of 4 hours in the window: 43 closes 4 candles apart, the last one the latest close. */
@@ -162,41 +208,32 @@ final class Features {
      * hours (above 1: trending, below: mean reverting); where the close lies in the 7-day high-low range; close /
      * EMA(12) of 4-hour closes - 1; share of the last 7 daily returns that were positive.
      */
-    private static void multiTimeframe(double[] c, double[] h, double[] l, double[] x, int at) {
+    private static void multiTimeframe(Columns w, double[] x, int at) {
+        double[] c = w.c;
+        double[] h = w.h;
+        double[] l = w.l;
         int end = c.length - 1;
-        double[] c4 = new double[BARS_4H];
-        for (int k = 0; k < BARS_4H; k++) {
-            c4[k] = c[end - 4 * (BARS_4H - 1 - k)];
-        }
-        double[] r4 = new double[BARS_4H - 1];
-        for (int k = 1; k < BARS_4H; k++) {
-            r4[k - 1] = Math.log(c4[k] / c4[k - 1]);
-        }
+        // 4-hour closes c[end - 4 * (BARS_4H - 1 - k)], k = 0..BARS_4H-1; their returns are w.r4 at those indices
+        int first4h = end - 4 * (BARS_4H - 1);
         double gain = 0;
         double loss = 0;
         for (int k = 0; k < RSI_4H; k++) {
-            gain += Math.max(0, r4[k]);
-            loss += Math.max(0, -r4[k]);
+            double r = w.r4[first4h + 4 * (k + 1)];
+            gain += Math.max(0, r);
+            loss += Math.max(0, -r);
         }
         gain /= RSI_4H;
         loss /= RSI_4H;
-        for (int k = RSI_4H; k < r4.length; k++) {
-            gain = (gain * (RSI_4H - 1) + Math.max(0, r4[k])) / RSI_4H;
-            loss = (loss * (RSI_4H - 1) + Math.max(0, -r4[k])) / RSI_4H;
+        for (int k = RSI_4H; k < BARS_4H - 1; k++) {
+            double r = w.r4[first4h + 4 * (k + 1)];
+            gain = (gain * (RSI_4H - 1) + Math.max(0, r)) / RSI_4H;
+            loss = (loss * (RSI_4H - 1) + Math.max(0, -r)) / RSI_4H;
         }
         x[at] = gain + loss == 0 ? 0.5 : gain / (gain + loss);
 
-        double[] r1 = new double[end];
-        for (int i = 1; i <= end; i++) {
-            r1[i - 1] = Math.log(c[i] / c[i - 1]);
-        }
-        double v1 = variance(r1);
-        x[at + 1] = v1 > 0 ? variance(r4) / (4 * v1) : 1.0;
-        double[] r24 = new double[end - 23];
-        for (int i = 24; i <= end; i++) {
-            r24[i - 24] = Math.log(c[i] / c[i - 24]);
-        }
-        x[at + 2] = v1 > 0 ? variance(r24) / (24 * v1) : 1.0;
+        double v1 = variance(w.r1, 1, end, 1);
+        x[at + 1] = v1 > 0 ? variance(w.r4, first4h + 4, end, 4) / (4 * v1) : 1.0;
+        x[at + 2] = v1 > 0 ? variance(w.r24, 24, end, 1) / (24 * v1) : 1.0;
 
         double hi = Double.NEGATIVE_INFINITY;
         double lo = Double.POSITIVE_INFINITY;
@@ -207,9 +244,9 @@ final class Features {
         x[at + 3] = hi > lo ? (c[end] - lo) / (hi - lo) : 0.5;
 
         double alpha = 2.0 / (EMA_4H + 1);
-        double ema = c4[0];
+        double ema = c[first4h];
         for (int k = 1; k < BARS_4H; k++) {
-            ema = alpha * c4[k] + (1 - alpha) * ema;
+            ema = alpha * c[first4h + 4 * k] + (1 - alpha) * ema;
         }
         x[at + 4] = c[end] / ema - 1.0;
 
@@ -227,26 +264,31 @@ final class Features {
         }
     }
 
-    private static double variance(double[] v) {
+    /** Population variance of {@code v[from], v[from + step], .., v[to]}, summed in that order. */
+    private static double variance(double[] v, int from, int to, int step) {
         double sum = 0;
         double sumSq = 0;
-        for (double d : v) {
+        int count = 0;
+        for (int i = from; i <= to; i += step) {
+            double d = v[i];
             sum += d;
             sumSq += d * d;
+            count++;
         }
-        double mean = sum / v.length;
-        return Math.max(0.0, sumSq / v.length - mean * mean);
+        double mean = sum / count;
+        return Math.max(0.0, sumSq / count - mean * mean);
     }
 
     private static double logReturn(double[] c, int end, int k) {
         return Math.log(c[end] / c[end - k]);
     }
 
-    private static double realisedVol(double[] c, int end, int k) {
+    /** Standard deviation of the {@code k} one-hour log returns {@code r1} ending at {@code end}. */
+    private static double realisedVol(double[] r1, int end, int k) {
         double sum = 0;
         double sumSq = 0;
         for (int i = end - k + 1; i <= end; i++) {
-            double r = Math.log(c[i] / c[i - 1]);
+            double r = r1[i];
             sum += r;
             sumSq += r * r;
         }

@@ -6,7 +6,6 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.ports.out.FeatureEngine;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -28,35 +27,12 @@ final class MlFeatureEngine implements FeatureEngine {
     }
 
     /**
-     * The candles and bars of the last window computed per asset (looked up by asset, never iterated): the next
-     * hour's window holds the same candle instances but one, whose bars are reused instead of converted again (the
-     * same {@link DomainBars#bar} values; the BigDecimal to double conversion was a tenth of the engine's time).
+     * The last window computed per asset (looked up by asset, never iterated): the next hour's window holds the same
+     * candle instances but one, whose bars and derived values are reused instead of converted and computed again
+     * ({@link FeatureWindow}: the same values bit for bit; the BigDecimal to double conversion was a tenth of the
+     * engine's time).
      */
-    private final java.util.Map<AssetId, Window> lastWindow = new java.util.HashMap<>();
-
-    private record Window(Candle[] candles, Bar[] bars) {
-    }
-
-    private List<Bar> bars(AssetId asset, List<Candle> window) {
-        Candle[] candles = window.toArray(new Candle[0]);
-        Bar[] bars = new Bar[candles.length];
-        synchronized (lastWindow) {
-            Window last = lastWindow.get(asset);
-            int shift = -1;
-            if (last != null && candles.length > 0) {
-                for (int k = 0; k < last.candles.length && shift < 0; k++) {
-                    shift = last.candles[k] == candles[0] ? k : -1;
-                }
-            }
-            for (int i = 0; i < candles.length; i++) {
-                int k = shift < 0 ? -1 : shift + i;
-                bars[i] = k >= 0 && k < last.candles.length && last.candles[k] == candles[i] ? last.bars[k]
-                        : DomainBars.bar(candles[i]);
-            }
-            lastWindow.put(asset, new Window(candles, bars));
-        }
-        return Arrays.asList(bars);
-    }
+    private final java.util.Map<AssetId, FeatureWindow> lastWindow = new java.util.HashMap<>();
 
     @Override
     public int lookbackBars() {
@@ -75,11 +51,26 @@ final class MlFeatureEngine implements FeatureEngine {
             }
         }
         int from = Math.max(0, closedCandles.size() - Features.LOOKBACK);
-        List<Bar> bars = bars(asset, closedCandles.subList(from, closedCandles.size()));
+        List<Candle> window = closedCandles.subList(from, closedCandles.size());
         OptionalDouble spread = book.map(b -> OptionalDouble.of(DomainBars.toDouble(b.spreadBps())))
                 .orElse(OptionalDouble.empty());
-        Features.Row row = Features.compute(bars, hour.toInstant(), spread, set);
-        return new FeatureVector(asset, hour, row.windowStart(), row.windowEnd(), set.names(),
-                Arrays.stream(row.values()).boxed().toList());
+        Features.Row row;
+        if (window.size() < Features.LOOKBACK) {
+            row = Features.compute(DomainBars.bars(window), hour.toInstant(), spread, set); // refuses: too few
+        } else {
+            FeatureWindow last;
+            synchronized (lastWindow) {
+                last = lastWindow.computeIfAbsent(asset, a -> new FeatureWindow());
+            }
+            synchronized (last) {
+                row = Features.compute(last.update(window), hour.toInstant(), spread, set);
+            }
+        }
+        double[] x = row.values();
+        Double[] boxed = new Double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            boxed[i] = x[i];
+        }
+        return new FeatureVector(asset, hour, row.windowStart(), row.windowEnd(), set.names(), List.of(boxed));
     }
 }

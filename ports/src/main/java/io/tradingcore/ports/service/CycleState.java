@@ -57,6 +57,8 @@ final class CycleState {
     /** Whether the gate's HOLD is filed as a risk event; the stored RISK hash of an hour being recomputed (replay). */
     OodHoldEvents oodHolds = OodHoldEvents.CURRENT;
     Optional<String> storedRisk = Optional.empty();
+    /** The hour's DATA, FEATURES and MODELS, computed ahead (backtests) or when asked for. */
+    MarketSide market;
 
     CycleState(RunHourlyCycleCommand cmd, TradingConfig config, RunKey key, List<AssetInputs> inputs, StepHashes hashes) {
         this.cmd = cmd;
