@@ -45,8 +45,6 @@ public final class MarketSide {
     private SortedMap<AssetId, StackPrediction> predictions;
     private String modelsHash;
     private Throwable modelsFailure;
-    /** FEATURES and MODELS hashes stream their text into one reused SHA-256 and buffer (as {@link CycleState#hashOf}). */
-    private final Canonical.Memo texts = new Canonical.Memo();
 
     /** The rows read as of the hour and their DATA hash. */
     record Data(List<AssetInputs> inputs, String hash) {
@@ -136,7 +134,8 @@ public final class MarketSide {
                 out.add(featureEngine.compute(in.asset().id(), hour, window, in.book()));
             }
         }
-        featuresHash = Canonical.sha256(out, texts);
+        // the computing thread's own reused SHA-256 and buffer (Canonical.sha256): nothing shared between threads
+        featuresHash = Canonical.sha256(out);
         features = out;
     }
 
@@ -145,7 +144,7 @@ public final class MarketSide {
         for (FeatureVector f : features) {
             out.put(f.asset(), models.predict(f));
         }
-        modelsHash = Canonical.sha256(out, texts);
+        modelsHash = Canonical.sha256(out);
         predictions = out;
     }
 
