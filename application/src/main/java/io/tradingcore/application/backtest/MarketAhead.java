@@ -37,6 +37,13 @@ final class MarketAhead implements AutoCloseable {
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private HourTs next;
     private boolean closed;
+    /**
+     * Whether the thread fills the hours ahead up to {@code depth}; once they are full it waits until the cycle has
+     * taken half of them (one wake-up per depth/2 hours instead of one per hour).
+     */
+    private boolean filling = true;
+    /** Whether the thread waits for the cycle to take hours (nothing to prepare or hash). */
+    private boolean idle;
     /** What ended the thread outside a market side's own failures (a bug), for the cycle to throw. */
     private Throwable died;
 
@@ -101,7 +108,9 @@ final class MarketAhead implements AutoCloseable {
                     throw new IllegalStateException("the thread computing the market side ahead failed", died);
                 }
                 slots.removeFirst();
-                lock.notifyAll();
+                if (idle && slots.size() <= depth / 2) {
+                    lock.notifyAll();
+                }
                 return first.side;
             }
         } finally {
@@ -132,7 +141,8 @@ final class MarketAhead implements AutoCloseable {
                         if (closed) {
                             return;
                         }
-                        if (slots.size() < depth && next.isBefore(end)) {
+                        filling = slots.size() < depth && (filling || slots.size() <= depth / 2);
+                        if (filling && next.isBefore(end)) {
                             compute = new Slot(next);
                             slots.addLast(compute);
                             next = next.plusHours(1);
@@ -141,7 +151,9 @@ final class MarketAhead implements AutoCloseable {
                             if (hash != null) {
                                 hash.hashing = true;
                             } else {
+                                idle = true;
                                 lock.wait();
+                                idle = false;
                             }
                         }
                     }

@@ -62,7 +62,7 @@ public final class WalkForwardBacktest {
      * Hours whose market side (DATA, FEATURES, MODELS; {@link io.tradingcore.ports.service.MarketSide}) a second thread
      * computes ahead of the cycle by default; the results are the same bit for bit with any number (0: no second thread).
      */
-    public static final int DEFAULT_MARKET_AHEAD = 4;
+    public static final int DEFAULT_MARKET_AHEAD = 16;
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
