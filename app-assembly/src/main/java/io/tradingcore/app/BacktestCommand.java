@@ -11,8 +11,10 @@ import io.tradingcore.application.report.ReportWriter;
 import io.tradingcore.application.report.SummaryTable;
 import io.tradingcore.application.worker.TaskPayloads;
 import io.tradingcore.application.worker.WorkQueue;
+import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,7 +107,8 @@ final class BacktestCommand implements Callable<Integer> {
                     result.ordersPlaced(), seconds);
             if (result.hoursWaitingForData() > 0) {
                 System.out.println("not finished: the last " + result.hoursWaitingForData() + " hour(s) of the window have no"
-                        + " candles stored yet; ingest them and run the same command again (the backtest stays RUNNING)");
+                        + " candles stored yet (" + lastStored(open, assetList, cfg) + "); ingest them and run the same"
+                        + " command again (the backtest stays RUNNING)");
             } else if (!result.complete()) {
                 System.out.println("not finished: the last fold's result waits for the candles of the 25 hours after the"
                         + " window (its metrics are scored on them); ingest them and run the same command again");
@@ -120,5 +123,15 @@ final class BacktestCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** "newest stored candle (open time): BTC/USDT 2025-03-31T23:00:00Z, ETH/USDT none", for the not-finished message. */
+    private static String lastStored(DbOptions.OpenDatabase open, List<Asset> assets, ConfigLoader.Loaded cfg) {
+        var coverage = io.tradingcore.adapter.postgres.PostgresAdapter.create(open.dataSource()).marketDataCoverage();
+        java.util.StringJoiner last = new java.util.StringJoiner(", ", "newest stored candle (open time): ", "");
+        for (Asset a : assets) {
+            last.add(a.symbol() + " " + coverage.lastHour(a.id(), cfg.config().trading().venue()).map(HourTs::toString).orElse("none"));
+        }
+        return last.toString();
     }
 }

@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradingcore.app.ExitCodes;
 import io.tradingcore.app.JarProcess;
 import io.tradingcore.testdb.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,30 +26,19 @@ import org.junit.jupiter.api.TestInstance;
 class BacktestOwnerIT {
 
     private static final int HOURS = 72;
-    private static final String[] BACKTEST = {"backtest", "--assets", "BTC/USDT,ETH/USDT", "--from", "2025-02-01",
-        "--to", "2025-02-04", "--seed", "7", "--commit-every", "5"};
 
-    private Path config;
+    private String[] args;
     private TestDatabases.Db template;
     private TestDatabases.Db reference;
 
     @BeforeAll
     void uninterruptedReference() throws Exception {
-        config = Files.createTempFile("owner", ".yaml");
-        Files.writeString(config, """
-                trading:
-                  signal:
-                    decisionHorizon: H24
-                    minEdge: -1        # the window must trade whatever the learned edge says
-                walkForward:
-                  trainHours: 1440
-                  testHours: 36
-                """);
+        args = BacktestSigkillResumeIT.backtestArgs();
         template = TestDatabases.freshDatabase("rel_owner");
         JarProcess.Result ingest = ChildJar.ingestBtcAndEth(template);
         assertThat(ingest.exitCode()).as(ingest.all()).isZero();
         reference = SqlRows.copyOf(template, "rel_owner_ref_" + ProcessHandle.current().pid());
-        JarProcess.Result single = ChildJar.run(ChildJar.env(reference), args());
+        JarProcess.Result single = ChildJar.run(ChildJar.env(reference), args);
         assertThat(single.exitCode()).as(single.all()).isZero();
         assertThat(count(reference, "SELECT count(*) FROM run_context WHERE status = 'COMPLETED'")).isEqualTo(HOURS);
         assertThat(count(reference, "SELECT count(*) FROM order_request")).as("the window trades").isPositive();
@@ -60,8 +47,8 @@ class BacktestOwnerIT {
     @Test
     void theSameBacktestStartedTwiceAtOnceRunsInExactlyOneProcess() throws Exception {
         TestDatabases.Db db = SqlRows.copyOf(template, "rel_owner_twice_" + ProcessHandle.current().pid());
-        JarProcess a = ChildJar.start(ChildJar.env(db), args());
-        JarProcess b = ChildJar.start(ChildJar.env(db), args());
+        JarProcess a = ChildJar.start(ChildJar.env(db), args);
+        JarProcess b = ChildJar.start(ChildJar.env(db), args);
         JarProcess.Result ra = a.await(5);
         JarProcess.Result rb = b.await(5);
         List<JarProcess.Result> both = List.of(ra, rb);
@@ -76,12 +63,12 @@ class BacktestOwnerIT {
     @Test
     void aWaitingProcessTakesOverWhenTheOwnerIsKilledAndResumesFromItsStoredState() throws Exception {
         TestDatabases.Db db = SqlRows.copyOf(template, "rel_owner_handover_" + ProcessHandle.current().pid());
-        JarProcess owner = ChildJar.start(ChildJar.env(db), args());
-        awaitCompletedHours(db, owner, 20);
+        JarProcess owner = ChildJar.start(ChildJar.env(db), args);
+        ChildJar.awaitCompletedHours(db, owner, 20);
         // frozen, not yet killed: it still owns the backtest, and it cannot finish the window while the heir is checked
         // (on a quiet machine it used to run all 72 hours in the 3 s below, so the kill came after the end)
         owner.freeze();
-        String[] waiting = java.util.Arrays.copyOf(args(), args().length + 2);
+        String[] waiting = java.util.Arrays.copyOf(args, args.length + 2);
         waiting[waiting.length - 2] = "--wait-for-owner";
         waiting[waiting.length - 1] = "600";
         JarProcess heir = ChildJar.start(ChildJar.env(db), waiting);
@@ -106,26 +93,5 @@ class BacktestOwnerIT {
                     .containsExactlyElementsOf(rows(reference, fact.getValue()));
         }
         BacktestSigkillResumeIT.assertNothingDoubledOrHalfWritten(db);
-    }
-
-    private String[] args() {
-        String[] args = java.util.Arrays.copyOf(BACKTEST, BACKTEST.length + 2);
-        args[BACKTEST.length] = "--config";
-        args[BACKTEST.length + 1] = config.toString();
-        return args;
-    }
-
-    private static void awaitCompletedHours(TestDatabases.Db db, JarProcess child, int n) throws Exception {
-        long deadline = System.nanoTime() + 4L * 60 * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!child.isAlive()) {
-                throw new AssertionError("the backtest ended before it could be killed: " + child.output());
-            }
-            if (count(db, "SELECT count(*) FROM run_context WHERE status = 'COMPLETED'") >= n) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no " + n + " hours completed in time: " + child.output());
     }
 }

@@ -69,17 +69,7 @@ class BacktestSigkillResumeIT {
 
     @Test
     void backtestKilledWithSigkillMidFoldResumesAndEqualsAnUninterruptedRunRowForRow() throws Exception {
-        Path config = Files.createTempFile("sigkill", ".yaml");
-        Files.writeString(config, """
-                trading:
-                  signal:
-                    decisionHorizon: H24
-                    minEdge: -1        # the window must trade whatever the learned edge says
-                walkForward:
-                  trainHours: 1440
-                  testHours: 36
-                """);
-        String[] args = withConfig(config);
+        String[] args = backtestArgs();
         TestDatabases.Db killed = TestDatabases.freshDatabase("rel_sigkill");
         JarProcess.Result ingest = ChildJar.ingestBtcAndEth(killed);
         assertThat(ingest.exitCode()).as(ingest.all()).isZero();
@@ -155,13 +145,28 @@ class BacktestSigkillResumeIT {
         throw new AssertionError("no " + n + " hours completed in time: " + child.output());
     }
 
+    /** The backtest command of these tests (72 hours, two folds, a window that trades), with its config file. */
+    static String[] backtestArgs() throws java.io.IOException {
+        Path config = Files.createTempFile("sigkill", ".yaml");
+        Files.writeString(config, """
+                trading:
+                  signal:
+                    decisionHorizon: H24
+                    minEdge: -1        # the window must trade whatever the learned edge says
+                walkForward:
+                  trainHours: 1440
+                  testHours: 36
+                """);
+        return withConfig(config);
+    }
+
     private static String[] withConfig(Path config) {
         String[] args = java.util.Arrays.copyOf(BACKTEST, BACKTEST.length + 1);
         args[BACKTEST.length] = config.toString();
         return args;
     }
 
-    private static String runId(JarProcess.Result r) {
+    static String runId(JarProcess.Result r) {
         Matcher m = Pattern.compile("backtest run id: ([0-9a-f-]{36})").matcher(r.out());
         assertThat(m.find()).as(r.out()).isTrue();
         return m.group(1);

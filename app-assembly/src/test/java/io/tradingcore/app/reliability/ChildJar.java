@@ -53,4 +53,19 @@ final class ChildJar {
         }
         return Files.write(partial, lines);
     }
+
+    /** Polls {@code db} until {@code n} hours are COMPLETED; fails if the child ends first or after 4 minutes. */
+    static void awaitCompletedHours(TestDatabases.Db db, JarProcess child, int n) throws Exception {
+        long deadline = System.nanoTime() + 4L * 60 * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!child.isAlive()) {
+                throw new AssertionError("the backtest ended before " + n + " hours were done: " + child.output());
+            }
+            if (SqlRows.count(db, "SELECT count(*) FROM run_context WHERE status = 'COMPLETED'") >= n) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no " + n + " hours completed in time: " + child.output());
+    }
 }

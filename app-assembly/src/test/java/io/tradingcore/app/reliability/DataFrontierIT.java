@@ -48,7 +48,8 @@ class DataFrontierIT {
 
         JarProcess.Result first = ChildJar.run(env, args);
         assertThat(first.exitCode()).as(first.all()).isZero();
-        assertThat(first.out()).contains("36 hours run").contains("not finished: the last 12 hour(s)");
+        assertThat(first.out()).contains("36 hours run").contains("not finished: the last 12 hour(s)")
+                .contains("(newest stored candle (open time): BTC/USDT 2025-02-02T11:00:00Z)");
         assertThat(count(db, "SELECT count(*) FROM run_context WHERE status = 'SKIPPED'")).isZero();
         assertThat(count(db, "SELECT count(*) FROM run_context WHERE hour_ts_utc >= '2025-02-02T12:00:00Z'")).isZero();
         assertThat(rows(db, "SELECT status FROM backtest_run")).containsExactly("RUNNING");

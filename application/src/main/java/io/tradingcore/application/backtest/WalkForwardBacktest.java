@@ -56,6 +56,13 @@ public final class WalkForwardBacktest {
     /** Whether the cycles file the OOD gate's HOLD as a risk event and, in a replay, the stored RISK hash by hour. */
     private io.tradingcore.ports.service.OodHoldEvents oodHolds = io.tradingcore.ports.service.OodHoldEvents.CURRENT;
     private java.util.function.Function<HourTs, Optional<String>> storedRiskHash = hour -> Optional.empty();
+    private int marketAhead = DEFAULT_MARKET_AHEAD;
+
+    /**
+     * Hours whose market side (DATA, FEATURES, MODELS; {@link io.tradingcore.ports.service.MarketSide}) a second thread
+     * computes ahead of the cycle by default; the results are the same bit for bit with any number (0: no second thread).
+     */
+    public static final int DEFAULT_MARKET_AHEAD = 4;
 
     /** Over the persistence ports {@code ports}, training each fold's models with {@code trainer}. */
     public WalkForwardBacktest(Persistence ports, ModelTrainer trainer) {
@@ -98,6 +105,15 @@ public final class WalkForwardBacktest {
                                        java.util.function.Function<HourTs, Optional<String>> stored) {
         this.oodHolds = Objects.requireNonNull(mode, "mode");
         this.storedRiskHash = Objects.requireNonNull(stored, "stored");
+        return this;
+    }
+
+    /** Computes the market side of up to {@code hours} hours ahead on a second thread (0: in the cycle). Returns this. */
+    public WalkForwardBacktest marketAhead(int hours) {
+        if (hours < 0 || hours > 720) {
+            throw new IllegalArgumentException("hours computed ahead must be between 0 and 720, was " + hours);
+        }
+        this.marketAhead = hours;
         return this;
     }
 
@@ -286,33 +302,12 @@ public final class WalkForwardBacktest {
                     ports.execution(), ports.states(), trained.featureEngine(), trained.modelStack(), venue,
                     cfg::trading, clock).hashingData(dataHashFormat, storedDataHash)
                     .filingOodHolds(oodHolds, storedRiskHash);
-            for (HourTs batch = fold.testFrom(); batch.isBefore(foldEnd); batch = batch.plusHours(hoursPerCommit)) {
-                HourTs batchEnd = earlier(batch.plusHours(hoursPerCommit), foldEnd);
-                HourTs first = batch;
-                // the unit is written and committed beside the next one's computing (see UnitOfWork.runOverlapped)
-                long[] counts = ports.units().runOverlapped(() -> {
-                    long[] c = new long[3];
-                    for (HourTs h = first; h.isBefore(batchEnd); h = h.plusHours(1)) {
-                        clock.set(h);
-                        CycleReport report = cycle.run(new RunHourlyCycleCommand(account, RunMode.BACKTEST, h, r.assets(),
-                                r.codeVersionSha(), r.seed(), id, cfg.initialCapital(), Optional.empty()));
-                        venue.executeThrough(h);
-                        switch (report.outcome()) {
-                            case COMPLETED -> c[0]++;
-                            case SKIPPED_NO_DATA -> c[1]++;
-                            case ALREADY_FINISHED -> { }
-                            case BUSY -> throw new RunningElsewhereException("hour " + h + " of backtest " + id
-                                    + " is being run by another process; stop it or wait for it");
-                        }
-                        c[2] += report.ordersPlacedAt(h);
-                        progress.hourDone(h, report);
-                    }
-                    return c;
-                });
-                run += counts[0];
-                skipped += counts[1];
-                orders += counts[2];
-            }
+            FoldHours.Counts counts = FoldHours.run(ports.units(), cycle, r.assets(), fold.testFrom(), foldEnd, hoursPerCommit,
+                    marketAhead, h -> new RunHourlyCycleCommand(account, RunMode.BACKTEST, h, r.assets(), r.codeVersionSha(),
+                            r.seed(), id, cfg.initialCapital(), Optional.empty()), clock, venue, id, progress);
+            run += counts.run();
+            skipped += counts.skipped();
+            orders += counts.orders();
             ports.units().awaitCommitted(); // the fold's hours are durable before its result is
             if (foldEnd.isBefore(fold.testTo())) {
                 break; // the fold is not over: its result is recorded by the run that finishes it
@@ -337,6 +332,6 @@ public final class WalkForwardBacktest {
     }
 
     private static HourTs earlier(HourTs a, HourTs b) {
-        return a.isBefore(b) ? a : b;
+        return FoldHours.earlier(a, b);
     }
 }

@@ -104,14 +104,19 @@ public final class PaperAccounts {
             }
             JsonNode assetsNode = a.path("assets");
             List<String> assets = new ArrayList<>();
+            List<String> listed = new ArrayList<>();
             if (assetsNode.isArray()) {
-                assetsNode.forEach(x -> assets.add(x.asText().strip().toUpperCase(Locale.ROOT)));
-            } else if (assetsNode.isTextual()) {
-                for (String s : assetsNode.asText().split(",")) {
-                    if (!s.isBlank()) {
-                        assets.add(s.strip().toUpperCase(Locale.ROOT));
-                    }
+                assetsNode.forEach(x -> listed.add(x.isValueNode() ? x.asText() : ""));
+            } else if (assetsNode.isTextual() && !assetsNode.asText().isBlank()) {
+                listed.addAll(List.of(assetsNode.asText().split(",", -1)));
+            }
+            for (int k = 0; k < listed.size(); k++) {
+                // as for --assets: an empty element is a typo (a doubled or trailing comma), not an asset to skip
+                if (listed.get(k).isBlank()) {
+                    throw new IllegalArgumentException(where + ": 'assets' element " + (k + 1) + " of " + listed.size()
+                            + " is empty (assets: " + assetsNode + ")");
                 }
+                assets.add(listed.get(k).strip().toUpperCase(Locale.ROOT));
             }
             if (assets.isEmpty()) {
                 throw new IllegalArgumentException(where + ": 'assets' must list at least one asset (BASE/QUOTE)");

@@ -6,7 +6,6 @@ import io.tradingcore.application.Inputs;
 import io.tradingcore.application.Persistence;
 import io.tradingcore.application.Wiring;
 import io.tradingcore.application.backtest.WalkForwardBacktest;
-import io.tradingcore.application.config.ConfigLoader;
 import io.tradingcore.application.live.SessionAccounts;
 import io.tradingcore.domain.Asset;
 import io.tradingcore.domain.HourTs;
@@ -77,10 +76,5 @@ public final class WorkQueue {
             out.add(new Submitted(WorkerTasks.CYCLE_TASK, id, added));
         }
         return out;
-    }
-
-    /** The canonical configuration of a file, or the defaults (what a payload carries). */
-    public static String configJson(java.nio.file.Path file) {
-        return (file == null ? ConfigLoader.defaults() : ConfigLoader.load(file)).canonicalJson();
     }
 }

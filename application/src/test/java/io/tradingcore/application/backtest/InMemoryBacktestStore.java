@@ -22,14 +22,16 @@ final class InMemoryBacktestStore {
     private InMemoryBacktestStore() {
     }
 
-    /** {@code asset} registered and its candles of {@code data.dir} (default ../data/market) ingested at the config's venue. */
-    static Persistence of(ConfigLoader.Loaded cfg, Asset asset) throws Exception {
+    /** {@code assets} registered and their candles of {@code data.dir} (default ../data/market) ingested at the config's venue. */
+    static Persistence of(ConfigLoader.Loaded cfg, Asset... assets) throws Exception {
         InMemoryMarketDataRepository market = new InMemoryMarketDataRepository();
-        Path f = Path.of(System.getProperty("data.dir", "../data/market")).resolve(asset.symbol().replace('/', '_') + "_1h.csv.gz");
-        market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes(f.toString().getBytes()),
-                CandleCsvReader.read(f, asset.id()).candles());
         MemoryReference reference = new MemoryReference();
-        reference.ensureAsset(asset);
+        for (Asset asset : assets) {
+            Path f = Path.of(System.getProperty("data.dir", "../data/market")).resolve(asset.symbol().replace('/', '_') + "_1h.csv.gz");
+            market.ingestCandles(cfg.config().trading().venue(), UUID.nameUUIDFromBytes(f.toString().getBytes()),
+                    CandleCsvReader.read(f, asset.id()).candles());
+            reference.ensureAsset(asset);
+        }
         return new Persistence(new InMemoryRunContextRepository(), market, new InMemoryDecisionRecordRepository(),
                 new InMemoryExecutionRepository(), new InMemoryAccountStateRepository(), new InMemoryBacktestRepository(),
                 reference, new InMemoryModelRegistry(), reference, notUsed(), UnitOfWork.NONE);

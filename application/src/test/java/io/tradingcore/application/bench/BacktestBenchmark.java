@@ -80,33 +80,36 @@ public final class BacktestBenchmark {
         Path data = Path.of(System.getProperty("data.dir", "data/market"));
 
         System.out.println("load average at start: " + loadAverage());
-        // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
-        // (a small -Xmx then shows what the persisted backtest itself needs)
-        Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
-        // -Dbench.memoryRuns=N runs the in-memory backtest N times in this JVM: the later runs show the engine with its
-        // code compiled (the first run pays the JIT compiling the cycle and the training's code beside it)
-        List<Run> again = new ArrayList<>();
-        for (int i = 1; memory != null && i < Integer.getInteger("bench.memoryRuns", 1); i++) {
-            Run r = runInMemory(assets, from, to, cfg, data);
-            again.add(new Run(r.name() + " #" + (i + 1), r.cycleNanos(), r.trainNanos(), r.wallNanos(), r.peakHeapBytes(),
-                    r.jvmCpuNanos(), r.cpu(), r.pgCpuNanos(), null));
+        // -Dbench.marketAhead=0,4: each backtest once per value, the market side of that many hours computed ahead on a
+        // second thread (0: sequential; default WalkForwardBacktest.DEFAULT_MARKET_AHEAD)
+        List<Run> all = new ArrayList<>();
+        for (String ahead : System.getProperty("bench.marketAhead", String.valueOf(WalkForwardBacktest.DEFAULT_MARKET_AHEAD)).split(",")) {
+            marketAhead = Integer.parseInt(ahead.strip());
+            String suffix = " ahead " + marketAhead;
+            // in memory first (also warms the JIT for the code shared by both runs); -Dbench.only=persisted skips it
+            // (a small -Xmx then shows what the persisted backtest itself needs)
+            Run memory = "persisted".equals(System.getProperty("bench.only")) ? null : runInMemory(assets, from, to, cfg, data);
+            all.add(memory == null ? null : memory.named(memory.name() + suffix));
+            // -Dbench.memoryRuns=N runs the in-memory backtest N times in this JVM: the later runs show the engine with its
+            // code compiled (the first run pays the JIT compiling the cycle and the training's code beside it)
+            for (int i = 1; memory != null && i < Integer.getInteger("bench.memoryRuns", 1); i++) {
+                Run r = runInMemory(assets, from, to, cfg, data);
+                all.add(r.named(r.name() + suffix + " #" + (i + 1)));
+            }
+            // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
+            int warmupDays = Integer.getInteger("bench.warmupDays", 0);
+            if (warmupDays > 0 && !"memory".equals(System.getProperty("bench.only"))) {
+                // -Dbench.warmupDays=N: the persisted path's own code (jOOQ, the driver, COPY encoding, the writer) compiled
+                // by the JIT first, in a throwaway database over the first N days; nothing of it is reported
+                runPersisted(assets, from, from.plusHours(24L * warmupDays), cfg, data, false);
+                System.out.println("warmed up: persisted run over the first " + warmupDays + " days, not timed (-Dbench.warmupDays)");
+            }
+            Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data, true);
+            all.add(persisted == null ? null : persisted.named(persisted.name() + suffix));
         }
-        // -Dbench.only=memory skips the persisted run (profiling the cycle's own cost)
-        int warmupDays = Integer.getInteger("bench.warmupDays", 0);
-        if (warmupDays > 0 && !"memory".equals(System.getProperty("bench.only"))) {
-            // -Dbench.warmupDays=N: the persisted path's own code (jOOQ, the driver, COPY encoding, the writer) compiled
-            // by the JIT first, in a throwaway database over the first N days; nothing of it is reported
-            runPersisted(assets, from, from.plusHours(24L * warmupDays), cfg, data, false);
-            System.out.println("warmed up: persisted run over the first " + warmupDays + " days, not timed (-Dbench.warmupDays)");
-        }
-        Run persisted = "memory".equals(System.getProperty("bench.only")) ? null : runPersisted(assets, from, to, cfg, data, true);
         long assetHours = from.hoursUntil(to) * assets.size();
         System.out.printf(Locale.ROOT, "backtest %s .. %s, %d assets, %d asset-hours, %d folds%n", from, to, assets.size(),
                 assetHours, FoldPlan.of(from, to, cfg.config().walkForward()).folds().size());
-        List<Run> all = new ArrayList<>();
-        all.add(memory);
-        all.addAll(again);
-        all.add(persisted);
         for (Run r : all.stream().filter(java.util.Objects::nonNull).toList()) {
             System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s | training %6.1f s | wall %6.1f s | peak heap %5d MiB"
                             + " | CPU per asset-hour: JVM %.3f ms (engine thread %.3f, JIT %.3f, GC %.3f), PostgreSQL %s%n",
@@ -115,14 +118,14 @@ public final class BacktestBenchmark {
                     r.cpu.threadNanos / 1e6 / assetHours, r.cpu.jitNanos / 1e6 / assetHours, r.cpu.gcNanos / 1e6 / assetHours,
                     ms(r.pgCpuNanos, assetHours));
         }
-        if (persisted != null && persisted.copy != null) {
+        for (Run persisted : all.stream().filter(r -> r != null && r.copy != null).toList()) {
             CopyBaseline.Result c = persisted.copy;
             double copyRate = assetHours / (c.nanos() / 1e9);
             double ours = assetHours / (persisted.cycleNanos / 1e9);
             System.out.printf(Locale.ROOT, "%-28s units %7.1f s = %8.1f asset-hours/s (%d rows, %.0f rows/s) | CPU per asset-hour:"
                             + " JVM %.3f ms, PostgreSQL %s%n", "COPY of the same rows", c.nanos() / 1e9, copyRate, c.rows(),
                     c.rows() / (c.nanos() / 1e9), c.jvmCpuNanos() / 1e6 / assetHours, ms(c.pgCpuNanos(), assetHours));
-            System.out.printf(Locale.ROOT, "persisted / COPY = %.1f%% (target >= 60%%)%n", 100 * ours / copyRate);
+            System.out.printf(Locale.ROOT, "%s / COPY = %.1f%% (target >= 60%%)%n", persisted.name, 100 * ours / copyRate);
         }
         System.out.println("load average at end: " + loadAverage() + " (2 cores; above 2 the figures are shared with other work)");
         System.exit(0);
@@ -144,6 +147,10 @@ public final class BacktestBenchmark {
 
     record Run(String name, long cycleNanos, long trainNanos, long wallNanos, long peakHeapBytes, long jvmCpuNanos,
                CpuMeter cpu, long pgCpuNanos, CopyBaseline.Result copy) {
+        Run named(String n) {
+            return new Run(n, cycleNanos, trainNanos, wallNanos, peakHeapBytes, jvmCpuNanos, cpu, pgCpuNanos, copy);
+        }
+
         Run withCopy(CopyBaseline.Result c) {
             return new Run(name, cycleNanos, trainNanos, wallNanos, peakHeapBytes, jvmCpuNanos, cpu, pgCpuNanos, c);
         }
@@ -260,6 +267,9 @@ public final class BacktestBenchmark {
         return r;
     }
 
+    /** Hours whose market side the backtests compute ahead on a second thread (-Dbench.marketAhead). */
+    private static int marketAhead = WalkForwardBacktest.DEFAULT_MARKET_AHEAD;
+
     /** The real asset whose series a replica (-Dbench.replicas) trades. */
     private static final java.util.Map<io.tradingcore.domain.AssetId, Asset> SERIES = new java.util.HashMap<>();
 
@@ -288,7 +298,8 @@ public final class BacktestBenchmark {
         long[] train = {0};
         long[] mark = {System.nanoTime()};
         long t0 = System.nanoTime();
-        new WalkForwardBacktest(ports, trainer, Integer.getInteger("bench.commitEvery", WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT)).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
+        new WalkForwardBacktest(ports, trainer, Integer.getInteger("bench.commitEvery", WalkForwardBacktest.DEFAULT_HOURS_PER_COMMIT))
+                .marketAhead(marketAhead).run(new WalkForwardBacktest.Request(assets, from, to, cfg, 42, "0".repeat(40)),
                 new WalkForwardBacktest.Progress() {
                     @Override
                     public void started(BacktestRunId id, AccountId account, long totalHours, long alreadyDone) {

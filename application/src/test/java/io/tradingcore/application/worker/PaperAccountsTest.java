@@ -55,6 +55,11 @@ class PaperAccountsTest {
         assertThat(error("accounts:\n  - name: a\n    assets: [BTC/USDT]\n    initialCapital: -1\n"))
                 .contains("account 'a': 'initialCapital' must be positive");
         assertThat(error("accounts:\n  - name: a\n    assets: [BTC/USDT]\n    seed: x\n")).contains("account 'a': 'seed' must be an integer");
+        assertThat(error("accounts:\n  - name: a\n    assets: \"BTC/USDT,,ETH/USDT\"\n"))
+                .contains("account 'a': 'assets' element 2 of 3 is empty");
+        assertThat(error("accounts:\n  - name: a\n    assets: [BTC/USDT, \"\"]\n"))
+                .contains("account 'a': 'assets' element 2 of 2 is empty");
+        assertThat(error("accounts:\n  - name: a\n    assets: \"BTC/USDT,\"\n")).contains("'assets' element 2 of 2 is empty");
         assertThat(error("accounts: []\n")).contains("'accounts' is empty");
         assertThat(error("desks: []\n")).contains("expected a mapping with a list 'accounts'");
     }

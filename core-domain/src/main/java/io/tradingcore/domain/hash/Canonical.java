@@ -1,18 +1,10 @@
 package io.tradingcore.domain.hash;
 
-import io.tradingcore.domain.DeterministicIds;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.UUID;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * Canonical text of a value, and its SHA-256: the basis of step hashes compared across replays.
@@ -21,14 +13,32 @@ import java.util.UUID;
  * (Double.toString changed between JDKs); strings length-prefixed; lists in their order; maps and
  * sets only when sorted (an unordered collection would make the hash depend on iteration order, so it
  * is refused). A value of an unsupported type is refused rather than hashed by toString.
+ *
+ * <p>The text is written as UTF-8 bytes straight into the digest's buffer ({@link CanonicalWriter}, {@link RecordPlan},
+ * {@link CanonicalSink}); the bytes are those of the text described here (pinned by the golden tests and compared with
+ * the reflective StringBuilder writer it replaced on random values by CanonicalWriterPropertyTest).
  */
 public final class Canonical {
+    /** Each thread's sink for hashes without a memo (the cycle's step hashes): no digest or buffer made per hash. */
+    private static final ThreadLocal<CanonicalSink> SINKS = ThreadLocal.withInitial(() -> CanonicalSink.digesting(newSha256()));
+
     private Canonical() {
     }
 
     /** Lower-case hex SHA-256 of the canonical text of {@code value}. */
     public static String sha256(Object value) {
-        return DeterministicIds.sha256Hex(text(value).getBytes(StandardCharsets.UTF_8));
+        CanonicalSink sink = SINKS.get();
+        if (sink.busy) {
+            // a hash computed while writing another one (an accessor that hashes): a sink of its own
+            sink = CanonicalSink.digesting(newSha256());
+        }
+        sink.busy = true;
+        try {
+            CanonicalWriter.write(sink.reset(), value, null);
+            return HexFormat.of().formatHex(sink.digest());
+        } finally {
+            sink.busy = false;
+        }
     }
 
     /**
@@ -36,26 +46,20 @@ public final class Canonical {
      * (the same instances, e.g. the candles of a window that moves by one hour). Same result as without.
      */
     public static String sha256(Object value, Memo memo) {
-        // the text goes to the digest as it is written: a memoised record's UTF-8 bytes straight from the memo
-        // (the text between them encoded as it comes), never the whole text as one string; the bytes digested
-        // are exactly those of text(value) in UTF-8 (split only between whole characters)
         if (memo.digests) {
             throw new IllegalArgumentException("a Memo.digests memo hashes by sha256OfDigests, not as canonical text");
         }
-        return digest(memo.digest(), value, memo);
+        return digest(memo.sink.reset(), value, memo);
     }
 
-    /** Feeds the canonical text of {@code value} (memoised records as the memo writes them) to {@code digest}; its hex. */
-    private static String digest(java.security.MessageDigest digest, Object value, Memo memo) {
-        StringBuilder sb = memo.sb;
-        sb.setLength(0);
+    /** Writes {@code value} (memoised records as the memo holds them) after what {@code sink} holds; the hex SHA-256. */
+    private static String digest(CanonicalSink sink, Object value, Memo memo) {
         try {
-            write(sb, value, memo);
-            memo.drain(sb);
+            CanonicalWriter.write(sink, value, memo);
+            return HexFormat.of().formatHex(sink.digest());
         } finally {
             memo.nextGeneration();
         }
-        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** The byte that stands before a record's 32-byte digest in {@link #sha256OfDigests} (0xFF never occurs in UTF-8). */
@@ -70,24 +74,24 @@ public final class Canonical {
         if (!memo.digests) {
             throw new IllegalArgumentException("the memo must be made by Memo.digests");
         }
-        java.security.MessageDigest digest = memo.digest();
-        digest.update(prefix.getBytes(StandardCharsets.UTF_8));
-        return digest(digest, value, memo);
+        CanonicalSink sink = memo.sink.reset();
+        sink.putString(prefix);
+        return digest(sink, value, memo);
     }
 
-    private static java.security.MessageDigest newSha256() {
+    static MessageDigest newSha256() {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
-    /** The canonical text of {@code value}. */
+    /** The canonical text of {@code value} (decoded from the UTF-8 bytes hashed: an unpaired surrogate reads '?'). */
     public static String text(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(sb, value);
-        return sb.toString();
+        CanonicalSink sink = CanonicalSink.keeping();
+        CanonicalWriter.write(sink, value, null);
+        return sink.text();
     }
 
     /**
@@ -97,16 +101,20 @@ public final class Canonical {
      * are kept (those that recur between calls). Not thread-safe.
      */
     public static final class Memo {
-        private final java.util.Set<Class<?>> types;
+        private final Set<Class<?>> types;
         /** Whether a memoised record is digested as {@link #DIGEST_MARK} + the SHA-256 of its text instead of the text. */
         private final boolean digests;
+        /** Reused between calls: the sink of the value's hash, the one a new record's text is written into, its digest. */
+        private final CanonicalSink sink = CanonicalSink.digesting(newSha256());
+        private final CanonicalSink recordSink = CanonicalSink.keeping();
+        private MessageDigest recordDigest;
 
         public Memo(Class<?>... recordTypes) {
             this(false, recordTypes);
         }
 
         private Memo(boolean digests, Class<?>... recordTypes) {
-            this.types = java.util.Set.of(recordTypes);
+            this.types = Set.of(recordTypes);
             this.digests = digests;
         }
 
@@ -134,20 +142,13 @@ public final class Canonical {
         private int currentSize;
         /** Where in the previous call's records the next record is expected. */
         private int cursor;
-        /** Reused between calls: the text written since the last memoised record, its encoding, the digest. */
-        private final StringBuilder sb = new StringBuilder(1024);
-        private byte[] buffer = new byte[1024];
-        private java.security.MessageDigest digest;
 
-        private java.security.MessageDigest digest() {
-            if (digest == null) {
-                digest = newSha256();
-            }
-            digest.reset();
-            return digest;
+        /** Whether records of this one's class are memoised. */
+        boolean keeps(Record r) {
+            return !types.isEmpty() && types.contains(r.getClass());
         }
 
-        /** The record's canonical text in UTF-8, as written before (this or the previous call) or now. */
+        /** The record's canonical text in UTF-8 (or its SHA-256), as written before (this or the previous call) or now. */
         byte[] bytes(Record r) {
             byte[] t = null;
             if (cursor < previousSize && previousKeys[cursor] == r) {
@@ -162,62 +163,35 @@ public final class Canonical {
                 }
             }
             if (t == null) {
-                StringBuilder text = new StringBuilder(128);
-                writeRecord(text, r, null);
-                t = text.toString().getBytes(StandardCharsets.UTF_8);
+                RecordPlan.of(r.getClass()).write(recordSink.reset(), r, null);
+                t = recordSink.bytes();
                 if (digests) {
                     t = recordDigest().digest(t);
                 }
             }
             if (currentSize == currentKeys.length) {
-                currentKeys = java.util.Arrays.copyOf(currentKeys, currentSize * 2);
-                currentBytes = java.util.Arrays.copyOf(currentBytes, currentSize * 2);
+                currentKeys = Arrays.copyOf(currentKeys, currentSize * 2);
+                currentBytes = Arrays.copyOf(currentBytes, currentSize * 2);
             }
             currentKeys[currentSize] = r;
             currentBytes[currentSize++] = t;
             return t;
         }
 
-        /** Digests the text written so far and the record's memoised bytes (or mark and digest) after it. */
-        void emit(StringBuilder written, Record r) {
-            drain(written);
+        /** Writes the record's memoised bytes (or mark and digest) into {@code out}. */
+        void emit(CanonicalSink out, Record r) {
             if (digests) {
-                digest.update(DIGEST_MARK);
+                out.put(DIGEST_MARK);
             }
-            digest.update(bytes(r));
+            out.put(bytes(r));
         }
 
-        private java.security.MessageDigest recordDigest;
-
         /** A second SHA-256 for one record's text (the main one is mid-way through the value). */
-        private java.security.MessageDigest recordDigest() {
+        private MessageDigest recordDigest() {
             if (recordDigest == null) {
                 recordDigest = newSha256();
             }
             return recordDigest;
-        }
-
-        /** Digests {@code written} as UTF-8 and empties it. */
-        void drain(StringBuilder written) {
-            int n = written.length();
-            if (n == 0) {
-                return;
-            }
-            if (buffer.length < n) {
-                buffer = new byte[Math.max(n, buffer.length * 2)];
-            }
-            for (int i = 0; i < n; i++) {
-                char ch = written.charAt(i);
-                if (ch >= 0x80) {
-                    // not ASCII: the JDK's encoder for the whole piece (it holds whole characters only)
-                    digest.update(written.toString().getBytes(StandardCharsets.UTF_8));
-                    written.setLength(0);
-                    return;
-                }
-                buffer[i] = (byte) ch;
-            }
-            digest.update(buffer, 0, n);
-            written.setLength(0);
         }
 
         void nextGeneration() {
@@ -229,101 +203,10 @@ public final class Canonical {
             // the older arrays are reused for the next call, emptied so that they hold no record alive
             currentKeys = keys.length >= 64 ? keys : new Object[64];
             currentBytes = bytes.length >= 64 ? bytes : new byte[64][];
-            java.util.Arrays.fill(currentKeys, null);
-            java.util.Arrays.fill(currentBytes, null);
+            Arrays.fill(currentKeys, null);
+            Arrays.fill(currentBytes, null);
             currentSize = 0;
             cursor = 0;
         }
     }
-
-    private static void write(StringBuilder sb, Object v) {
-        write(sb, v, null);
-    }
-
-    private static void write(StringBuilder sb, Object v, Memo memo) {
-        if (v == null) {
-            sb.append('~');
-        } else if (v instanceof BigDecimal d) {
-            sb.append("n:");
-            CanonicalScalars.writeDecimal(sb, d);
-        } else if (v instanceof Double d) {
-            sb.append("d:").append(Long.toHexString(Double.doubleToLongBits(d)));
-        } else if (v instanceof Float f) {
-            write(sb, (double) f);
-        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            sb.append("i:").append(v);
-        } else if (v instanceof Boolean b) {
-            sb.append(b ? "T" : "F");
-        } else if (v instanceof String s) {
-            sb.append("s").append(s.length()).append(':').append(s);
-        } else if (v instanceof Enum<?> e) {
-            sb.append("e:").append(e.name());
-        } else if (v instanceof Instant i) {
-            sb.append("t:");
-            CanonicalScalars.writeInstant(sb, i);
-        } else if (v instanceof UUID u) {
-            sb.append("u:").append(u);
-        } else if (v instanceof Optional<?> o) {
-            write(sb, o.orElse(null), memo);
-        } else if (v instanceof Record r) {
-            if (memo != null && memo.types.contains(r.getClass())) {
-                memo.emit(sb, r);
-            } else {
-                writeRecord(sb, r, memo);
-            }
-        } else if (v instanceof List<?> || v instanceof SortedSet<?>) {
-            sb.append('[');
-            for (Object o : (Collection<?>) v) {
-                write(sb, o, memo);
-                sb.append(',');
-            }
-            sb.append(']');
-        } else if (v instanceof SortedMap<?, ?> m) {
-            sb.append('{');
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                write(sb, e.getKey(), memo);
-                sb.append('=');
-                write(sb, e.getValue(), memo);
-                sb.append(',');
-            }
-            sb.append('}');
-        } else {
-            throw new IllegalArgumentException("no canonical form for " + v.getClass().getName()
-                    + " (use a record, List, SortedMap or SortedSet)");
-        }
-    }
-
-    private static void writeRecord(StringBuilder sb, Record r, Memo memo) {
-        Shape shape = SHAPES.get(r.getClass());
-        sb.append(shape.name).append('(');
-        for (int i = 0; i < shape.accessors.length; i++) {
-            sb.append(shape.componentNames[i]).append('=');
-            try {
-                write(sb, shape.accessors[i].invoke(r), memo);
-            } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + r.getClass().getName() + "." + shape.componentNames[i], e);
-            }
-            sb.append(';');
-        }
-        sb.append(')');
-    }
-
-    /** A record class's name and accessors, looked up once per class (reflection per value was the cost). */
-    private record Shape(String name, String[] componentNames, java.lang.reflect.Method[] accessors) {
-    }
-
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-            RecordComponent[] components = type.getRecordComponents();
-            String[] names = new String[components.length];
-            java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
-            for (int i = 0; i < components.length; i++) {
-                names[i] = components[i].getName();
-                accessors[i] = components[i].getAccessor();
-                accessors[i].setAccessible(true);
-            }
-            return new Shape(type.getSimpleName(), names, accessors);
-        }
-    };
 }

@@ -18,7 +18,7 @@ final class CanonicalScalars {
      * {@link Decimals#canonical} without BigInteger.toString (the cost of hashing candles): at scale 18
      * the unscaled value splits into an integer part and 18 fraction digits, each a long when small.
      */
-    static void writeDecimal(StringBuilder sb, BigDecimal d) {
+    static void writeDecimal(CanonicalSink sb, BigDecimal d) {
         int scale = d.scale();
         if (scale >= 0 && scale <= Decimals.SCALE) {
             // exact at scale 18 without rounding: integer part and fraction from the unscaled long alone
@@ -29,10 +29,11 @@ final class CanonicalScalars {
                 long ip = Math.abs(v / p);
                 long frac = Math.abs(v % p) * POW10[Decimals.SCALE - scale];
                 if (v < 0) {
-                    sb.append('-');
+                    sb.put('-');
                 }
-                sb.append(ip).append('.');
-                appendFraction(sb, frac);
+                sb.putLong(ip);
+                sb.put('.');
+                sb.putDigits(frac, Decimals.SCALE);
                 return;
             }
         }
@@ -40,23 +41,15 @@ final class CanonicalScalars {
         java.math.BigInteger unscaled = v.unscaledValue();
         java.math.BigInteger[] qr = unscaled.abs().divideAndRemainder(TEN_18);
         if (qr[0].bitLength() > 62) {
-            sb.append(v.toPlainString());
+            sb.putString(v.toPlainString());
             return;
         }
         if (unscaled.signum() < 0) {
-            sb.append('-');
+            sb.put('-');
         }
-        sb.append(qr[0].longValue()).append('.');
-        appendFraction(sb, qr[1].longValue());
-    }
-
-    /** {@code frac} (0 <= frac < 10^18) as exactly 18 digits. */
-    private static void appendFraction(StringBuilder sb, long frac) {
-        String digits = Long.toString(frac);
-        for (int i = digits.length(); i < Decimals.SCALE; i++) {
-            sb.append('0');
-        }
-        sb.append(digits);
+        sb.putLong(qr[0].longValue());
+        sb.put('.');
+        sb.putDigits(qr[1].longValue(), Decimals.SCALE);
     }
 
     private static final long[] POW10 = new long[Decimals.SCALE + 1];
@@ -71,28 +64,27 @@ final class CanonicalScalars {
     private static final java.math.BigInteger TEN_18 = java.math.BigInteger.TEN.pow(Decimals.SCALE);
 
     /** ISO-8601 as Instant.toString writes it; whole seconds of years 0-9999 (every hour we hash) without the formatter. */
-    static void writeInstant(StringBuilder sb, Instant i) {
+    static void writeInstant(CanonicalSink sb, Instant i) {
         long epochSecond = i.getEpochSecond();
         if (i.getNano() != 0 || epochSecond < MIN_FAST || epochSecond >= MAX_FAST) {
-            sb.append(i);
+            sb.putString(i.toString());
             return;
         }
         long days = Math.floorDiv(epochSecond, 86_400L);
         int secs = (int) Math.floorMod(epochSecond, 86_400L);
         java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
-        pad(sb, d.getYear(), 4).append('-');
-        pad(sb, d.getMonthValue(), 2).append('-');
-        pad(sb, d.getDayOfMonth(), 2).append('T');
-        pad(sb, secs / 3600, 2).append(':');
-        pad(sb, secs / 60 % 60, 2).append(':');
-        pad(sb, secs % 60, 2).append('Z');
-    }
-
-    private static StringBuilder pad(StringBuilder sb, int v, int width) {
-        for (int p = width == 4 ? 1000 : 10; p > 1 && v < p; p /= 10) {
-            sb.append('0');
-        }
-        return sb.append(v);
+        sb.putDigits(d.getYear(), 4);
+        sb.put('-');
+        sb.putDigits(d.getMonthValue(), 2);
+        sb.put('-');
+        sb.putDigits(d.getDayOfMonth(), 2);
+        sb.put('T');
+        sb.putDigits(secs / 3600, 2);
+        sb.put(':');
+        sb.putDigits(secs / 60 % 60, 2);
+        sb.put(':');
+        sb.putDigits(secs % 60, 2);
+        sb.put('Z');
     }
 
     private static final long MIN_FAST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();

@@ -57,6 +57,8 @@ final class CycleState {
     /** Whether the gate's HOLD is filed as a risk event; the stored RISK hash of an hour being recomputed (replay). */
     OodHoldEvents oodHolds = OodHoldEvents.CURRENT;
     Optional<String> storedRisk = Optional.empty();
+    /** The hour's DATA, FEATURES and MODELS, computed ahead (backtests) or when asked for. */
+    MarketSide market;
 
     CycleState(RunHourlyCycleCommand cmd, TradingConfig config, RunKey key, List<AssetInputs> inputs, StepHashes hashes) {
         this.cmd = cmd;
@@ -75,11 +77,9 @@ final class CycleState {
 
     /** The canonical hash of {@code output} (what {@link #hash} records). */
     String hashOf(Object output) {
-        return Canonical.sha256(output, texts);
+        // written into the calling thread's reused SHA-256 and buffer (Canonical: no state shared between threads)
+        return Canonical.sha256(output);
     }
-
-    /** The steps' hashes stream their text into one reused SHA-256 and buffer (no records memoised: the same hashes). */
-    private final Canonical.Memo texts = new Canonical.Memo();
 
     /** The drawdown tier events are filed under: this hour's once assessed, the previous hour's before. */
     DrawdownTier tier() {

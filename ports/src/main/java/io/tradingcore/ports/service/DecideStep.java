@@ -1,9 +1,7 @@
 package io.tradingcore.ports.service;
 
 import io.tradingcore.domain.AssetId;
-import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.Decimals;
-import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.StackPrediction;
 import io.tradingcore.domain.hash.CycleStep;
 import io.tradingcore.domain.portfolio.Position;
@@ -14,14 +12,11 @@ import io.tradingcore.domain.signal.SignalInput;
 import io.tradingcore.domain.signal.SignalPolicy;
 import io.tradingcore.domain.signal.TradeSignal;
 import io.tradingcore.ports.out.DecisionRecordRepository;
-import io.tradingcore.ports.out.FeatureEngine;
 import io.tradingcore.ports.out.ModelStack;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * Step 3, decide: FEATURES of every fresh asset, MODELS (the stack's predictions), SIGNALS (one decision per asset
@@ -31,47 +26,26 @@ import java.util.TreeMap;
  * refused, and it must not block the next ENTER.
  */
 final class DecideStep implements CycleStage {
-    private final FeatureEngine featureEngine;
     private final ModelStack models;
     private final DecisionRecordRepository decisions;
     private final SellableHoldings holdings;
 
-    DecideStep(FeatureEngine featureEngine, ModelStack models, DecisionRecordRepository decisions, SellableHoldings holdings) {
-        this.featureEngine = featureEngine;
+    DecideStep(ModelStack models, DecisionRecordRepository decisions, SellableHoldings holdings) {
         this.models = models;
         this.decisions = decisions;
         this.holdings = holdings;
     }
 
+    /** FEATURES and MODELS come from the hour's {@link MarketSide} (computed ahead in a backtest, now otherwise). */
     @Override
     public void run(CycleState s) {
-        s.features = features(s);
-        s.predictions = predictions(s);
+        s.features = s.market.features();
+        decisions.recordFeatures(s.key, s.features);
+        s.hashes = s.hashes.with(CycleStep.FEATURES, s.market.featuresHash());
+        s.predictions = s.market.predictions();
+        decisions.recordModelOutputs(s.key, s.predictions);
+        s.hashes = s.hashes.with(CycleStep.MODELS, s.market.modelsHash());
         s.signals = signals(s);
-    }
-
-    private List<FeatureVector> features(CycleState s) {
-        List<FeatureVector> out = new ArrayList<>();
-        for (AssetInputs in : s.inputs) {
-            if (in.fresh()) {
-                List<Candle> c = in.candles();
-                List<Candle> window = c.subList(Math.max(0, c.size() - featureEngine.lookbackBars()), c.size());
-                out.add(featureEngine.compute(in.asset().id(), s.key.hour(), window, in.book()));
-            }
-        }
-        decisions.recordFeatures(s.key, out);
-        s.hash(CycleStep.FEATURES, out);
-        return out;
-    }
-
-    private SortedMap<AssetId, StackPrediction> predictions(CycleState s) {
-        SortedMap<AssetId, StackPrediction> out = new TreeMap<>();
-        for (FeatureVector f : s.features) {
-            out.put(f.asset(), models.predict(f));
-        }
-        decisions.recordModelOutputs(s.key, out);
-        s.hash(CycleStep.MODELS, out);
-        return out;
     }
 
     private List<TradeSignal> signals(CycleState s) {

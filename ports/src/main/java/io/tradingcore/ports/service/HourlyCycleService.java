@@ -55,6 +55,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
     private final ExecutionRepository execution;
     private final AccountStateRepository states;
     private final FeatureEngine featureEngine;
+    private final ModelStack models;
     private final ConfigurationProvider configuration;
     private final TimeSource clock;
     /** The cycle body: reconcile, assess drawdown, decide, size and check, execute and book, record state. */
@@ -78,7 +79,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
         this.execution = Objects.requireNonNull(execution, "execution");
         this.states = Objects.requireNonNull(states, "states");
         this.featureEngine = Objects.requireNonNull(featureEngine, "featureEngine");
-        Objects.requireNonNull(models, "models");
+        this.models = Objects.requireNonNull(models, "models");
         Objects.requireNonNull(exchange, "exchange");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -87,7 +88,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
         this.steps = List.of(
                 new ReconcileStep(execution, states, exchange, sync),
                 new AssessDrawdownStep(exchange, sync),
-                new DecideStep(featureEngine, models, decisions, holdings),
+                new DecideStep(models, decisions, holdings),
                 new SizeAndCheckStep(exchange, execution, decisions, holdings),
                 new ExecuteAndBookStep(sync),
                 new RecordStateStep(states, decisions, holdings));
@@ -95,16 +96,49 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
 
     @Override
     public CycleReport run(RunHourlyCycleCommand cmd) {
+        return run(cmd, marketSide(cmd.hour(), cmd.assets(), false));
+    }
+
+    /**
+     * The market side of {@code hour} for {@code assets} ({@link MarketSide}: DATA, FEATURES, MODELS and their hashes),
+     * computed now and entirely, its failures kept for {@link #run(RunHourlyCycleCommand, MarketSide)} to throw at the
+     * point the cycle would have failed. For a backtest, whose hours are known in advance: one thread prepares the
+     * next hours, in hour order (the feature engine and the models are used by that thread alone), while the cycle
+     * runs the state side of this one. Reads the configuration and the market data as of the hour, nothing else.
+     */
+    public MarketSide prepare(HourTs hour, List<Asset> assets) {
+        return marketSide(hour, List.copyOf(assets), true);
+    }
+
+    private MarketSide marketSide(HourTs hour, List<Asset> assets, boolean ahead) {
         TradingConfig config = configuration.current();
-        HourTs hour = cmd.hour();
+        return new MarketSide(this, hour, assets, config, featureEngine, models, () -> read(hour, assets, config), ahead);
+    }
+
+    private MarketSide.Data read(HourTs hour, List<Asset> assets, TradingConfig config) {
         int minBars = featureEngine.lookbackBars();
         int bars = Math.max(minBars, config.lookbackBars());
         List<AssetInputs> inputs = new ArrayList<>();
-        for (Asset a : cmd.assets()) {
+        for (Asset a : assets) {
             inputs.add(AssetInputs.of(a, marketData.closedCandlesAsOf(a.id(), config.venue(), hour, bars),
                     marketData.latestBookAsOf(a.id(), config.venue(), hour), hour, minBars));
         }
-        String dataHash = dataHash(inputs, hour);
+        return new MarketSide.Data(inputs, dataHash(inputs, hour));
+    }
+
+    /**
+     * Runs the cycle of {@code cmd}'s hour with its market side {@code market} ({@link #prepare}d by this service for
+     * the same hour and assets): the same steps, records and hashes as {@link #run(RunHourlyCycleCommand)}.
+     */
+    public CycleReport run(RunHourlyCycleCommand cmd, MarketSide market) {
+        if (market.owner != this || !market.hour.equals(cmd.hour()) || !market.assets.equals(cmd.assets())) {
+            throw new IllegalArgumentException("the market side of " + market.hour + " for " + market.assets.stream()
+                    .map(Asset::symbol).toList() + " was not prepared by this cycle for hour " + cmd.hour() + " and its assets");
+        }
+        TradingConfig config = market.config;
+        HourTs hour = cmd.hour();
+        List<AssetInputs> inputs = market.inputs();
+        String dataHash = market.dataHash();
         StepHashes hashes = StepHashes.empty().with(CycleStep.DATA, dataHash);
 
         RunContext proposed = new RunContext(DeterministicIds.runId(cmd.account(), cmd.mode(), hour), cmd.account(), cmd.mode(),
@@ -123,6 +157,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             return empty(run, CycleReport.Outcome.SKIPPED_NO_DATA, hashes);
         }
         CycleState cycle = new CycleState(cmd, config, run.key(), inputs, hashes);
+        cycle.market = market;
         cycle.oodHolds = oodHolds;
         cycle.storedRisk = storedRiskHash.apply(hour);
         try {

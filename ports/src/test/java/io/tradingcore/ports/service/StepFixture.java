@@ -33,11 +33,14 @@ final class StepFixture {
         }
         RunKey key = new RunKey(DeterministicIds.runId(cmd.account(), cmd.mode(), cmd.hour()), cmd.account(), cmd.mode(), cmd.hour());
         this.state = new CycleState(cmd, p.config, key, inputs, StepHashes.empty());
+        // FEATURES and MODELS computed when the decide step asks, as in PAPER and LIVE (DATA is not hashed here)
+        this.state.market = new MarketSide(this, cmd.hour(), cmd.assets(), p.config, p.features, p.models,
+                () -> new MarketSide.Data(inputs, ""), false);
         VenueOrderSync sync = new VenueOrderSync(p.exchange, p.execution);
         SellableHoldings holdings = new SellableHoldings(p.exchange);
         this.reconcile = new ReconcileStep(p.execution, p.states, p.exchange, sync);
         this.assess = new AssessDrawdownStep(p.exchange, sync);
-        this.decide = new DecideStep(p.features, p.models, p.decisions, holdings);
+        this.decide = new DecideStep(p.models, p.decisions, holdings);
         this.sizeAndCheck = new SizeAndCheckStep(p.exchange, p.execution, p.decisions, holdings);
         this.execute = new ExecuteAndBookStep(sync);
         this.record = new RecordStateStep(p.states, p.decisions, holdings);
