@@ -197,14 +197,15 @@ public final class Canonical {
         void nextGeneration() {
             Object[] keys = previousKeys;
             byte[][] bytes = previousBytes;
+            int used = previousSize;
             previousKeys = currentKeys;
             previousBytes = currentBytes;
             previousSize = currentSize;
-            // the older arrays are reused for the next call, emptied so that they hold no record alive
+            // the older arrays are reused for the next call, emptied (as far as they were used) so that they hold no record alive
             currentKeys = keys.length >= 64 ? keys : new Object[64];
             currentBytes = bytes.length >= 64 ? bytes : new byte[64][];
-            Arrays.fill(currentKeys, null);
-            Arrays.fill(currentBytes, null);
+            Arrays.fill(currentKeys, 0, Math.min(used, currentKeys.length), null);
+            Arrays.fill(currentBytes, 0, Math.min(used, currentBytes.length), null);
             currentSize = 0;
             cursor = 0;
         }

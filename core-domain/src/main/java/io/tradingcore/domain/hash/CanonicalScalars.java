@@ -36,6 +36,9 @@ final class CanonicalScalars {
                 sb.putDigits(frac, Decimals.SCALE);
                 return;
             }
+            if (writeWide(sb, u, scale)) {
+                return;
+            }
         }
         BigDecimal v = d.setScale(Decimals.SCALE, java.math.RoundingMode.HALF_EVEN);
         java.math.BigInteger unscaled = v.unscaledValue();
@@ -50,6 +53,38 @@ final class CanonicalScalars {
         sb.putLong(qr[0].longValue());
         sb.put('.');
         sb.putDigits(qr[1].longValue(), Decimals.SCALE);
+    }
+
+    /**
+     * An unscaled value beyond a long (a price at scale 18 is one) whose integer part is below 2^51, without BigInteger
+     * division: the integer part estimated in double (off by at most one), then corrected exactly on the low 64 bits of
+     * the unscaled value, where the remainder |u| - ip * 10^scale lies within a long. False when the integer part is too
+     * large for the estimate.
+     */
+    private static boolean writeWide(CanonicalSink sb, java.math.BigInteger u, int scale) {
+        long p = POW10[scale];
+        double q = Math.abs(u.doubleValue()) / p;
+        if (!(q < 0x1p51)) {
+            return false;
+        }
+        long ip = (long) q;
+        long low = u.signum() < 0 ? -u.longValue() : u.longValue();
+        long rem = low - ip * p;
+        while (rem < 0) {
+            ip--;
+            rem += p;
+        }
+        while (rem >= p) {
+            ip++;
+            rem -= p;
+        }
+        if (u.signum() < 0) {
+            sb.put('-');
+        }
+        sb.putLong(ip);
+        sb.put('.');
+        sb.putDigits(rem * POW10[Decimals.SCALE - scale], Decimals.SCALE);
+        return true;
     }
 
     private static final long[] POW10 = new long[Decimals.SCALE + 1];

@@ -13,7 +13,6 @@ import java.util.Arrays;
 final class CanonicalSink {
     private static final int SIZE = 8192;
     private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private byte[] buf;
     private int pos;
@@ -140,14 +139,38 @@ final class CanonicalSink {
     /** {@code v} as Long.toHexString writes it (unsigned, lower case, no leading zeros). */
     void putHex(long v) {
         int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) / 4);
-        putHex(v, digits);
+        if (digits < 16) {
+            putHex(v, digits);
+            return;
+        }
+        // all 16 digits (the bits of most doubles): eight at a time, one nibble per byte, stored big-endian
+        room(16);
+        BIG_ENDIAN_LONGS.set(buf, pos, hexDigits(v >>> 32));
+        BIG_ENDIAN_LONGS.set(buf, pos + 8, hexDigits(v & 0xFFFF_FFFFL));
+        pos += 16;
+    }
+
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /** The 8 hex digits of the low 32 bits of {@code x} as ASCII bytes, the most significant in the high byte. */
+    private static long hexDigits(long x) {
+        x = (x | x << 16) & 0x0000_FFFF_0000_FFFFL;
+        x = (x | x << 8) & 0x00FF_00FF_00FF_00FFL;
+        x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0FL;
+        // 1 in each byte whose nibble is 10..15, where 'a' - '0' - 10 = 39 is added
+        long letters = (x + 0x0606_0606_0606_0606L) >>> 4 & 0x0101_0101_0101_0101L;
+        return x + 0x3030_3030_3030_3030L + letters * 39;
     }
 
     /** The low {@code digits} hex digits of {@code v}, zeros first. */
     void putHex(long v, int digits) {
         room(digits);
+        byte[] b = buf;
         for (int p = pos + digits - 1; p >= pos; p--) {
-            buf[p] = HEX[(int) (v & 0xF)];
+            int n = (int) v & 0xF;
+            // '0'..'9', then 'a'..'f' (39 = 'a' - '0' - 10 added when n > 9)
+            b[p] = (byte) ('0' + n + ((9 - n) >> 31 & 39));
             v >>>= 4;
         }
         pos += digits;

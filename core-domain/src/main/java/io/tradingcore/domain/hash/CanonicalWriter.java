@@ -22,6 +22,7 @@ final class CanonicalWriter {
     private static final byte[] INTEGER = ascii("i:");
     private static final byte[] INSTANT = ascii("t:");
     private static final byte[] UUID_MARK = ascii("u:");
+    static final byte[] NULL = ascii("~");
 
     /** {@code e:NAME} of each constant of an enum class, by ordinal. */
     private static final ClassValue<byte[][]> ENUM_TEXTS = new ClassValue<>() {
@@ -37,6 +38,11 @@ final class CanonicalWriter {
     };
 
     private CanonicalWriter() {
+    }
+
+    /** {@code e:NAME} of each constant of enum class {@code type}, by ordinal. */
+    static byte[][] enumTexts(Class<?> type) {
+        return ENUM_TEXTS.get(type);
     }
 
     private static byte[] ascii(String s) {
@@ -55,8 +61,7 @@ final class CanonicalWriter {
                 RecordPlan.of(r.getClass()).write(out, r, memo);
             }
         } else if (v instanceof BigDecimal d) {
-            out.put(DECIMAL);
-            CanonicalScalars.writeDecimal(out, d);
+            writeDecimal(out, d);
         } else if (v instanceof Double d) {
             writeDouble(out, d);
         } else if (v instanceof Float f) {
@@ -66,10 +71,7 @@ final class CanonicalWriter {
         } else if (v instanceof Boolean b) {
             out.put(b ? 'T' : 'F');
         } else if (v instanceof String s) {
-            out.put('s');
-            out.putLong(s.length());
-            out.put(':');
-            out.putString(s);
+            writeString(out, s);
         } else if (v instanceof Enum<?> e) {
             out.put(ENUM_TEXTS.get(e.getDeclaringClass())[e.ordinal()]);
         } else if (v instanceof Instant i) {
@@ -116,6 +118,28 @@ final class CanonicalWriter {
     static void writeDouble(CanonicalSink out, double d) {
         out.put(DOUBLE);
         out.putHex(Double.doubleToLongBits(d));
+    }
+
+    /** {@code n:} and the decimal at scale 18, or {@code ~}. */
+    static void writeDecimal(CanonicalSink out, BigDecimal d) {
+        if (d == null) {
+            out.put('~');
+            return;
+        }
+        out.put(DECIMAL);
+        CanonicalScalars.writeDecimal(out, d);
+    }
+
+    /** {@code s<length>:} and the string (length in UTF-16 units, as String.length), or {@code ~}. */
+    static void writeString(CanonicalSink out, String s) {
+        if (s == null) {
+            out.put('~');
+            return;
+        }
+        out.put('s');
+        out.putLong(s.length());
+        out.put(':');
+        out.putString(s);
     }
 
     static void writeLong(CanonicalSink out, long v) {

@@ -1,23 +1,46 @@
 package io.tradingcore.domain.hash;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /** The step hashes of one cycle, in step order. Immutable. */
 public record StepHashes(Map<CycleStep, String> hashes) {
     public StepHashes {
-        EnumMap<CycleStep, String> copy = new EnumMap<>(CycleStep.class);
-        hashes.forEach((k, v) -> {
-            Objects.requireNonNull(k, "step");
-            if (!isSha64(v)) {
-                throw new IllegalArgumentException("step hash of " + k + " must be 64 lower-case hex, was " + v);
-            }
-            copy.put(k, v);
-        });
-        hashes = Collections.unmodifiableMap(copy);
+        if (hashes instanceof Checked checked) {
+            // made by with(): its entries were checked one by one as they were added
+            hashes = Collections.unmodifiableMap(checked.map);
+        } else {
+            EnumMap<CycleStep, String> copy = new EnumMap<>(CycleStep.class);
+            hashes.forEach((k, v) -> copy.put(k, checked(k, v)));
+            hashes = Collections.unmodifiableMap(copy);
+        }
+    }
+
+    private static String checked(CycleStep step, String hash) {
+        Objects.requireNonNull(step, "step");
+        if (!isSha64(hash)) {
+            throw new IllegalArgumentException("step hash of " + step + " must be 64 lower-case hex, was " + hash);
+        }
+        return hash;
+    }
+
+    /** Hashes already checked, on their way from {@link #with} to the constructor (never handed out). */
+    private static final class Checked extends AbstractMap<CycleStep, String> {
+        private final EnumMap<CycleStep, String> map;
+
+        Checked(EnumMap<CycleStep, String> map) {
+            this.map = map;
+        }
+
+        @Override
+        public Set<Entry<CycleStep, String>> entrySet() {
+            return map.entrySet();
+        }
     }
 
     /** 64 lower-case hex digits (what the pattern [0-9a-f]{64} accepts; a loop, as this runs for every step of every hour). */
@@ -38,12 +61,12 @@ public record StepHashes(Map<CycleStep, String> hashes) {
         return new StepHashes(new EnumMap<>(CycleStep.class));
     }
 
-    /** These hashes plus one more step. */
+    /** These hashes plus one more step (only the new hash is checked: the others were when they were added). */
     public StepHashes with(CycleStep step, String sha256) {
         EnumMap<CycleStep, String> copy = new EnumMap<>(CycleStep.class);
         copy.putAll(hashes);
-        copy.put(step, sha256);
-        return new StepHashes(copy);
+        copy.put(step, checked(step, sha256));
+        return new StepHashes(new Checked(copy));
     }
 
     public Optional<String> get(CycleStep step) {

@@ -36,7 +36,12 @@ class CanonicalFastPathPropertyTest {
         // unscaled values that fit a long at scales 0-20: the long-only path (scale <= 18) and its edges
         Arbitrary<BigDecimal> compact = Arbitraries.longs().flatMap(u -> Arbitraries.integers().between(0, 20)
                 .map(s -> new BigDecimal(BigInteger.valueOf(u), s)));
-        return Arbitraries.oneOf(random, compact, Arbitraries.of(new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 18),
+        // beyond a long at scales 0-18, integer parts around 2^51 (the double estimate's limit)
+        Arbitrary<BigDecimal> wide = Arbitraries.integers().between(0, 18).flatMap(s -> Arbitraries.bigIntegers()
+                .between(BigInteger.TWO.pow(62), BigInteger.TWO.pow(52).multiply(BigInteger.TEN.pow(s)).max(BigInteger.TWO.pow(66)))
+                .flatMap(u -> Arbitraries.of(u, u.negate(), BigInteger.TWO.pow(51).multiply(BigInteger.TEN.pow(s)).add(u.mod(BigInteger.TEN.pow(s + 1))).subtract(BigInteger.TEN.pow(s))))
+                .map(u -> new BigDecimal(u, s)));
+        return Arbitraries.oneOf(random, compact, wide, wide, Arbitraries.of(new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 18),
                 new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE), 0), new BigDecimal(BigInteger.valueOf(Long.MIN_VALUE + 1), 0),
                 new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE), 0), new BigDecimal("-4611686018427387904"),
                 new BigDecimal("-0.999999999999999999")), Arbitraries.of(BigDecimal.ZERO, new BigDecimal("-0.5"), new BigDecimal("0.000000000000000001"),

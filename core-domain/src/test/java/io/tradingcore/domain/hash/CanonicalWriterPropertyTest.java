@@ -60,6 +60,10 @@ class CanonicalWriterPropertyTest {
     private record Hidden(double x, Object y) {
     }
 
+    /** Components of a record, enum, BigDecimal and String type (written without the dispatch), its own type included. */
+    record Chain(Chain next, Scalars scalars, Side side, BigDecimal amount, String note) {
+    }
+
     record WithChar(char c) {
     }
 
@@ -69,6 +73,19 @@ class CanonicalWriterPropertyTest {
         byte[] expected = LegacyCanonicalText.text(value).getBytes(StandardCharsets.UTF_8);
         assertThat(Canonical.text(value).getBytes(StandardCharsets.UTF_8)).isEqualTo(expected);
         assertThat(Canonical.sha256(value)).isEqualTo(DeterministicIds.sha256Hex(expected));
+    }
+
+    /** The sink's hex (eight digits at a time when all sixteen are written) and decimal writers, as the JDK writes them. */
+    @Property(tries = 3000)
+    void longsInHexAndDecimalAsTheJdkWritesThem(@ForAll long v, @ForAll int shift) {
+        long x = v >>> (shift & 63);
+        CanonicalSink sink = CanonicalSink.keeping();
+        sink.putHex(x);
+        sink.put(' ');
+        sink.putLong(x);
+        sink.put(' ');
+        sink.putHex(v);
+        assertThat(sink.text()).isEqualTo(Long.toHexString(x) + " " + x + " " + Long.toHexString(v));
     }
 
     /** Values larger than the sink's buffer (flushed to the digest mid-way), and one string longer than it. */
@@ -119,7 +136,7 @@ class CanonicalWriterPropertyTest {
     /** Every component of these records (public, nested, private, primitive) is read by a generated accessor. */
     @Test
     void accessorsAreGeneratedNotReflective() {
-        for (Class<?> type : List.of(Prims.class, Boxes.class, Scalars.class, Node.class, Hidden.class, WithChar.class, Candle.class)) {
+        for (Class<?> type : List.of(Prims.class, Boxes.class, Scalars.class, Node.class, Hidden.class, Chain.class, WithChar.class, Candle.class)) {
             assertThat(RecordPlan.of(type).reflective()).as(type.getName()).isZero();
         }
     }
@@ -151,12 +168,23 @@ class CanonicalWriterPropertyTest {
                 case 5 -> new Prims((int) aLong(), aLong(), (short) aLong(), (byte) aLong(), aDouble(), (float) aDouble(), r.nextBoolean());
                 case 6 -> new Boxes(r.nextBoolean() ? null : (int) aLong(), aLong(), (short) aLong(), (byte) aLong(),
                         aDouble(), r.nextBoolean() ? null : (float) aDouble(), r.nextBoolean());
-                case 7 -> new Scalars(decimal(), r.nextBoolean() ? null : string(), instant(), new UUID(r.nextLong(), r.nextLong()),
-                        Side.values()[r.nextInt(2)], r.nextBoolean() ? Optional.empty() : Optional.of(decimal()));
+                case 7 -> scalars();
                 case 8 -> r.nextBoolean() ? Side.SELL : instant();
                 case 9 -> new Hidden(aDouble(), r.nextBoolean() ? string() : BigInteger.ONE.equals(BigInteger.ONE));
+                case 10 -> chain(depth);
                 default -> node(depth - 1);
             };
+        }
+
+        private Chain chain(int depth) {
+            Chain next = depth > 0 && r.nextBoolean() ? chain(depth - 1) : null;
+            return new Chain(next, r.nextBoolean() ? null : scalars(), r.nextInt(3) == 0 ? null : Side.values()[r.nextInt(2)],
+                    r.nextInt(3) == 0 ? null : decimal(), r.nextInt(3) == 0 ? null : string());
+        }
+
+        private Scalars scalars() {
+            return new Scalars(decimal(), r.nextBoolean() ? null : string(), instant(), new UUID(r.nextLong(), r.nextLong()),
+                    Side.values()[r.nextInt(2)], r.nextBoolean() ? Optional.empty() : Optional.of(decimal()));
         }
 
         private Node node(int depth) {
