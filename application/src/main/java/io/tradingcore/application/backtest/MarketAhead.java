@@ -8,12 +8,6 @@ import io.tradingcore.ports.service.HourlyCycleService;
 import io.tradingcore.ports.service.MarketSide;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * caller runs the state side of the current hour and records everything as the sequential cycle does. Results are
  * those of the sequential cycle, bit for bit (the same code computes both); a failure computing an hour ahead is
  * thrown by that hour's cycle, where the sequential cycle would have thrown it. Memory: at most {@code depth}
- * prepared hours. {@link #close} stops the thread (at the fold's end, on a failure, on an interrupt).
+ * prepared hours. With all of them prepared, the thread hashes the prepared hours' FEATURES and MODELS
+ * ({@link MarketSide#hashAhead}) that the cycle has not hashed yet: the two threads share that work as their loads
+ * allow. {@link #close} stops the thread (at the fold's end, on a failure, on an interrupt).
  *
  * <p>With a depth of 0 there is no thread: each hour is run by {@link HourlyCycleService#run(RunHourlyCycleCommand)}.
  * The hours must be run in order, each exactly once, from the first one given to {@link #of}.
@@ -34,9 +30,26 @@ final class MarketAhead implements AutoCloseable {
     private final List<Asset> assets;
     private final HourTs end;
     private final int depth;
-    private final ExecutorService thread;
-    private final ArrayDeque<Future<MarketSide>> prepared = new ArrayDeque<>();
+    private final Thread thread;
+    /** Guards the fields below; waited on by both threads. */
+    private final Object lock = new Object();
+    /** The hours handed to the thread and not yet taken by the cycle, in hour order (at most {@code depth}). */
+    private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private HourTs next;
+    private boolean closed;
+    /** What ended the thread outside a market side's own failures (a bug), for the cycle to throw. */
+    private Throwable died;
+
+    /** One hour handed to the thread: its market side once prepared. */
+    private static final class Slot {
+        final HourTs hour;
+        MarketSide side;
+        boolean hashing;
+
+        Slot(HourTs hour) {
+            this.hour = hour;
+        }
+    }
 
     private MarketAhead(HourlyCycleService cycle, List<Asset> assets, HourTs from, HourTs to, int depth) {
         this.cycle = cycle;
@@ -44,11 +57,7 @@ final class MarketAhead implements AutoCloseable {
         this.next = from;
         this.end = to;
         this.depth = depth;
-        this.thread = depth == 0 ? null : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "market-ahead-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = depth == 0 ? null : new Thread(this::work, "market-ahead-" + THREADS.incrementAndGet());
     }
 
     /** The hours [{@code from}, {@code to}) of {@code cycle} for {@code assets}, prepared up to {@code depth} hours ahead. */
@@ -57,8 +66,9 @@ final class MarketAhead implements AutoCloseable {
             throw new IllegalArgumentException("hours prepared ahead must not be negative, was " + depth);
         }
         MarketAhead ahead = new MarketAhead(cycle, assets, from, to, depth);
-        if (depth > 0) {
-            ahead.fill();
+        if (ahead.thread != null) {
+            ahead.thread.setDaemon(true);
+            ahead.thread.start();
         }
         return ahead;
     }
@@ -68,43 +78,31 @@ final class MarketAhead implements AutoCloseable {
         if (thread == null) {
             return cycle.run(cmd);
         }
-        Future<MarketSide> first = prepared.pollFirst();
-        if (first == null) {
-            throw new IllegalStateException("hour " + cmd.hour() + " is past the hours prepared ahead (up to " + end + ")");
-        }
-        fill();
-        return cycle.run(cmd, await(first)); // refuses a market side of another hour
+        return cycle.run(cmd, take(cmd.hour())); // refuses a market side of another hour
     }
 
-    private void fill() {
-        while (prepared.size() < depth && next.isBefore(end)) {
-            HourTs hour = next;
-            prepared.addLast(thread.submit(() -> cycle.prepare(hour, assets)));
-            next = next.plusHours(1);
-        }
-    }
-
-    /** The prepared market side; waits as the sequential cycle would compute (an interrupt is kept for the caller). */
-    private static MarketSide await(Future<MarketSide> f) {
+    /** The next hour's market side; waits as the sequential cycle would compute (an interrupt is kept for the caller). */
+    private MarketSide take(HourTs hour) {
         boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    // prepare keeps its failures for the cycle to throw: this is a failure of the thread itself
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException("computing the market side ahead failed", e.getCause());
-                } catch (CancellationException e) {
-                    throw new IllegalStateException("the market side was cancelled: the hours ahead were closed", e);
+            synchronized (lock) {
+                Slot first = slots.peekFirst();
+                while (first == null && died == null && !closed && next.isBefore(end)) {
+                    interrupted |= await();
+                    first = slots.peekFirst();
                 }
+                if (first == null && died == null) {
+                    throw new IllegalStateException("hour " + hour + " is past the hours prepared ahead (up to " + end + ")");
+                }
+                while (died == null && first.side == null) {
+                    interrupted |= await();
+                }
+                if (died != null) {
+                    throw new IllegalStateException("the thread computing the market side ahead failed", died);
+                }
+                slots.removeFirst();
+                lock.notifyAll();
+                return first.side;
             }
         } finally {
             if (interrupted) {
@@ -113,22 +111,82 @@ final class MarketAhead implements AutoCloseable {
         }
     }
 
-    /** Stops the thread: hours not started are dropped, the one being computed is waited for (it is not interruptible). */
+    /** Waits on the lock; true if interrupted (the wait is not given up: the caller keeps the interrupt). */
+    private boolean await() {
+        try {
+            lock.wait();
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    /** The thread: prepares the next hour while fewer than {@code depth} wait, else hashes ahead, else waits. */
+    private void work() {
+        try {
+            while (true) {
+                Slot compute = null;
+                Slot hash = null;
+                synchronized (lock) {
+                    while (compute == null && hash == null) {
+                        if (closed) {
+                            return;
+                        }
+                        if (slots.size() < depth && next.isBefore(end)) {
+                            compute = new Slot(next);
+                            slots.addLast(compute);
+                            next = next.plusHours(1);
+                        } else {
+                            hash = slots.stream().filter(s -> s.side != null && !s.hashing).findFirst().orElse(null);
+                            if (hash != null) {
+                                hash.hashing = true;
+                            } else {
+                                lock.wait();
+                            }
+                        }
+                    }
+                }
+                if (compute != null) {
+                    MarketSide side = cycle.prepare(compute.hour, assets); // keeps its own failures for the cycle
+                    synchronized (lock) {
+                        compute.side = side;
+                        lock.notifyAll();
+                    }
+                } else {
+                    hash.side.hashAhead();
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                died = e;
+                lock.notifyAll();
+            }
+        }
+    }
+
+    /** Stops the thread: hours not prepared yet are dropped, the one being prepared is waited for (it is not interruptible). */
     @Override
     public void close() {
         if (thread == null) {
             return;
         }
-        prepared.clear();
-        thread.shutdownNow();
+        synchronized (lock) {
+            closed = true;
+            slots.clear();
+            lock.notifyAll();
+        }
+        thread.interrupt();
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
-                        return;
+                    thread.join(60_000);
+                    if (thread.isAlive()) {
+                        throw new IllegalStateException("the thread computing the market side ahead did not stop within a minute");
                     }
-                    throw new IllegalStateException("the thread computing the market side ahead did not stop within a minute");
+                    return;
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }

@@ -75,8 +75,8 @@ final class CycleState {
         hashes = hashes.with(step, hashOf(output));
     }
 
-    /** The canonical hash of {@code output} (what {@link #hash} records). */
-    String hashOf(Object output) {
+    /** The canonical hash of {@code output} (what {@link #hash} records; also the market side's, on any thread). */
+    static String hashOf(Object output) {
         // written into the calling thread's reused SHA-256 and buffer (Canonical: no state shared between threads)
         return Canonical.sha256(output);
     }

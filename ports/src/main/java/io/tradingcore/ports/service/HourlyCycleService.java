@@ -101,7 +101,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
 
     /**
      * The market side of {@code hour} for {@code assets} ({@link MarketSide}: DATA, FEATURES, MODELS and their hashes),
-     * computed now and entirely, its failures kept for {@link #run(RunHourlyCycleCommand, MarketSide)} to throw at the
+     * read and computed now (the hashes by {@link MarketSide#hashAhead} or else by the cycle), its failures kept for {@link #run(RunHourlyCycleCommand, MarketSide)} to throw at the
      * point the cycle would have failed. For a backtest, whose hours are known in advance: one thread prepares the
      * next hours, in hour order (the feature engine and the models are used by that thread alone), while the cycle
      * runs the state side of this one. Reads the configuration and the market data as of the hour, nothing else.
@@ -112,10 +112,11 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
 
     private MarketSide marketSide(HourTs hour, List<Asset> assets, boolean ahead) {
         TradingConfig config = configuration.current();
-        return new MarketSide(this, hour, assets, config, featureEngine, models, () -> read(hour, assets, config), ahead);
+        return new MarketSide(this, hour, assets, config, featureEngine, models, () -> read(hour, assets, config),
+                inputs -> dataHash(inputs, hour), ahead);
     }
 
-    private MarketSide.Data read(HourTs hour, List<Asset> assets, TradingConfig config) {
+    private List<AssetInputs> read(HourTs hour, List<Asset> assets, TradingConfig config) {
         int minBars = featureEngine.lookbackBars();
         int bars = Math.max(minBars, config.lookbackBars());
         List<AssetInputs> inputs = new ArrayList<>();
@@ -123,7 +124,7 @@ public final class HourlyCycleService implements RunHourlyCycleUseCase {
             inputs.add(AssetInputs.of(a, marketData.closedCandlesAsOf(a.id(), config.venue(), hour, bars),
                     marketData.latestBookAsOf(a.id(), config.venue(), hour), hour, minBars));
         }
-        return new MarketSide.Data(inputs, dataHash(inputs, hour));
+        return inputs;
     }
 
     /**

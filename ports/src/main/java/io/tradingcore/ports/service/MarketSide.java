@@ -6,7 +6,6 @@ import io.tradingcore.domain.Candle;
 import io.tradingcore.domain.FeatureVector;
 import io.tradingcore.domain.HourTs;
 import io.tradingcore.domain.StackPrediction;
-import io.tradingcore.domain.hash.Canonical;
 import io.tradingcore.ports.out.FeatureEngine;
 import io.tradingcore.ports.out.ModelStack;
 import io.tradingcore.ports.out.TradingConfig;
@@ -25,8 +24,9 @@ import java.util.TreeMap;
  * it and the cycle records it, at the same point, and a failure is thrown where the cycle would have failed computing
  * it itself (DATA before the run context opens, FEATURES and MODELS in the decide step).
  *
- * <p>Not thread-safe: computed by one thread, then handed over (with a happens-before edge, e.g. a Future) to the
- * cycle's thread, which alone reads it.
+ * <p>Computed by one thread, then handed over (with a happens-before edge) to the cycle's thread; after that only
+ * the DATA, FEATURES and MODELS hashes may still be computed by the first thread ({@link #hashAhead}), under this
+ * object's monitor; the cycle computes those not computed yet itself.
  */
 public final class MarketSide {
     final HourTs hour;
@@ -36,6 +36,7 @@ public final class MarketSide {
     final Object owner;
     private final FeatureEngine featureEngine;
     private final ModelStack models;
+    private final java.util.function.Function<List<AssetInputs>, String> dataHasher;
     private List<AssetInputs> inputs;
     private String dataHash;
     private Throwable dataFailure;
@@ -46,28 +47,27 @@ public final class MarketSide {
     private String modelsHash;
     private Throwable modelsFailure;
 
-    /** The rows read as of the hour and their DATA hash. */
-    record Data(List<AssetInputs> inputs, String hash) {
-    }
-
     /**
-     * Reads the hour's data now ({@code read}); {@code ahead}: FEATURES and MODELS too, every failure kept for the
-     * cycle to throw; otherwise failures propagate, and FEATURES and MODELS wait for the decide step.
+     * Reads the hour's data now ({@code read}; hashed by {@code dataHasher} when asked); {@code ahead}: FEATURES and
+     * MODELS too, every failure kept for the cycle to throw; otherwise failures propagate, and FEATURES and MODELS wait
+     * for the decide step.
      */
     MarketSide(Object owner, HourTs hour, List<Asset> assets, TradingConfig config, FeatureEngine featureEngine,
-               ModelStack models, java.util.function.Supplier<Data> read, boolean ahead) {
+               ModelStack models, java.util.function.Supplier<List<AssetInputs>> read,
+               java.util.function.Function<List<AssetInputs>, String> dataHasher, boolean ahead) {
         this.owner = owner;
         this.hour = hour;
         this.assets = assets;
         this.config = config;
         this.featureEngine = featureEngine;
         this.models = models;
+        this.dataHasher = dataHasher;
         if (!ahead) {
-            data(read.get());
+            inputs = read.get();
             return;
         }
         try {
-            data(read.get());
+            inputs = read.get();
             computeFeatures();
             computePredictions();
         } catch (RuntimeException | Error e) {
@@ -81,19 +81,20 @@ public final class MarketSide {
         }
     }
 
-    private void data(Data d) {
-        inputs = d.inputs();
-        dataHash = d.hash();
-    }
-
     List<AssetInputs> inputs() {
         rethrow(dataFailure);
         return inputs;
     }
 
+    /** The DATA hash, computed now unless computed ahead (by whichever thread comes first; the same hash). */
     String dataHash() {
-        rethrow(dataFailure);
-        return dataHash;
+        List<AssetInputs> in = inputs();
+        synchronized (this) {
+            if (dataHash == null) {
+                dataHash = dataHasher.apply(in);
+            }
+            return dataHash;
+        }
     }
 
     /** FEATURES of every fresh asset, computed now unless computed ahead. */
@@ -105,9 +106,15 @@ public final class MarketSide {
         return features;
     }
 
+    /** The FEATURES hash, computed now unless computed ahead (by whichever thread comes first; the same hash). */
     String featuresHash() {
-        features();
-        return featuresHash;
+        List<FeatureVector> f = features();
+        synchronized (this) {
+            if (featuresHash == null) {
+                featuresHash = CycleState.hashOf(f);
+            }
+            return featuresHash;
+        }
     }
 
     /** MODELS: the stack's prediction for every feature vector, computed now unless computed ahead. */
@@ -120,9 +127,46 @@ public final class MarketSide {
         return predictions;
     }
 
+    /** The MODELS hash, computed now unless computed ahead (by whichever thread comes first; the same hash). */
     String modelsHash() {
-        predictions();
-        return modelsHash;
+        SortedMap<AssetId, StackPrediction> p = predictions();
+        synchronized (this) {
+            if (modelsHash == null) {
+                modelsHash = CycleState.hashOf(p);
+            }
+            return modelsHash;
+        }
+    }
+
+    /**
+     * Computes the DATA, FEATURES and MODELS hashes now, unless the cycle already has: for the thread that prepared this
+     * market side ({@link HourlyCycleService#prepare}), when it has nothing else to do, so that the two threads share
+     * the hashing as their loads allow. The cycle takes the hashes from whichever thread computed them first (the
+     * same hashes); a failure here is left for the cycle, which computes the hash again and fails at its point.
+     */
+    public void hashAhead() {
+        if (inputs == null || features == null || predictions == null) {
+            return; // a failure the cycle throws
+        }
+        try {
+            synchronized (this) {
+                if (dataHash == null) {
+                    dataHash = dataHasher.apply(inputs);
+                }
+            }
+            synchronized (this) {
+                if (featuresHash == null) {
+                    featuresHash = CycleState.hashOf(features);
+                }
+            }
+            synchronized (this) {
+                if (modelsHash == null) {
+                    modelsHash = CycleState.hashOf(predictions);
+                }
+            }
+        } catch (RuntimeException e) {
+            // left for the cycle, which hashes again and fails at its point
+        }
     }
 
     private void computeFeatures() {
@@ -134,8 +178,6 @@ public final class MarketSide {
                 out.add(featureEngine.compute(in.asset().id(), hour, window, in.book()));
             }
         }
-        // the computing thread's own reused SHA-256 and buffer (Canonical.sha256): nothing shared between threads
-        featuresHash = Canonical.sha256(out);
         features = out;
     }
 
@@ -144,7 +186,6 @@ public final class MarketSide {
         for (FeatureVector f : features) {
             out.put(f.asset(), models.predict(f));
         }
-        modelsHash = Canonical.sha256(out);
         predictions = out;
     }
 

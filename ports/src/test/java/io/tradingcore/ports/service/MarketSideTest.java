@@ -38,6 +38,9 @@ class MarketSideTest {
         List<MarketSide> prepared = new ArrayList<>();
         for (int i = 0; i < 42; i++) {
             prepared.add(p.cycle.prepare(FIRST.plusHours(i), ASSETS));
+            if (i % 2 == 0) {
+                prepared.get(i).hashAhead(); // FEATURES and MODELS hashed ahead on even hours, by the cycle on odd ones
+            }
         }
         List<CycleReport> ahead = new ArrayList<>();
         for (int i = 0; i < 42; i++) {

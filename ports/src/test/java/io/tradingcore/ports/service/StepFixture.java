@@ -35,7 +35,7 @@ final class StepFixture {
         this.state = new CycleState(cmd, p.config, key, inputs, StepHashes.empty());
         // FEATURES and MODELS computed when the decide step asks, as in PAPER and LIVE (DATA is not hashed here)
         this.state.market = new MarketSide(this, cmd.hour(), cmd.assets(), p.config, p.features, p.models,
-                () -> new MarketSide.Data(inputs, ""), false);
+                () -> inputs, in -> "", false);
         VenueOrderSync sync = new VenueOrderSync(p.exchange, p.execution);
         SellableHoldings holdings = new SellableHoldings(p.exchange);
         this.reconcile = new ReconcileStep(p.execution, p.states, p.exchange, sync);
