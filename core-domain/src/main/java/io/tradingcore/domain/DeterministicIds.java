@@ -73,11 +73,27 @@ public final class DeterministicIds {
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    /**
+     * A fresh SHA-256 digest is cloned from this one (never used itself) instead of looked up by name: the provider
+     * lookup and reflective instantiation of {@code getInstance} cost more than hashing an id's few bytes.
+     */
+    private static final MessageDigest PROTOTYPE = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        MessageDigest md;
+        try {
+            md = (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            md = newSha256();
+        }
+        return md.digest(bytes);
     }
 }

@@ -32,10 +32,19 @@ public record FeatureVector(AssetId asset, HourTs hour, Instant windowStart, Ins
                 throw new IllegalArgumentException("feature '" + names.get(i) + "' is not finite: " + values.get(i));
             }
         }
-        if (names.stream().distinct().count() != names.size()) {
-            throw new IllegalArgumentException("feature names must be unique: " + names);
+        if (names != lastUniqueNames) {
+            if (names.stream().distinct().count() != names.size()) {
+                throw new IllegalArgumentException("feature names must be unique: " + names);
+            }
+            lastUniqueNames = names;
         }
     }
+
+    /**
+     * The last (immutable) name list found unique: every vector of a feature engine shares its engine's list, which
+     * is then checked once instead of once per asset-hour.
+     */
+    private static volatile List<String> lastUniqueNames;
 
     /** The value of a named feature. */
     public double value(String name) {

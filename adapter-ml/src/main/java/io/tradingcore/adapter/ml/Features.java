@@ -134,7 +134,7 @@ final class Features {
         int n = LOOKBACK;
         int end = n - 1;
         Instant lastOpen = k.open[end];
-        Instant lastClose = lastOpen.plus(Bar.HOUR);
+        Instant lastClose = lastOpen.plusSeconds(3600); // Bar#closeTime, without a Duration
         if (lastClose.isAfter(hour)) {
             throw new IllegalArgumentException("lookahead: candle " + lastOpen + " closes at " + lastClose
                     + ", after the decision hour " + hour);

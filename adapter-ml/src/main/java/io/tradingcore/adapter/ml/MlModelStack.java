@@ -22,6 +22,8 @@ final class MlModelStack implements ModelStack {
     private final Map<Horizon, ModelVersionId> treeIds;
     private final Map<Horizon, ModelVersionId> deepIds;
     private final Map<Horizon, ModelVersionId> metaIds;
+    /** The last feature name list found to start with the trained names. */
+    private volatile List<String> matchingNames;
 
     MlModelStack(Stack stack, ModelVersionId regimeId, Map<Horizon, ModelVersionId> treeIds,
                  Map<Horizon, ModelVersionId> deepIds, Map<Horizon, ModelVersionId> metaIds) {
@@ -46,9 +48,13 @@ final class MlModelStack implements ModelStack {
     public StackPrediction predict(FeatureVector features) {
         List<String> trained = stack.features().names();
         // a newer feature set extends an older one: a stack of the older set reads its own leading values
-        if (features.names().size() < trained.size() || !features.names().subList(0, trained.size()).equals(trained)) {
-            throw new IllegalArgumentException("feature names " + features.names()
-                    + " do not match the names the models were trained on " + trained);
+        List<String> names = features.names();
+        if (names != matchingNames) {
+            if (names.size() < trained.size() || !names.subList(0, trained.size()).equals(trained)) {
+                throw new IllegalArgumentException("feature names " + names
+                        + " do not match the names the models were trained on " + trained);
+            }
+            matchingNames = names; // vectors of one engine share one (immutable) list: checked once
         }
         double[] x = new double[trained.size()];
         for (int i = 0; i < x.length; i++) {

@@ -15,10 +15,25 @@ import org.junit.jupiter.api.Test;
  */
 class TreeEnsembleTest {
 
+    /** Thresholds and values where an order key could go wrong: signed zeros, tiny, huge and exact ties. */
+    private static final float[] THRESHOLDS = {0.0f, -0.0f, Float.MIN_VALUE, -Float.MIN_VALUE, 1.0f, -1.0f,
+        Float.MAX_VALUE, -Float.MAX_VALUE, 0.5f, -0.5f};
+
+    @Test
+    void orderKeysOrderAsFloatLessThanDoes() {
+        float[] v = {Float.NEGATIVE_INFINITY, -Float.MAX_VALUE, -1.0f, -Float.MIN_VALUE, -0.0f, 0.0f, Float.MIN_VALUE,
+            1e-30f, 1.0f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+        for (float a : v) {
+            for (float b : v) {
+                assertThat(TreeEnsemble.key(a) < TreeEnsemble.key(b)).as("%s < %s", a, b).isEqualTo(a < b);
+            }
+        }
+    }
+
     @Test
     void flattenedWalkIsBitIdenticalToThePerTreeWalk() {
         SplittableRandom rnd = new SplittableRandom(7);
-        for (int round = 0; round < 40; round++) {
+        for (int round = 0; round < 120; round++) {
             int classes = 2 + round % 2;
             int features = 3 + rnd.nextInt(8);
             String[] dump = new String[classes * (1 + rnd.nextInt(30))];
@@ -27,10 +42,13 @@ class TreeEnsembleTest {
             }
             TreeEnsemble flat = TreeEnsemble.parse(dump, classes);
             Reference ref = Reference.parse(dump, classes);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 400; i++) {
                 float[] row = new float[features];
                 for (int j = 0; j < features; j++) {
-                    row[j] = rnd.nextInt(10) == 0 ? Float.NaN : (float) rnd.nextGaussian();
+                    int kind = rnd.nextInt(40);
+                    row[j] = kind < 3 ? Float.NaN : kind == 3 ? -0.0f : kind == 4 ? 0.0f : kind == 5 ? Float.POSITIVE_INFINITY
+                            : kind == 6 ? Float.NEGATIVE_INFINITY : kind == 7 ? Float.MIN_VALUE : kind == 8 ? -Float.MIN_VALUE
+                            : kind == 9 ? THRESHOLDS[rnd.nextInt(THRESHOLDS.length)] : (float) rnd.nextGaussian();
                 }
                 int positive = rnd.nextInt(classes);
                 assertThat(Double.doubleToRawLongBits(flat.probability(row, positive)))
@@ -57,7 +75,8 @@ class TreeEnsembleTest {
         int no = yes + 1;
         next[0] = no + 1;
         int missing = rnd.nextBoolean() ? yes : no;
-        sb.append(indent).append(id).append(":[f").append(rnd.nextInt(features)).append('<').append((float) rnd.nextGaussian())
+        sb.append(indent).append(id).append(":[f").append(rnd.nextInt(features)).append('<')
+                .append(rnd.nextInt(8) == 0 ? THRESHOLDS[rnd.nextInt(THRESHOLDS.length)] : (float) rnd.nextGaussian())
                 .append("] yes=").append(yes).append(",no=").append(no).append(",missing=").append(missing).append('\n');
         node(sb, rnd, features, depth - 1, yes, next, level + 1);
         node(sb, rnd, features, depth - 1, no, next, level + 1);

@@ -150,8 +150,35 @@ final class CanonicalSink {
         pos += 16;
     }
 
+    /**
+     * A UUID as UUID.toString writes it (8-4-4-4-12 lower-case hex digits): the digits of each half eight at a time,
+     * stored in the groups' places.
+     */
+    void putUuid(long msb, long lsb) {
+        room(36);
+        long a = hexDigits(msb >>> 32);
+        long b = hexDigits(msb & 0xFFFF_FFFFL);
+        long c = hexDigits(lsb >>> 32);
+        long d = hexDigits(lsb & 0xFFFF_FFFFL);
+        byte[] o = buf;
+        int p = pos;
+        BIG_ENDIAN_LONGS.set(o, p, a);
+        o[p + 8] = '-';
+        BIG_ENDIAN_INTS.set(o, p + 9, (int) (b >>> 32));
+        o[p + 13] = '-';
+        BIG_ENDIAN_INTS.set(o, p + 14, (int) b);
+        o[p + 18] = '-';
+        BIG_ENDIAN_INTS.set(o, p + 19, (int) (c >>> 32));
+        o[p + 23] = '-';
+        BIG_ENDIAN_INTS.set(o, p + 24, (int) c);
+        BIG_ENDIAN_LONGS.set(o, p + 28, d);
+        pos = p + 36;
+    }
+
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     /** The 8 hex digits of the low 32 bits of {@code x} as ASCII bytes, the most significant in the high byte. */
     private static long hexDigits(long x) {
@@ -164,7 +191,7 @@ final class CanonicalSink {
     }
 
     /** The low {@code digits} hex digits of {@code v}, zeros first. */
-    void putHex(long v, int digits) {
+    private void putHex(long v, int digits) {
         room(digits);
         byte[] b = buf;
         for (int p = pos + digits - 1; p >= pos; p--) {

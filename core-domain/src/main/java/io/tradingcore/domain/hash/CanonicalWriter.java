@@ -150,16 +150,6 @@ final class CanonicalWriter {
     /** {@code u:} and UUID.toString's 8-4-4-4-12 lower-case hex digits. */
     private static void writeUuid(CanonicalSink out, UUID u) {
         out.put(UUID_MARK);
-        long msb = u.getMostSignificantBits();
-        long lsb = u.getLeastSignificantBits();
-        out.putHex(msb >>> 32, 8);
-        out.put('-');
-        out.putHex(msb >>> 16, 4);
-        out.put('-');
-        out.putHex(msb, 4);
-        out.put('-');
-        out.putHex(lsb >>> 48, 4);
-        out.put('-');
-        out.putHex(lsb, 12);
+        out.putUuid(u.getMostSignificantBits(), u.getLeastSignificantBits());
     }
 }

@@ -7,7 +7,6 @@ import io.tradingcore.domain.RunId;
 import io.tradingcore.domain.RunMode;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One cycle per (account, run mode, hour), column for column as run_context. BACKTEST runs carry their
@@ -16,8 +15,8 @@ import java.util.regex.Pattern;
 public record RunContext(RunId runId, AccountId account, RunMode mode, HourTs hour, long cycleSeq,
                          String codeVersionSha, String configHash, String dataSnapshotHash, int randomSeed,
                          BacktestRunId backtestRunId, RunStatus status, Instant startedAt, Instant completedAt) {
-    private static final Pattern SHA40 = Pattern.compile("[0-9a-f]{40}");
-    private static final Pattern SHA64 = Pattern.compile("[0-9a-f]{64}");
+    private static final int SHA40 = 40;
+    private static final int SHA64 = 64;
 
     public RunContext {
         Objects.requireNonNull(runId, "run.runId");
@@ -62,9 +61,15 @@ public record RunContext(RunId runId, AccountId account, RunMode mode, HourTs ho
                 randomSeed, backtestRunId, next, started, completed);
     }
 
-    private static void requireHex(String v, Pattern p, String field) {
+    /** Exactly {@code length} characters of [0-9a-f] (a loop: a run context is built several times per hour). */
+    private static void requireHex(String v, int length, String field) {
         Objects.requireNonNull(v, field);
-        if (!p.matcher(v).matches()) {
+        boolean hex = v.length() == length;
+        for (int i = 0; hex && i < length; i++) {
+            char c = v.charAt(i);
+            hex = c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+        }
+        if (!hex) {
             throw new IllegalArgumentException(field + " must be lower-case hex, was '" + v + "'");
         }
     }

@@ -1,5 +1,6 @@
 package io.tradingcore.domain.signal;
 
+import io.tradingcore.domain.CostModel;
 import io.tradingcore.domain.Decimals;
 import io.tradingcore.domain.MetaPrediction;
 import io.tradingcore.domain.SignalAction;
@@ -29,9 +30,30 @@ public final class SignalPolicy {
     /** The regime recorded when there is no prediction. */
     public static final String UNKNOWN_REGIME = "unknown";
     private final SignalPolicyConfig config;
+    private final Costs costs;
+
+    /**
+     * The cost model's round trip ({@link CostModel#roundTrip()}) and {@link SignalPolicyConfig#roundTripCost} without
+     * a book (the usual case): pure functions of the (immutable) cost model, computed once per cost model instance
+     * instead of per decision (a policy is made per cycle, with the run's one configuration).
+     */
+    private record Costs(CostModel model, BigDecimal roundTrip, BigDecimal roundTripCost) {
+    }
+
+    private static volatile Costs lastCosts;
 
     public SignalPolicy(SignalPolicyConfig config) {
         this.config = config;
+        Costs c = lastCosts;
+        if (c == null || c.model() != config.costs()) {
+            c = new Costs(config.costs(), config.costs().roundTrip(), config.roundTripCost(null));
+            lastCosts = c;
+        }
+        this.costs = c;
+    }
+
+    private BigDecimal roundTripCost(BigDecimal spreadBps) {
+        return spreadBps == null ? costs.roundTripCost() : config.roundTripCost(spreadBps);
     }
 
     public SignalPolicyConfig config() {
@@ -39,7 +61,7 @@ public final class SignalPolicy {
     }
 
     public SignalDecision decide(SignalInput in) {
-        BigDecimal cost = config.roundTripCost(in.spreadBps());
+        BigDecimal cost = roundTripCost(in.spreadBps());
         String regime = in.stack().regime().regime();
         Optional<MetaPrediction> meta = in.stack().meta(config.decisionHorizon());
         boolean holding = in.positionQuantity().signum() > 0;
@@ -50,7 +72,8 @@ public final class SignalPolicy {
         }
         double p = meta.get().probability();
         double er = meta.get().expectedReturn();
-        BigDecimal edge = Decimals.value(BigDecimal.valueOf(er).subtract(extra));
+        BigDecimal erDecimal = BigDecimal.valueOf(er);
+        BigDecimal edge = Decimals.value(erDecimal.subtract(extra));
         if (holding) {
             if (config.exitRegimes().contains(regime)) {
                 return decision(SignalAction.EXIT, Decimals.ZERO, p, er, regime, cost, "regime " + regime + " forces exit");
@@ -58,7 +81,7 @@ public final class SignalPolicy {
             if (p <= config.exitProbability()) {
                 return decision(SignalAction.EXIT, Decimals.ZERO, p, er, regime, cost, "p " + p + " <= exit threshold " + config.exitProbability());
             }
-            BigDecimal gross = Decimals.value(BigDecimal.valueOf(er).add(config.costs().roundTrip()));
+            BigDecimal gross = Decimals.value(erDecimal.add(costs.roundTrip()));
             if (gross.compareTo(config.exitEdge()) < 0) {
                 return decision(SignalAction.EXIT, Decimals.ZERO, p, er, regime, cost, "expected gross return of holding "
                         + Decimals.canonical(gross) + " < " + Decimals.canonical(config.exitEdge()));
@@ -125,12 +148,12 @@ public final class SignalPolicy {
         Optional<MetaPrediction> meta = stack.flatMap(p -> p.meta(config.decisionHorizon()));
         return decision(SignalAction.EXIT, Decimals.ZERO, meta.map(MetaPrediction::probability).orElse(0.0),
                 meta.map(MetaPrediction::expectedReturn).orElse(0.0), stack.map(p -> p.regime().regime()).orElse(UNKNOWN_REGIME),
-                config.roundTripCost(spreadBps), "trading halted: close position");
+                roundTripCost(spreadBps), "trading halted: close position");
     }
 
     /** An asset without fresh data is not traded: HOLD at the value of what is held, {@code why} says which hour. */
     public SignalDecision holdWithoutData(BigDecimal positionValue, BigDecimal spreadBps, String why) {
-        return decision(SignalAction.HOLD, positionValue, 0.0, 0.0, UNKNOWN_REGIME, config.roundTripCost(spreadBps), why);
+        return decision(SignalAction.HOLD, positionValue, 0.0, 0.0, UNKNOWN_REGIME, roundTripCost(spreadBps), why);
     }
 
     private SignalDecision decision(SignalAction a, BigDecimal target, double p, double er, String regime, BigDecimal cost, String why) {

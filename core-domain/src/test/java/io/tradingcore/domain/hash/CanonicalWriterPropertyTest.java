@@ -75,7 +75,7 @@ class CanonicalWriterPropertyTest {
         assertThat(Canonical.sha256(value)).isEqualTo(DeterministicIds.sha256Hex(expected));
     }
 
-    /** The sink's hex (eight digits at a time when all sixteen are written) and decimal writers, as the JDK writes them. */
+    /** The sink's hex (eight digits at a time when all sixteen are written), decimal and UUID writers, as the JDK writes them. */
     @Property(tries = 3000)
     void longsInHexAndDecimalAsTheJdkWritesThem(@ForAll long v, @ForAll int shift) {
         long x = v >>> (shift & 63);
@@ -85,7 +85,9 @@ class CanonicalWriterPropertyTest {
         sink.putLong(x);
         sink.put(' ');
         sink.putHex(v);
-        assertThat(sink.text()).isEqualTo(Long.toHexString(x) + " " + x + " " + Long.toHexString(v));
+        sink.put(' ');
+        sink.putUuid(v, x);
+        assertThat(sink.text()).isEqualTo(Long.toHexString(x) + " " + x + " " + Long.toHexString(v) + " " + new UUID(v, x));
     }
 
     /** Values larger than the sink's buffer (flushed to the digest mid-way), and one string longer than it. */

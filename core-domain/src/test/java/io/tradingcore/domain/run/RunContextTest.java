@@ -49,4 +49,32 @@ class RunContextTest {
         assertThatThrownBy(() -> new RunContext(RUN, ACCOUNT, RunMode.LIVE, HOUR, -1, SHA40, SHA64, SHA64, 1, null,
                 RunStatus.STARTED, T0, null)).hasMessageContaining("cycleSeq");
     }
+
+    @Test
+    void aHashIsAcceptedExactlyWhenItMatchesLowerCaseHexOfItsLength() {
+        java.util.regex.Pattern hex40 = java.util.regex.Pattern.compile("[0-9a-f]{40}");
+        char[] alphabet = {'0', '9', 'a', 'f', '/', ':', '`', 'g', 'A', 'F', '\u00e9', '\ud83d', '\ude00'};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int accepted = 0;
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int length = 39 + rnd.nextInt(3);
+            for (int k = 0; k < length; k++) {
+                // mostly valid characters, so that both outcomes occur often
+                sb.append(rnd.nextInt(60) == 0 ? alphabet[4 + rnd.nextInt(alphabet.length - 4)] : alphabet[rnd.nextInt(4)]);
+            }
+            String sha = sb.toString();
+            boolean ok;
+            try {
+                new RunContext(RUN, ACCOUNT, RunMode.LIVE, HOUR, 1, sha, SHA64, SHA64, 1, null, RunStatus.STARTED, T0, null);
+                ok = true;
+            } catch (IllegalArgumentException e) {
+                assertThat(e).hasMessageContaining("codeVersionSha");
+                ok = false;
+            }
+            assertThat(ok).as(sha).isEqualTo(hex40.matcher(sha).matches());
+            accepted += ok ? 1 : 0;
+        }
+        assertThat(accepted).isBetween(100, 1_900);
+    }
 }
