@@ -107,8 +107,8 @@ final class SizeAndCheckStep implements CycleStage {
             return true;
         }
         String stored = s.storedRisk.orElse(null);
-        return stored != null && !stored.equals(s.hashOf(List.of(rs, verdicts, events)))
-                && stored.equals(s.hashOf(List.of(rs, verdicts, events.stream().filter(e -> !isOodHold(e)).toList())));
+        return stored != null && !stored.equals(CycleState.hashOf(List.of(rs, verdicts, events)))
+                && stored.equals(CycleState.hashOf(List.of(rs, verdicts, events.stream().filter(e -> !isOodHold(e)).toList())));
     }
 
     private static boolean isOodHold(RiskEvent e) {
